@@ -1,0 +1,54 @@
+"""Per-document analysis: a ParsedDocument in, a one-document GraphModel out.
+
+The core stages find mentions and resolve them into entities within the document; the
+extension stages in `STAGES` each take the document's model so far and return it with
+their additions (relations, quotes, events). Ids in the result are document-local;
+`resolve.cross_doc` makes them global.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from graphbuild.model import Document, GraphModel
+from graphbuild.nlp import ParsedDocument
+
+Stage = Callable[[ParsedDocument, GraphModel], GraphModel]
+
+
+@dataclass(frozen=True)
+class CorpusContext:
+    """What one document's analysis may know of the whole batch.
+
+    `repeated_lines`: normalized lines that occur in more than one document (player
+    notices, newsletter footers): layout boilerplate, never a source of entities.
+    """
+
+    repeated_lines: frozenset[str] = frozenset()
+
+
+def corpus_context(documents: Iterable[Document]) -> CorpusContext:
+    """Scan the batch once for lines repeated across documents."""
+    from graphbuild.extract.boilerplate import repeated_lines
+
+    return CorpusContext(repeated_lines=repeated_lines(d.text for d in documents))
+
+
+def _stages() -> list[Stage]:
+    # Imported here so that a worker process pays the import once, on first use.
+    stages: list[Stage] = []
+    return stages
+
+
+def analyze(parsed: ParsedDocument, context: CorpusContext = CorpusContext()) -> GraphModel:
+    """The one-document model of `parsed`: entities with mentions, then every stage's
+    additions."""
+    from graphbuild.extract.mentions import find_mentions
+    from graphbuild.resolve.within_doc import resolve_entities
+
+    mentions = find_mentions(parsed, context)
+    entities = resolve_entities(parsed, mentions)
+    model = GraphModel(documents=(parsed.document,), entities=tuple(entities))
+    for stage in _stages():
+        model = stage(parsed, model)
+    return model

@@ -1,0 +1,47 @@
+"""One small hierarchy of errors; every message says what went wrong and how to fix it.
+
+Library code raises these; the CLI maps them to exit codes (see `cli.py`).
+"""
+from __future__ import annotations
+
+
+class GraphbuildError(Exception):
+    """Base class. `str(err)` is a complete, actionable message for a user."""
+
+    exit_code = 1
+
+
+class InputError(GraphbuildError):
+    """One input cannot be read (empty, binary, undecodable, malformed line).
+
+    The batch goes on without it under `--on-error skip`; `source` names the file
+    (and line) so the report can list it.
+    """
+
+    exit_code = 2
+
+    def __init__(self, source: str, problem: str, fix: str | None = None):
+        self.source, self.problem, self.fix = source, problem, fix
+        super().__init__(f"{source}: {problem}" + (f" ({fix})" if fix else ""))
+
+
+class ModelNotFound(GraphbuildError):
+    """The spaCy model named in the settings is not installed."""
+
+    exit_code = 3
+
+
+class OntologyError(GraphbuildError):
+    """A term was asked of the ontology that it does not declare (a typo or a missing term)."""
+
+
+class OutputError(GraphbuildError):
+    """An output failed its checks (strict re-parse, SHACL); the old file is left as it was."""
+
+    exit_code = 4
+
+
+class UsageError(GraphbuildError):
+    """Options that do not fit together; the message names the flag that fixes it."""
+
+    exit_code = 2

