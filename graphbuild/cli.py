@@ -1,0 +1,153 @@
+"""The command line: parse options into Settings, call one library function, render
+progress on stderr, map errors to exit codes. No logic lives here."""
+from __future__ import annotations
+
+import sys
+from datetime import date, datetime
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from graphbuild import __version__
+from graphbuild.errors import GraphbuildError, UsageError
+from graphbuild.settings import ALL_FORMATS, DEFAULT_BASE_IRI, DEFAULT_MODEL, EXTRA_FORMATS, Settings
+
+app = typer.Typer(
+    name="graphbuild",
+    help="Turn news articles into a knowledge graph: standard RDF with provenance and an offline HTML network.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+err = Console(stderr=True, highlight=False)
+
+
+def _fail(exc: GraphbuildError) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+    return typer.Exit(exc.exit_code)
+
+
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if value is None:
+        return None
+    try:
+        return datetime.strptime(value, "%Y-%m-%d").date()
+    except ValueError:
+        raise UsageError(f"--published {value!r} is not a date; write it as YYYY-MM-DD, e.g. --published 2020-01-07")
+
+
+def _parse_formats(value: str) -> tuple[str, ...]:
+    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
+    known = ALL_FORMATS + EXTRA_FORMATS
+    unknown = [f for f in formats if f not in known]
+    if unknown or not formats:
+        raise UsageError(f"--formats: unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(known)}")
+    return formats
+
+
+class _Progress:
+    """A rich progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self, enabled: bool):
+        self.enabled, self.bar, self.task = enabled, None, None
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            self.bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                                TimeElapsedColumn(), console=err, transient=True)
+            self.bar.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        if self.bar:
+            self.bar.__exit__(*exc)
+
+    def __call__(self, stage: str, advance: int, total: int | None) -> None:
+        if not self.bar:
+            return
+        if advance == 0:
+            self.task = self.bar.add_task(stage, total=total)
+        elif self.task is not None:
+            self.bar.advance(self.task, advance)
+
+
+@app.command()
+def build(
+    inputs: list[str] = typer.Argument(None, help="Articles: .txt .md .html .jsonl files, directories, or - for stdin. None: the bundled samples.", show_default=False),
+    output_dir: Path = typer.Option(Path("output"), "-o", "--output", help="Directory for graph.* and report.json."),
+    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs whose metadata has none; relative dates are resolved against it."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to use, e.g. en_core_web_trf if installed."),
+    formats: str = typer.Option(",".join(ALL_FORMATS), "--formats", help=f"Comma-separated outputs: {','.join(ALL_FORMATS + EXTRA_FORMATS)}."),
+    base_iri: str = typer.Option(DEFAULT_BASE_IRI, "--base-iri", help="Namespace for the IRIs of nodes and documents."),
+    on_error: str = typer.Option("skip", "--on-error", help="skip: report a bad input and go on; fail: stop at the first one."),
+    jobs: int = typer.Option(1, "--jobs", min=1, help="Parallel worker processes for the NLP stage."),
+    encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
+    into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
+) -> None:
+    """Build the knowledge graph of INPUTS (or of the bundled samples)."""
+    try:
+        if on_error not in ("skip", "fail"):
+            raise UsageError(f"--on-error {on_error!r}: choose skip or fail")
+        settings = Settings(
+            inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
+            formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
+            into=into,
+        )
+        from graphbuild.pipeline import build as run_build
+
+        with _Progress(err.is_terminal) as progress:
+            result = run_build(settings, progress)
+    except GraphbuildError as exc:
+        raise _fail(exc)
+    report = result.report
+    for item in report["skipped"]:
+        err.print(f"[yellow]skipped[/] {item['source']}: {item['reason']}", soft_wrap=True)
+    c = report["counts"]
+    entities = ", ".join(f"{n} {k}" for k, n in c["entities"].items()) or "no entities"
+    typer.echo(f"{c['documents']} documents: {entities}, {sum(c['events'].values())} events, "
+               f"{sum(c['relations'].values())} relations, {c['quotes']} quotes")
+    for fmt, path in sorted(result.outputs.items()):
+        typer.echo(f"  {fmt:<7} {path}")
+    if "html" in result.outputs:
+        typer.echo(f"Open {result.outputs['html'].resolve().as_uri()} in a browser to explore the network.")
+
+
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., help="Gold JSONL (the ECB+ / CoNLL format of shared/data/README.md)."),
+    limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N documents."),
+    model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to evaluate."),
+) -> None:
+    """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model."""
+    from graphbuild.evaluate import evaluate_mentions, format_table
+
+    try:
+        if not gold.exists():
+            raise UsageError(f"{gold}: no such file; pass a gold JSONL such as ../shared/data/conll2003_dev.jsonl")
+        scores = evaluate_mentions(gold, limit=limit, model=model)
+    except GraphbuildError as exc:
+        raise _fail(exc)
+    typer.echo(format_table(scores))
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"graphbuild {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Print the version.")) -> None:
+    """graphbuild: news articles in, a knowledge graph out."""
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,65 @@
+"""Analyse documents here (jobs=1) or in a local process pool (jobs>1)."""
+from __future__ import annotations
+
+import traceback
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from graphbuild.analyze import CorpusContext, analyze
+from graphbuild.model import Document, GraphModel
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class DocumentOutcome:
+    """The analysis of one document: its model, or the reason it failed."""
+
+    document_id: str
+    source: str
+    model: GraphModel | None
+    error: str | None = None
+
+
+def analyze_one(document: Document, model_name: str, context: CorpusContext) -> DocumentOutcome:
+    """Parse and analyse one document; an unexpected failure becomes an outcome, so one
+    bad article never stops the batch."""
+    from graphbuild.nlp import load_model, parse
+
+    nlp = load_model(model_name)
+    try:
+        return DocumentOutcome(document.id, document.path or document.id, analyze(parse(nlp, document), context))
+    except Exception as exc:  # reported per document; the batch goes on
+        detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+        return DocumentOutcome(document.id, document.path or document.id, None, f"analysis failed: {detail}")
+
+
+def _warm(model_name: str) -> None:
+    from graphbuild.nlp import load_model
+
+    load_model(model_name)
+
+
+def analyze_documents(
+    documents: Sequence[Document],
+    model_name: str,
+    context: CorpusContext,
+    jobs: int = 1,
+    on_done: Progress | None = None,
+) -> Iterator[DocumentOutcome]:
+    """Analyse `documents` in input order, calling `on_done(1)` after each."""
+    if jobs <= 1 or len(documents) <= 1:
+        for document in documents:
+            outcome = analyze_one(document, model_name, context)
+            if on_done:
+                on_done(1)
+            yield outcome
+        return
+    with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(model_name,)) as pool:
+        futures = [pool.submit(analyze_one, d, model_name, context) for d in documents]
+        for future in futures:
+            outcome = future.result()
+            if on_done:
+                on_done(1)
+            yield outcome

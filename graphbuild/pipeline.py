@@ -1,0 +1,199 @@
+"""One build, end to end: ingest → nlp/extract → resolve → GraphModel → RDF and HTML.
+
+`build(settings)` is what `graphbuild build` calls. It never prints: progress goes to the
+optional `progress` callback and everything worth telling ends up in `report.json`.
+"""
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from graphbuild import __version__
+from graphbuild.errors import GraphbuildError, InputError, OutputError
+from graphbuild.model import Document, GraphModel
+from graphbuild.settings import Settings
+
+# progress(stage, advance, total): total is known when a stage starts (advance 0).
+ProgressFn = Callable[[str, int, int | None], None]
+
+
+@dataclass
+class BuildResult:
+    """What a build produced: the model, the report written to report.json, the files."""
+
+    model: GraphModel
+    report: dict
+    outputs: dict[str, Path] = field(default_factory=dict)
+
+
+@dataclass
+class _Timer:
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def stage(self, name: str):
+        timer = self
+
+        class _Stage:
+            def __enter__(self):
+                self.t0 = time.perf_counter()
+
+            def __exit__(self, *exc):
+                timer.timings[name] = round(timer.timings.get(name, 0.0) + time.perf_counter() - self.t0, 3)
+
+        return _Stage()
+
+
+def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> None:
+    if settings.on_error == "fail":
+        raise InputError(source, reason, "or pass --on-error skip to go on without it")
+    skipped.append({"source": source, "reason": reason})
+
+
+def read_documents(settings: Settings, skipped: list[dict]) -> list[Document]:
+    """The batch's documents; unreadable inputs are recorded in `skipped` (or raise under
+    on_error=fail)."""
+    from graphbuild.ingest import read_inputs
+
+    documents = []
+    for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding):
+        if isinstance(item, InputError):
+            _skip(skipped, settings, item.source, item.problem + (f" ({item.fix})" if item.fix else ""))
+        else:
+            documents.append(item)
+    return documents
+
+
+def build_model(documents: list[Document], settings: Settings, skipped: list[dict],
+                timer: _Timer | None = None, progress: ProgressFn | None = None) -> GraphModel:
+    """Analyse `documents` and resolve them into one GraphModel (merged into the graph in
+    `settings.into` when given)."""
+    from graphbuild.analyze import corpus_context
+    from graphbuild.engine import analyze_documents
+    from graphbuild.resolve.cross_doc import merge_documents
+
+    timer = timer or _Timer()
+    with timer.stage("nlp+extract"):
+        context = corpus_context(documents)
+        if progress:
+            progress("analyse", 0, len(documents))
+        on_done = (lambda n: progress("analyse", n, None)) if progress else None
+        models = []
+        for outcome in analyze_documents(documents, settings.model, context, settings.jobs, on_done):
+            if outcome.model is None:
+                _skip(skipped, settings, outcome.source, outcome.error or "analysis failed")
+            else:
+                models.append(outcome.model)
+    with timer.stage("resolve"):
+        if settings.into is not None:
+            from graphbuild.rdf.read import read_model
+            from graphbuild.resolve.incremental import merge_into
+
+            existing_path = Path(settings.into) / "graph.trig"
+            existing = read_model(existing_path) if existing_path.exists() else GraphModel()
+            return merge_into(existing, models)
+        return merge_documents(models)
+
+
+def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None) -> tuple[dict[str, Path], dict]:
+    """Write every requested format into `settings.output_dir`; each file is checked and
+    then atomically replaces the old one. Returns the paths and the validation summary."""
+    from graphbuild.rdf.build import to_dataset
+    from graphbuild.rdf.serialize import write_outputs as write_rdf
+
+    timer = timer or _Timer()
+    out = Path(settings.output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    outputs: dict[str, Path] = {}
+    validation: dict = {"checked": False}
+    rdf_formats = [f for f in settings.formats if f in ("ttl", "trig", "nt", "jsonld")]
+    with timer.stage("rdf"):
+        dataset = to_dataset(model, settings.base_iri)
+        if settings.validate:
+            from graphbuild.rdf.validate import validate
+
+            result = validate(dataset)
+            validation = {"checked": True, "conforms": result.conforms, "violations": result.violations}
+            if not result.conforms:
+                raise OutputError(
+                    f"the graph does not conform to ontology/shapes.ttl ({result.violations} "
+                    f"violations); nothing was written. First problems:\n{result.summary}"
+                )
+        if rdf_formats:
+            outputs.update(write_rdf(dataset, out, rdf_formats))
+        validation["triples"] = len(set(dataset.quads((None, None, None, None))))
+    with timer.stage("network"):
+        if "html" in settings.formats:
+            from graphbuild.fsio import atomic_write_text
+            from graphbuild.network.html import render_html
+
+            path = out / "graph.html"
+            atomic_write_text(path, render_html(model))
+            outputs["html"] = path
+        for fmt in ("graphml", "gexf"):
+            if fmt in settings.formats:
+                from graphbuild.network import exchange
+
+                path = out / f"graph.{fmt}"
+                getattr(exchange, f"write_{fmt}")(model, path)
+                outputs[fmt] = path
+    return outputs, validation
+
+
+def counts(model: GraphModel) -> dict:
+    """Counts by type for the report."""
+    return {
+        "documents": len(model.documents),
+        "entities": dict(sorted(Counter(e.kind for e in model.entities).items())),
+        "mentions": sum(len(e.mentions) for e in model.entities) + sum(len(v.mentions) for v in model.events),
+        "events": dict(sorted(Counter(v.kind for v in model.events).items())),
+        "relations": dict(sorted(Counter(r.predicate for r in model.relations).items())),
+        "memberships": len(model.memberships),
+        "quotes": len(model.quotes),
+        "event_links": len(model.event_links),
+    }
+
+
+def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult:
+    """Run a whole build and write `report.json` beside the graph files."""
+    from graphbuild.fsio import atomic_write_text
+
+    timer, skipped = _Timer(), []
+    t0 = time.perf_counter()
+    if settings.into is not None:
+        settings = _with_output(settings, Path(settings.into))
+    with timer.stage("ingest"):
+        documents = read_documents(settings, skipped)
+    model = build_model(documents, settings, skipped, timer, progress)
+    if progress:
+        progress("write", 0, None)
+    outputs, validation = write_outputs(model, settings, timer)
+    timer.timings["total"] = round(time.perf_counter() - t0, 3)
+    report = {
+        "graphbuild": __version__,
+        "model": settings.model,
+        "inputs": list(settings.inputs) or ["(bundled samples)"],
+        "documents_read": len(documents),
+        "documents_in_graph": len(model.documents),
+        "skipped": skipped,
+        "counts": counts(model),
+        "validation": validation,
+        "outputs": {k: p.name for k, p in sorted(outputs.items())},
+        "timings_seconds": timer.timings,
+    }
+    report_path = Path(settings.output_dir) / "report.json"
+    atomic_write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    outputs["report"] = report_path
+    return BuildResult(model, report, outputs)
+
+
+def _with_output(settings: Settings, out: Path) -> Settings:
+    from dataclasses import replace
+
+    return replace(settings, output_dir=out)
+
+
+__all__ = ["BuildResult", "GraphbuildError", "build", "build_model", "read_documents", "write_outputs"]
