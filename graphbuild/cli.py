@@ -85,6 +85,8 @@ def build(
     base_iri: str = typer.Option(DEFAULT_BASE_IRI, "--base-iri", help="Namespace for the IRIs of nodes and documents."),
     on_error: str = typer.Option("skip", "--on-error", help="skip: report a bad input and go on; fail: stop at the first one."),
     jobs: int = typer.Option(1, "--jobs", min=1, help="Parallel worker processes for the NLP stage."),
+    engine: str = typer.Option("local", "--engine", help="local: processes on this machine; dask: a Dask cluster (see --scheduler)."),
+    scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --jobs workers."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
 ) -> None:
@@ -92,10 +94,14 @@ def build(
     try:
         if on_error not in ("skip", "fail"):
             raise UsageError(f"--on-error {on_error!r}: choose skip or fail")
+        if engine not in ("local", "dask"):
+            raise UsageError(f"--engine {engine!r}: choose local or dask")
+        if scheduler and engine != "dask":
+            raise UsageError("--scheduler needs --engine dask")
         settings = Settings(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
-            into=into,
+            into=into, engine=engine, scheduler=scheduler,
         )
         from graphbuild.pipeline import build as run_build
 

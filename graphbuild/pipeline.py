@@ -82,7 +82,8 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
             progress("analyse", 0, len(documents))
         on_done = (lambda n: progress("analyse", n, None)) if progress else None
         models = []
-        for outcome in analyze_documents(documents, settings.model, context, settings.jobs, on_done):
+        for outcome in analyze_documents(documents, settings.model, context, settings.jobs, on_done,
+                                          settings.engine, settings.scheduler):
             if outcome.model is None:
                 _skip(skipped, settings, outcome.source, outcome.error or "analysis failed")
             else:

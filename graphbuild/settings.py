@@ -23,6 +23,8 @@ class Settings:
     base_iri: str = DEFAULT_BASE_IRI
     on_error: str = "skip"  # skip | fail
     jobs: int = 1
+    engine: str = "local"  # local (this machine's processes) | dask (a Dask cluster)
+    scheduler: str | None = None  # a Dask scheduler address; None: a LocalCluster of `jobs`
     encoding: str | None = None  # force an input encoding instead of detecting it
     into: Path | None = None  # an existing output dir to add to (incremental build)
     validate: bool = True  # run SHACL over the output before publishing it

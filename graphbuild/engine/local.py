@@ -47,8 +47,16 @@ def analyze_documents(
     context: CorpusContext,
     jobs: int = 1,
     on_done: Progress | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
 ) -> Iterator[DocumentOutcome]:
-    """Analyse `documents` in input order, calling `on_done(1)` after each."""
+    """Analyse `documents` in input order, calling `on_done(1)` after each. `engine`
+    "dask" runs them on a Dask cluster (at `scheduler`, or a local one of `jobs` workers)."""
+    if engine == "dask":
+        from graphbuild.engine.dask import analyze_documents_dask
+
+        yield from analyze_documents_dask(documents, model_name, context, jobs, scheduler, on_done)
+        return
     if jobs <= 1 or len(documents) <= 1:
         for document in documents:
             outcome = analyze_one(document, model_name, context)
