@@ -1,0 +1,74 @@
+"""Inputs to Documents: files (.txt, .md, .html, .jsonl), directories, stdin, the samples.
+
+`read_inputs` is lazy and never raises for a bad input: it yields an InputError (source,
+problem, fix) in that input's place and goes on, so the caller decides whether to skip
+or stop. Document ids are unique within one call: a repeated id (two `notes.txt` in
+different directories, a JSONL id used twice) gets `-2`, `-3`, ... in input order.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import replace
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from graphbuild.errors import InputError
+from graphbuild.ingest.articles import article
+from graphbuild.ingest.meta import SIDECAR_SUFFIX, read_sidecar
+from graphbuild.ingest.sources import STDIN, read_path, read_stdin
+from graphbuild.model import Document
+
+SAMPLES_PACKAGE = "graphbuild"
+SAMPLES_DIR = ("data", "samples")
+
+
+def read_inputs(inputs: Sequence[str], *, published: date | None = None,
+                encoding: str | None = None) -> Iterator[Document | InputError]:
+    """Documents of `inputs` (paths, directories, "-" for stdin) in order; an InputError
+    in place of each input (or JSONL line) that cannot be read. No inputs: the bundled
+    samples. `published` is the date for documents whose metadata has none; `encoding`
+    forces the input encoding instead of detecting it."""
+    items: Iterator[Document | InputError]
+    items = _read_all(inputs, published, encoding) if inputs else iter(bundled_samples())
+    return _unique_ids(items)
+
+
+def bundled_samples() -> list[Document]:
+    """The sample articles packaged with graphbuild, with their sidecar metadata."""
+    folder = resources.files(SAMPLES_PACKAGE).joinpath(*SAMPLES_DIR)
+    documents = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".txt"):
+            continue
+        stem = entry.name[: -len(".txt")]
+        side = folder.joinpath(stem + SIDECAR_SUFFIX)
+        sidecar = read_sidecar(side.read_bytes(), f"{SAMPLES_PACKAGE}/{'/'.join(SAMPLES_DIR)}/{side.name}")
+        source = f"{SAMPLES_PACKAGE}/{'/'.join(SAMPLES_DIR)}/{entry.name}"
+        documents.append(article(entry.read_bytes(), "text", source, doc_id=stem, sidecar=sidecar))
+    return documents
+
+
+def _read_all(inputs: Sequence[str], published: date | None, encoding: str | None) -> Iterator[Document | InputError]:
+    for name in inputs:
+        if name == STDIN:
+            yield from read_stdin(published=published, encoding=encoding)
+        else:
+            yield from read_path(Path(name), published=published, encoding=encoding)
+
+
+def _unique_ids(items: Iterator[Document | InputError]) -> Iterator[Document | InputError]:
+    seen: set[str] = set()
+    for item in items:
+        if isinstance(item, Document):
+            doc_id, n = item.id, 1
+            while doc_id in seen:
+                n += 1
+                doc_id = f"{item.id}-{n}"
+            seen.add(doc_id)
+            if doc_id != item.id:
+                item = replace(item, id=doc_id)
+        yield item
+
+
+__all__ = ["bundled_samples", "read_inputs"]

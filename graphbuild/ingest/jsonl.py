@@ -1,0 +1,93 @@
+"""JSONL corpora: one article a line, `{"id": ..., "text": ..., "published": ...}`.
+
+Read line by line so a large corpus never sits in memory as one string. A bad line
+(malformed JSON, no text, a wrong type) yields an InputError naming `file:line`; the
+other lines still come through. Offsets index `text` exactly as the record gives it.
+"""
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from graphbuild.errors import InputError
+from graphbuild.ingest.decode import ENCODING_FIX, KINDS_HINT, binary_reason
+from graphbuild.ingest.meta import Meta, meta_from_record
+from graphbuild.model import Document
+
+ID_KEYS = ("id", "doc_id")
+RECORD_FIX = 'one JSON object a line: {"id": "...", "text": "..."}'
+
+
+def read_jsonl(path: Path, *, published: date | None = None, encoding: str | None = None) -> Iterator[Document | InputError]:
+    """A Document per good line of the JSONL file at `path`, an InputError per bad one."""
+    try:
+        handle = path.open("rb")
+    except OSError as err:
+        yield InputError(str(path), f"cannot read: {err.strerror or err}")
+        return
+    with handle:
+        yield from records(handle, str(path), path.stem, published, encoding)
+
+
+def records(handle: BinaryIO, name: str, stem: str, published: date | None, encoding: str | None) -> Iterator[Document | InputError]:
+    """The records of an open JSONL stream called `name`; a record without an id is
+    called `{stem}-{line number}`."""
+    try:
+        codec = codecs.lookup(encoding).name if encoding else "utf-8"
+    except LookupError:
+        yield InputError(name, f"unknown encoding {encoding!r}", "pass a Python codec name to --encoding, e.g. cp1252")
+        return
+    head = handle.peek(8192)[:8192] if hasattr(handle, "peek") else b""
+    reason = binary_reason(head) if head else None
+    if reason:
+        yield InputError(name, f"binary file ({reason}); {KINDS_HINT}")
+        return
+    seen_any = False
+    for lineno, raw in enumerate(handle, start=1):
+        if lineno == 1 and codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
+            raw = raw[len(codecs.BOM_UTF8):]
+        source = f"{name}:{lineno}"
+        try:
+            line = raw.decode(codec)
+        except UnicodeDecodeError as err:
+            yield InputError(source, f"not valid {codec} (byte {err.start} of the line)", ENCODING_FIX)
+            seen_any = True
+            continue
+        if not line.strip():
+            continue
+        seen_any = True
+        try:
+            yield _document(line, source, f"{stem}-{lineno}", published)
+        except InputError as err:
+            yield err
+    if not seen_any:
+        yield InputError(name, "empty file (no JSON lines)", "nothing to read")
+
+
+def _document(line: str, source: str, default_id: str, published: date | None) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise InputError(source, f"malformed JSON: {err.msg} at column {err.colno}", RECORD_FIX) from None
+    if not isinstance(record, dict):
+        raise InputError(source, f"a JSON {type(record).__name__}, not an object", RECORD_FIX)
+    text = record.get("text")
+    if not isinstance(text, str):
+        problem = "no `text` field" if text is None else f"`text` must be a string, not {type(text).__name__}"
+        raise InputError(source, problem, RECORD_FIX)
+    if not text.strip():
+        raise InputError(source, "empty `text`", "give the record its article text or drop the line")
+    meta = meta_from_record(record, source, ID_KEYS).over(Meta(id=default_id, published=published))
+    return Document(
+        id=meta.id or default_id,
+        text=text,
+        title=meta.title,
+        published=meta.published,
+        url=meta.url,
+        source=meta.source,
+        path=source,
+    )

@@ -1,0 +1,105 @@
+"""Article metadata: sidecar `NAME.meta.json` files, JSONL fields, publication dates."""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from graphbuild.errors import InputError
+
+SIDECAR_SUFFIX = ".meta.json"
+FIELDS = ("id", "title", "published", "url", "source")
+TITLE_MAX_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Meta:
+    """What an input says about itself; None where it says nothing."""
+
+    id: str | None = None
+    title: str | None = None
+    published: date | None = None
+    url: str | None = None
+    source: str | None = None
+
+    def over(self, other: Meta) -> Meta:
+        """These values, falling back to `other`'s where these are None."""
+        return Meta(*(getattr(self, f) if getattr(self, f) is not None else getattr(other, f) for f in FIELDS))
+
+
+def parse_date(value: str) -> date:
+    """A date from `YYYY-MM-DD` or an ISO 8601 datetime (its calendar date as written).
+
+    Raises ValueError on anything else.
+    """
+    value = value.strip()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return datetime.fromisoformat(value).date()
+
+
+def lenient_date(value: str | None) -> date | None:
+    """`parse_date`, or None for a missing or unreadable value (page metadata)."""
+    if not value:
+        return None
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def meta_from_record(record: dict[str, Any], source: str, id_keys: tuple[str, ...] = ("id",)) -> Meta:
+    """Meta from a JSON object (a sidecar or a JSONL record); InputError on wrong types."""
+    values: dict[str, Any] = {}
+    for field in FIELDS:
+        keys = id_keys if field == "id" else (field,)
+        value = next((record[k] for k in keys if record.get(k) is not None), None)
+        if value is None:
+            continue
+        if field == "id" and isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            raise InputError(source, f"`{keys[0]}` must be a string, not {type(value).__name__}")
+        value = value.strip()
+        if not value:
+            continue
+        if field == "published":
+            try:
+                value = parse_date(value)
+            except ValueError:
+                raise InputError(source, f"`published` is not a date: {value!r}", "write YYYY-MM-DD or an ISO 8601 datetime") from None
+        values[field] = value
+    return Meta(**values)
+
+
+def sidecar_path(path: Path) -> Path:
+    """`dir/NAME.meta.json` for the article `dir/NAME.ext`."""
+    return path.with_name(path.stem + SIDECAR_SUFFIX)
+
+
+def read_sidecar(data: bytes, source: str) -> Meta:
+    """Meta from the bytes of a sidecar file; InputError if it is not a JSON object."""
+    try:
+        record = json.loads(data.decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise InputError(source, f"malformed metadata: {err}", "fix or remove the .meta.json file") from None
+    if not isinstance(record, dict):
+        raise InputError(source, "metadata must be a JSON object", "fix or remove the .meta.json file")
+    return meta_from_record(record, source)
+
+
+def first_line_title(text: str, strip_marks: str = "") -> str | None:
+    """The first non-empty line of `text` if shorter than TITLE_MAX_CHARS, else None.
+
+    `strip_marks` are leading characters to drop (Markdown heading marks).
+    """
+    for line in text.splitlines():
+        line = line.strip()
+        if strip_marks:
+            line = line.lstrip(strip_marks).strip()
+        if line:
+            return line if len(line) < TITLE_MAX_CHARS else None
+    return None

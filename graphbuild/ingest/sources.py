@@ -1,0 +1,126 @@
+"""Inputs as the user names them (files, directories, "-") to Documents or InputErrors.
+
+Every function here yields; none raises for a bad input, so one bad file never stops a
+batch. Directories are walked recursively in sorted order and only files with a known
+suffix are read; anything else in them (images, sidecars, dotfiles) is ignored.
+"""
+from __future__ import annotations
+
+import io
+import json
+import os
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import BinaryIO
+
+from graphbuild.errors import InputError
+from graphbuild.ingest.articles import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, article, kind_of
+from graphbuild.ingest.decode import decode
+from graphbuild.ingest.html import looks_like_html
+from graphbuild.ingest.jsonl import read_jsonl, records
+from graphbuild.ingest.meta import SIDECAR_SUFFIX, Meta, read_sidecar, sidecar_path
+from graphbuild.model import Document
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+SUPPORTED = ", ".join((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES))
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+STDIN_ID = "stdin"
+
+Item = Document | InputError
+
+
+def read_path(path: Path, *, published: date | None, encoding: str | None, explicit: bool = True) -> Iterator[Item]:
+    """The documents of a file or directory `path` named by the user."""
+    if not path.exists():
+        yield InputError(str(path), "no such file or directory", "check the path")
+    elif path.is_dir():
+        for file in walk(path):
+            yield from read_file(file, published=published, encoding=encoding)
+    elif _suffix_kind(path) is None:
+        yield InputError(str(path), f"unsupported kind of file {path.suffix or '(no suffix)'!r}",
+                         f"graphbuild reads {SUPPORTED} files, directories of them, and - for stdin")
+    else:
+        yield from read_file(path, published=published, encoding=encoding)
+
+
+def walk(directory: Path) -> list[Path]:
+    """The article files under `directory`, recursively, sorted by relative path; hidden
+    files and directories and files of unknown kinds are left out."""
+    found = []
+    for root, dirs, files in os.walk(directory):  # does not follow symlinked dirs: no loops
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            path = Path(root, name)
+            if not name.startswith(".") and _suffix_kind(path) is not None:
+                found.append(path)
+    return sorted(found, key=lambda p: p.relative_to(directory).parts)
+
+
+def read_file(path: Path, *, published: date | None, encoding: str | None) -> Iterator[Item]:
+    """The documents of one file of a known kind (a JSONL corpus gives many)."""
+    kind = _suffix_kind(path)
+    if kind == "jsonl":
+        yield from read_jsonl(path, published=published, encoding=encoding)
+        return
+    source = str(path)
+    try:
+        data = path.read_bytes()
+        sidecar = _sidecar(path)
+        yield article(data, kind or "text", source, doc_id=path.stem, sidecar=sidecar,
+                      published=published, encoding=encoding)
+    except InputError as err:
+        yield err
+    except OSError as err:
+        yield InputError(source, f"cannot read: {err.strerror or err}", "check the file's permissions")
+
+
+def read_stdin(*, published: date | None, encoding: str | None, stream: BinaryIO | None = None) -> Iterator[Item]:
+    """The documents piped to stdin: JSONL if every non-empty line is a JSON object,
+    HTML if it starts like a page, else plain text."""
+    data = (stream or sys.stdin.buffer).read()
+    try:
+        text = decode(data, STDIN_NAME, encoding=encoding)
+    except InputError as err:
+        yield err
+        return
+    if _is_jsonl(text):
+        handle = io.BufferedReader(io.BytesIO(text.encode("utf-8")))
+        yield from records(handle, STDIN_NAME, STDIN_ID, published, None)
+        return
+    kind = "html" if looks_like_html(text) else "text"
+    try:
+        yield article(text.encode("utf-8"), kind, STDIN_NAME, doc_id=STDIN_ID, published=published)
+    except InputError as err:
+        yield err
+
+
+def _suffix_kind(path: Path) -> str | None:
+    if path.name.endswith(SIDECAR_SUFFIX):
+        return None
+    if path.suffix.lower() in JSONL_SUFFIXES:
+        return "jsonl"
+    return kind_of(path.suffix)
+
+
+def _sidecar(path: Path) -> Meta:
+    side = sidecar_path(path)
+    try:
+        data = side.read_bytes()
+    except FileNotFoundError:
+        return Meta()
+    except OSError as err:
+        raise InputError(str(side), f"cannot read metadata: {err.strerror or err}", "fix or remove the .meta.json file") from None
+    return read_sidecar(data, str(side))
+
+
+def _is_jsonl(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if not lines or not all(line.lstrip().startswith("{") for line in lines):
+        return False
+    try:
+        return all(isinstance(json.loads(line), dict) for line in lines)
+    except json.JSONDecodeError:
+        return False
