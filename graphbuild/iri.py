@@ -87,7 +87,7 @@ def rule_iri(base_iri: str, rule: str) -> str:
 
 
 def assertion_iri(base_iri: str, subject: str, predicate: str, obj: str) -> str:
-    return mint(base_iri, "assertion", key(subject, predicate, obj), predicate)
+    return mint(base_iri, "assertion", key(subject, predicate, obj), predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
 
 
 def membership_iri(base_iri: str, member: str, organization: str, role: str) -> str:

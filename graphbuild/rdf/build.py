@@ -1,0 +1,331 @@
+"""GraphModel → rdflib Dataset, per the output contract of DESIGN.md.
+
+One named graph per document (named by the document's IRI): its nif:Context +
+schema:NewsArticle, its mentions (nif:Phrase with offsets into `Document.text` exactly as
+given), the spans facts were read from, and every fact whose evidence lies in it (the
+relation triple itself, its gb:Assertion with gb:Evidence, memberships, quotations, event
+evidence). One more graph (`iri.cross_graph_iri`) holds what belongs to no single document:
+entity and event nodes (types, labels, titles, places, times, actors, counts, merges).
+
+Node shapes (all IRIs minted by `graphbuild.iri`; no blank nodes):
+- fact with evidence: `?fact gb:evidence ?ev . ?ev prov:wasDerivedFrom ?span ;
+  gb:rule "..." ; gb:confidence 0.8 ; prov:wasGeneratedBy ?rule`
+- relation `s p o`: the triple itself plus `?a a gb:Assertion, rdf:Statement ;
+  rdf:subject s ; rdf:predicate p ; rdf:object o ; gb:evidence ...`
+- participant: `?event sem:hasActor ?x ; gb:victim ?x` (role property and sem:hasActor)
+- time: `?event sem:hasTimeStamp "2020-01-07"^^xsd:date ; sem:hasTime ?t . ?t a sem:Time ;
+  rdfs:label "on Tuesday" ; gb:timeType "date" ; sem:hasTimeStamp ...` (intervals:
+  sem:hasBeginTimeStamp / sem:hasEndTimeStamp)
+- count: `?event gb:count ?c . ?c a gb:Count ; gb:countKind "dead" ; gb:countValue 56 ;
+  gb:qualifier "at least"`
+Unknown kinds/predicates/roles raise OntologyError; references to unknown ids or offsets
+outside a document raise OutputError (both are bugs upstream that must not reach a file).
+"""
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from decimal import Decimal
+
+from rdflib import Dataset, Literal, URIRef
+from rdflib.term import Node
+
+from graphbuild import iri
+from graphbuild.errors import OntologyError, OutputError
+from graphbuild.model import Document, Event, Evidence, GraphModel, MergeStep, Mention, TimeValue
+from graphbuild.vocab import (
+    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
+    entity_classes, prefixes, property_for, role_for,
+)
+
+TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
+
+Triple = tuple[Node, Node, Node]
+
+
+def decimal_literal(value: float) -> Literal:
+    """An xsd:decimal whose lexical form reads back to exactly `value`."""
+    if not math.isfinite(value):
+        raise OutputError(f"cannot write the non-finite number {value!r} as xsd:decimal")
+    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
+
+
+def count_literal(value: int, datatype=None) -> Literal:
+    return Literal(str(int(value)), datatype=datatype or XSD.integer)
+
+
+def index_literal(value: int) -> Literal:
+    return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
+
+
+class _Builder:
+    def __init__(self, model: GraphModel, base: str):
+        self.model, self.base = model, base
+        self.cross = URIRef(iri.cross_graph_iri(base))
+        self.graphs: dict[URIRef, set[Triple]] = defaultdict(set)
+        self.docs: dict[str, Document] = {}
+        for doc in model.documents:
+            if doc.id in self.docs:
+                raise OutputError(f"two documents share the id {doc.id!r}; ids must be unique")
+            self.docs[doc.id] = doc
+        self.entities = {e.id for e in model.entities}
+        self.events = {e.id for e in model.events}
+
+    # ---- helpers -------------------------------------------------------------------------
+    def add(self, graph: URIRef, s: Node, p: Node, o: Node) -> None:
+        self.graphs[graph].add((s, p, o))
+
+    def doc_iri(self, doc_id: str) -> URIRef:
+        if doc_id not in self.docs:
+            raise OutputError(f"a fact points at document {doc_id!r}, which is not in the model")
+        return URIRef(iri.document_iri(self.base, doc_id))
+
+    def entity(self, entity_id: str) -> URIRef:
+        if entity_id not in self.entities:
+            raise OutputError(f"a fact points at entity {entity_id!r}, which is not in the model")
+        return URIRef(iri.entity_iri(self.base, entity_id))
+
+    def event(self, event_id: str) -> URIRef:
+        if event_id not in self.events:
+            raise OutputError(f"a fact points at event {event_id!r}, which is not in the model")
+        return URIRef(iri.event_iri(self.base, event_id))
+
+    def node(self, node_id: str) -> URIRef:
+        return self.event(node_id) if node_id in self.events else self.entity(node_id)
+
+    def span(self, doc_id: str, start: int, end: int, cls: URIRef | None = None) -> URIRef:
+        """A nif:String over doc[start:end] in the document's graph."""
+        graph, text = self.doc_iri(doc_id), self.docs[doc_id].text
+        if not 0 <= start <= end <= len(text):
+            raise OutputError(f"span {start}-{end} lies outside document {doc_id!r} ({len(text)} characters)")
+        node = URIRef(iri.span_iri(self.base, doc_id, start, end))
+        for t in (NIF.String, cls) if cls else (NIF.String,):
+            self.add(graph, node, RDF.type, t)
+        self.add(graph, node, NIF.beginIndex, index_literal(start))
+        self.add(graph, node, NIF.endIndex, index_literal(end))
+        self.add(graph, node, NIF.anchorOf, Literal(text[start:end]))
+        self.add(graph, node, NIF.referenceContext, graph)
+        return node
+
+    def evidence(self, owner: URIRef, ev: Evidence) -> URIRef:
+        graph = self.doc_iri(ev.doc_id)
+        node = URIRef(iri.evidence_iri(self.base, str(owner), ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
+        rule = URIRef(iri.rule_iri(self.base, ev.rule))
+        self.add(graph, owner, GB.evidence, node)
+        self.add(graph, node, RDF.type, GB.Evidence)
+        self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
+        self.add(graph, node, GB.rule, Literal(ev.rule))
+        self.add(graph, node, GB.confidence, decimal_literal(ev.confidence))
+        self.add(graph, node, PROV.wasGeneratedBy, rule)
+        for t in (GB.Rule, PROV.Activity):
+            self.add(graph, rule, RDF.type, t)
+        self.add(graph, rule, RDFS.label, Literal(ev.rule))
+        return node
+
+    def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[URIRef]:
+        return sorted({self.doc_iri(e.doc_id) for e in evidence}) or [self.cross]
+
+    def mention(self, target: URIRef, m: Mention) -> None:
+        graph, doc = self.doc_iri(m.doc_id), self.docs[m.doc_id]
+        if not 0 <= m.start < m.end <= len(doc.text) or doc.text[m.start:m.end] != m.text:
+            raise OutputError(
+                f"mention {m.text!r} at {m.start}-{m.end} does not match document {m.doc_id!r} "
+                f"(text there: {doc.text[m.start:m.end]!r}); offsets must index Document.text"
+            )
+        node = URIRef(iri.mention_iri(self.base, m.doc_id, m.start, m.end, str(target)))
+        self.add(graph, node, RDF.type, NIF.Phrase)
+        self.add(graph, node, NIF.beginIndex, index_literal(m.start))
+        self.add(graph, node, NIF.endIndex, index_literal(m.end))
+        self.add(graph, node, NIF.anchorOf, Literal(m.text))
+        self.add(graph, node, NIF.referenceContext, graph)
+        self.add(graph, node, ITSRDF.taIdentRef, target)
+        self.add(graph, node, NIF.sentence, self.span(m.doc_id, m.sentence_start, m.sentence_end, NIF.Sentence))
+        self.add(graph, node, GB.nerLabel, Literal(m.label))
+        self.add(graph, node, GB.rule, Literal(m.rule))
+
+    def merges(self, owner: URIRef, owner_id: str, steps: tuple[MergeStep, ...]) -> None:
+        for step in steps:
+            node = URIRef(iri.merge_iri(self.base, owner_id, step.surface, step.doc_id, step.rule, step.score))
+            self.add(self.cross, owner, GB.mergeStep, node)
+            for t in (GB.MergeStep, PROV.Activity):
+                self.add(self.cross, node, RDF.type, t)
+            self.add(self.cross, node, GB.surface, Literal(step.surface))
+            self.add(self.cross, node, GB.documentId, Literal(step.doc_id))
+            self.add(self.cross, node, GB.rule, Literal(step.rule))
+            self.add(self.cross, node, GB.score, decimal_literal(step.score))
+
+    # ---- model parts ---------------------------------------------------------------------
+    def documents(self) -> None:
+        for doc in self.docs.values():
+            g = self.doc_iri(doc.id)
+            # No nif:beginIndex/endIndex on the Context itself: consumers take every node with
+            # offsets for a span of some context, and the Context has none.
+            for t in (NIF.Context, NIF.String, SCHEMA.NewsArticle):
+                self.add(g, g, RDF.type, t)
+            self.add(g, g, DCTERMS.identifier, Literal(doc.id))
+            self.add(g, g, NIF.isString, Literal(doc.text))
+            if doc.title is not None:
+                self.add(g, g, DCTERMS.title, Literal(doc.title))
+            if doc.published is not None:
+                self.add(g, g, SCHEMA.datePublished, Literal(doc.published.isoformat(), datatype=XSD.date))
+            if doc.url is not None:
+                self.add(g, g, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI))
+            if doc.source is not None:
+                self.add(g, g, DCTERMS.publisher, Literal(doc.source))
+
+    def entities_(self) -> None:
+        c = self.cross
+        for e in self.model.entities:
+            node = self.entity(e.id)
+            for cls in entity_classes(e.kind):
+                self.add(c, node, RDF.type, cls)
+            self.add(c, node, DCTERMS.identifier, Literal(e.id))
+            self.add(c, node, RDFS.label, Literal(e.label))
+            for alt in e.alt_labels:
+                self.add(c, node, SKOS.altLabel, Literal(alt))
+            for title in e.titles:
+                self.add(c, node, SCHEMA.jobTitle, Literal(title))
+            for same in e.same_as:
+                self.add(c, node, OWL.sameAs, _external_iri(same, e.id))
+            if e.lat is not None:
+                self.add(c, node, GEO.lat, decimal_literal(e.lat))
+            if e.long is not None:
+                self.add(c, node, GEO.long, decimal_literal(e.long))
+            for m in e.mentions:
+                self.mention(node, m)
+            self.merges(node, e.id, e.merges)
+
+    def statements(self, subject: URIRef, predicate: str, obj: URIRef, evidence: tuple[Evidence, ...]) -> None:
+        prop = property_for(predicate)
+        node = URIRef(iri.assertion_iri(self.base, str(subject), str(prop), str(obj)))
+        for g in self.fact_graphs(evidence):
+            self.add(g, subject, prop, obj)
+            for t in (GB.Assertion, RDF.Statement):
+                self.add(g, node, RDF.type, t)
+            self.add(g, node, RDF.subject, subject)
+            self.add(g, node, RDF.predicate, prop)
+            self.add(g, node, RDF.object, obj)
+        for ev in evidence:
+            self.evidence(node, ev)
+
+    def memberships(self) -> None:
+        for m in self.model.memberships:
+            member, org = self.entity(m.member), self.entity(m.organization)
+            node = URIRef(iri.membership_iri(self.base, m.member, m.organization, m.role))
+            role = URIRef(iri.role_iri(self.base, m.role))
+            for g in self.fact_graphs(m.evidence):
+                self.add(g, node, RDF.type, ORG.Membership)
+                self.add(g, node, ORG.member, member)
+                self.add(g, node, ORG.organization, org)
+                self.add(g, node, ORG.role, role)
+                self.add(g, role, RDF.type, ORG.Role)
+                self.add(g, role, RDFS.label, Literal(m.role))
+                self.add(g, member, ORG.memberOf, org)
+            for ev in m.evidence:
+                self.evidence(node, ev)
+
+    def time(self, event: URIRef, event_id: str, t: TimeValue) -> None:
+        if t.datatype not in TIME_TYPES:
+            raise OntologyError(f"time datatype {t.datatype!r} of event {event_id!r} is not one of {TIME_TYPES}")
+        dt, c = XSD[t.datatype], self.cross
+        node = URIRef(iri.time_iri(self.base, t.text, t.value, t.datatype, t.end, t.doc_id, t.start, t.stop))
+        self.add(c, event, SEM.hasTime, node)
+        self.add(c, node, RDF.type, SEM.Time)
+        self.add(c, node, RDFS.label, Literal(t.text))
+        self.add(c, node, GB.timeType, Literal(t.datatype))
+        stamps = [(SEM.hasTimeStamp, t.value)] if t.end is None else [
+            (SEM.hasBeginTimeStamp, t.value), (SEM.hasEndTimeStamp, t.end)]
+        for prop, value in stamps:
+            if value is not None:
+                for s in (event, node):  # on the event too: a plain query finds it
+                    self.add(c, s, prop, Literal(value, datatype=dt))
+        if t.doc_id is not None and t.start is not None and t.stop is not None:
+            self.add(c, node, PROV.wasDerivedFrom, self.span(t.doc_id, t.start, t.stop))
+        elif t.doc_id is not None:
+            self.add(c, node, GB.documentId, Literal(t.doc_id))
+
+    def events_(self) -> None:
+        c = self.cross
+        for v in self.model.events:
+            node = self.event(v.id)
+            for cls in entity_classes(v.kind):
+                self.add(c, node, RDF.type, cls)
+            self.add(c, node, DCTERMS.identifier, Literal(v.id))
+            self.add(c, node, RDFS.label, Literal(v.label))
+            for place in v.places:
+                self.add(c, node, SEM.hasPlace, self.entity(place))
+            for t in v.times:
+                self.time(node, v.id, t)
+            for p in v.participants:
+                actor = self.entity(p.entity)
+                self.add(c, node, SEM.hasActor, actor)
+                self.add(c, node, role_for(p.role), actor)
+            self.counts(node, v)
+            for m in v.mentions:
+                self.mention(node, m)
+            for ev in v.evidence:
+                self.evidence(node, ev)
+            self.merges(node, v.id, v.merges)
+
+    def counts(self, node: URIRef, v: Event) -> None:
+        c = self.cross
+        for n in v.counts:
+            count = URIRef(iri.count_iri(self.base, v.id, n.kind, n.value, n.qualifier))
+            self.add(c, node, GB.count, count)
+            self.add(c, count, RDF.type, GB.Count)
+            self.add(c, count, GB.countKind, Literal(n.kind))
+            self.add(c, count, GB.countValue, count_literal(n.value))
+            if n.qualifier is not None:
+                self.add(c, count, GB.qualifier, Literal(n.qualifier))
+            for ev in n.evidence:
+                self.evidence(count, ev)
+
+    def quotes(self) -> None:
+        for q in self.model.quotes:
+            graph = self.doc_iri(q.doc_id)
+            node = URIRef(iri.quote_iri(self.base, q.id, q.doc_id, q.start, q.end))
+            self.add(graph, node, RDF.type, SCHEMA.Quotation)
+            self.add(graph, node, DCTERMS.identifier, Literal(q.id))
+            self.add(graph, node, SCHEMA.text, Literal(q.text))
+            self.add(graph, node, PROV.wasDerivedFrom, self.span(q.doc_id, q.start, q.end))
+            if q.speaker is not None:
+                self.add(graph, node, SCHEMA.creator, self.entity(q.speaker))
+            for ev in q.evidence:
+                self.evidence(node, ev)
+
+    def build(self) -> Dataset:
+        self.documents()
+        self.entities_()
+        for r in self.model.relations:
+            self.statements(self.entity(r.subject), r.predicate, self.entity(r.object), r.evidence)
+        self.memberships()
+        self.events_()
+        for link in self.model.event_links:
+            self.statements(self.event(link.subject), link.predicate, self.event(link.object), link.evidence)
+        self.quotes()
+        ds = Dataset()
+        for prefix, ns in prefixes().items():
+            ds.bind(prefix, ns, override=True, replace=True)
+        for name in sorted(self.graphs):
+            graph = ds.graph(name)
+            for triple in sorted(self.graphs[name]):
+                graph.add(triple)
+        return ds
+
+
+def _external_iri(value: str, owner: str) -> URIRef:
+    import pyoxigraph
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except ValueError as err:
+        raise OutputError(f"same_as {value!r} of entity {owner!r} is not a valid IRI ({err})") from err
+    return URIRef(value)
+
+
+def to_dataset(model: GraphModel, base_iri: str) -> Dataset:
+    """The RDF of `model`: one named graph per document plus one of cross-document facts."""
+    return _Builder(model, iri.check_base(base_iri)).build()
+
+
+__all__ = ["TIME_TYPES", "decimal_literal", "to_dataset"]

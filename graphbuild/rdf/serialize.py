@@ -1,0 +1,190 @@
+"""Write a Dataset as graph.ttl / graph.trig / graph.nt / graph.jsonld, strictly and atomically.
+
+Every file is produced in memory by pyoxigraph (JSON-LD by our own small writer, for a
+compact `@context`), from quads in sorted order so the bytes depend on the content only
+(not on PYTHONHASHSEED or insertion order), then RE-PARSED with pyoxigraph and compared
+with the quads it should hold; only then does it atomically replace the old file
+(`fsio.atomic_write_bytes`). A failed check raises OutputError and leaves the old file.
+
+- ttl: every triple of every graph (union, de-duplicated); nt: the same, sorted lines
+- trig: one named graph per document plus the cross-document graph
+- jsonld: the named graphs, `@context` = our prefixes, nodes and values sorted
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Dataset, Literal, URIRef
+
+from graphbuild.errors import OutputError
+from graphbuild.fsio import atomic_write_bytes
+from graphbuild.vocab import RDF, prefixes
+
+FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "jsonld": "graph.jsonld"}
+OX_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+    "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
+}
+DATASET_FORMATS = ("trig", "jsonld")
+
+
+def _term(node) -> ox.NamedNode | ox.Literal:
+    if isinstance(node, URIRef):
+        try:
+            return ox.NamedNode(str(node))
+        except ValueError as err:
+            raise OutputError(f"invalid IRI {str(node)!r} in the graph ({err}); it cannot be written") from err
+    if isinstance(node, Literal):
+        if node.language:
+            return ox.Literal(str(node), language=node.language)
+        if node.datatype is not None:
+            return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
+        return ox.Literal(str(node))
+    if isinstance(node, BNode):
+        raise OutputError("the graph holds a blank node; graphbuild mints an IRI for every node")
+    raise OutputError(f"cannot write RDF term {node!r}")
+
+
+def _sort_key(term) -> tuple:
+    if isinstance(term, ox.Literal):
+        return (1, term.value, term.datatype.value, term.language or "")
+    return (0, getattr(term, "value", ""), "", "")
+
+
+def to_quads(dataset: Dataset) -> list[ox.Quad]:
+    """The dataset's quads (named graphs; triples of the default graph stay in it), unique
+    and sorted by graph, subject, predicate, object."""
+    quads = set()
+    default_id = str(dataset.default_graph.identifier)
+    for s, p, o, g in dataset.quads((None, None, None, None)):
+        graph = g.identifier if g is not None and hasattr(g, "identifier") else g
+        if graph is None or str(graph) == default_id:
+            graph_name = ox.DefaultGraph()
+        else:
+            graph_name = _term(URIRef(str(graph)))
+        quads.add(ox.Quad(_term(s), _term(p), _term(o), graph_name))
+    return sorted(quads, key=lambda q: (_sort_key(q.graph_name) if not isinstance(q.graph_name, ox.DefaultGraph)
+                                        else (-1,), _sort_key(q.subject), _sort_key(q.predicate), _sort_key(q.object)))
+
+
+def to_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
+    """The union of all graphs, unique and sorted."""
+    triples = {q.triple for q in quads}
+    return sorted(triples, key=lambda t: (_sort_key(t.subject), _sort_key(t.predicate), _sort_key(t.object)))
+
+
+def serialize(quads: list[ox.Quad], fmt: str) -> bytes:
+    """The bytes of one format (deterministic for the same quads)."""
+    if fmt == "jsonld":
+        return _jsonld(quads)
+    if fmt == "trig":
+        return _sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes()))
+    triples = to_triples(quads)
+    if fmt == "ttl":
+        return _sorted_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes()))
+    if fmt == "nt":
+        lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+        return b"".join(sorted(lines))
+    raise OutputError(f"unknown RDF format {fmt!r}; use one of {', '.join(FILE_NAMES)}")
+
+
+def _sorted_prefixes(data: bytes) -> bytes:
+    """pyoxigraph writes @prefix lines in its own map order; sort them so the header does not
+    depend on that (the body follows the sorted input)."""
+    lines = data.split(b"\n")
+    n = next((i for i, line in enumerate(lines) if not line.startswith(b"@prefix ")), len(lines))
+    return b"\n".join(sorted(lines[:n]) + lines[n:])
+
+
+def check(data: bytes, fmt: str, quads: list[ox.Quad], name: str) -> None:
+    """Raise OutputError unless `data` re-parses (pyoxigraph, strict) to exactly `quads`
+    (their union for triple formats)."""
+    try:
+        parsed = list(ox.parse(data, format=OX_FORMATS[fmt]))
+    except (SyntaxError, ValueError) as err:
+        raise OutputError(f"{name} does not re-parse as {fmt} ({err}); the old file was left as it was") from err
+    if fmt in DATASET_FORMATS:
+        got, want = set(parsed), set(quads)
+    else:
+        got, want = {q.triple for q in parsed}, {q.triple for q in quads}
+    if got != want or (fmt not in DATASET_FORMATS and len(parsed) != len(want)):
+        raise OutputError(
+            f"{name} re-parses to {len(got)} statements, expected {len(want)} "
+            f"({len(want - got)} missing); the old file was left as it was"
+        )
+
+
+def publish(path: Path, data: bytes, fmt: str, quads: list[ox.Quad]) -> Path:
+    """Check `data` and atomically replace `path` with it (the old file stays on failure)."""
+    check(data, fmt, quads, path.name)
+    atomic_write_bytes(path, data)
+    return path
+
+
+def write_outputs(dataset: Dataset, out_dir: Path, formats: list[str]) -> dict[str, Path]:
+    """Write each of `formats` (ttl, trig, nt, jsonld) into `out_dir`; returns format → path."""
+    out_dir = Path(out_dir)
+    unknown = [f for f in formats if f not in FILE_NAMES]
+    if unknown:
+        raise OutputError(f"unknown RDF format(s) {', '.join(unknown)}; use --formats with {', '.join(FILE_NAMES)}")
+    quads = to_quads(dataset)
+    return {fmt: publish(out_dir / FILE_NAMES[fmt], serialize(quads, fmt), fmt, quads) for fmt in formats}
+
+
+# ---- JSON-LD ---------------------------------------------------------------------------------
+def _compact(iri: str, context: list[tuple[str, str]]) -> str:
+    for prefix, ns in context:
+        if iri.startswith(ns) and len(iri) > len(ns) and not iri[len(ns):].startswith("//"):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def _value(term, context) -> object:
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return {"@value": term.value, "@language": term.language}
+        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+            return term.value
+        return {"@value": term.value, "@type": _compact(term.datatype.value, context)}
+    return {"@id": _compact(term.value, context)}
+
+
+def _nodes(triples, context) -> list[dict]:
+    nodes: dict[str, dict[str, list]] = {}
+    rdf_type = str(RDF.type)
+    for t in triples:
+        node = nodes.setdefault(t.subject.value, {})
+        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
+            node.setdefault("@type", []).append(_compact(t.object.value, context))
+        else:
+            node.setdefault(_compact(t.predicate.value, context), []).append(_value(t.object, context))
+    out = []
+    for subject in sorted(nodes):
+        props = nodes[subject]
+        entry: dict[str, object] = {"@id": _compact(subject, context)}
+        for key in sorted(props, key=lambda k: (k != "@type", k)):
+            entry[key] = sorted(props[key], key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        out.append(entry)
+    return out
+
+
+def _jsonld(quads: list[ox.Quad]) -> bytes:
+    # Longest namespace first, so a prefix never shadows a more specific one.
+    context = sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    by_graph: dict[str, list] = {}
+    default: list = []
+    for q in quads:
+        if isinstance(q.graph_name, ox.DefaultGraph):
+            default.append(q.triple)
+        else:
+            by_graph.setdefault(q.graph_name.value, []).append(q.triple)
+    graphs: list[dict] = _nodes(default, context)
+    for name in sorted(by_graph):
+        graphs.append({"@id": _compact(name, context), "@graph": _nodes(by_graph[name], context)})
+    doc = {"@context": dict(sorted(prefixes().items())), "@graph": graphs}
+    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+__all__ = ["FILE_NAMES", "check", "publish", "serialize", "to_quads", "to_triples", "write_outputs"]

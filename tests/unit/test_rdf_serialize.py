@@ -1,0 +1,113 @@
+"""Files: strict (pyoxigraph and rdflib parse them), byte-deterministic, atomic."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from rdflib import Dataset, Graph
+
+from graphbuild.errors import OutputError
+from graphbuild.model import Document, Entity, GraphModel, Mention
+from graphbuild.rdf.build import to_dataset
+from graphbuild.rdf.serialize import FILE_NAMES, publish, serialize, to_quads, write_outputs
+from tests.unit.test_rdf_build import BASE, realistic_model
+
+FORMATS = ["ttl", "trig", "nt", "jsonld"]
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def hostile_model() -> GraphModel:
+    text = 'He said "<script>alert(1)</script>"\nand\tleft. Ünïcødé 東京 \\ end'
+    doc = Document("a b\n<c>", text, title='T"i\ntle <b>', url="javascript:alert(1) <x>", source="S\x01")
+    label = 'Evil "Name"\n<script>'
+    ment = Mention(doc.id, 9, 35, text[9:35], "PERSON", 0, len(text))
+    return GraphModel(documents=(doc,), entities=(Entity("id with spaces\t<>{}|^`\\", "Person", label, ("東京",), (ment,)),))
+
+
+@pytest.fixture(scope="module")
+def written(tmp_path_factory):
+    out = tmp_path_factory.mktemp("rdf")
+    return write_outputs(to_dataset(realistic_model(), BASE), out, FORMATS)
+
+
+def test_all_files_parse_in_pyoxigraph_and_rdflib(written):
+    assert set(written) == set(FORMATS)
+    counts = {}
+    for fmt, path in written.items():
+        oxfmt = {"ttl": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+                 "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+        counts[fmt] = len({q.triple for q in ox.parse(path=str(path), format=oxfmt)})
+        if fmt in ("trig", "jsonld"):
+            ds = Dataset()
+            ds.parse(path, format={"trig": "trig", "jsonld": "json-ld"}[fmt])
+            assert len({(s, p, o) for s, p, o, _ in ds.quads((None, None, None, None))}) == counts[fmt]
+        else:
+            assert len(Graph().parse(path, format={"ttl": "turtle", "nt": "nt"}[fmt])) == counts[fmt]
+    assert len(set(counts.values())) == 1, counts
+
+
+def test_prefixes_bound_and_compact_jsonld(written):
+    ttl = written["ttl"].read_text()
+    assert "@prefix schema: <http://schema.org/>" in ttl and "ns1:" not in ttl
+    assert "_:" not in ttl
+    doc = json.loads(written["jsonld"].read_text())
+    assert doc["@context"]["schema"] == "http://schema.org/"
+    assert "schema:jobTitle" in written["jsonld"].read_text()
+
+
+def test_same_bytes_twice(written, tmp_path):
+    again = write_outputs(to_dataset(realistic_model(), BASE), tmp_path, FORMATS)
+    for fmt in FORMATS:
+        assert again[fmt].read_bytes() == written[fmt].read_bytes(), fmt
+
+
+def test_same_bytes_across_hash_seeds(tmp_path):
+    script = (
+        "import sys; from pathlib import Path; from graphbuild.rdf.build import to_dataset;"
+        "from graphbuild.rdf.serialize import write_outputs; from tests.unit.test_rdf_build import realistic_model, BASE;"
+        "write_outputs(to_dataset(realistic_model(), BASE), Path(sys.argv[1]), ['ttl','trig','nt','jsonld'])"
+    )
+    for seed in ("1", "2"):
+        (tmp_path / seed).mkdir()
+        env = dict(os.environ, PYTHONHASHSEED=seed)
+        subprocess.run([sys.executable, "-c", script, str(tmp_path / seed)], check=True, cwd=ROOT, env=env)
+    for name in FILE_NAMES.values():
+        assert (tmp_path / "1" / name).read_bytes() == (tmp_path / "2" / name).read_bytes(), name
+
+
+def test_hostile_strings_give_valid_files(tmp_path):
+    out = write_outputs(to_dataset(hostile_model(), BASE), tmp_path, FORMATS)
+    g = Graph().parse(out["ttl"], format="turtle")
+    labels = {str(o) for o in g.objects()}
+    assert 'Evil "Name"\n<script>' in labels and "東京" in labels
+    assert len(list(ox.parse(path=str(out["nt"]), format=ox.RdfFormat.N_TRIPLES))) == len(g)
+
+
+def test_failed_check_leaves_old_file(tmp_path, written):
+    quads = to_quads(to_dataset(realistic_model(), BASE))
+    path = tmp_path / "graph.ttl"
+    path.write_bytes(written["ttl"].read_bytes())
+    before = path.read_bytes()
+    good = serialize(quads, "ttl")
+    with pytest.raises(OutputError):
+        publish(path, good[: len(good) // 2] + b" <broken", "ttl", quads)
+    with pytest.raises(OutputError):  # parses, but statements are missing
+        publish(path, b"\n".join(good.splitlines()[:-3]) + b"\n", "ttl", quads)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]  # no temp files left
+
+
+def test_no_blank_nodes_allowed(tmp_path):
+    from rdflib import BNode, URIRef
+
+    ds = to_dataset(realistic_model(), BASE)
+    ds.graph(URIRef(BASE + "g")).add((BNode(), URIRef(BASE + "p"), URIRef(BASE + "o")))
+    with pytest.raises(OutputError):
+        write_outputs(ds, tmp_path, ["ttl"])
+    assert not (tmp_path / "graph.ttl").exists()
