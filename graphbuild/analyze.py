@@ -36,7 +36,9 @@ def corpus_context(documents: Iterable[Document]) -> CorpusContext:
 
 def _stages() -> list[Stage]:
     # Imported here so that a worker process pays the import once, on first use.
-    stages: list[Stage] = []
+    from graphbuild.extract.relations_stage import relations_stage
+
+    stages: list[Stage] = [relations_stage]
     return stages
 
 
