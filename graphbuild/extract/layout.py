@@ -1,0 +1,68 @@
+"""The layout of one parsed text: its lines and what each looks like, for the mention
+filters (which spans sit in headings, notices, captions or all-caps lines)."""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cached_property
+
+from graphbuild.extract.boilerplate import caption_spans, is_heading, is_notice, line_spans
+
+_WORDS = re.compile(r"[^\W\d_]+")
+
+
+@dataclass
+class Layout:
+    """Lines of `text` with their shapes; offsets are those of `text`."""
+
+    text: str
+    repeated: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        self.lines = line_spans(self.text)
+        self._starts = [a for a, _ in self.lines]
+        self.captions = caption_spans(self.text)
+        # A line is judged without its caption tail ("... the square. Credit: X").
+        lines = [self.text[a:next((c for c, _ in self.captions if a <= c <= b), b)] for a, b in self.lines]
+        self.heading = [is_heading(t) for t in lines]
+        self.notice = [is_notice(t, self.repeated) for t in lines]
+        self.caps = [any(c.isalpha() for c in t) and t.upper() == t for t in lines]
+
+    def line_of(self, offset: int) -> int:
+        """Index of the line holding character `offset`."""
+        return bisect_right(self._starts, offset) - 1
+
+    def line_text(self, index: int) -> str:
+        a, b = self.lines[index]
+        return self.text[a:b]
+
+    def in_caption(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.captions)
+
+    def is_prose(self, index: int) -> bool:
+        """A line of running text (not a heading, notice or all-caps line)."""
+        return not (self.heading[index] or self.notice[index] or self.caps[index])
+
+    @cached_property
+    def lowercase_words(self) -> frozenset[str]:
+        """Words that occur in lowercase in prose lines: common words of this text."""
+        return frozenset(w for i, (a, b) in enumerate(self.lines) if self.is_prose(i)
+                         for w in _WORDS.findall(self.text[a:b]) if w.islower())
+
+    @cached_property
+    def prose_text(self) -> str:
+        """The prose lines joined (other lines blanked, offsets kept)."""
+        chars = [" "] * len(self.text)
+        for i, (a, b) in enumerate(self.lines):
+            if self.is_prose(i):
+                chars[a:b] = self.text[a:b]
+        return "".join(chars)
+
+    def occurs_in_prose(self, name: str, outside: tuple[int, int] | None = None) -> bool:
+        """Whether `name` occurs at word boundaries in a prose line (other than the
+        span `outside`)."""
+        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.prose_text):
+            if outside is None or not (m.start() < outside[1] and outside[0] < m.end()):
+                return True
+        return False

@@ -1,0 +1,228 @@
+"""Mentions of people, organizations and places in one parsed document.
+
+`find_mentions` takes the model's PERSON/ORG/GPE/LOC/FAC entities, repairs their spans
+(split at line breaks, a leading "the" and a possessive "'s" trimmed), drops those that
+layout cues mark as headline or boilerplate artefacts and title fragments, then adds what
+the model missed: acronyms defined in brackets (rule "acronym") and repeated occurrences
+of names already found — the full name, a person's surname, an acronym (rule
+"string-match"). Offsets are source offsets: `document.text[m.start:m.end] == m.text`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from graphbuild.analyze import CorpusContext
+from graphbuild.extract.layout import Layout
+from graphbuild.model import Mention
+from graphbuild.nlp import ParsedDocument
+from graphbuild.resolve.titles import is_honorific, is_title_noun
+
+ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
+# Small words that never make a name on their own or as a propagated surname.
+_FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_TRAILING_PUNCT = re.compile(r"[\s,;:\-–—]+$")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+# Words skipped when reading an expansion's initials: "Council on Foreign Relations".
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
+
+
+@dataclass(frozen=True)
+class Span:
+    """A candidate mention in the parser's text (`doc.text`) coordinates."""
+
+    start: int
+    end: int
+    label: str
+    rule: str = "ner"
+
+
+def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext()) -> list[Mention]:
+    """Entity mentions of `parsed`, sorted by position (see the module docstring)."""
+    text = parsed.doc.text
+    layout = Layout(text, context.repeated_lines)
+    spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
+             for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
+    spans = [s for s in spans if _trusted(parsed, layout, s, spans)]
+    spans += _acronyms(text, spans)
+    spans += _propagate(parsed.doc, layout, spans)
+    return _to_mentions(parsed, sorted(set(spans), key=lambda s: (s.start, -s.end)))
+
+
+def _repair(text: str, span: Span) -> list[Span]:
+    """The span split at line breaks and trimmed of "the", "'s" and stray punctuation."""
+    out, start = [], span.start
+    for piece in text[span.start:span.end].split("\n"):
+        a, b = start, start + len(piece)
+        start = b + 1
+        while a < b and text[a].isspace():
+            a += 1
+        m = _LEADING_ARTICLE.match(text[a:b])
+        if m and b - a > m.end():
+            a += m.end()
+        for pattern in (_TRAILING_PUNCT, _POSSESSIVE, _TRAILING_PUNCT):
+            m = pattern.search(text[a:b])
+            if m and m.start() > 0:
+                b = a + m.start()
+        if b > a and any(c.isalnum() for c in text[a:b]) and text[a:b] not in _FUNCTION_WORDS:
+            out.append(Span(a, b, span.label, span.rule))
+    return out
+
+
+def _trusted(parsed: ParsedDocument, layout: Layout, span: Span, spans: list[Span]) -> bool:
+    """False for spans that layout cues or title context show are no names."""
+    text = layout.text
+    name = text[span.start:span.end]
+    if layout.in_caption(span.start, span.end):
+        return False
+    line = layout.line_of(span.start)
+    corroborated = layout.occurs_in_prose(name, (span.start, span.end)) or any(
+        o is not span and o.start != span.start and text[o.start:o.end] == name and layout.is_prose(layout.line_of(o.start))
+        for o in spans)
+    if layout.notice[line] and not corroborated:
+        return False
+    if layout.heading[line] and not corroborated:
+        a, b = layout.lines[line]
+        whole = text[a:b].strip(" •\t") == name and len(name.split()) > 1
+        common = any(w.casefold() in layout.lowercase_words for w in re.findall(r"[^\W\d_]+", name)
+                     if w.casefold() not in _FUNCTION_WORDS)
+        if whole or common:
+            return False
+    return not _title_fragment(parsed, span)
+
+
+def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
+    """A one-word non-person span that belongs to a title phrase: "Defence" in "Defence
+    Secretary", "Supreme" in "Supreme Leader", "State" in "Secretary of State"."""
+    if span.label == "PERSON":
+        return False
+    doc = parsed.doc
+    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) != 1:
+        return False
+    i = tokens.start
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    if after is not None and after.text[:1].isupper() and (is_title_noun(after.text) or is_honorific(after.text)):
+        return not _is_place_adjective(doc[i])
+    if i >= 2 and doc[i - 1].lower_ in ("of", "for") and is_title_noun(doc[i - 2].text) and doc[i - 2].text[:1].isupper():
+        return True
+    return False
+
+
+def _is_place_adjective(token) -> bool:
+    # "US Secretary", "NATO Secretary General": a place or an acronym in front of a
+    # title is still a name; "Defence", "Supreme" are words of the title.
+    return token.ent_type_ in ("GPE", "LOC") or token.is_upper
+
+
+def _initials(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
+
+
+def _acronyms(text: str, spans: list[Span]) -> list[Span]:
+    """Acronyms defined in brackets after a name: "Islamic Revolutionary Guards Corps
+    (IRGC)" gives a mention of "IRGC" (rule "acronym", the name's label)."""
+    out = []
+    taken = {(s.start, s.end) for s in spans}
+    for s in spans:
+        m = _ACRONYM_AFTER.match(text, s.end)
+        if not m:
+            continue
+        acronym = m.group(1).replace(".", "")
+        words = re.findall(r"[\w'’-]+", text[s.start:s.end])
+        if len(acronym) >= 2 and _initials(words).startswith(acronym[:2]) and acronym in (
+                _initials(words), _initials([p for w in words for p in w.split("-")])):
+            span = (m.start(1), m.end(1))
+            if span not in taken:
+                out.append(Span(*span, s.label, "acronym"))
+    return out
+
+
+def _propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
+    """Occurrences of known names the model missed: full names, persons' surnames and
+    acronyms, at word boundaries, outside other mentions and boilerplate."""
+    text = doc.text
+    labels: dict[str, Counter[str]] = defaultdict(Counter)
+    for s in spans:
+        labels[text[s.start:s.end]][s.label] += 1
+    names: dict[str, str] = {}
+    for name, counts in labels.items():
+        names[name] = counts.most_common(1)[0][0]
+    for name, counts in labels.items():
+        words = name.split()
+        if counts["PERSON"] and len(words) >= 2 and not is_honorific(words[-1]):
+            surname = words[-1]
+            if (len(surname) > 2 and surname[0].isupper() and surname.casefold() not in layout.lowercase_words
+                    and surname not in names):
+                names[surname] = "PERSON"
+    occupied = sorted((s.start, s.end) for s in spans)
+    starts = [a for a, _ in occupied]
+    out: list[Span] = []
+    for name in sorted(names, key=len, reverse=True):
+        if len(name) < 2 or name.casefold() in _FUNCTION_WORDS or not name[0].isupper():
+            continue
+        variants = {name, name.upper()} if len(name) > 3 else {name}
+        for variant in variants:
+            for m in re.finditer(r"(?<![\w.'’-])" + re.escape(variant) + r"(?![\w-]|\.\w)", text):
+                a, b = m.start(), m.end()
+                line = layout.line_of(a)
+                if layout.notice[line] or layout.in_caption(a, b):
+                    continue
+                if variant != name and not layout.caps[line]:
+                    continue  # the all-caps form is only trusted in all-caps lines
+                if _overlaps(occupied, starts, a, b):
+                    continue
+                if not layout.caps[line] and _inside_longer_name(doc, a, b, layout.lowercase_words):
+                    continue
+                out.append(Span(a, b, names[name], "string-match"))
+                i = bisect_right(starts, a)
+                occupied.insert(i, (a, b))
+                starts.insert(i, a)
+    return out
+
+
+def _overlaps(occupied: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:
+    i = bisect_right(starts, b)
+    return any(s < b and a < e for s, e in occupied[max(0, i - 8):i])
+
+
+def _inside_longer_name(doc, a: int, b: int, common: frozenset[str]) -> bool:
+    """Whether the match at [a, b) of `doc.text` continues into a capitalized word
+    ("Washington Post"), or follows one that is no honorific ("Jack Washington"); a
+    sentence-opening word that is common or not a proper noun ("Later Merkel said")
+    does not count."""
+    text = doc.text
+    after = re.match(r" ([A-Z][\w'’-]*)", text[b:b + 40])
+    if after and after.group(1).casefold() not in _FUNCTION_WORDS:
+        return True
+    before = re.search(r"([A-Z][\w.'’-]*) $", text[max(0, a - 40):a])
+    if before and not is_honorific(before.group(1)):
+        word = before.group(1)
+        prev = text[max(0, a - 40):a - len(before.group(0))].rstrip()
+        if prev and prev[-1] not in ".!?\n\"“":
+            return True
+        token = doc.char_span(a - len(before.group(0)), a - 1, alignment_mode="expand")
+        proper = token is not None and len(token) == 1 and token[0].pos_ == "PROPN"
+        return proper and word.casefold() not in common | _FUNCTION_WORDS
+    return False
+
+
+def _to_mentions(parsed: ParsedDocument, spans: list[Span]) -> list[Mention]:
+    doc, source = parsed.doc, parsed.document.text
+    token_starts = [t.idx for t in doc]
+    out, seen = [], set()
+    for s in spans:
+        start, end = parsed.source(s.start, s.end)
+        if (start, end) in seen:
+            continue
+        seen.add((start, end))
+        i = max(0, bisect_right(token_starts, s.start) - 1)
+        sent = doc[i].sent if len(doc) else None
+        sent_start, sent_end = parsed.source(sent.start_char, sent.end_char) if sent is not None else (start, end)
+        out.append(Mention(doc_id=parsed.document.id, start=start, end=end, text=source[start:end],
+                           label=s.label, sentence_start=sent_start, sentence_end=sent_end, rule=s.rule))
+    return out

@@ -1,0 +1,210 @@
+"""Within-document entity resolution: one Entity per real-world entity of an article.
+
+Mentions are grouped in three passes, each recorded as a MergeStep:
+1. exact: the same name once honorifics, a leading "the" and a possessive are removed
+   ("General Qassem Soleimani", "Gen. Qassem Soleimani", "Soleimani's" → the name
+   "Qassem Soleimani" / "Soleimani");
+2. surname: a one-word name (or "Mr X") joins the full personal name ending in that
+   word. When several full names share it ("Boris Johnson", "Dwayne Johnson") the bare
+   surname joins the most recently mentioned one before it, and stays its own entity
+   when none precedes it; two full names with different first names never merge;
+3. acronym: an all-caps name equal to the initials of an organization's name.
+The kind is a weighted vote of the mentions' labels with cues (a two-word name tagged
+PERSON anywhere, an honorific in front) that make "Trump" a person where the model
+said ORG. Ids "e1", "e2", ... follow the order of first mention.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from graphbuild.model import Entity, MergeStep, Mention
+from graphbuild.nlp import ParsedDocument
+from graphbuild.resolve.titles import expand_title, is_honorific, preceding_title, split_title
+
+KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+# Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
+RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "string-match": 0.3}
+FULL_NAME_PERSON_BONUS = 3.0  # "Donald Trump" tagged PERSON settles "Trump"
+HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
+MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
+_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
+
+
+def name_of(surface: str) -> tuple[tuple[str, ...], str]:
+    """Titles and the bare name of a mention's text: honorifics and a leading "the"
+    removed, a possessive dropped, whitespace collapsed."""
+    text = " ".join(surface.split())
+    text = _POSSESSIVE.sub("", text)
+    if text.lower().startswith("the ") and len(text) > 4:
+        text = text[4:]
+    return split_title(text)
+
+
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
+
+
+def _key(name: str) -> str:
+    """The comparison form of a name: case folded, "U.S." read as "US"."""
+    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
+    return name.replace("’", "'").casefold()
+
+
+@dataclass
+class _Group:
+    key: str
+    mentions: list[Mention] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)
+    rules: dict[str, str] = field(default_factory=dict)  # surface → rule that joined it
+    honorific: bool = False
+    person_full: bool = False  # a two-or-more-word name tagged PERSON
+
+    @property
+    def words(self) -> list[str]:
+        return self.key.split()
+
+    def first(self) -> int:
+        return min(m.start for m in self.mentions)
+
+    def absorb(self, other: "_Group", rule: str) -> None:
+        self.mentions += other.mentions
+        self.names += other.names
+        self.titles += [t for t in other.titles if t not in self.titles]
+        for surface, r in other.rules.items():
+            self.rules.setdefault(surface, rule if r == "exact" else r)
+        self.honorific |= other.honorific
+        self.person_full |= other.person_full
+
+
+def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[Entity]:
+    """Entities of one document from its mentions (see the module docstring)."""
+    text = parsed.document.text
+    groups: dict[str, _Group] = {}
+    for m in sorted(mentions, key=lambda m: (m.start, m.end)):
+        titles, name = name_of(m.text)
+        title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
+        group = groups.setdefault(_key(name), _Group(_key(name)))
+        group.mentions.append(m)
+        group.names.append(name)
+        for t in (*titles, *([title] if title else [])):
+            t = expand_title(t)
+            if t and t not in group.titles:
+                group.titles.append(t)
+        group.honorific |= bool(titles) or _after_honorific(text, m.start)
+        group.person_full |= m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2
+        group.rules.setdefault(_surface(m.text), "honorific" if titles else "exact")
+    ordered = sorted(groups.values(), key=_Group.first)
+    ordered = _merge_surnames(ordered)
+    ordered = _merge_acronyms(ordered)
+    return [_entity(f"e{i}", g, parsed.document.id) for i, g in enumerate(sorted(ordered, key=_Group.first), 1)]
+
+
+def _surface(text: str) -> str:
+    return _POSSESSIVE.sub("", " ".join(text.split()))
+
+
+def _after_honorific(text: str, start: int) -> bool:
+    m = re.search(r"(\S+)\s$", text[max(0, start - 20):start])
+    return bool(m) and is_honorific(m.group(1)) and m.group(1)[:1].isupper()
+
+
+def _personish(g: _Group) -> bool:
+    labels = Counter(m.label for m in g.mentions)
+    return g.person_full or g.honorific or labels["PERSON"] > 0
+
+
+def _merge_surnames(groups: list[_Group]) -> list[_Group]:
+    """Join one-word names to the full personal name that ends with them."""
+    full = [g for g in groups if len(g.words) >= 2 and _personish(g)]
+    result: list[_Group] = []
+    for g in groups:
+        if len(g.words) != 1 or g in full:
+            result.append(g)
+            continue
+        candidates = [f for f in full if _surname(f.words) == g.key]
+        target = _choose(candidates, g)
+        if target is None:
+            result.append(g)
+        else:
+            target.absorb(g, "surname")
+    return result
+
+
+def _surname(words: list[str]) -> str:
+    last = words[-1]
+    head, sep, rest = last.partition("-")
+    # "al-Assad" is written "Assad" on its own.
+    return rest if sep and len(head) <= 3 and rest else last
+
+
+def _choose(candidates: list[_Group], g: _Group) -> _Group | None:
+    """The full name a bare surname refers to: the only one, else the most recent
+    one mentioned before it; None when none precedes it (ambiguous)."""
+    if not candidates:
+        return None
+    if len({tuple(c.words) for c in candidates}) == 1:
+        return candidates[0]
+    first = g.first()
+    before = [(max(m.start for m in c.mentions if m.start < first), c) for c in candidates
+              if any(m.start < first for m in c.mentions)]
+    return max(before, key=lambda x: x[0])[1] if before else None
+
+
+def _initials(name: str) -> str:
+    words = re.findall(r"[\w'’]+", name.replace("-", " "))
+    return "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIP).upper()
+
+
+def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
+    """Join an all-caps name to the organization whose initials it spells."""
+    by_initials: dict[str, _Group] = {}
+    for g in groups:
+        name = g.names[0]
+        if len(g.words) >= 2 and _kind(g) != "Person":
+            by_initials.setdefault(_initials(name), g)
+    result = []
+    for g in groups:
+        acronym = g.names[0].replace(".", "").upper() if g.names[0].isupper() else g.names[0]
+        target = by_initials.get(acronym) if len(g.words) == 1 and acronym.isupper() and len(acronym) >= 2 else None
+        if target is None or target is g:
+            result.append(g)
+        else:
+            target.absorb(g, "acronym")
+    return result
+
+
+def _kind(g: _Group) -> str:
+    votes: Counter[str] = Counter()
+    for m in g.mentions:
+        if m.label in KINDS:
+            votes[KINDS[m.label]] += RULE_WEIGHT.get(m.rule, 1.0)
+    if g.person_full:
+        votes["Person"] += FULL_NAME_PERSON_BONUS
+    if g.honorific:
+        votes["Person"] += HONORIFIC_BONUS
+    if not votes:
+        return "Organization"
+    # Ties go to the kind of the first mention, for determinism.
+    best = max(votes.values())
+    for m in sorted(g.mentions, key=lambda m: m.start):
+        if votes.get(KINDS.get(m.label, ""), -1) == best:
+            return KINDS[m.label]
+    return sorted(k for k, v in votes.items() if v == best)[0]
+
+
+def _entity(entity_id: str, g: _Group, doc_id: str) -> Entity:
+    kind = _kind(g)
+    mentions = tuple(sorted(g.mentions, key=lambda m: (m.start, m.end)))
+    # The fullest proper name: most words, then the most frequent, then the earliest.
+    counts = Counter(g.names)
+    order = {n: i for i, n in reversed(list(enumerate(g.names)))}
+    label = max(counts, key=lambda n: (len(n.split()), counts[n], -order[n]))
+    surfaces = list(dict.fromkeys(_surface(m.text) for m in mentions))
+    alt = tuple(s for s in surfaces if s != label)
+    merges = tuple(MergeStep(surface=s, doc_id=doc_id, rule=g.rules.get(s, "exact"), score=MERGE_SCORES.get(g.rules.get(s, "exact"), 1.0))
+                   for s in surfaces if s != label)
+    titles = tuple(t for t in g.titles if kind == "Person")
+    return Entity(id=entity_id, kind=kind, label=label, alt_labels=alt, mentions=mentions, titles=titles, merges=merges)

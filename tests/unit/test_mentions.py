@@ -1,0 +1,133 @@
+"""extract.mentions: span repair, layout filters, title fragments, acronyms, propagation."""
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.analyze import CorpusContext, corpus_context
+from graphbuild.extract.mentions import find_mentions
+from graphbuild.model import Document
+from graphbuild.nlp import parse
+from tests.unit.test_mentions_helpers import parsed_with
+
+
+def _found(mentions):
+    return [(m.text, m.label, m.rule) for m in mentions]
+
+
+def test_offsets_index_the_source_text_exactly(nlp):
+    text = "\ufeffThe\u00a0United Nations said on Monday that Kofi Annan's envoy visited Geneva.\n"
+    doc = Document("x", text)
+    mentions = find_mentions(parse(nlp, doc), CorpusContext())
+    assert mentions
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+        assert m.sentence_start <= m.start < m.end <= m.sentence_end
+
+
+def test_entity_across_a_line_break_is_split_not_dropped(nlp):
+    text = "Your player cannot play HTML5\n\nMorales Mourned As Crowds Gather\n\nMorales died on Sunday in La Paz."
+    p = parsed_with(nlp, text, [("HTML5\n\nMorales", "ORG"), ("Morales", "PERSON", 1), ("La Paz", "GPE")])
+    found = _found(find_mentions(p))
+    assert ("HTML5\n\nMorales", "ORG", "ner") not in found
+    assert ("HTML5", "ORG", "ner") not in found  # a notice line, not prose
+    assert ("Morales", "ORG", "ner") in found  # the real name in the headline stays
+    assert all("\n" not in t for t, _, _ in found)
+
+
+def test_headline_read_as_a_name_is_dropped(nlp):
+    text = "Flood Aftermath\n\nThe flood destroyed homes near the river. Aid workers in Dhaka counted the damage."
+    p = parsed_with(nlp, text, [("Flood Aftermath", "PERSON"), ("Dhaka", "GPE")])
+    assert _found(find_mentions(p)) == [("Dhaka", "GPE", "ner")]
+
+
+def test_headline_word_used_lowercase_in_the_text_is_dropped(nlp):
+    text = "Flood Kills Dozens In Villages\n\nA flood swept through the villages near Dhaka."
+    p = parsed_with(nlp, text, [("Flood Kills", "PERSON"), ("Dhaka", "GPE")])
+    assert [t for t, _, _ in _found(find_mentions(p))] == ["Dhaka"]
+
+
+def test_corroborated_name_in_a_headline_is_kept(nlp):
+    text = "Obama Visits Kenya\n\nObama arrived in Nairobi on Sunday."
+    p = parsed_with(nlp, text, [("Obama", "PERSON"), ("Kenya", "GPE"), ("Obama", "PERSON", 1), ("Nairobi", "GPE")])
+    assert ("Obama", "PERSON", "ner") in _found(find_mentions(p)[:1])
+
+
+def test_caption_credit_is_dropped(nlp):
+    text = "Crowds gathered in the square of Lima. Credit: AFP\n"
+    p = parsed_with(nlp, text, [("Lima", "GPE"), ("AFP", "ORG")])
+    assert _found(find_mentions(p)) == [("Lima", "GPE", "ner")]
+
+
+def test_leading_article_and_possessive_are_trimmed(nlp):
+    text = "The United Nations welcomed the decision. The Red Cross's teams arrived."
+    p = parsed_with(nlp, text, [("The United Nations", "ORG"), ("The Red Cross's", "ORG")])
+    found = find_mentions(p)
+    assert [m.text for m in found] == ["United Nations", "Red Cross"]
+    assert all(text[m.start:m.end] == m.text for m in found)
+
+
+@pytest.mark.parametrize("text, fragment", [
+    ("Defence Secretary Ben Wallace spoke in London.", "Defence"),
+    ("The Supreme Leader Ali Khamenei wept in Tehran.", "Supreme"),
+    ("Secretary of State Mike Pompeo spoke in Paris.", "State"),
+])
+def test_one_word_fragment_of_a_title_is_dropped(nlp, text, fragment):
+    p = parsed_with(nlp, text, [(fragment, "ORG")])
+    assert find_mentions(p) == []
+
+
+def test_acronym_before_a_title_is_kept(nlp):
+    text = "NATO Secretary General Jens Stoltenberg spoke."
+    p = parsed_with(nlp, text, [("NATO", "ORG")])
+    assert [m.text for m in find_mentions(p)] == ["NATO"]
+
+
+def test_acronym_definition_and_its_later_uses(nlp):
+    text = "The World Health Organization (WHO) met. Later the WHO's chief spoke."
+    p = parsed_with(nlp, text, [("World Health Organization", "ORG")])
+    found = _found(find_mentions(p))
+    assert found == [("World Health Organization", "ORG", "ner"), ("WHO", "ORG", "acronym"),
+                     ("WHO", "ORG", "string-match")]
+
+
+def test_bracketed_word_that_is_no_acronym_is_ignored(nlp):
+    text = "The World Health Organization (Geneva) met."
+    p = parsed_with(nlp, text, [("World Health Organization", "ORG")])
+    assert [m.rule for m in find_mentions(p)] == ["ner"]
+
+
+def test_missed_repetitions_and_surnames_are_added(nlp):
+    text = "Angela Merkel met Emmanuel Macron in Berlin. Later Merkel said Berlin was ready. Mrs Merkel left."
+    p = parsed_with(nlp, text, [("Angela Merkel", "PERSON"), ("Emmanuel Macron", "PERSON"), ("Berlin", "GPE")])
+    found = _found(find_mentions(p))
+    assert ("Merkel", "PERSON", "string-match") in found
+    assert found.count(("Merkel", "PERSON", "string-match")) == 2
+    assert ("Berlin", "GPE", "string-match") in found
+
+
+def test_propagation_respects_word_boundaries_and_longer_names(nlp):
+    text = "I met Jack Washington in Washington. The Washington Post and Washingtonians read it."
+    p = parsed_with(nlp, text, [("Washington", "GPE", 1)])
+    found = [(m.start, m.text) for m in find_mentions(p)]
+    assert found == [(25, "Washington")]
+
+
+def test_surname_that_is_a_common_word_is_not_propagated(nlp):
+    text = "Peter Such bowled well. He had such days before, said Such."
+    p = parsed_with(nlp, text, [("Peter Such", "PERSON")])
+    found = _found(find_mentions(p))
+    assert found == [("Peter Such", "PERSON", "ner")]
+
+
+def test_all_caps_headline_gets_known_names(nlp):
+    text = "SOCCER - ARSENAL BEAT CHELSEA .\nLONDON 1996-08-30\nArsenal beat Chelsea 2-0 on Friday ."
+    p = parsed_with(nlp, text, [("Arsenal", "ORG"), ("Chelsea", "ORG")])
+    found = _found(find_mentions(p))
+    assert ("ARSENAL", "ORG", "string-match") in found and ("CHELSEA", "ORG", "string-match") in found
+
+
+def test_repeated_notice_line_across_documents_gives_no_entities(nlp):
+    texts = ["Subscribe to Example Daily for updates\nRain fell in Oslo.", "Subscribe to Example Daily for updates\nSnow."]
+    context = corpus_context(Document(str(i), t) for i, t in enumerate(texts))
+    p = parsed_with(nlp, texts[0], [("Example Daily", "ORG"), ("Oslo", "GPE")])
+    assert [m.text for m in find_mentions(p, context)] == ["Oslo"]
