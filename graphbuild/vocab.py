@@ -31,6 +31,7 @@ from graphbuild.errors import OntologyError
 ONTOLOGY_DIR = Path(__file__).resolve().parent / "ontology"
 MAIN_FILE = "graphbuild.ttl"  # declares the prefixes and every non-event term
 EVENTS_FILE = "events.ttl"  # event classes and trigger lexicon (H7)
+SHAPES_FILE = "shapes.ttl"  # SHACL shapes: not part of the ontology (see rdf/validate.py)
 
 CLASS_TYPES = (OWL.Class, RDFS.Class)
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
@@ -57,11 +58,13 @@ def _prefixes() -> dict[str, str]:
 
 @cache
 def ontology_graph() -> Graph:
-    """All `ontology/*.ttl` merged into one graph (cached: treat it as read-only)."""
+    """All `ontology/*.ttl` but the shapes merged into one graph (cached: treat it as read-only)."""
     graph = Graph(bind_namespaces="none")
     for prefix, ns in _prefixes().items():
         graph.bind(prefix, ns, override=True, replace=True)
     for path in sorted(ONTOLOGY_DIR.glob("*.ttl")):
+        if path.name == SHAPES_FILE:
+            continue
         try:
             graph.parse(path, format="turtle")
         except Exception as err:
