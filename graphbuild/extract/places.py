@@ -123,12 +123,14 @@ def _located_in(b: Builder, places: list[tuple[str, Span]], orgs: list[tuple[str
     by_start = {s.start: (eid, s) for eid, s in places}
     for eid, span in places + orgs:
         i = span.end
-        if i + 1 >= len(doc) or doc[i].lower_ != "in" or span.start == 0 or doc[span.start - 1].lower_ != "the":
+        has_the = span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
+        if i + 1 >= len(doc) or doc[i].lower_ != "in" or not has_the:
             continue
         found = _span_at(by_start, i + 1)
         if found is None or _is_country(b, eid, span):
             continue
-        if b.kind(eid) == "Organization" and not any(t.ent_type_ in ("FAC", "ORG") for t in span):
+        # an organization "in" a city is located there, not a part of it: buildings only
+        if b.kind(eid) == "Organization" and not any(t.ent_type_ == "FAC" for t in span):
             continue
         b.add_relation(eid, "containedInPlace", found[0], span.sent, "place-in", 0.75)
 

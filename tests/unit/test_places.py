@@ -28,8 +28,12 @@ def test_the_capital_without_the_country_in_the_text(nlp):
     assert not facts(run(nlp, "Crowds filled the streets of the capital, Tehran, to mourn."))
 
 
-def test_place_in_place(nlp):
-    assert ("Pentagon", "containedInPlace", "Washington") in facts(run(nlp, "Officials at the Pentagon in Washington said so."))
+def test_building_in_city(nlp):
+    assert ("the Azadi Tower", "containedInPlace", "Tehran") in facts(run(nlp, "Crowds gathered at the Azadi Tower in Tehran."))
+
+
+def test_organization_in_city_is_no_containment(nlp):
+    assert not facts(run(nlp, "He is head of the Seafarers Assistance Program in Mombasa."))
 
 
 def test_headline_pair_is_no_containment(nlp):
