@@ -90,8 +90,8 @@ def read_gold(path: Path, limit: int | None = None) -> Iterator[GoldDocument]:
                 record = json.loads(line)
                 yield _gold_document(record, f"{path.stem}-{number}")
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a gold record ({exc}); expected the JSONL format of "
-                                 f"shared/data/README.md with `text` and `entities`") from exc
+                raise InputError(f"{path}:{number}", f"not a gold record ({exc})",
+                                 "expected the JSONL format of shared/data/README.md with `text` and `entities`") from exc
             count += 1
 
 
