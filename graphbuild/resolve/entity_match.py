@@ -1,0 +1,153 @@
+"""Cross-document entity clustering: which entities of different documents are one node.
+
+`cluster_entities` compares entities only within blocks (shared blocking keys from
+`names.blocking_keys`), scores each candidate pair with `scoring.score_pair` and joins
+pairs greedily from the best score down, refusing a join that would put two entities of
+one document (already resolved within it) or two conflicting names into one cluster.
+Everything is ordered by content keys, so the result does not depend on input order.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from graphbuild.model import Entity, GraphModel, MergeStep
+from graphbuild.resolve.cross_doc import (
+    GLOBAL,
+    NodeRef,
+    ScopedEntity,
+    canonical_label,
+    entity_key,
+    scope_of,
+    sorted_mentions,
+    sorted_merges,
+    unique_key,
+)
+from graphbuild.resolve.scoring import Candidate, MatchContext, compatible_clusters, score_pair
+
+# Rule recorded for the first member of a cluster (nothing was matched to admit it).
+SEED_RULE = "seed"
+
+
+def cluster_entities(
+    items: Sequence[ScopedEntity], models: Sequence[GraphModel], pinned: GraphModel | None
+) -> tuple[list[Entity], dict[NodeRef, str]]:
+    """Merged entities with global ids, and the map (scope, local id) -> global id.
+
+    Entities of `pinned` (scope GLOBAL) keep their ids; the others get
+    `entity_key(kind, label)`, made unique in a deterministic order."""
+    ordered = sorted(items, key=lambda s: s.ref)
+    context = MatchContext.of(ordered, models, pinned)
+    cands = [context.candidate(s) for s in ordered]
+    parent = list(range(len(cands)))
+    joined_by: dict[int, tuple[str, float]] = {}
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    members: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
+    for score, rule, i, j in _scored_pairs(cands, context):
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            continue
+        a, b = [cands[k] for k in members[ri]], [cands[k] for k in members[rj]]
+        if not compatible_clusters(a, b):
+            continue
+        root, other = min(ri, rj), max(ri, rj)
+        parent[other] = root
+        members[root].extend(members.pop(other))
+        # Pairs come best first: each member records the best link that admitted it.
+        joined_by.setdefault(i, (rule, score))
+        joined_by.setdefault(j, (rule, score))
+    groups = sorted((sorted(ms) for ms in members.values()), key=lambda ms: ordered[ms[0]].ref)
+    return _build(groups, ordered, joined_by)
+
+
+def _scored_pairs(cands: list[Candidate], context: MatchContext) -> list[tuple[float, str, int, int]]:
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for i, c in enumerate(cands):
+        for key in c.keys:
+            blocks[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    scored = []
+    for key in sorted(blocks):
+        idx = blocks[key]
+        for x in range(len(idx)):
+            for y in range(x + 1, len(idx)):
+                i, j = idx[x], idx[y]
+                if (i, j) in seen or cands[i].scope == cands[j].scope:
+                    continue
+                seen.add((i, j))
+                result = score_pair(cands[i], cands[j], context)
+                if result is not None:
+                    rule, score = result
+                    scored.append((score, rule, i, j))
+    scored.sort(key=lambda t: (-t[0], t[2], t[3], t[1]))
+    return scored
+
+
+def _build(
+    groups: list[list[int]], ordered: list[ScopedEntity], joined_by: dict[int, tuple[str, float]]
+) -> tuple[list[Entity], dict[NodeRef, str]]:
+    taken = {s.entity.id for s in ordered if s.scope == GLOBAL}
+    planned = []
+    for group in groups:
+        ents = [ordered[i].entity for i in group]
+        pinned_ids = sorted(ordered[i].entity.id for i in group if ordered[i].scope == GLOBAL)
+        kind = majority_kind(ents)
+        label = canonical_label(ents)
+        planned.append((group, ents, pinned_ids, kind, label))
+    # Fresh ids are assigned in key order, ties by the cluster's first member: the same
+    # clusters always get the same ids.
+    planned.sort(key=lambda p: (entity_key(p[3], p[4]), ordered[p[0][0]].ref))
+    out: list[Entity] = []
+    mapping: dict[NodeRef, str] = {}
+    for group, ents, pinned_ids, kind, label in planned:
+        gid = pinned_ids[0] if pinned_ids else unique_key(entity_key(kind, label), taken)
+        taken.add(gid)
+        steps = []
+        for i in group:
+            s = ordered[i]
+            mapping[s.ref] = gid
+            if s.scope != GLOBAL:
+                rule, score = joined_by.get(i, (SEED_RULE, 1.0))
+                steps.append(MergeStep(s.entity.label, s.scope, rule, round(score, 3)))
+        out.append(merge_entities(gid, kind, label, ents, steps))
+    return out, mapping
+
+
+def majority_kind(ents: Sequence[Entity]) -> str:
+    """The kind most mentions vote for (ties: alphabetical, for determinism)."""
+    votes: Counter[str] = Counter()
+    for e in ents:
+        votes[e.kind] += max(1, len(e.mentions))
+    return min(votes, key=lambda k: (-votes[k], k))
+
+
+def merge_entities(gid: str, kind: str, label: str, ents: Sequence[Entity], steps: Sequence[MergeStep]) -> Entity:
+    """One entity carrying the union of what `ents` carry."""
+    alts: dict[str, str] = {}
+    for e in ents:
+        for form in (e.label, *e.alt_labels):
+            if form != label:
+                alts.setdefault(form, form)
+    lat = next((e.lat for e in ents if e.lat is not None), None)
+    long = next((e.long for e in ents if e.long is not None), None)
+    merged = Entity(
+        id=gid,
+        kind=kind,
+        label=label,
+        alt_labels=tuple(sorted(alts)),
+        mentions=sorted_mentions(m for e in ents for m in e.mentions),
+        titles=tuple(sorted({t for e in ents for t in e.titles})),
+        same_as=tuple(sorted({x for e in ents for x in e.same_as})),
+        lat=lat,
+        long=long,
+        merges=sorted_merges([*(s for e in ents for s in e.merges), *steps]),
+    )
+    return merged
+
+
+__all__ = ["cluster_entities", "majority_kind", "merge_entities", "scope_of"]

@@ -1,0 +1,129 @@
+"""merge_documents: global deterministic ids, rewritten references, unioned mentions."""
+from __future__ import annotations
+
+import random
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from graphbuild.model import (
+    Count, Document, Entity, Event, EventLink, Evidence, GraphModel, Membership, Mention,
+    Participant, Quote, Relation, TimeValue,
+)
+from graphbuild.resolve.cross_doc import merge_documents
+
+
+def mention(doc: str, text: str, start: int = 0, label: str = "PERSON") -> Mention:
+    return Mention(doc, start, start + len(text), text, label, 0, 200)
+
+
+def ent(doc: str, eid: str, kind: str, label: str, *alts: str, titles=(), start: int = 0,
+        label_tag: str | None = None) -> Entity:
+    tag = label_tag or {"Person": "PERSON", "Organization": "ORG", "Place": "GPE"}[kind]
+    forms = (label, *alts)
+    mentions = tuple(mention(doc, f, start + 20 * i, tag) for i, f in enumerate(forms))
+    return Entity(eid, kind, label, tuple(alts), mentions, tuple(titles))
+
+
+def doc_model(doc: str, entities=(), relations=(), memberships=(), events=(), links=(), quotes=()) -> GraphModel:
+    return GraphModel(
+        documents=(Document(doc, "x" * 300),), entities=tuple(entities), relations=tuple(relations),
+        memberships=tuple(memberships), events=tuple(events), event_links=tuple(links), quotes=tuple(quotes),
+    )
+
+
+def evid(doc: str, start: int = 0) -> tuple[Evidence, ...]:
+    return (Evidence(doc, start, start + 50, "test", 0.9),)
+
+
+def model_a() -> GraphModel:
+    return doc_model(
+        "a",
+        [ent("a", "e1", "Person", "Qassem Soleimani", "Soleimani", titles=("General",)),
+         ent("a", "e2", "Place", "Kerman", start=100),
+         ent("a", "e3", "Organization", "Islamic Revolutionary Guards Corps", "IRGC", start=150)],
+        relations=[Relation("e1", "memberOf", "e3", evid("a"))],
+        memberships=[Membership("e1", "e3", "commander", evid("a"))],
+        events=[Event("v1", "Stampede", "stampede", (mention("a", "stampede", 200, "EVENT"),), places=("e2",),
+                      participants=(Participant("agent", "e1"),))],
+        quotes=[Quote("q1", "e1", "We will", "a", 250, 257)],
+    )
+
+
+def model_b() -> GraphModel:
+    return doc_model(
+        "b",
+        [ent("b", "e1", "Place", "Kerman"),
+         ent("b", "e2", "Person", "Qassem Soleimani", start=50),
+         ent("b", "e3", "Person", "Hossein Salami", start=120)],
+        relations=[Relation("e3", "nationality", "e1", evid("b"))],
+        events=[Event("v1", "Funeral", "funeral", (mention("b", "funeral", 220, "EVENT"),), places=("e1",))],
+        links=[],
+    )
+
+
+def test_same_name_is_one_node_with_mentions_of_both_documents():
+    merged = merge_documents([model_a(), model_b()])
+    ids = [e.id for e in merged.entities]
+    assert len(ids) == len(set(ids))
+    sol = merged.entity("person/qassem soleimani")
+    assert {m.doc_id for m in sol.mentions} == {"a", "b"}
+    assert sol.alt_labels == ("Soleimani",)
+    assert sol.titles == ("General",)
+    assert {s.doc_id for s in sol.merges} == {"a", "b"}
+    assert merged.entity("place/kerman").mentions[0].doc_id == "a"
+    assert [d.id for d in merged.documents] == ["a", "b"]
+
+
+def test_every_reference_is_rewritten_to_global_ids():
+    merged = merge_documents([model_a(), model_b()])
+    ids = {e.id for e in merged.entities}
+    for r in merged.relations:
+        assert r.subject in ids and r.object in ids
+    assert Relation("person/hossein salami", "nationality", "place/kerman", evid("b")) in merged.relations
+    assert merged.memberships[0].member == "person/qassem soleimani"
+    assert merged.memberships[0].organization == "organization/islamic revolutionary guards corps"
+    for v in merged.events:
+        assert set(v.places) <= ids and {p.entity for p in v.participants} <= ids
+    assert {v.id for v in merged.events} == {"event/stampede/stampede", "event/funeral/funeral"}
+    (q,) = merged.quotes
+    assert q.speaker == "person/qassem soleimani" and q.id == "quote/a/q1"
+
+
+def test_colliding_keys_are_disambiguated_deterministically():
+    # Two different people with the same name in one document stay two nodes.
+    m = doc_model("a", [ent("a", "e1", "Person", "John Smith"), ent("a", "e2", "Person", "John Smith", start=90)])
+    merged = merge_documents([m])
+    assert [e.id for e in merged.entities] == ["person/john smith", "person/john smith #2"]
+
+
+def test_event_links_and_counts_survive():
+    ev = Event("v1", "Stampede", "stampede", (mention("a", "stampede", 5, "EVENT"),),
+               counts=(Count("dead", 56, None, evid("a")),), times=(TimeValue("Tuesday", "2020-01-07", "date", doc_id="a"),))
+    ev2 = Event("v2", "Funeral", "funeral", (mention("a", "funeral", 40, "EVENT"),))
+    m = doc_model("a", events=[ev, ev2], links=[EventLink("v1", "duringEvent", "v2", evid("a"))])
+    merged = merge_documents([m])
+    (link,) = merged.event_links
+    assert (link.subject, link.object) == ("event/stampede/stampede", "event/funeral/funeral")
+    stampede = next(v for v in merged.events if v.kind == "Stampede")
+    assert stampede.counts[0].value == 56 and stampede.times[0].value == "2020-01-07"
+
+
+def test_dangling_references_are_dropped():
+    m = doc_model("a", [ent("a", "e1", "Person", "Ann Lee")], relations=[Relation("e1", "memberOf", "e9", evid("a"))])
+    assert merge_documents([m]).relations == ()
+
+
+def test_readding_a_document_replaces_it():
+    assert merge_documents([model_a(), model_a()]) == merge_documents([model_a()])
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_ids_do_not_depend_on_input_order(rnd: random.Random):
+    models = [model_a(), model_b(), doc_model("c", [ent("c", "e1", "Person", "Qassem Soleimani"),
+                                                   ent("c", "e2", "Person", "Kerman", label_tag="PERSON")])]
+    expected = merge_documents(models)
+    shuffled = list(models)
+    rnd.shuffle(shuffled)
+    assert merge_documents(shuffled) == expected
