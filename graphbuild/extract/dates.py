@@ -1,0 +1,115 @@
+"""Normalize DATE (and day-part TIME) expressions against the publication date.
+
+Only tagged expressions are fed to dateparser (run over free text it reads "we" as
+Wednesday). Relative expressions need the publication date; without it they come out
+unknown (`value=None`) or partial ("January 7" → "--01-07" gMonthDay), never guessed.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from graphbuild.model import TimeValue
+
+# Expressions that mean the publication day itself in a news report.
+SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlier (in the day|today)|"
+                      r"later (in the day|today)|(early|late) (morning|afternoon|evening)|"
+                      r"(the|this) (morning|afternoon|evening|night))\b", re.I)
+WEEKEND = re.compile(r"\b(this|last|the|over the) ?weekend\b|^weekend$", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_DAY_NUMBER = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
+# A date expression must contain one of these to be worth parsing (no "the 1990s" guesses).
+_ANCHORS = re.compile(r"\b(" + "|".join(WEEKDAYS + MONTHS) + r"|yesterday|today|tomorrow|week|month|year|"
+                      r"ago|\d{4})\b", re.I)
+
+
+@cache
+def _parser(base: date | None):
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    return DateDataParser(languages=["en"], settings=settings)
+
+
+def normalize_date(text: str, published: date | None) -> TimeValue:
+    """The TimeValue of one DATE expression `text` in an article of `published`."""
+    phrase = " ".join(text.split())
+    low = phrase.lower()
+    if SAME_DAY.search(low):
+        return _day(phrase, published)
+    if WEEKEND.search(low):
+        if published is None:
+            return TimeValue(phrase, None, "date")
+        # The weekend before the publication day (or the one it falls on).
+        saturday = published - timedelta(days=(published.weekday() - 5) % 7)
+        return TimeValue(phrase, saturday.isoformat(), "date", end=(saturday + timedelta(days=1)).isoformat())
+    words = set(re.findall(r"[a-z]+", low))
+    weekday = next((WEEKDAYS.index(w) for w in words if w in WEEKDAYS), None)
+    if weekday is not None and not (words & set(MONTHS)) and not _YEAR.search(low):
+        if published is None:
+            return TimeValue(phrase, None, "date")
+        back = (published.weekday() - weekday) % 7  # "on Tuesday" in a Tuesday paper is that day
+        if re.search(r"\bnext\b", low):
+            back = -((weekday - published.weekday()) % 7 or 7)
+        elif re.search(r"\blast\b", low) and back == 0:
+            back = 7
+        return _day(phrase, published - timedelta(days=back))
+    if not _ANCHORS.search(low):
+        return TimeValue(phrase, None, "date")
+    return _parsed(phrase, low, words, published)
+
+
+def _parsed(phrase: str, low: str, words: set[str], published: date | None) -> TimeValue:
+    data = _parser(published).get_date_data(phrase)
+    found, period = data.date_obj, data.period
+    if found is None or (found.hour, found.minute, found.second) != (0, 0, 0):
+        return TimeValue(phrase, None, "date")
+    has_year = bool(_YEAR.search(low))
+    has_month = bool(words & set(MONTHS))
+    if period == "week":
+        if published is None:
+            return TimeValue(phrase, None, "date")
+        monday = found.date() - timedelta(days=found.weekday())
+        return TimeValue(phrase, monday.isoformat(), "date", end=(monday + timedelta(days=6)).isoformat())
+    if has_month and not has_year:
+        if published is None:
+            if period == "day":
+                return TimeValue(phrase, f"--{found.month:02d}-{found.day:02d}", "gMonthDay")
+            return TimeValue(phrase, None, "gYearMonth")
+        # A day is read in the nearest year (papers announce coming days); a bare month
+        # ("in April") in the past, as dateparser prefers.
+        found = _nearest_year(found.date(), published) if period == "day" else found.date()
+    elif not has_year and published is None:
+        return TimeValue(phrase, None, "date")  # "last month", "two days ago": relative
+    else:
+        found = found.date()
+    if period == "year":
+        return TimeValue(phrase, f"{found.year:04d}", "gYear")
+    if period == "month":
+        return TimeValue(phrase, f"{found.year:04d}-{found.month:02d}", "gYearMonth")
+    return TimeValue(phrase, found.isoformat(), "date")
+
+
+def _nearest_year(found: date, published: date) -> date:
+    """`found`'s month and day in the year that puts it nearest to `published` (a paper of
+    7 January means next 9 January by "January 9", last 28 December by "December 28")."""
+    best = None
+    for year in (published.year - 1, published.year, published.year + 1):
+        try:
+            candidate = found.replace(year=year)
+        except ValueError:  # 29 February
+            continue
+        if best is None or abs(candidate - published) < abs(best - published):
+            best = candidate
+    return best or found
+
+
+def _day(phrase: str, day: date | None) -> TimeValue:
+    return TimeValue(phrase, day.isoformat() if day else None, "date")

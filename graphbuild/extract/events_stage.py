@@ -1,0 +1,193 @@
+"""The events stage: `events_stage(parsed, model) -> model` with events and event links.
+
+Triggers and arguments come from `extract.events`, dates from `extract.dates`, and the
+mentions of one event are merged by `resolve.events_within_doc`. Arguments are mapped to
+the document's entities with `EntityIndex`; all offsets are source offsets. Events that a
+stated link ties together (during, causes) lend each other a place or date they lack.
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from graphbuild.extract.dates import normalize_date
+from graphbuild.extract.event_lexicon import GENERIC, Lexicon, lexicon
+from graphbuild.extract.events import FoundEvent, find_events, in_family
+from graphbuild.extract.index import EntityIndex
+from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
+from graphbuild.nlp import ParsedDocument
+from graphbuild.resolve.events_within_doc import EventRecord, cluster_events
+
+PLACE_KINDS = {"Place"}
+NEVER_MERGE_ROOTS = {"Statement"}
+
+
+def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
+    """`model` with the events of `parsed` (ids v1, v2, ...) and their links added."""
+    lex = lexicon()
+    doc, document = parsed.doc, parsed.document
+    index = EntityIndex(model.entities)
+    token_entity = _token_entities(parsed, index)
+    place_ids = {e.id for e in model.entities if e.kind in PLACE_KINDS}
+    place_tokens = _place_heads(doc, token_entity, place_ids)
+    found = find_events(doc, lex, place_tokens)
+    if not found:
+        return model
+    times: dict[int, TimeValue] = {}
+    records = [_record(f, parsed, token_entity, times, lex) for f in found]
+    within = {(r.subject, r.object) for r in model.relations if r.predicate == "containedInPlace"}
+
+    def same_place(a: set[str], b: set[str]) -> bool:  # Baghdad and Iraq do not conflict
+        return bool(a & b) or any((x, y) in within or (y, x) in within for x in a for y in b)
+
+    clusters = cluster_events(records, lex.compatible, GENERIC,
+                              lambda k: in_family(k, NEVER_MERGE_ROOTS, lex), same_place)
+    cluster_of = {found[i].trigger.i: n for n, members in enumerate(clusters) for i in members}
+    events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
+                     token_entity, lex) for n, members in enumerate(clusters)]
+    links = _links(found, cluster_of, events, parsed)
+    events = _propagate(events, links)
+    return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
+
+
+def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str]:
+    out = {}
+    for tok in parsed.doc:
+        if tok.is_space or tok.is_punct:
+            continue
+        start, end = parsed.source(tok.idx, tok.idx + len(tok.text))
+        eid = index.at(start, end)
+        if eid is not None:
+            out[tok.i] = eid
+    return out
+
+
+def _place_heads(doc, token_entity: dict[int, str], place_ids: set[str]) -> list:
+    """One head token per contiguous place mention."""
+    heads, i = [], 0
+    while i < len(doc):
+        eid = token_entity.get(i)
+        if eid in place_ids:
+            j = i
+            while j + 1 < len(doc) and token_entity.get(j + 1) == eid:
+                j += 1
+            heads.append(doc[i:j + 1].root)
+            i = j + 1
+        else:
+            i += 1
+    return heads
+
+
+def _entity(tok, token_entity: dict[int, str]) -> str | None:
+    """The entity an argument head denotes: itself, or a name inside its phrase
+    ("General Qassem Soleimani", "the leader Hossein Salami")."""
+    if tok.i in token_entity:
+        return token_entity[tok.i]
+    for child in tok.children:
+        if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity:
+            return token_entity[child.i]
+    return None
+
+
+def _time(span, parsed: ParsedDocument, cache: dict[int, TimeValue]) -> TimeValue:
+    if span.start not in cache:
+        start, end = parsed.source(span.start_char, span.end_char)
+        tv = normalize_date(span.text, parsed.document.published)
+        cache[span.start] = replace(tv, text=parsed.document.text[start:end], doc_id=parsed.document.id,
+                                    start=start, stop=end)
+    return cache[span.start]
+
+
+def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon) -> EventRecord:
+    r = EventRecord(kind=f.kind, lemma=f.trigger.lemma_.lower(), plural=f.trigger.tag_ in ("NNS", "NNPS"),
+                    harm=in_family(f.kind, {"Death", "Injury"}, lex))
+    r.places = {token_entity[p.i] for p, _ in f.places if p.i in token_entity}
+    r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
+    for role, tok in f.roles:
+        eid = _entity(tok, token_entity)
+        key = eid or f"lemma:{tok.lemma_.lower()}"
+        if tok.pos_ == "PRON":
+            continue
+        (r.agents if role == "agent" else r.undergoers).add(key)
+    return r
+
+
+def _evidence(parsed: ParsedDocument, tok, rule: str, confidence: float) -> Evidence:
+    start, end = parsed.source(tok.sent.start_char, tok.sent.end_char)
+    return Evidence(parsed.document.id, start, end, rule, confidence)
+
+
+def _mention(parsed: ParsedDocument, f: FoundEvent) -> Mention:
+    start, end = parsed.source(f.span.start_char, f.span.end_char)
+    s_start, s_end = parsed.source(f.trigger.sent.start_char, f.trigger.sent.end_char)
+    rule = "ner" if f.span.label_ == "EVENT" else "trigger"
+    return Mention(parsed.document.id, start, end, parsed.document.text[start:end], "EVENT", s_start, s_end, rule)
+
+
+def _most_specific(kinds: list[str], lex: Lexicon) -> str:
+    best = kinds[0]
+    for k in kinds[1:]:
+        if best == GENERIC or (k != GENERIC and best in lex.parents.get(k, ())):
+            best = k
+    return best
+
+
+def _event(eid: str, members: list[FoundEvent], records: list[EventRecord], parsed, token_entity,
+           lex: Lexicon) -> Event:
+    kind = _most_specific([f.kind for f in members], lex)
+    rep = max(members, key=lambda f: (f.kind == kind, len(f.span), -f.trigger.i))
+    places = tuple(dict.fromkeys(p for r in records for p in sorted(r.places)))
+    seen_times: dict[tuple, TimeValue] = {}
+    for r in records:
+        for t in r.times:
+            seen_times.setdefault((t.value, t.end), t)
+    participants = []
+    for f in members:
+        for role, tok in f.roles:
+            ent = _entity(tok, token_entity)
+            if ent is not None and ent not in places:
+                participants.append(Participant(role, ent))
+    counts: dict[tuple, Count] = {}
+    for f in members:
+        for c in f.counts:
+            key = (c.kind, c.value, c.qualifier)
+            if key not in counts:
+                counts[key] = Count(c.kind, c.value, c.qualifier, (_evidence(parsed, c.word, "count", 0.8),))
+    return Event(
+        id=eid, kind=kind, label=rep.span.text.lower() if not rep.span.text.isupper() else rep.span.text,
+        mentions=tuple(_mention(parsed, f) for f in members), places=places, times=tuple(seen_times.values()),
+        participants=tuple(dict.fromkeys(participants)), counts=tuple(counts.values()),
+        evidence=tuple(dict.fromkeys(_evidence(parsed, f.trigger, "trigger", 0.7) for f in members)),
+    )
+
+
+def _links(found: list[FoundEvent], cluster_of: dict[int, int], events: list[Event], parsed) -> list[EventLink]:
+    out: dict[tuple[str, str, str], list[Evidence]] = {}
+    for f in found:
+        for predicate, other in f.links:
+            a, b = cluster_of.get(f.trigger.i), cluster_of.get(other.i)
+            if a is None or b is None or a == b:
+                continue
+            key = (events[a].id, predicate, events[b].id)
+            out.setdefault(key, []).append(_evidence(parsed, f.trigger, f"link-{predicate}", 0.7))
+    return [EventLink(s, p, o, tuple(dict.fromkeys(ev))) for (s, p, o), ev in out.items()]
+
+
+def _propagate(events: list[Event], links: list[EventLink]) -> list[Event]:
+    """Stated links lend a place or date to an event that states none: an event during
+    another shares its place and date (both ways: the stampede during the procession was
+    where and when the procession was), an effect takes its cause's ("killed in a
+    stampede"). One step, from what each event states itself, so nothing spreads far."""
+    own = {e.id: e for e in events}
+    out = dict(own)
+    for link in links:
+        pairs = [(link.object, link.subject)] if link.predicate == "causes" else []
+        if link.predicate == "duringEvent":
+            pairs = [(link.subject, link.object), (link.object, link.subject)]
+        for taker, giver in pairs:
+            t, g = out[taker], own[giver]
+            if not t.places and g.places:
+                t = replace(t, places=g.places)
+            if not t.times and g.times:
+                t = replace(t, times=g.times)
+            out[taker] = t
+    return [out[e.id] for e in events]
