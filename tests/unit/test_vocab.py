@@ -73,3 +73,17 @@ def test_every_gb_term_is_labelled_and_defined():
     main = Graph().parse(vocab.ONTOLOGY_DIR / vocab.MAIN_FILE)
     for term in {s for s in main.subjects() if str(s).startswith(GB.base)}:
         assert g.value(term, RDFS.label) is not None, term
+
+
+def test_ontology_and_shapes_have_no_blank_nodes():
+    # contract_report.py loads ontology/*.ttl beside the data and fails on any blank node.
+    from rdflib import BNode
+
+    for path in sorted(vocab.ONTOLOGY_DIR.glob("*.ttl")):
+        g = Graph().parse(path, format="turtle")
+        assert not [t for t in g if any(isinstance(x, BNode) for x in t)], path
+
+
+def test_shapes_are_not_part_of_the_ontology():
+    assert "https://w3id.org/graphbuild/shapes#" not in {str(ns) for _, ns in vocab.ontology_graph().namespaces()}
+    assert not any("shapes#" in str(s) for s in vocab.ontology_graph().subjects())
