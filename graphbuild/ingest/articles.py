@@ -68,4 +68,6 @@ def first_title(text: str, *, markdown: bool = False) -> str | None:
     title = match.group("title").strip()
     if markdown:
         title = title.lstrip("#").strip()
+    if not markdown and title.endswith("."):
+        return None  # a one-sentence paragraph, not a headline
     return title if 0 < len(title) < TITLE_MAX_CHARS else None

@@ -15,6 +15,12 @@ DROPPED = frozenset(
     "script style noscript template nav header footer aside form iframe svg math object "
     "canvas select button dialog".split()
 )
+# ARIA landmark roles of site chrome (a <div role="navigation"> is a <nav>).
+BOILERPLATE_ROLES = frozenset("navigation banner contentinfo complementary search dialog alert".split())
+ARTICLE_ROOTS = frozenset(("article", "main"))
+# Where pages state their publication date, most specific first.
+PUBLISHED_KEYS = ("article:published_time", "og:article:published_time", "datepublished",
+                  "dc.date.issued", "dcterms.issued", "dc.date", "dcterms.date", "pubdate", "date")
 BLOCKS = frozenset(
     "address article blockquote dd details div dl dt fieldset figcaption figure h1 h2 h3 "
     "h4 h5 h6 hr li main ol p pre section summary table tbody thead tfoot tr td th caption "
@@ -23,6 +29,7 @@ BLOCKS = frozenset(
 # Elements without an end tag: they can never open a dropped region.
 VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
 _COLLAPSIBLE = re.compile(r"[ \t\n\r\f]+")  # HTML whitespace; U+00A0 is not in it
+_CLOSING_TAG = re.compile(r"</(?:p|div|body|html|article|section|span|a|h[1-6]|li|ul|table|main)\s*>")
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
@@ -42,9 +49,11 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def looks_like_html(text: str) -> bool:
-    """True for text that starts like an HTML document (used for stdin)."""
-    head = text.lstrip()[:100].lower()
-    return head.startswith("<!doctype html") or head.startswith("<html")
+    """True for text that starts like an HTML document or fragment (used for stdin)."""
+    head = text.lstrip()[:4096].lower()
+    if head.startswith(("<!doctype html", "<html", "<head", "<body")):
+        return True
+    return head.startswith("<") and _CLOSING_TAG.search(head) is not None
 
 
 def extract(html: str) -> Page:
@@ -70,6 +79,15 @@ class _TextParser(HTMLParser):
         self.meta: dict[str, str] = {}
         self.time: str | None = None
         self.canonical: str | None = None
+        self.in_article = 0  # open <article>/<main> elements
+
+    def _dropped(self, tag: str, a: dict[str, str]) -> bool:
+        """Boilerplate or invisible: dropped with everything inside it. A <header> inside
+        an article is the article's own (its headline), not the site's."""
+        if tag == "header" and self.in_article:
+            return False
+        return (tag in DROPPED or "hidden" in a or a.get("aria-hidden") == "true"
+                or a.get("role", "").lower() in BOILERPLATE_ROLES)
 
     # -- structure -------------------------------------------------------------------
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -77,15 +95,17 @@ class _TextParser(HTMLParser):
         if self.skip_tag:
             self.skip_depth += tag == self.skip_tag
             return
-        if tag not in VOID and (tag in DROPPED or "hidden" in a or a.get("aria-hidden") == "true"):
+        if tag not in VOID and self._dropped(tag, a):
             self.skip_tag, self.skip_depth = tag, 1
             return
+        if tag in ARTICLE_ROOTS:
+            self.in_article += 1
         if tag == "head":
             self.in_head = True
         elif tag == "title":
             self.in_title = True
         elif tag == "meta":
-            key = (a.get("property") or a.get("name") or "").lower()
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
             if key and a.get("content") and key not in self.meta:
                 self.meta[key] = a["content"].strip()
         elif tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
@@ -113,6 +133,8 @@ class _TextParser(HTMLParser):
             self.in_head = False
         elif tag == "title":
             self.in_title = False
+        elif tag in ARTICLE_ROOTS and self.in_article:
+            self.in_article -= 1
         if tag in BLOCKS:
             self._end_block()
         if tag == "pre" and self.pre:
@@ -154,7 +176,7 @@ class _TextParser(HTMLParser):
         return Page(
             text="\n\n".join(self.blocks),
             title=self.meta.get("og:title") or title or None,
-            published=self.meta.get("article:published_time") or self.time,
+            published=next((self.meta[k] for k in PUBLISHED_KEYS if k in self.meta), self.time),
             url=self.canonical or self.meta.get("og:url"),
             site=self.meta.get("og:site_name"),
         )

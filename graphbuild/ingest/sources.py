@@ -54,7 +54,8 @@ def walk(directory: Path) -> list[Path]:
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
             path = Path(root, name)
-            if not name.startswith(".") and _suffix_kind(path) is not None:
+            # is_file: a FIFO or socket named like an article would block the read.
+            if not name.startswith(".") and _suffix_kind(path) is not None and path.is_file():
                 found.append(path)
     return sorted(found, key=lambda p: p.relative_to(directory).parts)
 

@@ -237,3 +237,18 @@ def test_stdin_dash_through_a_real_pipe():
                             capture_output=True, cwd=ROOT, timeout=60)
     assert result.returncode == 0, result.stderr.decode()
     assert result.stdout.decode() == "stdin|Boris Johnson spoke in London."
+
+
+def test_one_sentence_first_paragraph_is_not_a_title(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Angela Merkel met Emmanuel Macron.\n\nThey spoke about trade.\n")
+    [doc] = _read(path)
+    assert doc.title is None
+
+
+def test_special_files_in_a_directory_are_ignored(tmp_path):
+    import os
+
+    (tmp_path / "a.txt").write_text("An article.")
+    os.mkfifo(tmp_path / "pipe.txt")  # reading it would block
+    assert [d.id for d in _read(tmp_path)] == ["a"]
