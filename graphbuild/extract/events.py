@@ -29,6 +29,8 @@ DURING_PREPS = {"at", "during", "amid", "amidst"}
 CAUSE_PREPS = {"in", "by", "from", "after"}
 ATTEND_LEMMAS = {"attend", "join", "watch", "gather", "mark", "hold", "observe"}
 SUBORDINATORS = {"as", "while", "when"}
+LIGHT_VERBS = {"happen", "occur", "take", "break", "erupt", "unfold", "start", "begin", "go"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
@@ -117,6 +119,8 @@ def clause_chain(tok: Token, triggers: set[int] = frozenset()) -> list[Token]:
     reached through a preposition is included ("killed [in Iraq] by a strike"), one that
     takes the event as an argument is not ("vowed to avenge his death")."""
     chain, cur = [tok], tok
+    if tok.dep_ in MODIFIER_DEPS:
+        return chain  # "the slain commander's casket": a modifier shares nothing
     while cur.head is not cur:
         via_prep = cur.dep_ in ("pobj", "prep", "agent", "pcomp")
         if cur is not tok and cur.dep_ in CLAUSE_DEPS:
@@ -206,7 +210,10 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> None
 
 def _links(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> None:
     tok = e.trigger
-    for c in tok.children:
+    preps = list(tok.children)
+    if tok.dep_ in SUBJECTS and tok.head.lemma_.lower() in LIGHT_VERBS:  # "the stampede happened during X"
+        preps += [c for c in tok.head.children if c.dep_ == "prep"]
+    for c in preps:
         if c.dep_ in ("prep", "agent"):
             for p in c.children:
                 other = by_token.get(p.i)
@@ -263,7 +270,7 @@ def find_events(doc: Doc, lex: Lexicon, places: list[Token]) -> list[FoundEvent]
         _arguments(e, lex, [p for p in places if sent.start <= p.i < sent.end],
                    [d for d in dates if sent.start <= d.start < sent.end], set(by_token))
     for start, group in by_sent.items():
-        _sentence_fallbacks(group, places, dates, lex)
+        _sentence_fallbacks(group, places, dates, lex, set(by_token))
         for count in find_counts(group[0].trigger.sent):
             target = _count_target(count, by_token, lex) or _first_harm(group, lex)
             if target is not None:
@@ -277,19 +284,33 @@ def _is_date(ent: Span) -> bool:
     return ent.label_ == "TIME" and any(w in ent.text.lower() for w in TIME_WORDS)
 
 
-def _sentence_fallbacks(group: list[FoundEvent], places: list[Token], dates: list[Span], lex: Lexicon) -> None:
-    """A sentence with one place (or one date) lends it, with low confidence, to its
-    events that found none by attachment."""
+def _sentence_fallbacks(group: list[FoundEvent], places: list[Token], dates: list[Span], lex: Lexicon,
+                        triggers: set[int]) -> None:
+    """A sentence (one line of it: a headline glued to the lead by the parser is not one
+    sentence) with a single located place, or a single date, lends it with low
+    confidence to its events that found none by attachment. Statements are not located."""
     sent = group[0].trigger.sent
-    free_places = [p for p in places if sent.start <= p.i < sent.end and place_anchor(p) is not None]
-    sent_dates = [d for d in dates if sent.start <= d.start < sent.end]
+    doc = sent.doc
     for e in group:
         if in_family(e.kind, {"Statement"}, lex):
             continue
+        line = _line(doc, e.trigger)
+        # A place or date attached to another event's trigger belongs to that event.
+        free_places = [p for p in places if line[0] <= p.idx < line[1]
+                       and (a := place_anchor(p)) is not None and a.i not in triggers]
+        line_dates = [d for d in dates if line[0] <= d.start_char < line[1] and date_anchor(d).i not in triggers]
         if not e.places and len(free_places) == 1:
             e.places = [(free_places[0], 0.5)]
-        if not e.dates and len(sent_dates) == 1:
-            e.dates = [(sent_dates[0], 0.5)]
+        if not e.dates and len(line_dates) == 1:
+            e.dates = [(line_dates[0], 0.5)]
+
+
+def _line(doc: Doc, tok: Token) -> tuple[int, int]:
+    """Character bounds of the part of `tok`'s sentence on `tok`'s line."""
+    sent = tok.sent
+    start = doc.text.rfind("\n", sent.start_char, tok.idx) + 1 or sent.start_char
+    end = doc.text.find("\n", tok.idx, sent.end_char)
+    return max(start, sent.start_char), (end if end != -1 else sent.end_char)
 
 
 def _count_target(count: FoundCount, by_token: dict[int, FoundEvent], lex: Lexicon) -> FoundEvent | None:

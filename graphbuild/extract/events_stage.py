@@ -173,21 +173,28 @@ def _links(found: list[FoundEvent], cluster_of: dict[int, int], events: list[Eve
 
 
 def _propagate(events: list[Event], links: list[EventLink]) -> list[Event]:
-    """Stated links lend a place or date to an event that states none: an event during
-    another shares its place and date (both ways: the stampede during the procession was
-    where and when the procession was), an effect takes its cause's ("killed in a
-    stampede"). One step, from what each event states itself, so nothing spreads far."""
+    """Stated links lend a place or date to an event that states none (or only a vaguer
+    date containing the other's day): an event during another shares its place and date
+    (the stampede during the procession was where and when the procession was), and an
+    effect takes its cause's ("killed in a US air strike in Baghdad"). One step,
+    from what each event states itself, so nothing spreads along chains."""
     own = {e.id: e for e in events}
     out = dict(own)
     for link in links:
-        pairs = [(link.object, link.subject)] if link.predicate == "causes" else []
-        if link.predicate == "duringEvent":
-            pairs = [(link.subject, link.object), (link.object, link.subject)]
+        pairs = [(link.subject, link.object), (link.object, link.subject)]
+        if link.predicate == "causes":
+            pairs = pairs[1:]  # the effect takes the cause's; a cause is not located by one effect
         for taker, giver in pairs:
             t, g = out[taker], own[giver]
             if not t.places and g.places:
                 t = replace(t, places=g.places)
-            if not t.times and g.times:
-                t = replace(t, times=g.times)
+            days = [x for x in g.times if x.datatype == "date" and x.end is None]
+            if days and not any(x.end is None for x in t.times) and (
+                    not t.times or any(_within(d, x) for d in days for x in t.times)):
+                t = replace(t, times=t.times + tuple(days))
             out[taker] = t
     return [out[e.id] for e in events]
+
+
+def _within(day: TimeValue, span: TimeValue) -> bool:
+    return span.value is not None and span.datatype == "date" and span.value <= day.value <= (span.end or span.value)

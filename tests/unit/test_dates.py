@@ -1,0 +1,53 @@
+"""DATE normalization against the publication date (Tuesday 2020-01-07), one test per
+kind of expression, and without a publication date: partial or unknown, never a guess."""
+from datetime import date
+
+import pytest
+
+from graphbuild.extract.dates import normalize_date
+
+TUESDAY = date(2020, 1, 7)
+
+
+@pytest.mark.parametrize("text, value, datatype, end", [
+    ("on Friday", "2020-01-03", "date", None),  # relative weekday: the last one
+    ("Monday", "2020-01-06", "date", None),
+    ("Tuesday", "2020-01-07", "date", None),  # the paper's own weekday is that day
+    ("last Friday", "2020-01-03", "date", None),
+    ("January 7", "2020-01-07", "date", None),  # month-day without a year
+    ("January 9", "2020-01-09", "date", None),  # a coming day stays in this year
+    ("December 28", "2019-12-28", "date", None),  # nearest year, not the future
+    ("Jan. 3", "2020-01-03", "date", None),
+    ("January 7, 2020", "2020-01-07", "date", None),
+    ("over the weekend", "2020-01-04", "date", "2020-01-05"),  # an interval
+    ("last week", "2019-12-30", "date", "2020-01-05"),
+    ("earlier in the day", "2020-01-07", "date", None),  # the publication day
+    ("today", "2020-01-07", "date", None),
+    ("the early evening", "2020-01-07", "date", None),
+    ("yesterday", "2020-01-06", "date", None),
+    ("April", "2019-04", "gYearMonth", None),  # a bare month: the last one
+    ("2019", "2019", "gYear", None),
+    ("January 2019", "2019-01", "gYearMonth", None),
+])
+def test_with_publication_date(text, value, datatype, end):
+    tv = normalize_date(text, TUESDAY)
+    assert (tv.text, tv.value, tv.datatype, tv.end) == (text, value, datatype, end)
+
+
+@pytest.mark.parametrize("text, value, datatype", [
+    ("January 7", "--01-07", "gMonthDay"),  # partial, not a guessed year
+    ("on Friday", None, "date"),
+    ("over the weekend", None, "date"),
+    ("last week", None, "date"),
+    ("earlier in the day", None, "date"),
+    ("January 7, 2020", "2020-01-07", "date"),  # absolute dates need no reference
+    ("2019", "2019", "gYear"),
+])
+def test_without_publication_date(text, value, datatype):
+    tv = normalize_date(text, None)
+    assert (tv.value, tv.datatype) == (value, datatype)
+
+
+@pytest.mark.parametrize("text", ["the 1990s", "Orthodox Christmas Day", "the coming days", "recent weeks"])
+def test_unresolvable_expressions_are_unknown(text):
+    assert normalize_date(text, TUESDAY).value is None
