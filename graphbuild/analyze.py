@@ -36,9 +36,10 @@ def corpus_context(documents: Iterable[Document]) -> CorpusContext:
 
 def _stages() -> list[Stage]:
     # Imported here so that a worker process pays the import once, on first use.
+    from graphbuild.extract.events_stage import events_stage
     from graphbuild.extract.relations_stage import relations_stage
 
-    stages: list[Stage] = [relations_stage]
+    stages: list[Stage] = [relations_stage, events_stage]
     return stages
 
 
