@@ -66,11 +66,16 @@ def binary_reason(data: bytes) -> str | None:
     return None
 
 
-def check_text_bytes(data: bytes, source: str) -> None:
-    """Raise InputError if `data` is empty, whitespace only, or binary."""
+def check_text_bytes(data: bytes, source: str, *, wide: bool = False) -> None:
+    """Raise InputError if `data` is empty, whitespace only, or binary. `wide`: the bytes
+    are known to be UTF-16/32 (NUL bytes are then text)."""
     if not data.strip():
         raise InputError(source, "empty file" if not data else "only whitespace", "nothing to read")
-    reason = binary_reason(data)
+    reason = None if wide and not any(data.startswith(m) for m in MAGIC) else binary_reason(data)
+    utf16 = _utf16_order(data[:SNIFF_BYTES]) if reason == "NUL bytes" else None
+    if utf16:
+        raise InputError(source, "looks like UTF-16 text without a byte-order mark",
+                         f"pass --encoding {utf16}")
     if reason:
         raise InputError(source, f"binary file ({reason}); {KINDS_HINT}")
 
@@ -81,7 +86,7 @@ def decode(data: bytes, source: str, *, encoding: str | None = None, declared: s
     `encoding` forces a codec (the `--encoding` flag); `declared` is what the document says
     of itself (used after UTF-8 fails). Raises InputError naming `source` and the fix.
     """
-    check_text_bytes(data, source)
+    check_text_bytes(data, source, wide=_is_wide(encoding))
     if encoding:
         text = _decode_forced(data, source, encoding)
     else:
@@ -91,6 +96,27 @@ def decode(data: bytes, source: str, *, encoding: str | None = None, declared: s
     if not text.strip():
         raise InputError(source, "only whitespace after decoding", "nothing to read")
     return text
+
+
+def _utf16_order(head: bytes) -> str | None:
+    """"utf-16-le"/"utf-16-be" when NUL bytes fill one byte of most pairs (ASCII-range
+    text in UTF-16), else None."""
+    pairs = len(head) // 2
+    if pairs < 4:
+        return None
+    odd, even = head[1 : 2 * pairs : 2].count(0), head[0 : 2 * pairs : 2].count(0)
+    if odd > 0.6 * pairs and even < 0.05 * pairs:
+        return "utf-16-le"
+    if even > 0.6 * pairs and odd < 0.05 * pairs:
+        return "utf-16-be"
+    return None
+
+
+def _is_wide(encoding: str | None) -> bool:
+    try:
+        return bool(encoding) and codecs.lookup(encoding).name.startswith(("utf-16", "utf-32"))
+    except LookupError:
+        return False
 
 
 def _decode_forced(data: bytes, source: str, encoding: str) -> str:

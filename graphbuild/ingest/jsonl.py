@@ -42,12 +42,23 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
         yield InputError(name, f"unknown encoding {encoding!r}", "pass a Python codec name to --encoding, e.g. cp1252")
         return
     head = handle.peek(8192)[:8192] if hasattr(handle, "peek") else b""
-    reason = binary_reason(head) if head else None
+    wide = _wide_codec(head, codec)
+    reason = binary_reason(head) if head and not codec.startswith(("utf-16", "utf-32")) else None
     if reason:
         yield InputError(name, f"binary file ({reason}); {KINDS_HINT}")
         return
+    if wide:  # UTF-16/32: b"\n" is not a line break there; decode the whole file
+        try:
+            text = handle.read().decode(wide)
+        except UnicodeDecodeError as err:
+            yield InputError(name, f"not valid {wide} (byte {err.start})", ENCODING_FIX)
+            return
+        lines = enumerate((line.encode("utf-8") for line in text.splitlines()), start=1)
+        codec = "utf-8"
+    else:
+        lines = enumerate(handle, start=1)
     seen_any = False
-    for lineno, raw in enumerate(handle, start=1):
+    for lineno, raw in lines:
         if lineno == 1 and codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
         source = f"{name}:{lineno}"
@@ -66,6 +77,17 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
             yield err
     if not seen_any:
         yield InputError(name, "empty file (no JSON lines)", "nothing to read")
+
+
+def _wide_codec(head: bytes, codec: str) -> str | None:
+    """The UTF-16/32 codec to decode a whole file with (by BOM or forced), else None."""
+    if codec.startswith(("utf-16", "utf_16", "utf-32", "utf_32")):
+        return codec
+    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if head.startswith(bom):
+            return name
+    return None
 
 
 def _document(line: str, source: str, default_id: str, published: date | None) -> Document:

@@ -75,3 +75,11 @@ def test_jsonl_in_cp1252_with_forced_encoding(tmp_path):
     err = _one(path)
     assert isinstance(err, InputError) and err.source == f"{path}:1" and "--encoding" in err.fix
     assert _one(path, encoding="cp1252").text == SMART.strip()
+
+
+def test_utf16_without_bom_needs_the_flag(tmp_path):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("Boris Johnson spoke in London.".encode("utf-16-le"))
+    err = _one(path)
+    assert isinstance(err, InputError) and "UTF-16" in err.problem and err.fix == "pass --encoding utf-16-le"
+    assert _one(path, encoding="utf-16-le").text == "Boris Johnson spoke in London."

@@ -86,3 +86,12 @@ def test_invalid_utf8_line_is_an_error_for_that_line_only(tmp_path):
     items = _read(path)
     assert [getattr(i, "id", None) for i in items] == ["a", None, "c"]
     assert items[1].source == f"{path}:2" and "--encoding" in items[1].fix
+
+
+def test_utf16_jsonl_by_bom_or_forced(tmp_path):
+    content = '{"id": "a", "text": "Caf\u00e9 one."}\n{"id": "b", "text": "Two."}\n'
+    path = tmp_path / "wide.jsonl"
+    path.write_bytes(content.encode("utf-16"))  # with BOM
+    assert [(d.id, d.text) for d in _read(path)] == [("a", "Caf\u00e9 one."), ("b", "Two.")]
+    path.write_bytes(content.encode("utf-16-le"))  # no BOM: only with --encoding
+    assert [(d.id, d.text) for d in _read(path, encoding="utf-16-le")] == [("a", "Caf\u00e9 one."), ("b", "Two.")]
