@@ -120,16 +120,18 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
 
     documents = {d.id: d for m in all_models for d in m.documents}
     meta = sorted({kv for m in all_models for kv in m.meta})
-    return GraphModel(
+    from graphbuild.resolve.geo import link_places
+
+    return link_places(GraphModel(
         documents=tuple(documents[k] for k in sorted(documents)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
-        relations=_merge_relations(relations),
+        relations=merge_relation_list(relations),
         memberships=_merge_memberships(memberships),
         events=tuple(sorted(events, key=lambda v: v.id)),
         event_links=_merge_links(links),
         quotes=tuple(sorted(set(quotes), key=lambda q: (q.doc_id, q.start, q.end, q.id))),
         meta=tuple(meta),
-    )
+    ))
 
 
 def scope_of_model(model: GraphModel, pinned: GraphModel | None) -> str:
@@ -167,7 +169,9 @@ def sorted_merges(items: Iterable[MergeStep]) -> tuple[MergeStep, ...]:
     return tuple(sorted(set(items), key=lambda s: (s.doc_id, s.surface, s.rule, s.score)))
 
 
-def _merge_relations(items: list[Relation]) -> tuple[Relation, ...]:
+def merge_relation_list(items: list[Relation]) -> tuple[Relation, ...]:
+    """Relations with the same (subject, predicate, object) as one, evidence unioned;
+    reflexive ones (made so by a merge) dropped."""
     grouped: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
     for r in items:
         if r.subject == r.object:  # made reflexive by a merge: an artifact, not a fact

@@ -58,7 +58,7 @@ def drop_documents(model: GraphModel, doc_ids: set[str]) -> GraphModel:
 
 def _drop_entity(e: Entity, doc_ids: set[str]) -> Entity | None:
     mentions = tuple(m for m in e.mentions if m.doc_id not in doc_ids)
-    if not mentions:
+    if e.mentions and not mentions:  # (nodes never mentioned, e.g. gazetteer countries, stay)
         return None
     merges = tuple(s for s in e.merges if s.doc_id not in doc_ids)
     # An alternative name survives while a remaining mention or merge step still shows it.

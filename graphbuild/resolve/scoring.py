@@ -14,10 +14,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graphbuild.model import Entity, GraphModel
-from graphbuild.resolve.names import blocking_keys, fold, normalize
+from rapidfuzz import fuzz
+
+from graphbuild.resolve.names import acronym, blocking_keys, fold, fold_word, is_acronym, name_words, normalize, surname
 
 # A pair joins when its score reaches this.
 THRESHOLD = 0.85
+# A bare surname joins the one full name that carries it; with rival full names
+# ("Boris Johnson", "Lyndon Johnson") it needs shared titles and neighbours to pass.
+SURNAME_SCORE = 0.88
+AMBIGUOUS_SURNAME_SCORE = 0.7
+TITLE_BONUS = 0.08
+NEIGHBOUR_BONUS = 0.08
+FIRST_NAME_SIMILARITY = 80  # rapidfuzz ratio of folded first names
+SURNAME_SIMILARITY = 85
+ORG_FUZZY_SIMILARITY = 0.9
+# Words that never distinguish one organization's name from another's.
+ORG_STOPWORDS = frozenset({"of", "the", "for", "and", "s", "de", "la"})
 
 
 @dataclass(frozen=True)
@@ -33,6 +46,10 @@ class Candidate:
     titles: frozenset[str]
     neighbours: frozenset[str]  # folded labels of related entities
     weight: int  # number of mentions
+    forms: tuple[str, ...] = ()  # label and alt labels
+    acronyms: frozenset[str] = frozenset()  # forms written as acronyms, compacted
+    initials: frozenset[str] = frozenset()  # initials of multi-word forms
+    country: str | None = None  # ISO code when the entity is a country
 
 
 @dataclass(frozen=True)
@@ -40,6 +57,7 @@ class MatchContext:
     """Corpus-wide facts used by the scores (neighbour names per entity)."""
 
     neighbours: dict[tuple[str, str], frozenset[str]]
+    full_names: dict[str, frozenset[str]]  # folded surname -> multi-word person labels
 
     @classmethod
     def of(cls, items: Sequence, models: Sequence[GraphModel], pinned: GraphModel | None) -> MatchContext:
@@ -56,14 +74,32 @@ class MatchContext:
                 if la and lb:
                     neighbours[(scope, a)].add(fold(lb))
                     neighbours[(scope, b)].add(fold(la))
-        return cls({k: frozenset(v) for k, v in neighbours.items()})
+        full: dict[str, set[str]] = defaultdict(set)
+        for s in items:
+            e = s.entity
+            if e.kind == "Person":
+                for form in (e.label, *e.alt_labels):
+                    if len(name_words(form)) >= 2:
+                        full[surname(form)].add(form)
+        return cls({k: frozenset(v) for k, v in neighbours.items()}, {k: frozenset(v) for k, v in full.items()})
 
     def candidate(self, scoped) -> Candidate:
         e: Entity = scoped.entity
         forms = (e.label, *e.alt_labels)
+        from graphbuild.resolve.geo import country_code
+
         keys = set()
         for form in forms:
             keys |= blocking_keys(form, e.kind)
+        country = None
+        if e.kind == "Place":
+            country = next((c for c in map(country_code, forms) if c), None)
+            if country:
+                keys.add("c:" + country)
+        if e.kind == "Organization":  # partial names block on their content words
+            keys |= {"w:" + w for f in forms for w in _content_words(f)[0] if len(w) > 3}
+        if e.kind != "Person":
+            keys.discard("s:" + surname(e.label))
         return Candidate(
             scope=scoped.scope,
             id=e.id,
@@ -74,17 +110,171 @@ class MatchContext:
             titles=frozenset(normalize(t) for t in e.titles),
             neighbours=self.neighbours.get(scoped.ref, frozenset()),
             weight=max(1, len(e.mentions)),
+            forms=forms,
+            acronyms=frozenset(normalize(f).replace(" ", "") for f in forms if is_acronym(f)),
+            initials=frozenset(i for f in forms if not is_acronym(f) and (i := acronym(f))),
+            country=country,
         )
 
 
 def score_pair(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, float] | None:
     """(rule, score) when `a` and `b` are the same actor, else None."""
-    if a.kind == b.kind and fold(a.label) == fold(b.label):
-        return ("exact" if normalize(a.label) == normalize(b.label) else "transliteration", 1.0)
+    if a.kind != b.kind:
+        # A tagging slip across types ("Soleimani" as a place): only full multi-word
+        # names that agree exactly join; the node's type is then voted by mentions.
+        same = fold(a.label) == fold(b.label) and len(name_words(a.label)) >= 2
+        return ("exact-other-type", 0.9) if same else None
+    if a.kind == "Person":
+        found = _person(a, b, context)
+    elif a.kind == "Place":
+        found = _place(a, b)
+    else:
+        found = _organization(a, b)
+    if found is None:
+        return None
+    rule, score = found
+    score = min(1.0, score + _context_bonus(a, b))
+    return (rule, round(score, 3)) if score >= THRESHOLD else None
+
+
+def _context_bonus(a: Candidate, b: Candidate) -> float:
+    bonus = 0.0
+    if a.titles & b.titles:
+        bonus += TITLE_BONUS
+    if a.neighbours & b.neighbours:
+        bonus += NEIGHBOUR_BONUS
+    return bonus
+
+
+def _exact(a: Candidate, b: Candidate) -> tuple[str, float] | None:
+    if normalize(a.label) == normalize(b.label):
+        return ("exact", 1.0)
+    if a.folded & b.folded:
+        return ("transliteration", 0.97)
+    return None
+
+
+def first_names_compatible(x: str, y: str) -> bool:
+    """Folded first names that can be one person's: equal, an initial of the other,
+    or a close spelling."""
+    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    return fuzz.ratio(x, y) >= FIRST_NAME_SIMILARITY
+
+
+def person_names_compatible(x: str, y: str) -> bool:
+    """Whether two person names can be one person: same (folded) surname, and first
+    names that agree when both are given."""
+    wx, wy = [fold_word(w) for w in name_words(x)], [fold_word(w) for w in name_words(y)]
+    if not wx or not wy:
+        return True
+    if fuzz.ratio(wx[-1], wy[-1]) < SURNAME_SIMILARITY:
+        return False
+    if len(wx) >= 2 and len(wy) >= 2:
+        return first_names_compatible(wx[0], wy[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
+    return True
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return len(short) < len(long) and all(w in it for w in short)
+
+
+def _person(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, float] | None:
+    if not person_names_compatible(a.label, b.label):
+        return None
+    found = _exact(a, b)
+    if found:
+        return found
+    wa, wb = name_words(a.label), name_words(b.label)
+    if len(wa) >= 2 and len(wb) >= 2:
+        fa, fb = [fold_word(w) for w in wa], [fold_word(w) for w in wb]
+        if _subsequence(fa, fb) or _subsequence(fb, fa):
+            return ("partial-name", 0.9)  # "Javad Zarif" / "Mohammad Javad Zarif"
+        return ("fuzzy-name", fuzz.ratio(" ".join(fa), " ".join(fb)) / 100)
+    # One side is a bare surname ("Assad" / "Bashar al-Assad").
+    if a.titles and b.titles and not (a.titles & b.titles):
+        return None  # roles conflict
+    short = a if len(wa) < 2 else b
+    full_names = context.full_names.get(surname(short.label), frozenset())
+    unambiguous = len(_name_groups(full_names)) <= 1
+    return ("surname", SURNAME_SCORE if unambiguous else AMBIGUOUS_SURNAME_SCORE)
+
+
+def _name_groups(names: frozenset[str]) -> list[set[str]]:
+    """Full names grouped by compatibility (each group may be one person)."""
+    groups: list[set[str]] = []
+    for n in sorted(names):
+        for g in groups:
+            if all(person_names_compatible(n, m) for m in g):
+                g.add(n)
+                break
+        else:
+            groups.append({n})
+    return groups
+
+
+def _content_words(label: str) -> tuple[list[str], set[str]]:
+    """Folded content words of an organization name with country modifiers split off
+    ("Iran's Revolutionary Guard" -> ["revolutionary", "guard"], {"IR"}); plural -s
+    dropped so "Guards" matches "Guard"."""
+    from graphbuild.resolve.geo import country_code
+
+    words, countries = [], set()
+    for w in normalize(label).split(" "):
+        code = country_code(w) if w[:1].isalpha() and len(w) > 3 else None
+        if code:
+            countries.add(code)
+        elif w not in ORG_STOPWORDS:
+            words.append(fold_word(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w))
+    return words, countries
+
+
+def _organization(a: Candidate, b: Candidate) -> tuple[str, float] | None:
+    found = _exact(a, b)
+    if found:
+        return found
+    if a.acronyms & b.initials or b.acronyms & a.initials:
+        return ("acronym", 0.95)
+    best: tuple[str, float] | None = None
+    for x in a.forms:
+        for y in b.forms:
+            wx, cx = _content_words(x)
+            wy, cy = _content_words(y)
+            if cx and cy and not (cx & cy):
+                continue  # "Iran's Foreign Ministry" is not "Iraq's Foreign Ministry"
+            short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
+            if len(short) >= 2 and set(short) <= set(long) and short[-1] in long:
+                best = max(best or ("", 0), ("partial-name", 0.9), key=lambda t: t[1])
+            elif len(wx) == len(wy) and wx:
+                r = fuzz.ratio(" ".join(wx), " ".join(wy)) / 100
+                if r >= ORG_FUZZY_SIMILARITY:
+                    best = max(best or ("", 0), ("fuzzy-name", r), key=lambda t: t[1])
+    return best
+
+
+def _place(a: Candidate, b: Candidate) -> tuple[str, float] | None:
+    if a.country and a.country == b.country:
+        return ("country-alias", 1.0) if normalize(a.label) != normalize(b.label) else ("exact", 1.0)
+    if a.country and b.country:
+        return None
+    found = _exact(a, b)
+    if found:
+        return found
+    if a.acronyms & b.initials or b.acronyms & a.initials:
+        return ("acronym", 0.95)
     return None
 
 
 def compatible_clusters(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
-    """Whether two clusters may join: never two entities of one document."""
+    """Whether two clusters may join: never two entities of one document, never two
+    people whose names conflict, never two different countries."""
     scopes = {c.scope for c in a}
-    return not any(c.scope in scopes for c in b)
+    if any(c.scope in scopes for c in b):
+        return False
+    people_a = [c.label for c in a if c.kind == "Person"]
+    people_b = [c.label for c in b if c.kind == "Person"]
+    if any(not person_names_compatible(x, y) for x in people_a for y in people_b):
+        return False
+    countries = {c.country for c in [*a, *b] if c.country}
+    return len(countries) <= 1

