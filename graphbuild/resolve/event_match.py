@@ -53,10 +53,102 @@ def merge_events(
     return out, mapping
 
 
+# Scores: a shared kind alone is not enough; it takes two agreeing facts (place, date,
+# participants) of the three, or all present facts agreeing with a close label.
+KIND_SCORE = 0.55
+PLACE_BONUS = 0.2
+DATE_BONUS = 0.2
+PARTICIPANT_BONUS = 0.15
+LABEL_BONUS = 0.1
+EVENT_THRESHOLD = 0.85
+GENERIC_KINDS = frozenset({"Event"})
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    return a == b or a in GENERIC_KINDS or b in GENERIC_KINDS
+
+
+def _days(event: Event) -> set[str]:
+    """Month-day keys of the event's known dates ("01-07")."""
+    out = set()
+    for t in event.times:
+        if t.value and t.datatype in ("date", "gMonthDay"):
+            out.add(t.value[-5:])
+    return out
+
+
+def _full_dates(event: Event) -> set[str]:
+    return {t.value for t in event.times if t.value and t.datatype == "date"}
+
+
+def dates_compatible(a: Event, b: Event) -> bool:
+    """No known date of one contradicts the other (unknown dates are compatible)."""
+    da, db = _days(a), _days(b)
+    if da and db and not (da & db):
+        return False
+    fa, fb = _full_dates(a), _full_dates(b)
+    return not (fa and fb and not (fa & fb))
+
+
+def places_compatible(a: Event, b: Event) -> bool:
+    return not (a.places and b.places and not set(a.places) & set(b.places))
+
+
+def score_events(a: Event, b: Event) -> tuple[str, float] | None:
+    """(rule, score) when two events of different documents are one happening."""
+    if not kinds_compatible(a.kind, b.kind) or not dates_compatible(a, b) or not places_compatible(a, b):
+        return None
+    score, reasons = KIND_SCORE, ["kind"]
+    if set(a.places) & set(b.places):
+        score, reasons = score + PLACE_BONUS, reasons + ["place"]
+    if _days(a) & _days(b):
+        score, reasons = score + DATE_BONUS, reasons + ["date"]
+    if {p.entity for p in a.participants} & {p.entity for p in b.participants}:
+        score, reasons = score + PARTICIPANT_BONUS, reasons + ["participants"]
+    if normalize(a.label) == normalize(b.label):
+        score += LABEL_BONUS
+    score = min(1.0, score)
+    return ("+".join(reasons), round(score, 3)) if score >= EVENT_THRESHOLD else None
+
+
 def cluster_events(ordered: Sequence[tuple[str, Event]]) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
     """Groups of indices into `ordered` that are one event, and the rule that joined
-    each member."""
-    return [[i] for i in range(len(ordered))], {}
+    each member: best pairs first, never two events of one document, every pair in a
+    group compatible."""
+    pairs = []
+    for i in range(len(ordered)):
+        for j in range(i + 1, len(ordered)):
+            (si, a), (sj, b) = ordered[i], ordered[j]
+            if si == sj:
+                continue
+            found = score_events(a, b)
+            if found:
+                pairs.append((-found[1], i, j, found[0]))
+    pairs.sort()
+    group_of = {i: i for i in range(len(ordered))}
+    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+    joined_by: dict[int, tuple[str, float]] = {}
+    for neg, i, j, rule in pairs:
+        gi, gj = group_of[i], group_of[j]
+        if gi == gj:
+            continue
+        ga, gb = groups[gi], groups[gj]
+        if {ordered[k][0] for k in ga} & {ordered[k][0] for k in gb}:
+            continue
+        if any(score_events(ordered[x][1], ordered[y][1]) is None and not _compatible(ordered[x][1], ordered[y][1])
+               for x in ga for y in gb):
+            continue
+        keep, gone = min(gi, gj), max(gi, gj)
+        groups[keep].extend(groups.pop(gone))
+        for k in groups[keep]:
+            group_of[k] = keep
+        joined_by.setdefault(i, (rule, -neg))
+        joined_by.setdefault(j, (rule, -neg))
+    return sorted(sorted(g) for g in groups.values()), joined_by
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    return kinds_compatible(a.kind, b.kind) and dates_compatible(a, b) and places_compatible(a, b)
 
 
 def merge_group(events: Sequence[Event]) -> Event:
