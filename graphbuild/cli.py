@@ -127,6 +127,7 @@ def evaluate(
     gold: Path = typer.Argument(..., help="Gold JSONL (the ECB+ / CoNLL format of shared/data/README.md)."),
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N documents."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to evaluate."),
+    events: bool = typer.Option(False, "--events", help="Score event mentions (ECB+ `kind: event`) and the share of events with a place and a date instead."),
 ) -> None:
     """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model."""
     from graphbuild.evaluate import evaluate_mentions, format_table
@@ -134,6 +135,11 @@ def evaluate(
     try:
         if not gold.exists():
             raise UsageError(f"{gold}: no such file; pass a gold JSONL such as ../shared/data/conll2003_dev.jsonl")
+        if events:
+            from graphbuild.evaluate.events import evaluate_events, format_event_table
+
+            typer.echo(format_event_table(evaluate_events(gold, limit=limit, model=model)))
+            return
         scores = evaluate_mentions(gold, limit=limit, model=model)
     except GraphbuildError as exc:
         raise _fail(exc)
