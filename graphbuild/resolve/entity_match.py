@@ -22,7 +22,7 @@ from graphbuild.resolve.cross_doc import (
     sorted_merges,
     unique_key,
 )
-from graphbuild.resolve.scoring import Candidate, MatchContext, compatible_clusters, score_pair
+from graphbuild.resolve.scoring import Candidate, MatchContext, compatible_clusters, same_country, score_pair
 
 # Rule recorded for the first member of a cluster (nothing was matched to admit it).
 SEED_RULE = "seed"
@@ -62,7 +62,18 @@ def cluster_entities(
         joined_by.setdefault(i, (rule, score))
         joined_by.setdefault(j, (rule, score))
     groups = sorted((sorted(ms) for ms in members.values()), key=lambda ms: ordered[ms[0]].ref)
-    return _build(groups, ordered, joined_by)
+    return _build(groups, ordered, joined_by, document_rank(models))
+
+
+def document_rank(models: Sequence[GraphModel]) -> dict[str, tuple[str, str]]:
+    """Scope -> sort key (publication date, id): the order in which documents are
+    considered seen. A node's id comes from its earliest document, so adding later
+    articles to a graph gives the ids a batch build of all of them gives."""
+    rank = {GLOBAL: ("", "")}
+    for model in models:
+        for d in model.documents:
+            rank[d.id] = (d.published.isoformat() if d.published else "9999", d.id)
+    return rank
 
 
 def _scored_pairs(cands: list[Candidate], context: MatchContext) -> list[tuple[float, str, int, int]]:
@@ -77,7 +88,7 @@ def _scored_pairs(cands: list[Candidate], context: MatchContext) -> list[tuple[f
         for x in range(len(idx)):
             for y in range(x + 1, len(idx)):
                 i, j = idx[x], idx[y]
-                if (i, j) in seen or cands[i].scope == cands[j].scope:
+                if (i, j) in seen or (cands[i].scope == cands[j].scope and not same_country(cands[i], cands[j])):
                     continue
                 seen.add((i, j))
                 result = score_pair(cands[i], cands[j], context)
@@ -89,7 +100,8 @@ def _scored_pairs(cands: list[Candidate], context: MatchContext) -> list[tuple[f
 
 
 def _build(
-    groups: list[list[int]], ordered: list[ScopedEntity], joined_by: dict[int, tuple[str, float]]
+    groups: list[list[int]], ordered: list[ScopedEntity], joined_by: dict[int, tuple[str, float]],
+    rank: dict[str, tuple[str, str]],
 ) -> tuple[list[Entity], dict[NodeRef, str]]:
     taken = {s.entity.id for s in ordered if s.scope == GLOBAL}
     planned = []
@@ -98,14 +110,19 @@ def _build(
         pinned_ids = sorted(ordered[i].entity.id for i in group if ordered[i].scope == GLOBAL)
         kind = majority_kind(ents)
         label = canonical_label(ents)
-        planned.append((group, ents, pinned_ids, kind, label))
-    # Fresh ids are assigned in key order, ties by the cluster's first member: the same
-    # clusters always get the same ids.
-    planned.sort(key=lambda p: (entity_key(p[3], p[4]), ordered[p[0][0]].ref))
+        first = min(rank.get(ordered[i].scope, ("9999", ordered[i].scope)) for i in group)
+        anchor = [ordered[i] for i in group if rank.get(ordered[i].scope, ("9999", ordered[i].scope)) == first]
+        anchor_ents = [a.entity for a in anchor]
+        key = entity_key(majority_kind(anchor_ents), canonical_label(anchor_ents))
+        planned.append((first, key, min(a.ref for a in anchor), group, ents, pinned_ids, kind, label))
+    # Fresh ids are assigned in document order, then key order, ties by the first
+    # member: the same clusters always get the same ids, and a later document never
+    # takes an id an earlier one would get.
+    planned.sort(key=lambda p: p[:3])
     out: list[Entity] = []
     mapping: dict[NodeRef, str] = {}
-    for group, ents, pinned_ids, kind, label in planned:
-        gid = pinned_ids[0] if pinned_ids else unique_key(entity_key(kind, label), taken)
+    for _, key, _, group, ents, pinned_ids, kind, label in planned:
+        gid = pinned_ids[0] if pinned_ids else unique_key(key, taken)
         taken.add(gid)
         steps = []
         for i in group:

@@ -270,7 +270,7 @@ def compatible_clusters(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
     """Whether two clusters may join: never two entities of one document, never two
     people whose names conflict, never two different countries."""
     scopes = {c.scope for c in a}
-    if any(c.scope in scopes for c in b):
+    if any(c.scope in scopes for c in b) and not all(same_country(x, y) for x in a for y in b):
         return False
     people_a = [c.label for c in a if c.kind == "Person"]
     people_b = [c.label for c in b if c.kind == "Person"]
@@ -278,3 +278,9 @@ def compatible_clusters(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
         return False
     countries = {c.country for c in [*a, *b] if c.country}
     return len(countries) <= 1
+
+
+def same_country(a: Candidate, b: Candidate) -> bool:
+    """Both name one country ("America", "United States"): one node even when a single
+    document's resolution kept them apart."""
+    return a.country is not None and a.country == b.country

@@ -101,3 +101,9 @@ def test_type_slip_joins_only_full_names():
 def test_fuzzy_spelling_of_a_full_name():
     m = people(("a", "Person", "Volodymyr Zelensky"), ("b", "Person", "Volodymyr Zelenskyy"))
     assert len(m.entities) == 1
+
+
+def test_country_aliases_in_one_document_are_one_place():
+    m = merge_documents([doc_model("a", [ent("a", "e1", "Place", "America"), ent("a", "e2", "Place", "United States", start=50),
+                                         ent("a", "e3", "Place", "Iran", start=90)])])
+    assert nodes(m) == ["Iran", "United States"]
