@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # A heading or caption is short; a prose line is longer or ends like a sentence.
 MAX_HEADING_WORDS = 12
 # Characters that end a sentence (closing quotes and brackets count as the sentence's).
-SENTENCE_FINAL = frozenset(".!?;\"”’')]…")
+SENTENCE_FINAL = frozenset(".!?;:\"”’')]…")
 # Small words that stay lowercase inside Title Case headlines.
 HEADLINE_SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of off on or over per the to up via vs with".split())
@@ -76,16 +76,17 @@ def is_heading(line: str) -> bool:
 
 def is_notice(line: str, repeated: frozenset[str] = frozenset()) -> bool:
     """A layout notice rather than article prose: a short unpunctuated line shaped like
-    a sentence fragment ("Your player cannot show this"), a bullet line, or prose
-    repeated across documents. Tables and datelines (no lowercase words) are not."""
+    a sentence fragment, mostly lowercase words ("Your player cannot show this"), a short
+    bullet line, or such a line repeated across documents. Tables, datelines and list
+    rows (mostly names and numbers) are not."""
     shape = line_shape(line)
-    if shape.bullet:
-        return True
+    if shape.bullet:  # "• Video", not a bulleted sentence of a digest
+        return shape.heading
     # Syndicated articles repeat whole sentences; a repeated line is boilerplate only
     # when it is no sentence (no final punctuation) yet reads like one.
-    if normalize_line(line) in repeated and shape.prose_words >= 2 and not shape.words > 2 * MAX_HEADING_WORDS:
+    if normalize_line(line) in repeated and shape.prose_words >= 2 and 2 * shape.prose_words > shape.words:
         return not _ends_sentence(line)
-    return shape.heading and shape.prose_words >= 3
+    return shape.heading and shape.prose_words >= 3 and 2 * shape.prose_words > shape.words
 
 
 def _ends_sentence(line: str) -> bool:

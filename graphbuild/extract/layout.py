@@ -7,7 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from graphbuild.extract.boilerplate import caption_spans, is_heading, is_notice, line_spans
+from graphbuild.extract.boilerplate import SENTENCE_FINAL, caption_spans, is_heading, is_notice, line_spans
 
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -25,8 +25,9 @@ class Layout:
         self.captions = caption_spans(self.text)
         # A line is judged without its caption tail ("... the square. Credit: X").
         lines = [self.text[a:next((c for c, _ in self.captions if a <= c <= b), b)] for a, b in self.lines]
-        self.heading = [is_heading(t) for t in lines]
-        self.notice = [is_notice(t, self.repeated) for t in lines]
+        wrapped = [_wrapped(lines, i) for i in range(len(lines))]
+        self.heading = [is_heading(t) and not w for t, w in zip(lines, wrapped)]
+        self.notice = [is_notice(t, self.repeated) and not w for t, w in zip(lines, wrapped)]
         self.caps = [any(c.isalpha() for c in t) and t.upper() == t for t in lines]
 
     def line_of(self, offset: int) -> int:
@@ -66,3 +67,14 @@ class Layout:
             if outside is None or not (m.start() < outside[1] and outside[0] < m.end()):
                 return True
         return False
+
+
+def _wrapped(lines: list[str], i: int) -> bool:
+    """Whether line `i` is part of a hard-wrapped paragraph: the line before breaks off
+    mid-sentence after a lowercase word, or the line after goes on in lowercase."""
+    before = lines[i - 1].rstrip() if i > 0 else ""
+    after = lines[i + 1].lstrip() if i + 1 < len(lines) else ""
+    if before and before[-1] not in SENTENCE_FINAL and (
+            (before.split() or [""])[-1][:1].islower() or lines[i].lstrip()[:1].islower()):
+        return True
+    return after[:1].islower()

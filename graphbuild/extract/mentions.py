@@ -26,6 +26,11 @@ _FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or the
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRAILING_PUNCT = re.compile(r"[\s,;:\-–—]+$")
+# A score or figure glued to a name by the model ("Kent 108-3", "Mexico 2-0").
+_TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
+# Where one span holds two names: a comma ("Kerman, Iran"), an unclosed bracket
+# ("Organisation of Islamic Conference ( OIC"), or "at" ("Yorkshire at Headingley").
+_SPLIT = re.compile(r"\s*,\s+|\s+\(\s*|\s+at\s+")
 _ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
 # Words skipped when reading an expansion's initials: "Council on Foreign Relations".
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
@@ -54,17 +59,23 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
 
 
 def _repair(text: str, span: Span) -> list[Span]:
-    """The span split at line breaks and trimmed of "the", "'s" and stray punctuation."""
-    out, start = [], span.start
-    for piece in text[span.start:span.end].split("\n"):
-        a, b = start, start + len(piece)
-        start = b + 1
+    """The span split at line breaks (and where it holds two names) and trimmed of
+    "the", "'s", a trailing number and stray punctuation."""
+    out, pieces, start = [], [], span.start
+    for line in text[span.start:span.end].split("\n"):
+        cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(line)] if ")" not in line else []
+        previous = 0
+        for c, d in [*cuts, (len(line), len(line))]:
+            pieces.append((start + previous, start + c))
+            previous = d
+        start += len(line) + 1
+    for a, b in pieces:
         while a < b and text[a].isspace():
             a += 1
         m = _LEADING_ARTICLE.match(text[a:b])
         if m and b - a > m.end():
             a += m.end()
-        for pattern in (_TRAILING_PUNCT, _POSSESSIVE, _TRAILING_PUNCT):
+        for pattern in (_TRAILING_PUNCT, _TRAILING_NUMBER, _POSSESSIVE, _TRAILING_PUNCT):
             m = pattern.search(text[a:b])
             if m and m.start() > 0:
                 b = a + m.start()
@@ -85,12 +96,14 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span, spans: list[Spa
         for o in spans)
     if layout.notice[line] and not corroborated:
         return False
-    if layout.heading[line] and not corroborated:
+    if layout.heading[line] and not layout.caps[line] and not corroborated:
+        # A headline read as a name: the whole line (a byline of a person's name
+        # excepted), or a name whose first word the text uses as a common word
+        # ("Stampede" of "Stampede Kills ..." where "the stampede" occurs).
         a, b = layout.lines[line]
-        whole = text[a:b].strip(" •\t") == name and len(name.split()) > 1
-        common = any(w.casefold() in layout.lowercase_words for w in re.findall(r"[^\W\d_]+", name)
-                     if w.casefold() not in _FUNCTION_WORDS)
-        if whole or common:
+        whole = text[a:b].strip(" •\t") == name and len(name.split()) > 1 and span.label != "PERSON"
+        first = re.findall(r"[^\W\d_]+", name)[:1]
+        if whole or (first and first[0].casefold() in layout.lowercase_words):
             return False
     return not _title_fragment(parsed, span)
 

@@ -26,7 +26,7 @@ from graphbuild.resolve.titles import expand_title, is_honorific, preceding_titl
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
 RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "string-match": 0.3}
-FULL_NAME_PERSON_BONUS = 3.0  # "Donald Trump" tagged PERSON settles "Trump"
+FULL_NAME_PERSON_BONUS = 3.0  # per "Donald Trump" tagged PERSON: settles "Trump"
 HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
@@ -181,8 +181,9 @@ def _kind(g: _Group) -> str:
     for m in g.mentions:
         if m.label in KINDS:
             votes[KINDS[m.label]] += RULE_WEIGHT.get(m.rule, 1.0)
-    if g.person_full:
-        votes["Person"] += FULL_NAME_PERSON_BONUS
+    # A full personal name tagged PERSON counts extra: it settles its surname's kind.
+    votes["Person"] += FULL_NAME_PERSON_BONUS * sum(
+        1 for m in g.mentions if m.label == "PERSON" and m.rule == "ner" and len(name_of(m.text)[1].split()) >= 2)
     if g.honorific:
         votes["Person"] += HONORIFIC_BONUS
     if not votes:

@@ -127,7 +127,19 @@ def test_all_caps_headline_gets_known_names(nlp):
 
 
 def test_repeated_notice_line_across_documents_gives_no_entities(nlp):
-    texts = ["Subscribe to Example Daily for updates\nRain fell in Oslo.", "Subscribe to Example Daily for updates\nSnow."]
+    texts = ["Sign up to get Example Daily in your inbox\nRain fell in Oslo.", "Sign up to get Example Daily in your inbox\nSnow."]
     context = corpus_context(Document(str(i), t) for i, t in enumerate(texts))
     p = parsed_with(nlp, texts[0], [("Example Daily", "ORG"), ("Oslo", "GPE")])
     assert [m.text for m in find_mentions(p, context)] == ["Oslo"]
+
+
+def test_span_holding_two_names_or_a_score_is_split_and_trimmed(nlp):
+    text = "Crowds filled Kerman, Iran on Monday. Kent 108-3 led at Canterbury.\n"
+    p = parsed_with(nlp, text, [("Kerman, Iran", "GPE"), ("Kent 108-3", "ORG")])
+    assert [(m.text, m.label) for m in find_mentions(p)] == [("Kerman", "GPE"), ("Iran", "GPE"), ("Kent", "ORG")]
+
+
+def test_unclosed_bracket_splits_name_and_acronym(nlp):
+    text = "The Organisation of Islamic Conference ( OIC said no."
+    p = parsed_with(nlp, text, [("Organisation of Islamic Conference ( OIC", "ORG")])
+    assert [m.text for m in find_mentions(p)] == ["Organisation of Islamic Conference", "OIC"]
