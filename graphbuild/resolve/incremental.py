@@ -17,9 +17,13 @@ def merge_into(existing: GraphModel, new_models: Sequence[GraphModel]) -> GraphM
     """`existing` (global ids) with the one-document `new_models` resolved into it."""
     from graphbuild.resolve.cross_doc import merge_models
 
-    if not new_models:
+    # A document already in the graph with the same text and metadata gives the same
+    # analysis: skipping it keeps re-runs byte-identical (merge steps included).
+    known = set(existing.documents)
+    fresh = [m for m in new_models if not (len(m.documents) == 1 and m.documents[0] in known)]
+    if not fresh:
         return existing
-    return merge_models(new_models, pinned=existing)
+    return merge_models(fresh, pinned=existing)
 
 
 def drop_documents(model: GraphModel, doc_ids: set[str]) -> GraphModel:

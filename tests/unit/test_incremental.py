@@ -37,6 +37,7 @@ def test_existing_ids_are_kept_even_when_a_new_key_would_differ():
 def test_changed_document_replaces_its_old_contribution():
     ab = merge_documents([model_a(), model_b()])
     b2 = doc_model("b", [ent("b", "e1", "Person", "Ali Khamenei")])
+    b2 = b2.__class__(**{**b2.__dict__, "documents": (b2.documents[0].__class__("b", "a changed text"),)})
     merged = merge_into(ab, [b2])
     assert "person/hossein salami" not in {e.id for e in merged.entities}
     assert "person/ali khamenei" in {e.id for e in merged.entities}
