@@ -128,6 +128,7 @@ def evaluate(
     limit: Optional[int] = typer.Option(None, "--limit", min=1, help="Score only the first N documents."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to evaluate."),
     events: bool = typer.Option(False, "--events", help="Score event mentions (ECB+ `kind: event`) and the share of events with a place and a date instead."),
+    coref: bool = typer.Option(False, "--coref", help="Score cross-document coreference (MUC, B3, CEAF-e, CoNLL F1 per ECB+ topic) instead."),
 ) -> None:
     """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model."""
     from graphbuild.evaluate import evaluate_mentions, format_table
@@ -139,6 +140,11 @@ def evaluate(
             from graphbuild.evaluate.events import evaluate_events, format_event_table
 
             typer.echo(format_event_table(evaluate_events(gold, limit=limit, model=model)))
+            return
+        if coref:
+            from graphbuild.evaluate.coref import evaluate_coref, format_coref
+
+            typer.echo(format_coref(evaluate_coref(gold, limit=limit, model=model)))
             return
         scores = evaluate_mentions(gold, limit=limit, model=model)
     except GraphbuildError as exc:
