@@ -118,3 +118,10 @@ def check_roundtrip(server: Virtuoso, trig: bytes) -> dict:
 def test_hand_written_trig_roundtrips(virtuoso):
     stats = check_roundtrip(virtuoso, HAND_TRIG.encode("utf-8"))
     assert stats == {"graphs": 2, "triples": 17, "people": 2}
+
+
+def test_sample_build_trig_roundtrips(virtuoso, sample_build):
+    trig = Path(sample_build.outputs["trig"]).read_bytes()
+    stats = check_roundtrip(virtuoso, trig)
+    assert stats["graphs"] >= 3  # two documents and the cross-document graph
+    assert stats["people"] >= 10
