@@ -59,9 +59,11 @@ KIND_SCORE = 0.55
 PLACE_BONUS = 0.2
 DATE_BONUS = 0.2
 PARTICIPANT_BONUS = 0.15
-LABEL_BONUS = 0.1
+LABEL_BONUS = 0.3  # the same trigger for the same kind of happening, nothing contradicting
 EVENT_THRESHOLD = 0.85
 GENERIC_KINDS = frozenset({"Event"})
+# Speech acts recur in every article ("said", "told"): their trigger alone says nothing.
+REPORTING_KINDS = frozenset({"Statement"})
 
 
 def kinds_compatible(a: str, b: str) -> bool:
@@ -105,8 +107,8 @@ def score_events(a: Event, b: Event) -> tuple[str, float] | None:
         score, reasons = score + DATE_BONUS, reasons + ["date"]
     if {p.entity for p in a.participants} & {p.entity for p in b.participants}:
         score, reasons = score + PARTICIPANT_BONUS, reasons + ["participants"]
-    if normalize(a.label) == normalize(b.label):
-        score += LABEL_BONUS
+    if normalize(a.label) == normalize(b.label) and a.kind not in REPORTING_KINDS:
+        score, reasons = score + LABEL_BONUS, reasons + ["label"]
     score = min(1.0, score)
     return ("+".join(reasons), round(score, 3)) if score >= EVENT_THRESHOLD else None
 
