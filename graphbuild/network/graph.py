@@ -61,6 +61,7 @@ class EdgeData:
     evidence: tuple[Evidence, ...] = ()
 
 
+@cache
 def humanize(name: str) -> str:
     """"containedInPlace" → "contained in place"; already spaced text is kept."""
     words = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", " ", name.replace("_", " ")).split()
@@ -84,23 +85,27 @@ def group_of(kind: str) -> str:
     return "Other"
 
 
+def _label(table: dict[str, str], name: str) -> str:
+    return table.get(name) or humanize(name)
+
+
 def edges(model: GraphModel) -> Iterator[EdgeData]:
     """Every edge the model states, in model order (ends may be missing; see to_networkx)."""
     for r in model.relations:
         yield EdgeData(r.subject, r.object, "relation", r.predicate,
-                       PREDICATE_LABELS.get(r.predicate, humanize(r.predicate)), r.evidence)
+                       _label(PREDICATE_LABELS, r.predicate), r.evidence)
     for m in model.memberships:
         yield EdgeData(m.member, m.organization, "membership", "memberOf",
                        (m.role or "").strip() or MEMBERSHIP_LABEL, m.evidence)
     for ev in model.events:
         for p in ev.participants:
             yield EdgeData(p.entity, ev.id, "participant", p.role,
-                           ROLE_LABELS.get(p.role, f"{humanize(p.role)} in"), ev.evidence)
+                           ROLE_LABELS.get(p.role) or f"{humanize(p.role)} in", ev.evidence)
         for place in ev.places:
             yield EdgeData(ev.id, place, "place", "hasPlace", PLACE_LABEL, ev.evidence)
     for link in model.event_links:
         yield EdgeData(link.subject, link.object, "eventlink", link.predicate,
-                       PREDICATE_LABELS.get(link.predicate, humanize(link.predicate)), link.evidence)
+                       _label(PREDICATE_LABELS, link.predicate), link.evidence)
 
 
 def to_networkx(model: GraphModel) -> nx.MultiDiGraph:

@@ -29,6 +29,7 @@ HERE = Path(__file__).resolve().parent
 VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")  # inside the pyvis package
 DEFAULT_TITLE = "graphbuild network"
 DEFAULT_SHOWN = 1500  # beyond this many nodes the page starts with the most central ones
+PHYSICS_MAX_NODES = 500  # above: positions from layout.py, no physics in the browser
 PHYSICS_MAX_ITERATIONS = 400
 _BREAKOUT = re.compile(r"</script|<!--|</style", re.IGNORECASE)
 
@@ -79,14 +80,15 @@ def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown:
     """The page for `model`. `initial_shown`: nodes drawn at first (most central first;
     default all up to DEFAULT_SHOWN); the page's control can show the rest."""
     graph = to_networkx(model)
-    payload = build_payload(model, graph)
-    n = len(payload["nodes"])
+    n = graph.number_of_nodes()
+    payload = build_payload(model, graph, fixed_layout=n > PHYSICS_MAX_NODES)
     shown = min(n, initial_shown if initial_shown is not None else DEFAULT_SHOWN)
     payload["config"] = {
         "initial": max(shown, 1 if n else 0),
         # Fewer layout iterations for big graphs: each costs O(n log n) in the browser.
-        "iterations": max(60, min(PHYSICS_MAX_ITERATIONS, int(120_000 / max(n, 1)))),
-        "big": n > 800,
+        "iterations": max(100, min(PHYSICS_MAX_ITERATIONS, int(100_000 / max(n, 1)))),
+        "physics": n <= PHYSICS_MAX_NODES,
+        "big": n > PHYSICS_MAX_NODES,
     }
     vis_js, viewer_js = vis_network_js(), _static("viewer.js")
     csp = (f"default-src 'none'; script-src {_sha256(vis_js)} {_sha256(viewer_js)}; "

@@ -68,7 +68,7 @@ class _Sentences:
 def _utf16(text: str, lo: int, at: int) -> int:
     """The UTF-16 offset of `text[at]` counted from `text[lo]`."""
     part = text[lo:at]
-    return len(part) + sum(1 for ch in part if ord(ch) > 0xFFFF)
+    return len(part) if part.isascii() else len(part.encode("utf-16-le")) // 2
 
 
 def _mention_refs(sentences: _Sentences, mentions: Iterable[Mention]) -> list[list]:
@@ -106,8 +106,9 @@ def _by_doc(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
     return out
 
 
-def build_payload(model: GraphModel, graph: nx.MultiDiGraph) -> dict:
-    """The viewer data for `model` (whose network is `graph`, from `to_networkx`)."""
+def build_payload(model: GraphModel, graph: nx.MultiDiGraph, *, fixed_layout: bool = False) -> dict:
+    """The viewer data for `model` (whose network is `graph`, from `to_networkx`).
+    `fixed_layout`: give every node x/y from `layout.positions` (physics off in the page)."""
     sentences = _Sentences(model.documents)
     doc_index = sentences.doc_index
     scores = importance(graph)
@@ -153,6 +154,12 @@ def build_payload(model: GraphModel, graph: nx.MultiDiGraph) -> dict:
         if "_refs" in node:
             node["ev"], node["more"] = _capped(node.pop("_refs"))
     nodes.sort(key=lambda n: n["id"])
+    if fixed_layout:
+        from graphbuild.network.layout import positions
+
+        xy = positions(graph, scores)
+        for node in nodes:
+            node["x"], node["y"] = xy[node["key"]]
 
     return {
         "documents": [{"id": d.id, "title": d.title, "date": d.published.isoformat() if d.published else None,

@@ -35,8 +35,10 @@
   // ---- vis data ----
   function visNode(n) {
     var g = styles[n.group] || styles.Other;
-    return { id: n.id, label: n.label, shape: g.shape, size: n.size, hidden: false,
+    var item = { id: n.id, label: n.label, shape: g.shape, size: n.size, hidden: false,
              color: { background: g.color, border: "#333333", highlight: { background: g.color, border: "#000000" } } };
+    if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
+    return item;
   }
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(function (e) {
@@ -47,7 +49,7 @@
     autoResize: true,
     layout: { randomSeed: 7, improvedLayout: data.nodes.length <= 100 },
     physics: {
-      enabled: data.nodes.length > 1,
+      enabled: cfg.physics && data.nodes.length > 1,
       solver: "barnesHut",
       barnesHut: { gravitationalConstant: -9000, springLength: 150, springConstant: 0.03, damping: 0.25, avoidOverlap: 0.2 },
       stabilization: { enabled: true, iterations: cfg.iterations, updateInterval: 100, fit: true }
