@@ -18,7 +18,7 @@ from graphbuild.analyze import CorpusContext
 from graphbuild.extract.layout import Layout
 from graphbuild.model import Mention
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.titles import is_honorific, is_title_noun
+from graphbuild.resolve.titles import initialled_name, is_honorific, is_title_noun
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Small words that never make a name on their own or as a propagated surname.
@@ -31,7 +31,12 @@ _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
 # Where one span holds two names: a comma ("Kerman, Iran"), an unclosed bracket
 # ("Organisation of Islamic Conference ( OIC"), or "at" ("Yorkshire at Headingley").
 _SPLIT = re.compile(r"\s*,\s+|\s+\(\s*|\s+at\s+")
-_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Z&.]{1,9})\)")
+_ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z&.]{1,9})\s*\)")
+# A dateline opening a story: "DUBLIN 1996-08-31", "LANDGRAAF , Netherlands 1996-08-31",
+# "WASHINGTON (Agency) -": the place in capitals, a date or an agency credit after it.
+_DATELINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)? "
+                       r"(?:\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$|\(\s*[A-Z][\w ]*\)\s*[-–—]))", re.M)
+DATELINE_LINES = 4  # a dateline stands in the first lines of a story
 # Words skipped when reading an expansion's initials: "Council on Foreign Relations".
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
 
@@ -53,6 +58,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
     spans = [s for s in spans if _trusted(parsed, layout, s, spans)]
+    spans += _datelines(text, spans)
     spans += _acronyms(text, spans)
     spans += _propagate(parsed.doc, layout, spans)
     return _to_mentions(parsed, sorted(set(spans), key=lambda s: (s.start, -s.end)))
@@ -79,7 +85,8 @@ def _repair(text: str, span: Span) -> list[Span]:
             m = pattern.search(text[a:b])
             if m and m.start() > 0:
                 b = a + m.start()
-        if b > a and any(c.isalnum() for c in text[a:b]) and text[a:b] not in _FUNCTION_WORDS:
+        # A name has a capital or a digit: "the south coast" is a description.
+        if b > a and any(c.isupper() or c.isdigit() for c in text[a:b]) and text[a:b] not in _FUNCTION_WORDS:
             out.append(Span(a, b, span.label, span.rule))
     return out
 
@@ -155,6 +162,17 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _datelines(text: str, spans: list[Span]) -> list[Span]:
+    """The place of a dateline the model missed (rule "dateline", label GPE)."""
+    head = "\n".join(text.split("\n")[:DATELINE_LINES])
+    out = []
+    for m in _DATELINE.finditer(head):
+        a, b = m.span(1)
+        if not any(s.start < b and a < s.end for s in spans):
+            out.append(Span(a, b, "GPE", "dateline"))
+    return out
+
+
 def _propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
     """Occurrences of known names the model missed: full names, persons' surnames and
     acronyms, at word boundaries, outside other mentions and boilerplate."""
@@ -167,7 +185,7 @@ def _propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
         names[name] = counts.most_common(1)[0][0]
     for name, counts in labels.items():
         words = name.split()
-        if counts["PERSON"] and len(words) >= 2 and not is_honorific(words[-1]):
+        if (counts["PERSON"] or initialled_name(name)) and len(words) >= 2 and not is_honorific(words[-1]):
             surname = words[-1]
             if (len(surname) > 2 and surname[0].isupper() and surname.casefold() not in layout.lowercase_words
                     and surname not in names):

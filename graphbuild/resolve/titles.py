@@ -115,3 +115,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 
 def _in_title(word: str) -> bool:
     return is_title_noun(word) or is_honorific(word)
+
+
+_INITIALLED = re.compile(r"(?:[A-Z]\.\s*){1,3}[A-Z][a-z][\w'’-]+")
+
+
+def initialled_name(name: str) -> bool:
+    """A name written with initials before a surname ("D. Fleming", "A.J. Smith"): the
+    way people, not organizations or places, are written."""
+    return bool(_INITIALLED.fullmatch(name.strip()))

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 
 from graphbuild.model import Entity, MergeStep, Mention
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.titles import expand_title, is_honorific, preceding_title, split_title
+from graphbuild.resolve.titles import expand_title, initialled_name, is_honorific, preceding_title, split_title
 
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
-RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "string-match": 0.3}
+RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "dateline": 1.0, "string-match": 0.3}
 FULL_NAME_PERSON_BONUS = 3.0  # per "Donald Trump" tagged PERSON: settles "Trump"
 HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
@@ -93,7 +93,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
             t = expand_title(t)
             if t and t not in group.titles:
                 group.titles.append(t)
-        group.honorific |= bool(titles) or _after_honorific(text, m.start)
+        group.honorific |= bool(titles) or _after_honorific(text, m.start) or initialled_name(name)
         group.person_full |= m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2
         group.rules.setdefault(_surface(m.text), "honorific" if titles else "exact")
     ordered = sorted(groups.values(), key=_Group.first)

@@ -143,3 +143,30 @@ def test_unclosed_bracket_splits_name_and_acronym(nlp):
     text = "The Organisation of Islamic Conference ( OIC said no."
     p = parsed_with(nlp, text, [("Organisation of Islamic Conference ( OIC", "ORG")])
     assert [m.text for m in find_mentions(p)] == ["Organisation of Islamic Conference", "OIC"]
+
+
+@pytest.mark.parametrize("first_line, place", [
+    ("DUBLIN 1996-08-31", "DUBLIN"),
+    ("LANDGRAAF , Netherlands 1996-08-31", "LANDGRAAF"),
+    ("NEW YORK (Newswire) - Stocks rose.", "NEW YORK"),
+])
+def test_dateline_place_the_model_missed(nlp, first_line, place):
+    text = f"Markets Rally Again\n{first_line}\nShares rose on Friday .\n"
+    found = _found(find_mentions(parsed_with(nlp, text, [])))
+    assert (place, "GPE", "dateline") in found
+
+
+def test_no_dateline_in_the_body_or_in_a_headline(nlp):
+    text = "SOCCER - ARSENAL WIN .\nArsenal won .\nMore text .\nAnd more .\nOSLO 1996-08-31\n"
+    assert [m for m in find_mentions(parsed_with(nlp, text, [])) if m.rule == "dateline"] == []
+
+
+def test_lowercase_description_is_no_name(nlp):
+    text = "Storms hit the south coast on Monday."
+    assert find_mentions(parsed_with(nlp, text, [("the south coast", "LOC")])) == []
+
+
+def test_initialled_name_propagates_its_surname(nlp):
+    text = "D. Fleming scored 40 . Fleming was out next ."
+    found = _found(find_mentions(parsed_with(nlp, text, [("D. Fleming", "ORG")])))
+    assert ("Fleming", "ORG", "string-match") in found or ("Fleming", "PERSON", "string-match") in found

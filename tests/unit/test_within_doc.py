@@ -103,3 +103,9 @@ def test_title_helpers():
     assert preceding_title(text, text.index("Mike")) == "Secretary of State"
     assert preceding_title(text, text.index("Ali")) == "Supreme Leader"
     assert preceding_title("We met Anna Berg.", 7) is None
+
+
+def test_initialled_name_is_a_person_despite_org_tags(nlp):
+    text = "D. Fleming scored 40 . Fleming was out next ."
+    entities = _entities(nlp, text, [("D. Fleming", "ORG")])
+    assert [(e.label, e.kind, len(e.mentions)) for e in entities] == [("D. Fleming", "Person", 2)]
