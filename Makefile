@@ -25,6 +25,10 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) -m pytest tests/bench -q -s -p no:randomly --no-header -o addopts="" -o testpaths=tests/bench
 
+# The HTML network: 5,000 nodes / 15,000 edges rendered and drawn in headless Chromium.
+bench-viewer: $(STAMP)
+	GRAPHBUILD_BENCH=1 $(PY) -m pytest tests/bench/test_viewer_bench.py -q -s -p no:randomly --no-header -o addopts=""
+
 # Re-pin every package from the current .venv (after a deliberate upgrade).
 lock:
 	$(PY) -m pip freeze --exclude-editable | grep -v -e '^en-core-web-sm' -e '^en_core_web_sm' > requirements/lock.tmp

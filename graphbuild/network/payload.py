@@ -49,6 +49,13 @@ class _Sentences:
         doc = self.docs.get(doc_id)
         if doc is None or not (0 <= start < end <= len(doc.text)):
             return None
+        text = doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return None
         marks = sorted({(max(s, start), min(e, end)) for s, e in marks if s < end and e > start and s >= start})
         lo, hi = start, end
         if end - start > MAX_SENTENCE:
@@ -60,7 +67,6 @@ class _Sentences:
         if key not in self._seen:
             self._seen[key] = len(self.rows)
             self.rows.append([self.doc_index[doc_id], doc.text[lo:hi]])
-        text = doc.text
         # JavaScript indexes strings in UTF-16 code units, Python in code points.
         return [self._seen[key], [[_utf16(text, lo, s), _utf16(text, lo, e)] for s, e in marks]]
 
