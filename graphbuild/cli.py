@@ -152,6 +152,25 @@ def evaluate(
     typer.echo(format_table(scores))
 
 
+@app.command()
+def render(
+    graph: Path = typer.Argument(..., help="A graph graphbuild wrote: graph.trig, graph.ttl, graph.nt or graph.jsonld."),
+    output: Path = typer.Option(Path("graph.html"), "-o", "--output", help="The HTML file to write."),
+    title: str = typer.Option("graphbuild network", "--title", help="Page title."),
+) -> None:
+    """Draw GRAPH as the offline HTML network (the graph.html that build writes)."""
+    try:
+        if not graph.exists():
+            raise UsageError(f"{graph}: no such file; pass a graph written by graphbuild build, e.g. output/graph.trig")
+        from graphbuild.network.html import write_html
+        from graphbuild.rdf.read import read_model
+
+        path = write_html(read_model(graph), output, title=title)
+    except GraphbuildError as exc:
+        raise _fail(exc)
+    typer.echo(f"Open {path.resolve().as_uri()} in a browser to explore the network.")
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"graphbuild {__version__}")

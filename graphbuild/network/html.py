@@ -103,4 +103,15 @@ def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown:
     )
 
 
-__all__ = ["DEFAULT_SHOWN", "render_html", "script_json", "vis_network_js"]
+def write_html(model: GraphModel, path: Path | str, *, title: str = DEFAULT_TITLE) -> Path:
+    """Render `model` and atomically write the page to `path` (its directory must exist)."""
+    from graphbuild.fsio import atomic_write_text
+
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise OutputError(f"{path.parent}: no such directory; create it or choose another -o FILE.html")
+    atomic_write_text(path, render_html(model, title=title))
+    return path
+
+
+__all__ = ["DEFAULT_SHOWN", "render_html", "script_json", "vis_network_js", "write_html"]
