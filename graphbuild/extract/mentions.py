@@ -57,7 +57,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     layout = Layout(text, context.repeated_lines)
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
-    spans = [s for s in spans if _trusted(parsed, layout, s, spans)]
+    spans = [s for s in spans if _trusted(parsed, layout, s)]
     spans += _datelines(text, spans)
     spans += _acronyms(text, spans)
     spans += _propagate(parsed.doc, layout, spans)
@@ -91,28 +91,30 @@ def _repair(text: str, span: Span) -> list[Span]:
     return out
 
 
-def _trusted(parsed: ParsedDocument, layout: Layout, span: Span, spans: list[Span]) -> bool:
+def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """False for spans that layout cues or title context show are no names."""
     text = layout.text
     name = text[span.start:span.end]
     if layout.in_caption(span.start, span.end):
         return False
-    line = layout.line_of(span.start)
-    corroborated = layout.occurs_in_prose(name, (span.start, span.end)) or any(
-        o is not span and o.start != span.start and text[o.start:o.end] == name and layout.is_prose(layout.line_of(o.start))
-        for o in spans)
-    if layout.notice[line] and not corroborated:
+    if _title_fragment(parsed, span) or _common_noun(parsed, span):
         return False
-    if layout.heading[line] and not layout.caps[line] and not corroborated:
-        # A headline read as a name: the whole line (a byline of a person's name
-        # excepted), or a name whose first word the text uses as a common word
-        # ("Stampede" of "Stampede Kills ..." where "the stampede" occurs).
-        a, b = layout.lines[line]
-        whole = text[a:b].strip(" •\t") == name and len(name.split()) > 1 and span.label != "PERSON"
-        first = re.findall(r"[^\W\d_]+", name)[:1]
-        if whole or (first and first[0].casefold() in layout.lowercase_words):
-            return False
-    return not _title_fragment(parsed, span)
+    line = layout.line_of(span.start)
+    suspect_heading = layout.heading[line] and not layout.caps[line]
+    if not (layout.notice[line] or suspect_heading):
+        return True
+    # A name the article's prose also uses is a name wherever it stands.
+    if layout.occurs_in_prose(name, (span.start, span.end)):
+        return True
+    if layout.notice[line]:
+        return False
+    # A headline read as a name: the whole line (a byline of a person's name
+    # excepted), or a name whose first word the text uses as a common word
+    # ("Stampede" of "Stampede Kills ..." where "the stampede" occurs).
+    a, b = layout.lines[line]
+    whole = text[a:b].strip(" •\t") == name and len(name.split()) > 1 and span.label != "PERSON"
+    first = re.findall(r"[^\W\d_]+", name)[:1]
+    return not (whole or (first and first[0].casefold() in layout.lowercase_words))
 
 
 def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
@@ -131,6 +133,17 @@ def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
     if i >= 2 and doc[i - 1].lower_ in ("of", "for") and is_title_noun(doc[i - 2].text) and doc[i - 2].text[:1].isupper():
         return True
     return False
+
+
+def _common_noun(parsed: ParsedDocument, span: Span) -> bool:
+    """A one-word span opening a sentence that the tagger reads as a plural common noun
+    ("Coffins of ... were carried"): the tagger and the recognizer disagree, and a
+    capital at a sentence start is no evidence of a name."""
+    tokens = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) != 1:
+        return False
+    token = tokens[0]
+    return token.is_sent_start and token.tag_ == "NNS" and not token.is_upper
 
 
 def _is_place_adjective(token) -> bool:

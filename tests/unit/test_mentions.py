@@ -170,3 +170,10 @@ def test_initialled_name_propagates_its_surname(nlp):
     text = "D. Fleming scored 40 . Fleming was out next ."
     found = _found(find_mentions(parsed_with(nlp, text, [("D. Fleming", "ORG")])))
     assert ("Fleming", "ORG", "string-match") in found or ("Fleming", "PERSON", "string-match") in found
+
+
+def test_sentence_initial_plural_common_noun_is_no_name(nlp):
+    text = "Coffins of the victims were carried through Kerman."
+    p = parsed_with(nlp, text, [("Coffins", "PERSON"), ("Kerman", "GPE")])
+    p.doc[0].tag_ = "NNS"  # as the tagger reads it
+    assert [m.text for m in find_mentions(p)] == ["Kerman"]
