@@ -78,6 +78,26 @@ def test_clicking_a_node_shows_its_evidence_with_the_mention_marked(small, artif
     page.screenshot(path=str(artifacts / "viewer-panel.png"))
 
 
+def test_clicking_an_edge_shows_its_relation_and_evidence(small):
+    page = small.page
+    a, b = _node_id(page, "p2"), _node_id(page, "o1")
+    box = page.locator("#network").bounding_box()
+    mid = page.evaluate("""([a, b]) => { const n = window.graphbuild.network, p = n.getPositions([a, b]);
+        return n.canvasToDOM({x: (p[a].x + p[b].x) / 2, y: (p[a].y + p[b].y) / 2}); }""", [a, b])
+    page.mouse.click(box["x"] + mid["x"], box["y"] + mid["y"])
+    text = _panel_text(page)
+    assert "head of \u00b7 commander" in text
+    assert [m.inner_text() for m in page.locator("#panel-body mark").all()][:2] == [
+        "Hossein Salami", "Islamic Revolutionary Guards Corps"]
+
+
+def test_an_empty_graph_still_loads(tmp_path, open_page):
+    from graphbuild.model import GraphModel
+
+    loaded = open_page(_write(tmp_path, GraphModel()))
+    assert loaded.errors == [] and loaded.page.get_attribute("body", "data-nodes-shown") == "0"
+
+
 def test_event_panel_shows_date_numbers_and_place(small):
     page = small.page
     page.evaluate("id => window.graphbuild.showNode(id)", _node_id(page, "v1"))

@@ -93,7 +93,8 @@
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
     document.body.setAttribute("data-nodes-shown", String(count));
-    $("summary").textContent = count + " of " + data.nodes.length + " nodes, " + data.edges.length + " edges, " +
+    var edgeCount = data.edges.filter(function (e) { return !state.edgeHidden[e.id]; }).length;
+    $("summary").textContent = count + " of " + data.nodes.length + " nodes, " + edgeCount + " of " + data.edges.length + " edges, " +
       data.documents.length + (data.documents.length === 1 ? " article" : " articles");
   }
   data.nodes.forEach(function (n) { state.shown[n.id] = true; });
