@@ -1,8 +1,9 @@
 """GraphModel → networkx MultiDiGraph of actors and events, plus importance scores.
 
 Nodes are keyed by the model's entity and event ids and carry `label`, `kind` (the
-ontology class local name) and `group` (Person | Organization | Place | Event | Other:
-what the viewer colours by). Edges carry `key` (what made them: relation, membership,
+ontology class local name), `group` (Person | Organization | Place | Event | Other:
+what the viewer colours by), `documents` (space-separated doc ids), `mentions`,
+`alt_labels` and `titles` (" | "-joined) and, for events, `date`. Edges carry `key` (what made them: relation, membership,
 participant, place, eventlink), `predicate` (the model string) and `label` (human
 readable). Quotes are not edges: the viewer lists them on the speaker's panel.
 
@@ -114,11 +115,12 @@ def to_networkx(model: GraphModel) -> nx.MultiDiGraph:
     for e in model.entities:
         docs = sorted({m.doc_id for m in e.mentions})
         graph.add_node(e.id, label=e.label, kind=e.kind, group=group_of(e.kind), documents=" ".join(docs),
-                       mentions=len(e.mentions))
+                       mentions=len(e.mentions), alt_labels=" | ".join(e.alt_labels), titles=" | ".join(e.titles))
     for ev in model.events:
         docs = sorted({m.doc_id for m in ev.mentions} | {x.doc_id for x in ev.evidence})
         graph.add_node(ev.id, label=ev.label, kind=ev.kind, group="Event", documents=" ".join(docs),
-                       mentions=len(ev.mentions))
+                       mentions=len(ev.mentions), alt_labels="", titles="",
+                       date=next((t.value for t in ev.times if t.value), "") or "")
     for edge in edges(model):
         if edge.source in graph and edge.target in graph and edge.source != edge.target:
             graph.add_edge(edge.source, edge.target, key=f"{edge.key}:{edge.predicate}:{edge.label}",

@@ -165,6 +165,7 @@ def test_graphml_and_gexf_round_trip(tmp_path, model):
     g = nx.read_graphml(tmp_path / "g.graphml")
     assert g.number_of_nodes() == 8 and g.number_of_edges() == to_networkx(model).number_of_edges()
     assert g.nodes["p1"]["label"] == "Qassem Soleimani" and g.nodes["o1"]["importance"] > 0
+    assert g.nodes["p1"]["alt_labels"] == "Qasem Soleimani" and g.nodes["v1"]["date"] == "2020-01-07"
     h = nx.read_gexf(tmp_path / "g.gexf")
     assert h.number_of_nodes() == 8
     ET.parse(tmp_path / "g.gexf")
