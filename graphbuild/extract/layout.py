@@ -10,6 +10,7 @@ from functools import cached_property
 from graphbuild.extract.boilerplate import SENTENCE_FINAL, caption_spans, is_heading, is_notice, line_spans
 
 _WORDS = re.compile(r"[^\W\d_]+")
+_WORD_RUN = re.compile(r"\w+")
 
 
 @dataclass
@@ -60,11 +61,24 @@ class Layout:
                 chars[a:b] = self.text[a:b]
         return "".join(chars)
 
+    @cached_property
+    def _prose_words(self) -> dict[str, list[int]]:
+        """Start offsets of each word of the prose lines, by its exact form."""
+        where: dict[str, list[int]] = {}
+        for m in _WORD_RUN.finditer(self.prose_text):
+            where.setdefault(m.group(), []).append(m.start())
+        return where
+
     def occurs_in_prose(self, name: str, outside: tuple[int, int] | None = None) -> bool:
         """Whether `name` occurs at word boundaries in a prose line (other than the
         span `outside`)."""
-        for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", self.prose_text):
-            if outside is None or not (m.start() < outside[1] and outside[0] < m.end()):
+        first = _WORD_RUN.search(name)
+        if first is None:
+            return False
+        pattern = re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)")
+        for i in self._prose_words.get(first.group(), ()):
+            m = pattern.match(self.prose_text, i - first.start()) if i >= first.start() else None
+            if m and (outside is None or not (m.start() < outside[1] and outside[0] < m.end())):
                 return True
         return False
 

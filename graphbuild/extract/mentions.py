@@ -23,6 +23,7 @@ from graphbuild.resolve.titles import initialled_name, is_honorific, is_title_no
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 # Small words that never make a name on their own or as a propagated surname.
 _FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+_WORD_RUN = re.compile(r"\w+")
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRAILING_PUNCT = re.compile(r"[\s,;:\-–—]+$")
@@ -205,14 +206,25 @@ def _propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
                 names[surname] = "PERSON"
     occupied = sorted((s.start, s.end) for s in spans)
     starts = [a for a, _ in occupied]
+    # Where each word starts, by its folded form: a name is looked for only where its
+    # first word stands, so the text is scanned once, not once per name.
+    where: dict[str, list[int]] = defaultdict(list)
+    for m in _WORD_RUN.finditer(text):
+        where[m.group().casefold()].append(m.start())
+    token_starts = [t.idx for t in doc]
     out: list[Span] = []
     for name in sorted(names, key=len, reverse=True):
-        if len(name) < 2 or name.casefold() in _FUNCTION_WORDS or not name[0].isupper():
+        first = _WORD_RUN.match(name)
+        if len(name) < 2 or name.casefold() in _FUNCTION_WORDS or not name[0].isupper() or first is None:
             continue
         variants = {name, name.upper()} if len(name) > 3 else {name}
         for variant in variants:
-            for m in re.finditer(r"(?<![\w.'’-])" + re.escape(variant) + r"(?![\w-]|\.\w)", text):
-                a, b = m.start(), m.end()
+            pattern = re.compile(r"(?<![\w.'’-])" + re.escape(variant) + r"(?![\w-]|\.\w)")
+            for a in where.get(first.group().casefold(), ()):
+                m = pattern.match(text, a)
+                if m is None:
+                    continue
+                b = m.end()
                 line = layout.line_of(a)
                 if layout.notice[line] or layout.in_caption(a, b):
                     continue
@@ -220,7 +232,7 @@ def _propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
                     continue  # the all-caps form is only trusted in all-caps lines
                 if _overlaps(occupied, starts, a, b):
                     continue
-                if not layout.caps[line] and _inside_longer_name(doc, a, b, layout.lowercase_words):
+                if not layout.caps[line] and _inside_longer_name(doc, text, token_starts, a, b, layout.lowercase_words):
                     continue
                 out.append(Span(a, b, names[name], "string-match"))
                 i = bisect_right(starts, a)
@@ -234,24 +246,23 @@ def _overlaps(occupied: list[tuple[int, int]], starts: list[int], a: int, b: int
     return any(s < b and a < e for s, e in occupied[max(0, i - 8):i])
 
 
-def _inside_longer_name(doc, a: int, b: int, common: frozenset[str]) -> bool:
+def _inside_longer_name(doc, text: str, token_starts: list[int], a: int, b: int, common: frozenset[str]) -> bool:
     """Whether the match at [a, b) of `doc.text` continues into a capitalized word
     ("Washington Post"), or follows one that is no honorific ("Jack Washington"); a
     sentence-opening word that is common or not a proper noun ("Later Merkel said")
-    does not count."""
-    text = doc.text
+    does not count. (`text` is `doc.text`, which spaCy rebuilds on each access.)"""
     after = re.match(r" ([A-Z][\w'’-]*)", text[b:b + 40])
     if after and after.group(1).casefold() not in _FUNCTION_WORDS:
         return True
     before = re.search(r"([A-Z][\w.'’-]*) $", text[max(0, a - 40):a])
     if before and not is_honorific(before.group(1)):
-        word = before.group(1)
+        word = before.group(1).casefold()
         prev = text[max(0, a - 40):a - len(before.group(0))].rstrip()
         if prev and prev[-1] not in ".!?\n\"“":
             return True
-        token = doc.char_span(a - len(before.group(0)), a - 1, alignment_mode="expand")
-        proper = token is not None and len(token) == 1 and token[0].pos_ == "PROPN"
-        return proper and word.casefold() not in common | _FUNCTION_WORDS
+        i = bisect_right(token_starts, a - len(before.group(0))) - 1
+        proper = 0 <= i < len(doc) and doc[i].pos_ == "PROPN"
+        return proper and word not in common and word not in _FUNCTION_WORDS
     return False
 
 
