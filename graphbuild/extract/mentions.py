@@ -30,8 +30,9 @@ _TRAILING_PUNCT = re.compile(r"[\s,;:\-–—]+$")
 # A score or figure glued to a name by the model ("Kent 108-3", "Mexico 2-0").
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
 # Where one span holds two names: a comma ("Kerman, Iran"), an unclosed bracket
-# ("Organisation of Islamic Conference ( OIC"), or "at" ("Yorkshire at Headingley").
-_SPLIT = re.compile(r"\s*,\s+|\s+\(\s*|\s+at\s+")
+# ("Organisation of Islamic Conference ( OIC"), "at" ("Yorkshire at Headingley"), a
+# spaced dash ("Romania - Cosmin Contra") or a number between them ("Haitai 2 Samsung").
+_SPLIT = re.compile(r"\s*,\s+|\s+\(\s*|\s+(?:at|AT)\s+|\s+[-–—]+\s+|\s+\d[\d.,:/-]*\s+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z&.]{1,9})\s*\)")
 # A dateline opening a story: "DUBLIN 1996-08-31", "LANDGRAAF , Netherlands 1996-08-31",
 # "WASHINGTON (Agency) -": the place in capitals, a date or an agency credit after it.

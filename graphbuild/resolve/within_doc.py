@@ -28,6 +28,9 @@ KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Plac
 RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "dateline": 1.0, "string-match": 0.3}
 FULL_NAME_PERSON_BONUS = 3.0  # per "Donald Trump" tagged PERSON: settles "Trump"
 HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
+# "in X", "at X", "near X": a one-word name there is a place more often than a person.
+LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+LOCATIVE_BONUS = 1.5
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
 _POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
@@ -61,6 +64,7 @@ class _Group:
     rules: dict[str, str] = field(default_factory=dict)  # surface → rule that joined it
     honorific: bool = False
     person_full: bool = False  # a two-or-more-word name tagged PERSON
+    located: int = 0  # mentions right after a locative preposition ("in X", "at X")
 
     @property
     def words(self) -> list[str]:
@@ -94,6 +98,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
             if t and t not in group.titles:
                 group.titles.append(t)
         group.honorific |= bool(titles) or _after_honorific(text, m.start) or initialled_name(name)
+        group.located += _after_locative(text, m.start)
         group.person_full |= m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2
         group.rules.setdefault(_surface(m.text), "honorific" if titles else "exact")
     ordered = sorted(groups.values(), key=_Group.first)
@@ -109,6 +114,11 @@ def _surface(text: str) -> str:
 def _after_honorific(text: str, start: int) -> bool:
     m = re.search(r"(\S+)\s$", text[max(0, start - 20):start])
     return bool(m) and is_honorific(m.group(1)) and m.group(1)[:1].isupper()
+
+
+def _after_locative(text: str, start: int) -> bool:
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
+    return bool(m) and m.group(1) in LOCATIVES
 
 
 def _personish(g: _Group) -> bool:
@@ -186,6 +196,9 @@ def _kind(g: _Group) -> str:
         1 for m in g.mentions if m.label == "PERSON" and m.rule == "ner" and len(name_of(m.text)[1].split()) >= 2)
     if g.honorific:
         votes["Person"] += HONORIFIC_BONUS
+    elif not g.person_full and not votes["Organization"]:
+        # Only against a bare PERSON tag: "in Congress" is still an organization.
+        votes["Place"] += LOCATIVE_BONUS * g.located
     if not votes:
         return "Organization"
     # Ties go to the kind of the first mention, for determinism.

@@ -177,3 +177,9 @@ def test_sentence_initial_plural_common_noun_is_no_name(nlp):
     p = parsed_with(nlp, text, [("Coffins", "PERSON"), ("Kerman", "GPE")])
     p.doc[0].tag_ = "NNS"  # as the tagger reads it
     assert [m.text for m in find_mentions(p)] == ["Kerman"]
+
+
+def test_dash_and_number_between_names_split_the_span(nlp):
+    text = "Romania - Cosmin Contra scored . Haitai 2 Samsung 1 .\n"
+    p = parsed_with(nlp, text, [("Romania - Cosmin Contra", "ORG"), ("Haitai 2 Samsung", "ORG")])
+    assert [m.text for m in find_mentions(p)] == ["Romania", "Cosmin Contra", "Haitai", "Samsung"]

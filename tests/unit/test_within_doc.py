@@ -109,3 +109,9 @@ def test_initialled_name_is_a_person_despite_org_tags(nlp):
     text = "D. Fleming scored 40 . Fleming was out next ."
     entities = _entities(nlp, text, [("D. Fleming", "ORG")])
     assert [(e.label, e.kind, len(e.mentions)) for e in entities] == [("D. Fleming", "Person", 2)]
+
+
+def test_locative_context_outvotes_a_bare_person_tag_but_not_an_org(nlp):
+    text = "The match was played at Portsmouth. Lawmakers in Congress objected."
+    entities = _entities(nlp, text, [("Portsmouth", "PERSON"), ("Congress", "ORG")])
+    assert [(e.label, e.kind) for e in entities] == [("Portsmouth", "Place"), ("Congress", "Organization")]
