@@ -38,6 +38,8 @@ _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z&.]{1,9})\s*\)")
 # "WASHINGTON (Agency) -": the place in capitals, a date or an agency credit after it.
 _DATELINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)? "
                        r"(?:\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$|\(\s*[A-Z][\w ]*\)\s*[-–—]))", re.M)
+# Initials then a capitalized surname, not inside a longer capitalized run.
+_INITIALLED_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![\w'’-]| [A-Z])")
 DATELINE_LINES = 4  # a dateline stands in the first lines of a story
 # Words skipped when reading an expansion's initials: "Council on Foreign Relations".
 _ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
@@ -61,6 +63,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
     spans = [s for s in spans if _trusted(parsed, layout, s)]
     spans += _datelines(text, spans)
+    spans += _initialled(text, spans)
     spans += _acronyms(text, spans)
     spans += _propagate(parsed.doc, layout, spans)
     return _to_mentions(parsed, sorted(set(spans), key=lambda s: (s.start, -s.end)))
@@ -185,6 +188,18 @@ def _datelines(text: str, spans: list[Span]) -> list[Span]:
         a, b = m.span(1)
         if not any(s.start < b and a < s.end for s in spans):
             out.append(Span(a, b, "GPE", "dateline"))
+    return out
+
+
+def _initialled(text: str, spans: list[Span]) -> list[Span]:
+    """Names written as initials and a surname ("P. Simmons", "A.J. Smith") that the
+    model missed, as in scorecards and result lists (rule "name-shape", PERSON)."""
+    occupied = [(s.start, s.end) for s in spans]
+    out = []
+    for m in _INITIALLED_NAME.finditer(text):
+        a, b = m.span()
+        if not any(s < b and a < e for s, e in occupied) and not is_title_noun(m.group("surname")):
+            out.append(Span(a, b, "PERSON", "name-shape"))
     return out
 
 

@@ -25,7 +25,7 @@ from graphbuild.resolve.titles import expand_title, initialled_name, is_honorifi
 
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
-RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "dateline": 1.0, "string-match": 0.3}
+RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "dateline": 1.0, "name-shape": 1.0, "string-match": 0.3}
 FULL_NAME_PERSON_BONUS = 3.0  # per "Donald Trump" tagged PERSON: settles "Trump"
 HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
 # "in X", "at X", "near X": a one-word name there is a place more often than a person.

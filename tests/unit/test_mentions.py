@@ -183,3 +183,11 @@ def test_dash_and_number_between_names_split_the_span(nlp):
     text = "Romania - Cosmin Contra scored . Haitai 2 Samsung 1 .\n"
     p = parsed_with(nlp, text, [("Romania - Cosmin Contra", "ORG"), ("Haitai 2 Samsung", "ORG")])
     assert [m.text for m in find_mentions(p)] == ["Romania", "Cosmin Contra", "Haitai", "Samsung"]
+
+
+def test_initialled_names_are_found_by_shape(nlp):
+    text = "P. Simmons c Smith b A.J. Hollioake 40\nThe U.S. Army and J. Secretary were there .\n"
+    p = parsed_with(nlp, text, [("U.S.", "GPE")])
+    found = _found(find_mentions(p))
+    assert ("P. Simmons", "PERSON", "name-shape") in found and ("A.J. Hollioake", "PERSON", "name-shape") in found
+    assert not any(t.startswith("J. Sec") or "Army" in t for t, _, _ in found)
