@@ -83,6 +83,16 @@ class Layout:
         return False
 
 
+@dataclass(frozen=True)
+class Span:
+    """A candidate mention in the parser's text (`doc.text`) coordinates."""
+
+    start: int
+    end: int
+    label: str
+    rule: str = "ner"
+
+
 def _wrapped(lines: list[str], i: int) -> bool:
     """Whether line `i` is part of a hard-wrapped paragraph: the line before breaks off
     mid-sentence after a lowercase word, or the line after goes on in lowercase."""
