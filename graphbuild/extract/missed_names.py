@@ -103,7 +103,10 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
         first = _WORD_RUN.match(name)
         if len(name) < 2 or name.casefold() in FUNCTION_WORDS or not name[0].isupper() or first is None:
             continue
-        variants = {name, name.upper()} if len(name) > 3 else {name}
+        variants = {name}
+        if len(name) > 3:
+            # The capitals of a headline ("IRAN"), and a headline's name in the prose.
+            variants |= {name.upper(), name.title()} if name.isupper() else {name.upper()}
         for variant in variants:
             pattern = re.compile(r"(?<![\w.'’-])" + re.escape(variant) + r"(?![\w-]|\.\w)")
             for a in where.get(first.group().casefold(), ()):
@@ -114,7 +117,7 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
                 line = layout.line_of(a)
                 if layout.notice[line] or layout.in_caption(a, b):
                     continue
-                if variant != name and not layout.caps[line]:
+                if variant.isupper() and variant != name and not layout.caps[line]:
                     continue  # the all-caps form is only trusted in all-caps lines
                 if _overlaps(occupied, starts, a, b):
                     continue

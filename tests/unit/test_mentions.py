@@ -191,3 +191,9 @@ def test_initialled_names_are_found_by_shape(nlp):
     found = _found(find_mentions(p))
     assert ("P. Simmons", "PERSON", "name-shape") in found and ("A.J. Hollioake", "PERSON", "name-shape") in found
     assert not any(t.startswith("J. Sec") or "Army" in t for t, _, _ in found)
+
+
+def test_headline_name_in_capitals_reaches_the_prose(nlp):
+    text = "RAIN STOPS PLAY AT LEICESTERSHIRE .\nRain stopped play . Leicestershire were 90 for two .\n"
+    p = parsed_with(nlp, text, [("LEICESTERSHIRE", "ORG")])
+    assert ("Leicestershire", "ORG", "string-match") in _found(find_mentions(p))
