@@ -81,6 +81,7 @@ class _Group:
             self.rules.setdefault(surface, rule if r == "exact" else r)
         self.honorific |= other.honorific
         self.person_full |= other.person_full
+        self.located += other.located
 
 
 def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[Entity]:
