@@ -77,7 +77,7 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     name = text[span.start:span.end]
     if layout.in_caption(span.start, span.end):
         return False
-    if _title_fragment(parsed, span) or _common_noun(parsed, span):
+    if _title_fragment(parsed, span) or _common_noun(parsed, layout, span):
         return False
     line = layout.line_of(span.start)
     suspect_heading = layout.heading[line] and not layout.caps[line]
@@ -115,15 +115,22 @@ def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
     return False
 
 
-def _common_noun(parsed: ParsedDocument, span: Span) -> bool:
-    """A one-word span opening a sentence that the tagger reads as a plural common noun
-    ("Coffins of ... were carried"): the tagger and the recognizer disagree, and a
-    capital at a sentence start is no evidence of a name."""
+def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
+    """A one-word span that is a common word here: opening a sentence, the tagger reads
+    it as a plural noun ("Coffins of ... were carried"); in an all-caps line, the text
+    uses it in lowercase ("SOCCER - ..." beside "soccer"). A capital at a sentence start
+    or in an all-caps line is no evidence of a name ("Navy" at a sentence start stays)."""
     tokens = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or len(tokens) != 1:
         return False
     token = tokens[0]
-    return token.is_sent_start and token.tag_ == "NNS" and not token.is_upper
+    line = layout.line_of(span.start)
+    opens = token.is_sent_start or span.start == layout.lines[line][0] or layout.caps[line]
+    if not opens:
+        return False
+    if layout.caps[line]:  # "SOCCER - ..." where the story says "soccer"
+        return token.lower_ in layout.lowercase_words
+    return token.tag_ == "NNS" and not token.is_upper
 
 
 def _is_place_adjective(token) -> bool:

@@ -197,3 +197,10 @@ def test_headline_name_in_capitals_reaches_the_prose(nlp):
     text = "RAIN STOPS PLAY AT LEICESTERSHIRE .\nRain stopped play . Leicestershire were 90 for two .\n"
     p = parsed_with(nlp, text, [("LEICESTERSHIRE", "ORG")])
     assert ("Leicestershire", "ORG", "string-match") in _found(find_mentions(p))
+
+
+def test_all_caps_common_word_is_no_name_but_sentence_initial_institution_is(nlp):
+    text = "SOCCER - LEEDS WIN .\nLEEDS 1996-08-30\nThe soccer season began . Navy divers and the navy band played .\n"
+    p = parsed_with(nlp, text, [("SOCCER", "ORG"), ("Navy", "ORG")])
+    found = [m.text for m in find_mentions(p)]
+    assert "SOCCER" not in found and "Navy" in found
