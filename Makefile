@@ -23,7 +23,7 @@ test: $(STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)
-	$(PY) -m pytest tests/bench -q -s -p no:randomly --no-header -o addopts="" -o testpaths=tests/bench
+	GRAPHBUILD_BENCH=1 $(PY) -m pytest tests/bench -q -s -p no:randomly --no-header -o addopts="" -o testpaths=tests/bench
 
 # The HTML network: 5,000 nodes / 15,000 edges rendered and drawn in headless Chromium.
 bench-viewer: $(STAMP)

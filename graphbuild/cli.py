@@ -129,6 +129,7 @@ def evaluate(
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to evaluate."),
     events: bool = typer.Option(False, "--events", help="Score event mentions (ECB+ `kind: event`) and the share of events with a place and a date instead."),
     coref: bool = typer.Option(False, "--coref", help="Score cross-document coreference (MUC, B3, CEAF-e, CoNLL F1 per ECB+ topic) instead."),
+    relations: bool = typer.Option(False, "--relations", help="Score relations and quotes (precision/recall by predicate) against a relation gold file such as tests/data/relations_gold.jsonl instead."),
 ) -> None:
     """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model."""
     from graphbuild.evaluate import evaluate_mentions, format_table
@@ -145,6 +146,11 @@ def evaluate(
             from graphbuild.evaluate.coref import evaluate_coref, format_coref
 
             typer.echo(format_coref(evaluate_coref(gold, limit=limit, model=model)))
+            return
+        if relations:
+            from graphbuild.evaluate.relations import evaluate_relations, format_relations
+
+            typer.echo(format_relations(evaluate_relations(gold, model=model, limit=limit)))
             return
         scores = evaluate_mentions(gold, limit=limit, model=model)
     except GraphbuildError as exc:
@@ -169,6 +175,29 @@ def render(
     except GraphbuildError as exc:
         raise _fail(exc)
     typer.echo(f"Open {path.resolve().as_uri()} in a browser to explore the network.")
+
+
+@app.command()
+def explain(
+    name: str = typer.Argument(..., help="A name of the node, e.g. \"Soleimani\" (any spelling seen in the articles)."),
+    graph: Path = typer.Option(Path("output"), "--graph", help="The output directory (or graph file) of a build."),
+) -> None:
+    """Show which mentions were merged into the node(s) named NAME, and why (rule, score)."""
+    try:
+        path = graph / "graph.trig" if graph.is_dir() else graph
+        if not path.exists():
+            raise UsageError(f"{path}: no such graph; run graphbuild build first or pass --graph DIR")
+        from graphbuild.rdf.read import read_model
+        from graphbuild.resolve.explain import explain as explain_name
+
+        lines = explain_name(read_model(path), name)
+    except GraphbuildError as exc:
+        raise _fail(exc)
+    if not lines:
+        err.print(f"no node is named {name!r} in {path}", soft_wrap=True)
+        raise typer.Exit(1)
+    for line in lines:
+        typer.echo(line)
 
 
 def _version(value: bool) -> None:

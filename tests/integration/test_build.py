@@ -89,3 +89,14 @@ def test_two_runs_give_identical_bytes(tmp_path, sample_build):
     assert result.returncode == 0, result.stderr.decode()
     for fmt in ("ttl", "trig"):
         assert (out / f"graph.{fmt}").read_bytes() == Path(sample_build.outputs[fmt]).read_bytes(), fmt
+
+
+def test_explain_shows_why_names_were_merged(sample_build):
+    out = Path(sample_build.outputs["trig"]).parent
+    result = run_cli("explain", "Soleimani", "--graph", str(out))
+    assert result.returncode == 0, result.stderr.decode()
+    text = result.stdout.decode()
+    assert "Qassem Soleimani" in text and "Qasem Soleimani" in text
+    assert "merged" in text and "score" in text
+    missing = run_cli("explain", "Nobody Anywhere", "--graph", str(out))
+    assert missing.returncode == 1 and "Nobody Anywhere" in missing.stderr.decode()
