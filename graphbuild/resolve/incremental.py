@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graphbuild.model import Entity, Event, GraphModel
+from graphbuild.model import Document, Entity, Event, GraphModel
 from graphbuild.resolve.names import normalize
 
 
@@ -19,11 +19,16 @@ def merge_into(existing: GraphModel, new_models: Sequence[GraphModel]) -> GraphM
 
     # A document already in the graph with the same text and metadata gives the same
     # analysis: skipping it keeps re-runs byte-identical (merge steps included).
-    known = set(existing.documents)
-    fresh = [m for m in new_models if not (len(m.documents) == 1 and m.documents[0] in known)]
+    # `path` (where it was read from this time) is not part of what the graph stores.
+    known = {_content(d) for d in existing.documents}
+    fresh = [m for m in new_models if not (len(m.documents) == 1 and _content(m.documents[0]) in known)]
     if not fresh:
         return existing
     return merge_models(fresh, pinned=existing)
+
+
+def _content(document: Document) -> Document:
+    return replace(document, path=None)
 
 
 def drop_documents(model: GraphModel, doc_ids: set[str]) -> GraphModel:
