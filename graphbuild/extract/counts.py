@@ -120,9 +120,9 @@ def find_counts(sent: Span) -> list[FoundCount]:
         if word is None:
             continue
         first = parts[0]
-        before = sent.doc.text[sent.start_char:first.idx]
+        before = sent.text[:first.idx - sent.start_char]  # (not doc.text: rebuilt on every access)
         if first.i > 0 and first.nbor(-1).lower_ == "a" and tok.lower_ in SCALES:  # "a million"
-            before = sent.doc.text[sent.start_char:first.nbor(-1).idx]
+            before = sent.text[:first.nbor(-1).idx - sent.start_char]
         found.append(FoundCount(KIND_BY_LEMMA[word.lemma_.lower()], value, _qualifier(" " + before),
                                 sent.doc[first.i:parts[-1].i + 1], word))
     # "56 people dead and 213 injured": the second predicate is conj of the first.

@@ -307,10 +307,13 @@ def _sentence_fallbacks(group: list[FoundEvent], places: list[Token], dates: lis
 
 def _line(doc: Doc, tok: Token) -> tuple[int, int]:
     """Character bounds of the part of `tok`'s sentence on `tok`'s line."""
+    # The sentence's own text, not doc.text: spaCy rebuilds doc.text on every access,
+    # which made this quadratic in the document's length.
     sent = tok.sent
-    start = doc.text.rfind("\n", sent.start_char, tok.idx) + 1 or sent.start_char
-    end = doc.text.find("\n", tok.idx, sent.end_char)
-    return max(start, sent.start_char), (end if end != -1 else sent.end_char)
+    text, base = sent.text, sent.start_char
+    start = text.rfind("\n", 0, tok.idx - base) + 1
+    end = text.find("\n", tok.idx - base)
+    return base + start, (base + end if end != -1 else sent.end_char)
 
 
 def _count_target(count: FoundCount, by_token: dict[int, FoundEvent], lex: Lexicon) -> FoundEvent | None:

@@ -22,12 +22,18 @@ class EntityIndex:
         self._spans = spans
         self._starts = [s[0] for s in spans]
         self._by_id = {e.id: e for e in self.entities}
+        # Spans are sorted by start, so only those starting less than the longest
+        # mention before `start` can reach into a query span: a short window to scan.
+        self._longest = max((s[1] - s[0] for s in spans), default=0)
+
+    def _near(self, start: int, end: int) -> list[tuple[int, int, str, Mention]]:
+        lo = bisect_right(self._starts, start - self._longest)
+        return self._spans[max(0, lo - 1) : bisect_right(self._starts, end)]
 
     def at(self, start: int, end: int) -> str | None:
         """The id of the entity whose mention overlaps [start, end) most, or None."""
         best, best_overlap = None, 0
-        i = bisect_right(self._starts, end)
-        for s, e, eid, _ in self._spans[max(0, i - 64) : i]:
+        for s, e, eid, _ in self._near(start, end):
             overlap = min(e, end) - max(s, start)
             if overlap > best_overlap:
                 best, best_overlap = eid, overlap
@@ -36,8 +42,7 @@ class EntityIndex:
     def mention_at(self, start: int, end: int) -> Mention | None:
         """The mention overlapping [start, end) most, or None."""
         best, best_overlap = None, 0
-        i = bisect_right(self._starts, end)
-        for s, e, _, m in self._spans[max(0, i - 64) : i]:
+        for s, e, _, m in self._near(start, end):
             overlap = min(e, end) - max(s, start)
             if overlap > best_overlap:
                 best, best_overlap = m, overlap
