@@ -90,18 +90,8 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
         return None if local is None else entity_map.get((scope, local))
 
     all_models = ([pinned] if pinned else []) + inputs
-    events, event_map = merge_events(
-        [(GLOBAL if m is pinned else scope_of(m), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))
-         for m in all_models for v in m.events],
-        pinned_ids={v.id for v in pinned.events} if pinned else set(),
-    )
-
-    def evt(scope: str, local: str) -> str | None:
-        return event_map.get((scope, local))
-
     relations: list[Relation] = []
     memberships: list[Membership] = []
-    links: list[EventLink] = []
     quotes: list[Quote] = []
     for model in all_models:
         scope = scope_of_model(model, pinned)
@@ -109,29 +99,44 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
             relations.append(replace(r, subject=ent(scope, r.subject), object=ent(scope, r.object)))
         for m in model.memberships:
             memberships.append(replace(m, member=ent(scope, m.member), organization=ent(scope, m.organization)))
-        for link in model.event_links:
-            links.append(replace(link, subject=evt(scope, link.subject), object=evt(scope, link.object)))
         for q in model.quotes:
             quote_id = q.id if scope == GLOBAL else f"quote/{q.doc_id}/{q.id}"
             quotes.append(replace(q, id=quote_id, speaker=ent(scope, q.speaker)))
     relations = [r for r in relations if r.subject and r.object]
     memberships = [m for m in memberships if m.member and m.organization]
-    links = [x for x in links if x.subject and x.object]
 
     documents = {d.id: d for m in all_models for d in m.documents}
     meta = sorted({kv for m in all_models for kv in m.meta})
+    from graphbuild.resolve.event_compat import containment
     from graphbuild.resolve.geo import link_places
 
-    return link_places(GraphModel(
+    # Places first: event joining needs to know which place contains which.
+    linked = link_places(GraphModel(
         documents=tuple(documents[k] for k in sorted(documents)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         relations=merge_relation_list(relations),
         memberships=_merge_memberships(memberships),
-        events=tuple(sorted(events, key=lambda v: v.id)),
-        event_links=_merge_links(links),
         quotes=tuple(sorted(set(quotes), key=lambda q: (q.doc_id, q.start, q.end, q.id))),
         meta=tuple(meta),
     ))
+    events, event_map = merge_events(
+        [(GLOBAL if m is pinned else scope_of(m), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))
+         for m in all_models for v in m.events],
+        pinned_ids={v.id for v in pinned.events} if pinned else set(),
+        up=containment(linked.relations),
+        entity_labels={e.id: e.label for e in linked.entities},
+    )
+
+    def evt(scope: str, local: str) -> str | None:
+        return event_map.get((scope, local))
+
+    links: list[EventLink] = []
+    for model in all_models:
+        scope = scope_of_model(model, pinned)
+        for link in model.event_links:
+            links.append(replace(link, subject=evt(scope, link.subject), object=evt(scope, link.object)))
+    links = [x for x in links if x.subject and x.object]
+    return replace(linked, events=tuple(sorted(events, key=lambda v: v.id)), event_links=_merge_links(links))
 
 
 def scope_of_model(model: GraphModel, pinned: GraphModel | None) -> str:

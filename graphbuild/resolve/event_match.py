@@ -1,19 +1,41 @@
-"""Cross-document event merging: one node for an event reported by several documents.
+"""Event merging: one node for a happening, whether one document or several report it.
 
 `merge_events` takes every event with its scope (document id, or GLOBAL for an existing
-graph) and its entity references already rewritten to global ids, and joins events of
-different documents that are the same happening. Ids of pinned (existing) events are
-kept; new ones are "event/<kind>/<normalized label>", made unique deterministically.
+graph) and its entity references already rewritten to global ids, and joins events that
+are the same happening (see `score_events`): across documents, and within one document
+when the parts of one happening were left as separate nodes. It runs after place linking
+so that containment (Baghdad in Iraq) is known. Ids of pinned (existing) events are kept;
+new ones are "event/<kind>/<normalized descriptive label>", made unique deterministically.
 """
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 
-from graphbuild.model import Event, MergeStep
+from graphbuild.model import Event, MergeStep, TimeValue
+from graphbuild.resolve.event_compat import (
+    REPORTING_KINDS,
+    Containment,
+    conflicts,
+    most_specific_places,
+    signals,
+    sorted_times,
+    specificity,
+)
 from graphbuild.resolve.names import normalize
 
 GLOBAL = ""
+
+# Weights of the agreeing facts; a pair needs MIN_SIGNALS of them and nothing conflicting.
+KIND_SCORE = 0.55
+SIGNAL_WEIGHTS = {"place": 0.2, "date": 0.2, "participants": 0.15, "lemma": 0.3, "same-kind": 0.0}
+MIN_SIGNALS = 2
+AGENT_ROLES = ("agent", "speaker")
+# Roles read as "<class> of <X>" (a target is not what the event is "of": an air strike).
+OF_ROLES = ("victim", "patient")
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
 
 
 def event_key(kind: str, label: str) -> str:
@@ -21,26 +43,81 @@ def event_key(kind: str, label: str) -> str:
     return f"event/{kind.casefold()}/{normalize(label) or label.strip().casefold()}"
 
 
+@cache
+def _class_chain(kind: str) -> frozenset[str]:
+    """The kind and the local names of its super-classes (empty if not in the ontology)."""
+    from graphbuild.errors import GraphbuildError
+    from graphbuild.vocab import entity_classes, local_name
+
+    try:
+        return frozenset(local_name(c) for c in entity_classes(kind))
+    except (GraphbuildError, ValueError, KeyError):
+        return frozenset({kind})
+
+
+def kinds_compatible(a: str, b: str) -> bool:
+    """Same class, or one a sub-class of the other."""
+    return a == b or a in _class_chain(b) or b in _class_chain(a)
+
+
+@cache
+def class_label(kind: str) -> str:
+    """The ontology's rdfs:label of an event class (the kind itself when it has none)."""
+    from rdflib.namespace import RDFS
+
+    from graphbuild.errors import GraphbuildError
+    from graphbuild.vocab import entity_classes, ontology_graph
+
+    try:
+        label = ontology_graph().value(entity_classes(kind)[0], RDFS.label)
+    except (GraphbuildError, ValueError, KeyError):
+        label = None
+    return str(label) if label else kind
+
+
+def score_events(a: Event, b: Event, up: Containment, same_scope: bool) -> tuple[str, float] | None:
+    """(rule, score) when `a` and `b` are one happening, else None. Nothing may conflict
+    (kind, place, time, victim, Statement, plural vs singular) and at least MIN_SIGNALS
+    facts must agree; across documents the same kind named by the same trigger lemma
+    suffices (what both articles call "the stampede" is one stampede unless they differ)."""
+    if conflicts(a, b, up, kinds_compatible):
+        return None
+    found = signals(a, b, up)
+    if (not same_scope and a.kind == b.kind and "lemma" in found and len(found) < MIN_SIGNALS
+            and (_bare(a) or _bare(b))):
+        found.append("same-kind")  # two articles, the same kind named by the same trigger lemma
+    if len(found) < MIN_SIGNALS:
+        return None
+    score = min(1.0, KIND_SCORE + sum(SIGNAL_WEIGHTS[f] for f in found))
+    return "+".join(["kind", *found]), round(score, 3)
+
+
 def merge_events(
-    items: Sequence[tuple[str, Event]], pinned_ids: set[str]
+    items: Sequence[tuple[str, Event]],
+    pinned_ids: set[str],
+    up: Containment | None = None,
+    entity_labels: Mapping[str, str] | None = None,
 ) -> tuple[list[Event], dict[tuple[str, str], str]]:
-    """Merged events and the map (scope, local id) -> global id."""
+    """Merged events and the map (scope, local id) -> global id. `up` maps a place id to
+    the places containing it; `entity_labels` names entities in descriptive labels."""
     from graphbuild.resolve.cross_doc import sorted_merges, unique_key
 
+    up = up or {}
+    names = entity_labels or {}
     ordered = sorted(items, key=lambda t: (t[0], t[1].id))
-    groups, joined_by = cluster_events(ordered)
+    groups, joined_by = cluster_events(ordered, up)
     taken = set(pinned_ids)
     planned = []
     for group in groups:
         events = [ordered[i][1] for i in group]
-        merged = merge_group(events)
+        merged = merge_group(events, up, names)
         pinned = sorted(ordered[i][1].id for i in group if ordered[i][0] == GLOBAL)
         planned.append((group, merged, pinned))
-    planned.sort(key=lambda p: (event_key(p[1].kind, p[1].label), ordered[p[0][0]][0], ordered[p[0][0]][1].id))
+    planned.sort(key=lambda p: (_id_key(p[0], p[1], ordered), ordered[p[0][0]][0], ordered[p[0][0]][1].id))
     out: list[Event] = []
     mapping: dict[tuple[str, str], str] = {}
     for group, merged, pinned in planned:
-        gid = pinned[0] if pinned else unique_key(event_key(merged.kind, merged.label), taken)
+        gid = pinned[0] if pinned else unique_key(_id_key(group, merged, ordered), taken)
         taken.add(gid)
         steps = list(merged.merges)
         for i in group:
@@ -53,129 +130,176 @@ def merge_events(
     return out, mapping
 
 
-# Scores: a shared kind alone is not enough; it takes two agreeing facts (place, date,
-# participants) of the three, or all present facts agreeing with a close label.
-KIND_SCORE = 0.55
-PLACE_BONUS = 0.2
-DATE_BONUS = 0.2
-PARTICIPANT_BONUS = 0.15
-LABEL_BONUS = 0.3  # the same trigger for the same kind of happening, nothing contradicting
-EVENT_THRESHOLD = 0.85
-GENERIC_KINDS = frozenset({"Event"})
-# Speech acts recur in every article ("said", "told"): their trigger alone says nothing.
-REPORTING_KINDS = frozenset({"Statement"})
+def _id_key(group: Sequence[int], merged: Event, ordered: Sequence[tuple[str, Event]]) -> str:
+    """The id key of a new merged event: kind + the trigger word of its first document.
+    Not the descriptive label, nor a vote over all documents: adding an article later
+    (`--into`) must give the ids that building all articles at once gives."""
+    first = min(ordered[i][0] for i in group)
+    return event_key(merged.kind, _trigger([ordered[i][1] for i in group if ordered[i][0] == first]))
 
 
-def kinds_compatible(a: str, b: str) -> bool:
-    return a == b or a in GENERIC_KINDS or b in GENERIC_KINDS
-
-
-def _days(event: Event) -> set[str]:
-    """Month-day keys of the event's known dates ("01-07")."""
-    out = set()
-    for t in event.times:
-        if t.value and t.datatype in ("date", "gMonthDay"):
-            out.add(t.value[-5:])
-    return out
-
-
-def _full_dates(event: Event) -> set[str]:
-    return {t.value for t in event.times if t.value and t.datatype == "date"}
-
-
-def dates_compatible(a: Event, b: Event) -> bool:
-    """No known date of one contradicts the other (unknown dates are compatible)."""
-    da, db = _days(a), _days(b)
-    if da and db and not (da & db):
-        return False
-    fa, fb = _full_dates(a), _full_dates(b)
-    return not (fa and fb and not (fa & fb))
-
-
-def places_compatible(a: Event, b: Event) -> bool:
-    return not (a.places and b.places and not set(a.places) & set(b.places))
-
-
-def score_events(a: Event, b: Event) -> tuple[str, float] | None:
-    """(rule, score) when two events of different documents are one happening."""
-    if not kinds_compatible(a.kind, b.kind) or not dates_compatible(a, b) or not places_compatible(a, b):
-        return None
-    score, reasons = KIND_SCORE, ["kind"]
-    if set(a.places) & set(b.places):
-        score, reasons = score + PLACE_BONUS, reasons + ["place"]
-    if _days(a) & _days(b):
-        score, reasons = score + DATE_BONUS, reasons + ["date"]
-    if {p.entity for p in a.participants} & {p.entity for p in b.participants}:
-        score, reasons = score + PARTICIPANT_BONUS, reasons + ["participants"]
-    if normalize(a.label) == normalize(b.label) and a.kind not in REPORTING_KINDS:
-        score, reasons = score + LABEL_BONUS, reasons + ["label"]
-    score = min(1.0, score)
-    return ("+".join(reasons), round(score, 3)) if score >= EVENT_THRESHOLD else None
-
-
-def cluster_events(ordered: Sequence[tuple[str, Event]]) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
+def cluster_events(
+    ordered: Sequence[tuple[str, Event]], up: Containment | None = None
+) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
     """Groups of indices into `ordered` that are one event, and the rule that joined
-    each member: best pairs first, never two events of one document, every pair in a
-    group compatible."""
+    each member. Best pairs first, and a group joins another only when no pair across
+    them conflicts; two events of an existing graph (scope GLOBAL) are never joined.
+    Pairs that agree on facts join first; then events stating no place and no time join
+    on their trigger alone: with one another, and then a group of them with the one
+    group that states something, never when several (distinct) groups would fit."""
+    up = up or {}
     pairs = []
     for i in range(len(ordered)):
+        si, a = ordered[i]
+        if a.kind in REPORTING_KINDS:
+            continue
         for j in range(i + 1, len(ordered)):
-            (si, a), (sj, b) = ordered[i], ordered[j]
-            if si == sj:
+            sj, b = ordered[j]
+            if si == sj == GLOBAL or b.kind in REPORTING_KINDS:
                 continue
-            found = score_events(a, b)
+            found = score_events(a, b, up, same_scope=si == sj)
             if found:
                 pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
-    group_of = {i: i for i in range(len(ordered))}
-    groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-    joined_by: dict[int, tuple[str, float]] = {}
-    for neg, i, j, rule in pairs:
-        gi, gj = group_of[i], group_of[j]
+    weak = [p for p in pairs if p[3].endswith("same-kind")]
+    clusters = _Clusters(ordered, up)
+    for pair in pairs:
+        if not pair[3].endswith("same-kind"):
+            clusters.join(pair)
+    bare = {i for i, (_, v) in enumerate(ordered) if _bare(v)}
+    for pair in weak:
+        if clusters.all_bare(clusters.group_of[pair[1]], bare) and clusters.all_bare(clusters.group_of[pair[2]], bare):
+            clusters.join(pair)
+    fits: dict[int, list[tuple]] = {}  # an all-bare group -> its pairs with stating groups
+    for pair in weak:
+        gi, gj = clusters.group_of[pair[1]], clusters.group_of[pair[2]]
+        bi, bj = clusters.all_bare(gi, bare), clusters.all_bare(gj, bare)
+        if bi != bj:
+            fits.setdefault(gi if bi else gj, []).append(pair)
+    for loose in sorted(fits):
+        # The groups the pairs touch now (ids change as groups join): all compatible?
+        ends = sorted({clusters.group_of[k] for _, i, j, _ in fits[loose] for k in (i, j)})
+        if not any(clusters.conflict(a, b) for n, a in enumerate(ends) for b in ends[n + 1:]):
+            for pair in fits[loose]:
+                clusters.join(pair)
+    return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
+
+
+class _Clusters:
+    """Greedy union of compatible groups (see `cluster_events`)."""
+
+    def __init__(self, ordered: Sequence[tuple[str, Event]], up: Containment):
+        self.ordered, self.up = ordered, up
+        self.group_of = {i: i for i in range(len(ordered))}
+        self.groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
+        self.joined_by: dict[int, tuple[str, float]] = {}
+
+    def all_bare(self, g: int, bare: set[int]) -> bool:
+        return all(k in bare for k in self.groups[g])
+
+    def conflict(self, gi: int, gj: int) -> bool:
+        ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
+        return any(conflicts(ordered[x][1], ordered[y][1], self.up, kinds_compatible) for x in ga for y in gb)
+
+    def join(self, pair: tuple) -> bool:
+        neg, i, j, rule = pair
+        gi, gj = self.group_of[i], self.group_of[j]
         if gi == gj:
-            continue
-        ga, gb = groups[gi], groups[gj]
-        if {ordered[k][0] for k in ga} & {ordered[k][0] for k in gb}:
-            continue
-        if any(score_events(ordered[x][1], ordered[y][1]) is None and not _compatible(ordered[x][1], ordered[y][1])
-               for x in ga for y in gb):
-            continue
+            return False
+        ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
+        if any(ordered[x][0] == ordered[y][0] == GLOBAL for x in ga for y in gb):
+            return False
+        if any(conflicts(ordered[x][1], ordered[y][1], self.up, kinds_compatible) for x in ga for y in gb):
+            return False
         keep, gone = min(gi, gj), max(gi, gj)
-        groups[keep].extend(groups.pop(gone))
-        for k in groups[keep]:
-            group_of[k] = keep
-        joined_by.setdefault(i, (rule, -neg))
-        joined_by.setdefault(j, (rule, -neg))
-    return sorted(sorted(g) for g in groups.values()), joined_by
+        self.groups[keep].extend(self.groups.pop(gone))
+        for k in self.groups[keep]:
+            self.group_of[k] = keep
+        self.joined_by.setdefault(i, (rule, -neg))
+        self.joined_by.setdefault(j, (rule, -neg))
+        return True
 
 
-def _compatible(a: Event, b: Event) -> bool:
-    return kinds_compatible(a.kind, b.kind) and dates_compatible(a, b) and places_compatible(a, b)
+def _bare(event: Event) -> bool:
+    """Stating neither place nor time: nothing to compare but the trigger."""
+    return not event.places and not event.times
 
 
-def merge_group(events: Sequence[Event]) -> Event:
-    """One event with the union of what `events` carry; conflicting counts are all kept
-    (each with its own evidence)."""
+def merge_group(events: Sequence[Event], up: Containment | None = None,
+                entity_labels: Mapping[str, str] | None = None) -> Event:
+    """One event with the union of what `events` carry: the most specific kind, place
+    (the contained one) and time first; conflicting counts are all kept (each with its
+    own evidence); a descriptive label (see `describe`)."""
     from graphbuild.resolve.cross_doc import sorted_evidence, sorted_mentions
 
+    up = up or {}
+    kinds = {v.kind for v in events}
+    # The most specific kind: one no other kind of the group is a sub-class of.
+    specific = sorted(k for k in kinds if not any(k != o and k in _class_chain(o) for o in kinds))
     votes: Counter[str] = Counter()
-    labels: Counter[str] = Counter()
     for v in events:
-        votes[v.kind] += max(1, len(v.mentions))
-        labels[v.label] += max(1, len(v.mentions))
+        if v.kind in specific:
+            votes[v.kind] += max(1, len(v.mentions))
     kind = min(votes, key=lambda k: (-votes[k], k))
-    label = min(labels, key=lambda lab: (-labels[lab], -len(lab), lab))
-    times = {t for v in events for t in v.times}
     counts = {c for v in events for c in v.counts}
-    return Event(
+    merged = Event(
         id=events[0].id,
         kind=kind,
-        label=label,
+        label=_trigger(events),
         mentions=sorted_mentions(m for v in events for m in v.mentions),
-        places=tuple(sorted({p for v in events for p in v.places})),
-        times=tuple(sorted(times, key=lambda t: (t.value or "", t.text, t.doc_id or "", t.start or -1, repr(t)))),
+        places=most_specific_places((p for v in events for p in v.places), up),
+        times=sorted_times(t for v in events for t in v.times),
         participants=tuple(sorted({p for v in events for p in v.participants}, key=lambda p: (p.entity, p.role))),
         counts=tuple(sorted(counts, key=lambda c: (c.kind, c.value, c.qualifier or "", repr(c.evidence)))),
         evidence=sorted_evidence(e for v in events for e in v.evidence),
         merges=tuple(s for v in events for s in v.merges),
     )
+    return Event(**{**merged.__dict__, "label": describe(merged, entity_labels or {})})
+
+
+def _trigger(events: Sequence[Event]) -> str:
+    """The most frequent trigger text of the events' mentions (longest, then alphabetical)."""
+    words: Counter[str] = Counter(m.text.casefold() for v in events for m in v.mentions)
+    if not words:
+        words = Counter(v.label for v in events)
+    return min(words, key=lambda w: (-words[w], -len(w), w))
+
+
+def _date_text(t: TimeValue) -> str | None:
+    if not t.value:
+        return None
+    if t.datatype == "gMonthDay":
+        try:
+            return f"on {MONTHS[int(t.value[2:4]) - 1]} {int(t.value[5:7])}"
+        except (ValueError, IndexError):
+            return None
+    if t.datatype == "date":
+        return f"on {t.value}" if not t.end or t.end == t.value else f"between {t.value} and {t.end}"
+    return f"in {t.value}"
+
+
+def describe(event: Event, entity_labels: Mapping[str, str]) -> str:
+    """A descriptive, deterministic label: "<class> of <victim> in <place> on <date>"
+    (or "by <agent>" when no victim is known); "<class>: <trigger>" when nothing is."""
+    def name(eid: str) -> str | None:
+        return entity_labels.get(eid)
+
+    parts = [class_label(event.kind)]
+    victims = sorted(filter(None, (name(p.entity) for p in event.participants if p.role in OF_ROLES)))
+    agents = sorted(filter(None, (name(p.entity) for p in event.participants if p.role in AGENT_ROLES)))
+    if victims:
+        parts.append(f"of {victims[0]}")
+    elif agents:
+        parts.append(f"by {agents[0]}")
+    places = sorted(filter(None, map(name, event.places)))
+    if places:
+        parts.append(f"in {places[0]}")
+    known = [t for t in event.times if t.value]
+    if known:
+        best = min(known, key=lambda t: (specificity(t), t.value or "", t.end or ""))
+        when = _date_text(best)
+        if when:
+            parts.append(when)
+    if len(parts) == 1:
+        parts.append(f"({event.label})")
+    return " ".join(parts)
