@@ -160,6 +160,62 @@ def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
     return first.sent.start_char, last.sent.end_char
 
 
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """The quote is a sentence of its own: it opens after a sentence end or a line break and
+    ends a sentence (`"We will find him."`), with no words attached after it."""
+    before = text[: start - 1].rstrip(" \t")
+    prev = before[-1:] if before else "\n"
+    if prev in CLOSE_MARKS:  # `...," he said. "` never reaches here; `"..." "` does
+        prev = before[-2:-1] or "\n"
+    if prev not in ".!?\n" and prev not in CLOSE_MARKS:
+        return False
+    inside = text[start:end].rstrip()
+    line_end = text.find("\n", end)
+    after = text[end + 1 : line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    ends_sentence = inside[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?")
+    return ends_sentence and (not after or after[:1] in ".!?" or after[:1] in OPEN_MARKS or after[:1].isupper())
+
+
+def _adjacent(text: str, attribution_end: int, start: int) -> bool:
+    """Only whitespace and punctuation between an attribution and the next quote."""
+    return attribution_end < start and not text[attribution_end : start - 1].strip(" \t\n.,;!?" + "".join(CLOSE_MARKS))
+
+
+def _speaker_of_sentence_before(doc, start: int, sp: _Speakers) -> tuple[str, int] | None:
+    """(speaker, end) of the sentence before a quote when its main verb is a speech verb
+    outside quotes with a known subject: `Smith said the case was closed. "We are done."`"""
+    tok = doc.char_span(start - 1, start, alignment_mode="expand")
+    if tok is None or tok.start == 0:
+        return None
+    prev = doc[tok.start - 1]
+    if sp.quoted(prev.idx):
+        return None
+    root = prev.sent.root
+    if root.lemma_.lower() not in REPORTED_VERBS or root.pos_ not in ("VERB", "AUX") or sp.quoted(root.idx):
+        return None
+    subj = _subject(root)
+    if subj is None:
+        return None
+    speaker, _ = sp.of_subject(subj)
+    if speaker is None:
+        return None
+    return speaker, _attribution_end(doc.text, root.idx, root)
+
+
+def _attribution_end(text: str, end: int, verb: Token | None) -> int:
+    """Where the sentence that attributed a quote ends: after the speech verb's clause
+    (`," he said.`) or right after the closing mark (`he said: "..."`)."""
+    if verb is None:
+        return min(len(text), end + 1)
+    at = verb.idx + len(verb)
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    for k in range(at, line_end):
+        if text[k] in ".!?":
+            return k + 1
+    return line_end
+
+
 def extract_quotes(b: Builder) -> None:
     """Add direct quotes and reported speech to the builder."""
     doc = b.parsed.doc
@@ -167,6 +223,7 @@ def extract_quotes(b: Builder) -> None:
     spans = quote_spans(text)
     sp = _Speakers(b, spans)
     previous_open: tuple[str | None, int] | None = None  # speaker of a quote left open
+    attributed: tuple[str, int] | None = None  # (speaker, end of its sentence) of the last quote
     for start, end, closed in spans:
         a, z = _trim(text, start, end)
         if len(text[a:z].split()) < MIN_WORDS:
@@ -184,13 +241,20 @@ def extract_quotes(b: Builder) -> None:
                 speaker, conf = sp.of_subject(subj)
         elif previous_open is not None and text[: start - 1].rstrip().endswith(text[previous_open[1] : start - 1].rstrip()):
             speaker, conf, rule = previous_open[0], 0.7, "quote-continued"
+        s_start, s_end = _sentence_bounds(doc, start - 1, min(len(text), end + 1))
+        if verb is None and rule != "quote-continued" and closed and _stands_alone(text, start, end):
+            if attributed is None or not _adjacent(text, attributed[1], start):
+                attributed = _speaker_of_sentence_before(doc, start, sp)
+            if attributed is not None and _adjacent(text, attributed[1], start):
+                speaker, conf, rule = attributed[0], 0.65, "quote-continued"
         if verb is None and rule != "quote-continued":
             previous_open = None
+            attributed = None
             continue  # unattributed: a headline or a scare quote
-        s_start, s_end = _sentence_bounds(doc, start - 1, min(len(text), end + 1))
         b.add_quote(speaker, a, z, s_start, s_end, rule, conf if speaker else 0.5)
         if speaker is not None:
             sp.last = speaker
+        attributed = (speaker, _attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
         previous_open = (speaker, end) if not closed else None
     _reported(b, sp)
 

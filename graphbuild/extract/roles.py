@@ -29,15 +29,34 @@ HEAD_TITLES = frozenset(
 WORK_TITLES = frozenset(
     "correspondent reporter editor journalist analyst producer anchor presenter columnist "
     "photographer employee engineer executive economist researcher manager coach "
-    "spokesman spokeswoman spokesperson lawyer attorney".split()
+    "spokesman spokeswoman spokesperson lawyer attorney scout trainer staffer aide "
+    "examiner investigator detective physician doctor surgeon nurse professor teacher "
+    "scientist writer commentator host administrator publicist pastor".split()
+)
+# Players and crew of a team: the person is a member of it.
+PLAYER_TITLES = frozenset(
+    "player receiver quarterback cornerback linebacker safety tackle guard forward center "
+    "centre pitcher catcher outfielder infielder shortstop slugger reliever closer striker "
+    "goalkeeper goalie midfielder defenseman defender teammate rookie".split()
+)
+# Two-word positions whose second word alone is no title ("running back").
+POSITION_BIGRAMS = frozenset(
+    ("running back", "defensive back", "tight end", "defensive end", "wide receiver",
+     "offensive tackle", "defensive tackle", "first baseman", "second baseman",
+     "third baseman", "left fielder", "right fielder", "center fielder", "point guard",
+     "shooting guard", "power forward", "small forward")
 )
 # Offices and ranks: the person is a member of the organization.
 MEMBER_TITLES = frozenset(
     "minister secretary member official officer general lawmaker senator mp adviser "
     "advisor ambassador envoy diplomat negotiator commissioner representative governor "
     "mayor colonel lieutenant captain admiral sergeant marshal ayatollah cleric".split()
-)
+) | PLAYER_TITLES
 TITLE_NOUNS = HEAD_TITLES | WORK_TITLES | MEMBER_TITLES
+# Dependency labels of a lowercase word that qualifies the title noun ("chief medical
+# correspondent", "program director"); such a word names a department, not the organization.
+QUALIFIER_DEPS = frozenset("amod compound nmod".split())
+MAX_QUALIFIERS = 3
 # Ranks and forms of address that stand before a name on their own.
 RANKS = frozenset(
     "general brigadier major colonel lieutenant captain admiral sergeant marshal ayatollah "
@@ -68,6 +87,8 @@ PORTFOLIOS = frozenset(
 )
 # Prepositions that attach an organization to an appositive title.
 TITLE_PREPS = frozenset("of for at with".split())
+# Prepositions after "head of <unit>" that name the unit's organization.
+UNIT_PREPS = frozenset("for at with".split())
 
 
 @dataclass(frozen=True)
@@ -82,6 +103,7 @@ class TitlePhrase:
     affiliation: Span | None  # tokens naming the organization/country, if any
     rule: str
     past: bool = False  # "former", "ex-": a title no longer held
+    unit: bool = False  # the title is of a unit inside the organization ("head of X for ORG")
 
 
 def _word(t: Token) -> str:
@@ -91,6 +113,25 @@ def _word(t: Token) -> str:
 def _is_title_word(t: Token) -> bool:
     low = t.lower_
     return low in TITLE_NOUNS or low in MODIFIERS or low in RANKS or low in ABBREVIATIONS
+
+
+def _is_qualifier(t: Token, title: list[Token]) -> bool:
+    """A lowercase adjective or noun that modifies a word of the title run."""
+    return (
+        t.is_alpha and t.is_lower and t.pos_ in ("ADJ", "NOUN") and t.dep_ in QUALIFIER_DEPS
+        and title[0].i <= t.head.i <= title[-1].i + 3
+    )
+
+
+def _unlabelled_name(t: Token, adjacent: bool) -> bool:
+    """A capitalized plural name right before a title that NER left untagged ("Chargers
+    general manager"): team and company names written as plural nouns."""
+    return (
+        adjacent and t.is_alpha and t.text[:1].isupper()
+        and t.tag_ in ("NNS", "NNPS") and t.lower_ not in TITLE_NOUNS and t.lower_ not in MODIFIERS
+        # the whole name: not the tail of a longer capitalized phrase ("Civil Rights")
+        and (t.i == t.sent.start or not t.doc[t.i - 1].text[:1].isupper() or t.doc[t.i - 1].dep_ == "det")
+    )
 
 
 def _title_text(tokens: list[Token]) -> str:
@@ -117,6 +158,12 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
         if _is_title_word(t) and not (tid is not None and b.kind(tid) == "Person"):
             title.insert(0, t)
             j -= 1
+        elif j - 1 >= sent.start and f"{doc[j - 1].lower_} {t.lower_}" in POSITION_BIGRAMS:
+            title[0:0] = [doc[j - 1], t]  # "running back"
+            j -= 2
+        elif title and _is_qualifier(t, title) and sum(not _is_title_word(x) for x in title) < MAX_QUALIFIERS:
+            title.insert(0, t)  # "chief medical correspondent", "program director"
+            j -= 1
         elif t.lower_ == "of" and title and title[0].lower_ in PORTFOLIOS and j - 1 >= sent.start and doc[j - 1].lower_ in TITLE_NOUNS:
             title.insert(0, t)  # "Secretary of State"
             j -= 1
@@ -132,7 +179,7 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
                 break
         else:
             break
-    if not any(t.lower_ in TITLE_NOUNS | RANKS or t.lower_ in ABBREVIATIONS for t in title):
+    if not any(t.lower_ in TITLE_NOUNS | RANKS or t.lower_ in ABBREVIATIONS for t in title) and not _position(title):
         return None
     # A lowercase title after a determiner with no name-like qualifier ("the general X")
     # is still a title; the affiliation is what stands before it.
@@ -143,6 +190,7 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
     while k >= sent.start and (
         doc[k].ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC")
         or (b.token_entity(doc[k]) is not None and b.kind(b.token_entity(doc[k])) != "Person")
+        or _unlabelled_name(doc[k], k == aff_end - 1)
     ) and not doc[k].is_punct:
         k -= 1
     affiliation = doc[k + 1 : aff_end] if k + 1 < aff_end else None
@@ -155,8 +203,30 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
     return TitlePhrase(person, span, doc[title[0].i : title[-1].i + 1], head, affiliation, "title-premodifier", past)
 
 
+def _preposition_object(doc, sent: Span, title_end: int) -> Span | None:
+    """The object of the preposition at `title_end` ("of the party"), cut at a comma."""
+    prep = doc[title_end]
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    if objs:
+        sub = list(objs[0].subtree)
+        a, z = sub[0].i, sub[-1].i + 1
+    else:
+        a, z = title_end + 1, title_end + 1
+        while z < sent.end and not doc[z].is_punct and doc[z].pos_ not in ("VERB", "AUX"):
+            z += 1
+    for k in range(a, z):  # stop the object at a comma ("of the party, said")
+        if doc[k].text in (",", ";", "(", ")", '"', "\u201c", "\u201d"):
+            z = k
+            break
+    return doc[a:z] if a < z and a == title_end + 1 else None
+
+
 def appositive_title(b: Builder, person: str, span: Span) -> TitlePhrase | None:
-    """The title in an appositive after the name: "NAME, (the) [modifiers] NOUN (of ORG)"."""
+    """The title in an appositive after the name: "NAME, (the) [modifiers] NOUN (of ORG)".
+
+    Lowercase words may qualify the title ("biodiversity program director for ORG"). A
+    leading title "of" a unit that is no organization, followed by "for/at/with ORG"
+    ("head of house production for ORG"), is a job at ORG (`unit`)."""
     doc, sent = span.doc, span.sent
     i = span.end
     if i >= sent.end or doc[i].text != ",":
@@ -165,34 +235,43 @@ def appositive_title(b: Builder, person: str, span: Span) -> TitlePhrase | None:
     if i < sent.end and doc[i].lower_ in ("the", "a", "an"):
         i += 1
     start = i
-    while i < sent.end and doc[i].lower_ in MODIFIERS and doc[i].lower_ not in TITLE_NOUNS:
-        i += 1
-    # the head noun: the last title noun of a run ("chief executive", "head")
-    if i >= sent.end or doc[i].lower_ not in TITLE_NOUNS:
-        return None
-    while i + 1 < sent.end and doc[i + 1].lower_ in TITLE_NOUNS:
-        i += 1
-    head = doc[i]
-    title_end = i + 1
-    affiliation = None
-    if title_end < sent.end and doc[title_end].lower_ in TITLE_PREPS:
-        prep = doc[title_end]
-        objs = [c for c in prep.children if c.dep_ == "pobj"]
-        if objs:
-            sub = list(objs[0].subtree)
-            a, z = sub[0].i, sub[-1].i + 1
+    # the run of modifiers, qualifiers and title nouns; the head is its last title noun
+    head_i = None
+    while i < sent.end and i - start < 6:
+        t = doc[i]
+        if t.lower_ in TITLE_NOUNS:
+            head_i = i
+        elif t.lower_ in MODIFIERS or (t.is_alpha and t.is_lower and t.pos_ in ("ADJ", "NOUN") and t.dep_ in QUALIFIER_DEPS):
+            pass
         else:
-            a, z = title_end + 1, title_end + 1
-            while z < sent.end and not doc[z].is_punct and doc[z].pos_ not in ("VERB", "AUX"):
-                z += 1
-        # stop the object at a comma ("of the party, said")
-        for k in range(a, z):
-            if doc[k].text in (",", ";", "(", ")", '"', "\u201c", "\u201d"):
-                z = k
-                break
-        if a < z and a == title_end + 1:
-            affiliation = doc[a:z]
-    return TitlePhrase(person, span, doc[start:title_end], head, affiliation, "title-appositive")
+            break
+        i += 1
+    if head_i is None:
+        return None
+    head = doc[head_i]
+    title_end = head_i + 1
+    affiliation = None
+    unit = False
+    if title_end < sent.end and doc[title_end].lower_ in TITLE_PREPS:
+        affiliation = _preposition_object(doc, sent, title_end)
+        if affiliation is not None and doc[title_end].lower_ == "of":
+            # "of <unit> for <ORG>": split at the second preposition
+            cut = next((t.i for t in affiliation if t.lower_ in UNIT_PREPS), affiliation.end)
+            inner = doc[affiliation.start : cut]
+            if not inner or not _names_organization(b, inner):
+                org = _preposition_object(doc, sent, cut) if cut < sent.end and doc[cut].lower_ in UNIT_PREPS else None
+                if org is not None and _names_organization(b, org):
+                    affiliation, unit = org, True
+            else:
+                affiliation = inner
+    return TitlePhrase(person, span, doc[start:title_end], head, affiliation, "title-appositive", unit=unit)
+
+
+def _names_organization(b: Builder, tokens: Span) -> bool:
+    """The tokens hold an Organization entity or a capitalized name."""
+    if any(b.token_entity(t) is not None and b.kind(b.token_entity(t)) == "Organization" for t in tokens):
+        return True
+    return _is_proper_name(_org_name(list(tokens)))
 
 
 def title_phrases(b: Builder) -> Iterator[TitlePhrase]:
@@ -235,6 +314,16 @@ def resolve_organization(b: Builder, affiliation: Span) -> tuple[str | None, str
     whole = b.entity_of_tokens(tokens)
     if whole is not None and b.kind(whole) == "Place" and (not name or b.entity_of_tokens(name) == whole):
         return None, whole
+    if name and all(t.tag_ in ("NNS", "NNPS") and t.text[:1].isupper() for t in name):
+        # a short name of an organization named in full elsewhere ("Chargers")
+        short = affiliation.doc[name[0].i : name[-1].i + 1]
+        full = _org_ending_with(b, short.text)
+        if full is not None:
+            b.add_mention(full, short, "ORG", "title-object")
+            return full, None
+        if short.start != short.sent.start:  # capitalized mid-sentence: a name
+            existing = b.find_by_label({short.text}, "Organization")
+            return existing or b.add_entity("Organization", short.text, short, "ORG", "title-object"), None
     if name and _is_proper_name(name) and not any(b.token_entity(t) is not None and b.kind(b.token_entity(t)) == "Person" for t in name):
         span = affiliation.doc[name[0].i : name[-1].i + 1]
         if span.text.casefold() in PORTFOLIOS:
@@ -248,12 +337,39 @@ def resolve_organization(b: Builder, affiliation: Span) -> tuple[str | None, str
     return None, None
 
 
+def _org_ending_with(b: Builder, name: str) -> str | None:
+    """The one Organization whose label is `name` or ends with it as whole words."""
+    folded = name.casefold()
+    found = {
+        e.id for e in b.entities.values()
+        if e.kind == "Organization" and (e.label.casefold() == folded or e.label.casefold().endswith(" " + folded))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _position(title: Span | list[Token]) -> bool:
+    """The title ends with a two-word position ("running back")."""
+    toks = list(title)
+    return len(toks) >= 2 and f"{toks[-2].lower_} {toks[-1].lower_}" in POSITION_BIGRAMS
+
+
 def predicate_for(head: Token, title: Span) -> str | None:
-    """headOf / worksFor / memberOf for a title, or None for a past one."""
+    """headOf / worksFor / memberOf for a title, or None for a past one.
+
+    A leading noun qualified by a lowercase department word ("program director", "head of
+    house production") heads a unit, not the organization: worksFor. So does a subordinate
+    one ("vice president")."""
     words = {t.lower_ for t in title}
     if words & PAST:
         return None
+    if _position(title) and head.i == title[-1].i:
+        return "memberOf"
     noun = head.lower_
+    qualified = any(
+        t.i < head.i and t.is_lower and t.lower_ not in MODIFIERS and t.lower_ not in TITLE_NOUNS for t in title
+    )
+    if noun in HEAD_TITLES and qualified and not words & SUBORDINATE:
+        return "worksFor"
     if noun in HEAD_TITLES and not words & SUBORDINATE:
         return "headOf"
     if noun in WORK_TITLES:
@@ -263,8 +379,35 @@ def predicate_for(head: Token, title: Span) -> str | None:
     return None
 
 
+def possessive_organization(b: Builder, span: Span) -> str | None:
+    """The Organization of "ORG's NAME" / "ORGs' NAME" right before a person's name."""
+    doc = span.doc
+    k = span.start - 1
+    if k - 1 < span.sent.start or doc[k].tag_ != "POS" or span[-1].tag_ == "NNPS":
+        return None  # a plural "name" is a team tagged as a person ("the NBA's Bobcats")
+    org = b.token_entity(doc[k - 1])
+    return org if org is not None and b.kind(org) == "Organization" else None
+
+
 def extract_roles(b: Builder) -> None:
-    """Add titles, memberships and headOf/memberOf/worksFor edges for every title phrase."""
+    """Add titles, memberships and headOf/memberOf/worksFor edges for every title phrase,
+    then worksFor (or the predicate of the person's title) for "ORG's NAME"."""
+    predicates: dict[str, str] = {}  # person -> predicate of a title found in the document
+    for tp in title_phrases(b):
+        if tp.head is not None and tp.title is not None and not tp.past:
+            p = predicate_for(tp.head, tp.title)
+            if p in ("memberOf", "worksFor"):
+                predicates.setdefault(tp.person, p)
+    _title_roles(b)
+    related = {(s, o) for s, _, o in b.relations}
+    for person, span in b.entity_spans(("Person",)):
+        org = possessive_organization(b, span)
+        if org is not None and (person, org) not in related:
+            b.add_relation(person, predicates.get(person, "worksFor"), org, span.sent, "possessive-affiliation", 0.7)
+            related.add((person, org))
+
+
+def _title_roles(b: Builder) -> None:
     for tp in title_phrases(b):
         if tp.title is None or tp.head is None:
             continue
@@ -283,5 +426,7 @@ def extract_roles(b: Builder) -> None:
             conf = 0.9 if tp.rule == "title-appositive" else 0.85
             b.add_membership(tp.person, org, role, sent, tp.rule, conf)
             predicate = predicate_for(tp.head, tp.title)
+            if tp.unit and predicate is not None:
+                predicate = "worksFor"
             if predicate:
                 b.add_relation(tp.person, predicate, org, sent, tp.rule, conf)

@@ -52,3 +52,33 @@ def test_scare_quotes_are_no_quotes(nlp):
 
 def test_unknown_subject_leaves_reported_speech_out(nlp):
     assert not run(nlp, "The draft letter said troops would be repositioning over the coming days.").quotes
+
+
+def test_quote_continues_after_attributed_quote(nlp):
+    text = ('"We will find him soon," Sgt. John Miller said. "He cannot hide forever from us."\n'
+            '"The search goes on tonight and tomorrow."\n'
+            'The weather was bad. "Nobody saw anything there at all."')
+    got = quotes(run(nlp, text))
+    assert ("John Miller", "He cannot hide forever from us.", "quote-continued") in got
+    assert ("John Miller", "The search goes on tonight and tomorrow.", "quote-continued") in got
+    # a sentence without speech in between ends the chain
+    assert not any(t.startswith("Nobody saw") for _, t, _ in got)
+
+
+def test_quote_after_reported_speech_sentence(nlp):
+    got = quotes(run(nlp, 'Ann Lee said the case was closed. "We are done with this case now."'))
+    assert ("Ann Lee", "We are done with this case now.", "quote-continued") in got
+
+
+def test_curly_quote_said_name_and_title_before_speaker(nlp):
+    text = ('\u201cWe have found the missing boat near the coast,\u201d said Captain John Miller. '
+            '"It was empty when we got there," Sgt. Ann Lee said.')
+    got = quotes(run(nlp, text))
+    assert ("John Miller", "We have found the missing boat near the coast", "quote-after") in got
+    assert ("Ann Lee", "It was empty when we got there", "quote-after") in got
+
+
+def test_said_inside_quote_is_no_speaker_for_the_next_quote(nlp):
+    text = 'The report was short. "Officials said it was safe to return home." "Nobody believed it at all."'
+    got = quotes(run(nlp, text))
+    assert not [s for s, _, _ in got if s is not None]

@@ -99,3 +99,63 @@ def test_every_fact_has_sentence_evidence(nlp):
     ev = r.evidence[0]
     assert text[ev.start : ev.end] == "Labour leader Jeremy Corbyn questioned why."
     assert 0 < ev.confidence <= 1 and ev.doc_id == "t"
+
+
+# -- recall patterns: role nouns, qualifiers, short names, possessives, units --------------
+
+
+def test_player_position_is_member(nlp):
+    m = run(nlp, "New Orleans Saints running back Reggie Bush is out for the season.")
+    assert ("Reggie Bush", "memberOf", "New Orleans Saints") in facts(m)
+
+
+def test_qualified_correspondent_works_for(nlp):
+    m = run(nlp, "CNN chief medical correspondent Sanjay Gupta said the tests were clear.")
+    assert ("Sanjay Gupta", "worksFor", "CNN") in facts(m)
+
+
+def test_short_plural_team_name_links_to_full_org(nlp):
+    m = run(nlp, "San Diego Chargers lost again. Chargers general manager A.J. Smith said the team was aware.")
+    assert ("A.J. Smith", "worksFor", "San Diego Chargers") in facts(m)
+    org = next(e for e in m.entities if e.label == "San Diego Chargers")
+    assert "Chargers" in {x.text for x in org.mentions}
+
+
+def test_tail_of_capitalized_phrase_is_no_org(nlp):
+    m = run(nlp, "He bugged the Civil Rights leader Martin Luther King.")
+    assert not m.relations and "Rights" not in {e.label for e in m.entities}
+
+
+def test_possessive_org_before_name_works_for(nlp):
+    m = run(nlp, "The BBC's Frances Harrison in Tehran says children were hurt.")
+    assert ("Frances Harrison", "worksFor", "BBC") in facts(m)
+
+
+def test_possessive_place_is_no_employer(nlp):
+    m = run(nlp, "Germany's Gene Pukall said so.")
+    assert not [r for r in m.relations if r.predicate in ("headOf", "memberOf", "worksFor")]
+
+
+def test_appositive_with_department_words_works_for(nlp):
+    m = run(nlp, "Noah Greenwald, biodiversity program director for the Center for Biological Diversity, said so.")
+    assert any(s == "Noah Greenwald" and p == "worksFor" and o.endswith("Center for Biological Diversity") for s, p, o in facts(m))
+    assert not any(p == "headOf" for _, p, _ in facts(m))
+
+
+def test_head_of_a_unit_for_org_is_works_for_not_head(nlp):
+    m = run(nlp, "Susan Smith, head of house production for Paperny Films, said so.")
+    f = facts(m)
+    assert any(s == "Susan Smith" and p == "worksFor" for s, p, _ in f)
+    assert not any(p == "headOf" for _, p, _ in f)
+
+
+def test_president_of_org_appositive_is_head(nlp):
+    m = run(nlp, "Tom Jones, president of ABC Entertainment Group, said so.")
+    assert ("Tom Jones", "headOf", "ABC Entertainment Group") in facts(m)
+
+
+def test_modifiers_then_title_appositive(nlp):
+    m = run(nlp, "Jamie Clark, executive vice president of Defenders of Wildlife, said so.")
+    f = facts(m)
+    assert ("Jamie Clark", "memberOf", "Defenders of Wildlife") in f
+    assert not any(p == "headOf" for _, p, _ in f)
