@@ -3,7 +3,9 @@
 - Direct: a quoted span of at least `MIN_WORDS` words whose speech verb stands right after
   it (`"...," Salami said`, `"..." he added`) or before it in its sentence
   (`he told the Commons: "..."`). A quote that opens a paragraph after one left open
-  continues the previous speaker. Verbs inside quotes never make a new speaker.
+  continues the previous speaker, and so does a quote that is a sentence of its own right
+  after a sentence that attributed a quote or reported speech (`"...," X said. "..."`,
+  `X said the case was closed. "..."`). Verbs inside quotes never make a new speaker.
 - Reported: `X said (that) <clause>` outside quotes, kept only when X is an entity.
 - A personal pronoun subject ("he", "she") is the person named as a subject before it:
   in its sentence, else in the previous one, else the last speaker.

@@ -7,7 +7,11 @@ appositive right after it. The title goes to `Entity.titles`; where an organizat
 named with it, a Membership and one shortcut edge: headOf (leading titles), worksFor
 (jobs such as correspondent), memberOf (the rest). A country named with the title is a
 nationality (see `affiliation`). Titles alone never invent organizations; an unknown
-organization becomes an entity only if it is written as a proper name.
+organization becomes an entity only if it is written as a proper name (or a capitalized
+plural mid-sentence, "Chargers", or the short form of an organization named in full).
+Lowercase department words before a leading title ("program director", "head of house
+production for ORG") make it a job at the organization (worksFor), not headOf. "ORG's NAME"
+with no title is worksFor (or the predicate of the person's title elsewhere in the text).
 """
 from __future__ import annotations
 
@@ -17,78 +21,25 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from graphbuild.extract.role_words import (
+    ABBREVIATIONS,
+    HEAD_TITLES,
+    MAX_QUALIFIERS,
+    MODIFIERS,
+    PAST,
+    PORTFOLIOS,
+    POSITION_BIGRAMS,
+    QUALIFIER_DEPS,
+    RANKS,
+    SUBORDINATE,
+    TITLE_NOUNS,
+    TITLE_PREPS,
+    UNIT_PREPS,
+    WORK_TITLES,
+)
+
 if TYPE_CHECKING:
     from graphbuild.extract.relations_stage import Builder
-
-# Nouns that lead an organization when unqualified (a "deputy director" does not).
-HEAD_TITLES = frozenset(
-    "head leader chairman chairwoman chair chairperson commander director chief president "
-    "ceo boss founder-president premier secretary-general".split()
-)
-# Jobs: the person works for the organization.
-WORK_TITLES = frozenset(
-    "correspondent reporter editor journalist analyst producer anchor presenter columnist "
-    "photographer employee engineer executive economist researcher manager coach "
-    "spokesman spokeswoman spokesperson lawyer attorney scout trainer staffer aide "
-    "examiner investigator detective physician doctor surgeon nurse professor teacher "
-    "scientist writer commentator host administrator publicist pastor".split()
-)
-# Players and crew of a team: the person is a member of it.
-PLAYER_TITLES = frozenset(
-    "player receiver quarterback cornerback linebacker safety tackle guard forward center "
-    "centre pitcher catcher outfielder infielder shortstop slugger reliever closer striker "
-    "goalkeeper goalie midfielder defenseman defender teammate rookie".split()
-)
-# Two-word positions whose second word alone is no title ("running back").
-POSITION_BIGRAMS = frozenset(
-    ("running back", "defensive back", "tight end", "defensive end", "wide receiver",
-     "offensive tackle", "defensive tackle", "first baseman", "second baseman",
-     "third baseman", "left fielder", "right fielder", "center fielder", "point guard",
-     "shooting guard", "power forward", "small forward")
-)
-# Offices and ranks: the person is a member of the organization.
-MEMBER_TITLES = frozenset(
-    "minister secretary member official officer general lawmaker senator mp adviser "
-    "advisor ambassador envoy diplomat negotiator commissioner representative governor "
-    "mayor colonel lieutenant captain admiral sergeant marshal ayatollah cleric".split()
-) | PLAYER_TITLES
-TITLE_NOUNS = HEAD_TITLES | WORK_TITLES | MEMBER_TITLES
-# Dependency labels of a lowercase word that qualifies the title noun ("chief medical
-# correspondent", "program director"); such a word names a department, not the organization.
-QUALIFIER_DEPS = frozenset("amod compound nmod".split())
-MAX_QUALIFIERS = 3
-# Ranks and forms of address that stand before a name on their own.
-RANKS = frozenset(
-    "general brigadier major colonel lieutenant captain admiral sergeant marshal ayatollah "
-    "president king queen prince princess sheikh pope cardinal bishop imam".split()
-)
-ABBREVIATIONS = {
-    "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "capt.": "Captain",
-    "sgt.": "Sergeant", "adm.": "Admiral", "gov.": "Governor", "sen.": "Senator",
-    "rep.": "Representative", "pres.": "President", "maj.": "Major", "brig.": "Brigadier",
-}
-# Words that qualify a title without being an organization.
-MODIFIERS = frozenset(
-    "senior junior chief top deputy vice assistant associate acting interim former ex "
-    "supreme foreign defence defense home interior finance health justice prime "
-    "international political diplomatic military executive managing national regional "
-    "security intelligence economic economics trade education culture state first "
-    "principal special general major brigadier lieutenant rear longtime veteran "
-    "press".split()
-)
-# Qualifiers that make a leading title a subordinate one, or a past one.
-SUBORDINATE = frozenset("deputy vice assistant associate".split())
-PAST = frozenset("former ex late".split())
-# Portfolios that complete "Secretary of ..." / "Minister of ..." and are not organizations.
-PORTFOLIOS = frozenset(
-    "state defense defence staff treasury justice commerce energy agriculture labor labour "
-    "education health transportation interior finance homeland security foreign affairs "
-    "home trade culture".split()
-)
-# Prepositions that attach an organization to an appositive title.
-TITLE_PREPS = frozenset("of for at with".split())
-# Prepositions after "head of <unit>" that name the unit's organization.
-UNIT_PREPS = frozenset("for at with".split())
 
 
 @dataclass(frozen=True)
