@@ -50,10 +50,6 @@ def _headline(sent: Span) -> bool:
     return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
 
 
-def _span_at(spans: dict[int, tuple[str, Span]], i: int) -> tuple[str, Span] | None:
-    return spans.get(i)
-
-
 def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
     by_start = {s.start: (eid, s) for eid, s in places}
     by_end = {s.end: (eid, s) for eid, s in places}
@@ -62,7 +58,7 @@ def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
         i = span.end
         if i + 1 >= len(doc) or doc[i].text != ",":
             continue
-        nxt = _span_at(by_start, i + 1)
+        nxt = by_start.get(i + 1)
         if nxt is None:
             continue
         outer, outer_span = nxt
@@ -71,7 +67,7 @@ def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
         # a list ("Iran, Iraq and Syria") is no containment
         after = outer_span.end
         if after < len(doc) and (doc[after].lower_ in LIST_WORDS or (doc[after].text == "," and (
-                _span_at(by_start, after + 1) or (after + 1 < len(doc) and doc[after + 1].lower_ in LIST_WORDS)))):
+                by_start.get(after + 1) or (after + 1 < len(doc) and doc[after + 1].lower_ in LIST_WORDS)))):
             continue
         capital_of = countries.by_capital(span.text)
         if capital_of is not None and countries.by_name(outer_span.text) is not capital_of:
@@ -79,7 +75,7 @@ def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
         if _headline(span.sent):
             continue
         before = span.start - 1
-        if before >= 0 and (doc[before].lower_ in LIST_WORDS or (doc[before].text == "," and _span_at(by_end, before))):
+        if before >= 0 and (doc[before].lower_ in LIST_WORDS or (doc[before].text == "," and by_end.get(before))):
             continue
         b.add_relation(eid, "containedInPlace", outer, span.sent, "place-comma", 0.85)
 
@@ -94,14 +90,14 @@ def _capital(b: Builder, places: list[tuple[str, Span]]) -> None:
         country: str | None = None
         rule = "capital-appositive"
         if i + 1 < len(doc) and doc[i].lower_ == "of":  # "the capital of Syria, Damascus"
-            of_country = _span_at(by_start, i + 1)
+            of_country = by_start.get(i + 1)
             if of_country is None:
                 continue
             country = of_country[0]
             i = of_country[1].end
         if i + 1 >= len(doc) or doc[i].text != ",":
             continue
-        found = _span_at(by_start, i + 1)
+        found = by_start.get(i + 1)
         if found is None:
             continue
         city, city_span = found
@@ -126,7 +122,7 @@ def _located_in(b: Builder, places: list[tuple[str, Span]], orgs: list[tuple[str
         has_the = span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
         if i + 1 >= len(doc) or doc[i].lower_ != "in" or not has_the:
             continue
-        found = _span_at(by_start, i + 1)
+        found = by_start.get(i + 1)
         if found is None or _is_country(b, eid, span):
             continue
         # an organization "in" a city is located there, not a part of it: buildings only
@@ -156,7 +152,7 @@ def _hometowns(b: Builder, places: list[tuple[str, Span]], persons: list[tuple[s
     for t in doc:
         if t.lower_ not in HOME_NOUNS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "of":
             continue
-        found = _span_at(by_start, t.i + 2)
+        found = by_start.get(t.i + 2)
         if found is None:
             continue
         person, conf = _owner(b, t, persons)

@@ -34,7 +34,7 @@ class Builder:
         self.memberships: dict[tuple[str, str, str], Membership] = {}
         self.quotes: list[Quote] = []
         self._titles: dict[str, list[str]] = {}
-        self._version = 0  # bumped whenever the index changes
+        self._token_entities: dict[int, str | None] = {}  # token index -> entity id
 
     # -- spans and entities -------------------------------------------------------
     def source(self, start: int, end: int) -> tuple[int, int]:
@@ -57,12 +57,15 @@ class Builder:
         return self.entity_at(toks[0].idx, toks[-1].idx + len(toks[-1]), kinds)
 
     def token_entity(self, token: Token) -> str | None:
-        """The entity id of `token` (cached per index state)."""
-        cache = self.__dict__.setdefault("_tok_cache", {})
-        key = (self._version, token.i)
-        if key not in cache:
-            cache[key] = self.entity_at(token.idx, token.idx + len(token))
-        return cache[key]
+        """The entity id of `token` (cached until the index changes)."""
+        if token.i not in self._token_entities:
+            self._token_entities[token.i] = self.entity_at(token.idx, token.idx + len(token))
+        return self._token_entities[token.i]
+
+    def token_kind(self, token: Token) -> str | None:
+        """The kind of the entity of `token`, or None when it is no entity's."""
+        eid = self.token_entity(token)
+        return None if eid is None else self.kind(eid)
 
     def entity_spans(self, kinds: tuple[str, ...]) -> list[tuple[str, Span]]:
         """Maximal token runs of the parse that belong to one entity of `kinds`."""
@@ -97,32 +100,35 @@ class Builder:
 
     def add_entity(self, kind: str, label: str, span: Span, ner_label: str, rule: str) -> str:
         """Create an entity for `span` (or extend the one already there)."""
-        start, end = self.source(span.start_char, span.end_char)
         sent = span.sent if span.doc.has_annotation("SENT_START") else span
-        s_start, s_end = self.source(sent.start_char, sent.end_char)
-        mention = Mention(self.doc_id, start, end, self.parsed.document.text[start:end], ner_label, s_start, s_end, rule)
+        mention = self._mention(span, sent, ner_label, rule)
         n = len(self.entities) + 1
         while f"e{n}" in self.entities:
             n += 1
         eid = f"e{n}"
         self.entities[eid] = Entity(eid, kind, label, mentions=(mention,))
-        self.index = EntityIndex(tuple(self.entities.values()))
-        self._version += 1
+        self._reindex()
         return eid
 
     def add_mention(self, entity_id: str, span: Span, ner_label: str, rule: str) -> None:
         """Record `span` as one more mention of an existing entity (if not already one)."""
-        start, end = self.source(span.start_char, span.end_char)
-        if self.index.at(start, end) == entity_id:
+        if self.index.at(*self.source(span.start_char, span.end_char)) == entity_id:
             return
         e = self.entities[entity_id]
-        s_start, s_end = self.source(span.sent.start_char, span.sent.end_char)
-        text = self.parsed.document.text[start:end]
-        mention = Mention(self.doc_id, start, end, text, ner_label, s_start, s_end, rule)
+        mention = self._mention(span, span.sent, ner_label, rule)
+        text = mention.text
         alts = e.alt_labels if text in e.alt_labels or text == e.label else e.alt_labels + (text,)
         self.entities[entity_id] = replace(e, mentions=e.mentions + (mention,), alt_labels=alts)
+        self._reindex()
+
+    def _mention(self, span: Span, sent: Span, ner_label: str, rule: str) -> Mention:
+        start, end = self.source(span.start_char, span.end_char)
+        s_start, s_end = self.source(sent.start_char, sent.end_char)
+        return Mention(self.doc_id, start, end, self.parsed.document.text[start:end], ner_label, s_start, s_end, rule)
+
+    def _reindex(self) -> None:
         self.index = EntityIndex(tuple(self.entities.values()))
-        self._version += 1
+        self._token_entities.clear()
 
     # -- facts --------------------------------------------------------------------
     def evidence(self, sent: Span, rule: str, confidence: float) -> Evidence:
@@ -130,26 +136,14 @@ class Builder:
         return Evidence(self.doc_id, start, end, rule, confidence)
 
     def add_relation(self, subject: str, predicate: str, obj: str, sent: Span, rule: str, confidence: float) -> None:
-        if subject == obj:
-            return
-        key = (subject, predicate, obj)
-        ev = self.evidence(sent, rule, confidence)
-        old = self.relations.get(key)
-        if old is None:
-            self.relations[key] = Relation(subject, predicate, obj, (ev,))
-        elif ev not in old.evidence:
-            self.relations[key] = replace(old, evidence=old.evidence + (ev,))
+        if subject != obj:
+            ev = self.evidence(sent, rule, confidence)
+            _add_evidence(self.relations, (subject, predicate, obj), Relation(subject, predicate, obj, ()), ev)
 
     def add_membership(self, member: str, organization: str, role: str, sent: Span, rule: str, confidence: float) -> None:
-        if member == organization:
-            return
-        key = (member, organization, role)
-        ev = self.evidence(sent, rule, confidence)
-        old = self.memberships.get(key)
-        if old is None:
-            self.memberships[key] = Membership(member, organization, role, (ev,))
-        elif ev not in old.evidence:
-            self.memberships[key] = replace(old, evidence=old.evidence + (ev,))
+        if member != organization:
+            ev = self.evidence(sent, rule, confidence)
+            _add_evidence(self.memberships, (member, organization, role), Membership(member, organization, role, ()), ev)
 
     def add_title(self, entity_id: str, title: str) -> None:
         titles = self._titles.setdefault(entity_id, [])
@@ -180,6 +174,13 @@ class Builder:
             memberships=self.base.memberships + tuple(self.memberships.values()),
             quotes=self.base.quotes + tuple(self.quotes),
         )
+
+
+def _add_evidence(facts: dict, key: tuple[str, str, str], fact: Relation | Membership, ev: Evidence) -> None:
+    """Store `fact` under `key` with evidence `ev`, or add `ev` to the fact stored there."""
+    old = facts.get(key, fact)
+    if ev not in old.evidence:
+        facts[key] = replace(old, evidence=old.evidence + (ev,))
 
 
 def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:

@@ -105,8 +105,7 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
     # Title words adjacent to the name, with "of <portfolio>" inside ("Secretary of State").
     while j >= sent.start:
         t = doc[j]
-        tid = b.token_entity(t)
-        if _is_title_word(t) and not (tid is not None and b.kind(tid) == "Person"):
+        if _is_title_word(t) and b.token_kind(t) != "Person":
             title.insert(0, t)
             j -= 1
         elif j - 1 >= sent.start and f"{doc[j - 1].lower_} {t.lower_}" in POSITION_BIGRAMS:
@@ -140,7 +139,7 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
         k -= 1
     while k >= sent.start and (
         doc[k].ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC")
-        or (b.token_entity(doc[k]) is not None and b.kind(b.token_entity(doc[k])) != "Person")
+        or b.token_kind(doc[k]) not in (None, "Person")
         or _unlabelled_name(doc[k], k == aff_end - 1)
     ) and not doc[k].is_punct:
         k -= 1
@@ -220,7 +219,7 @@ def appositive_title(b: Builder, person: str, span: Span) -> TitlePhrase | None:
 
 def _names_organization(b: Builder, tokens: Span) -> bool:
     """The tokens hold an Organization entity or a capitalized name."""
-    if any(b.token_entity(t) is not None and b.kind(b.token_entity(t)) == "Organization" for t in tokens):
+    if any(b.token_kind(t) == "Organization" for t in tokens):
         return True
     return _is_proper_name(_org_name(list(tokens)))
 
@@ -275,7 +274,7 @@ def resolve_organization(b: Builder, affiliation: Span) -> tuple[str | None, str
         if short.start != short.sent.start:  # capitalized mid-sentence: a name
             existing = b.find_by_label({short.text}, "Organization")
             return existing or b.add_entity("Organization", short.text, short, "ORG", "title-object"), None
-    if name and _is_proper_name(name) and not any(b.token_entity(t) is not None and b.kind(b.token_entity(t)) == "Person" for t in name):
+    if name and _is_proper_name(name) and not any(b.token_kind(t) == "Person" for t in name):
         span = affiliation.doc[name[0].i : name[-1].i + 1]
         if span.text.casefold() in PORTFOLIOS:
             return None, None
