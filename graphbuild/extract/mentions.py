@@ -19,10 +19,10 @@ from graphbuild.extract.missed_names import FUNCTION_WORDS, acronyms, datelines,
 from graphbuild.model import Mention
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.titles import is_honorific, is_title_noun
+from graphbuild.resolve.within_doc import POSSESSIVE
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
 _TRAILING_PUNCT = re.compile(r"[\s,;:\-–—]+$")
 # A score or figure glued to a name by the model ("Kent 108-3", "Mexico 2-0").
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
@@ -61,7 +61,7 @@ def _repair(text: str, span: Span) -> list[Span]:
         m = _LEADING_ARTICLE.match(text[a:b])
         if m and b - a > m.end():
             a += m.end()
-        for pattern in (_TRAILING_PUNCT, _TRAILING_NUMBER, _POSSESSIVE, _TRAILING_PUNCT):
+        for pattern in (_TRAILING_PUNCT, _TRAILING_NUMBER, POSSESSIVE, _TRAILING_PUNCT):
             m = pattern.search(text[a:b])
             if m and m.start() > 0:
                 b = a + m.start()

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.resolve.titles import initialled_name, is_honorific, is_title_noun
+from graphbuild.resolve.within_doc import ACRONYM_SKIP
 
 # Small words that never make a name on their own or as a propagated surname.
 FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
@@ -23,12 +24,10 @@ _DATELINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=(?: ?
 # Initials then a capitalized surname, not inside a longer capitalized run.
 _INITIALLED_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![\w'’-]| [A-Z])")
 DATELINE_LINES = 4  # a dateline stands in the first lines of a story
-# Words skipped when reading an expansion's initials: "Council on Foreign Relations".
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIP and w[:1].isalpha()).upper()
+    return "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP and w[:1].isalpha()).upper()
 
 
 def acronyms(text: str, spans: list[Span]) -> list[Span]:

@@ -2,6 +2,8 @@
 they make, positions, ranks, abbreviations, qualifiers and the prepositions of titles."""
 from __future__ import annotations
 
+from graphbuild.resolve.titles import ABBREVIATIONS as WRITTEN_OUT
+
 # Nouns that lead an organization when unqualified (a "deputy director" does not).
 HEAD_TITLES = frozenset(
     "head leader chairman chairwoman chair chairperson commander director chief president "
@@ -44,11 +46,9 @@ RANKS = frozenset(
     "general brigadier major colonel lieutenant captain admiral sergeant marshal ayatollah "
     "president king queen prince princess sheikh pope cardinal bishop imam".split()
 )
-ABBREVIATIONS = {
-    "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel", "capt.": "Captain",
-    "sgt.": "Sergeant", "adm.": "Admiral", "gov.": "Governor", "sen.": "Senator",
-    "rep.": "Representative", "pres.": "President", "maj.": "Major", "brig.": "Brigadier",
-}
+# Abbreviated ranks and offices as tokens ("gen." -> "General"), written out as in
+# `resolve.titles`; only these make a role ("Prof.", "Rev." name no membership).
+ABBREVIATIONS = {f"{k}.": WRITTEN_OUT[k] for k in "gen lt col capt sgt adm gov sen rep pres maj brig".split()}
 # Words that qualify a title without being an organization.
 MODIFIERS = frozenset(
     "senior junior chief top deputy vice assistant associate acting interim former ex "

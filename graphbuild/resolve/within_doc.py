@@ -32,15 +32,17 @@ HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
 LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
 LOCATIVE_BONUS = 1.5
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
-_POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
+# A possessive ending a name ("Soleimani's", "Reuters'").
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# Words skipped when reading a name's initials: "Council on Foreign Relations".
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
 
 
 def name_of(surface: str) -> tuple[tuple[str, ...], str]:
     """Titles and the bare name of a mention's text: honorifics and a leading "the"
     removed, a possessive dropped, whitespace collapsed."""
     text = " ".join(surface.split())
-    text = _POSSESSIVE.sub("", text)
+    text = POSSESSIVE.sub("", text)
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
     return split_title(text)
@@ -109,7 +111,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
 
 
 def _surface(text: str) -> str:
-    return _POSSESSIVE.sub("", " ".join(text.split()))
+    return POSSESSIVE.sub("", " ".join(text.split()))
 
 
 def _after_honorific(text: str, start: int) -> bool:
@@ -166,7 +168,7 @@ def _choose(candidates: list[_Group], g: _Group) -> _Group | None:
 
 def _initials(name: str) -> str:
     words = re.findall(r"[\w'’]+", name.replace("-", " "))
-    return "".join(w[0] for w in words if w.casefold() not in _ACRONYM_SKIP).upper()
+    return "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP).upper()
 
 
 def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
