@@ -101,11 +101,15 @@ class _Builder:
         node = URIRef(iri.span_iri(self.base, doc_id, start, end))
         for t in (NIF.String, cls) if cls else (NIF.String,):
             self.add(graph, node, RDF.type, t)
+        self.offsets(graph, node, start, end, text[start:end])
+        return node
+
+    def offsets(self, graph: URIRef, node: URIRef, start: int, end: int, anchor: str) -> None:
+        """`node` is the text `anchor` at start-end of the document (context) `graph`."""
         self.add(graph, node, NIF.beginIndex, index_literal(start))
         self.add(graph, node, NIF.endIndex, index_literal(end))
-        self.add(graph, node, NIF.anchorOf, Literal(text[start:end]))
+        self.add(graph, node, NIF.anchorOf, Literal(anchor))
         self.add(graph, node, NIF.referenceContext, graph)
-        return node
 
     def evidence(self, owner: URIRef, ev: Evidence) -> URIRef:
         graph = self.doc_iri(ev.doc_id)
@@ -134,10 +138,7 @@ class _Builder:
             )
         node = URIRef(iri.mention_iri(self.base, m.doc_id, m.start, m.end, str(target)))
         self.add(graph, node, RDF.type, NIF.Phrase)
-        self.add(graph, node, NIF.beginIndex, index_literal(m.start))
-        self.add(graph, node, NIF.endIndex, index_literal(m.end))
-        self.add(graph, node, NIF.anchorOf, Literal(m.text))
-        self.add(graph, node, NIF.referenceContext, graph)
+        self.offsets(graph, node, m.start, m.end, m.text)
         self.add(graph, node, ITSRDF.taIdentRef, target)
         self.add(graph, node, NIF.sentence, self.span(m.doc_id, m.sentence_start, m.sentence_end, NIF.Sentence))
         self.add(graph, node, GB.nerLabel, Literal(m.label))
@@ -153,6 +154,13 @@ class _Builder:
             self.add(self.cross, node, GB.documentId, Literal(step.doc_id))
             self.add(self.cross, node, GB.rule, Literal(step.rule))
             self.add(self.cross, node, GB.score, decimal_literal(step.score))
+
+    def typed_node(self, node: URIRef, node_id: str, kind: str, label: str) -> None:
+        """An entity or event node's classes, identifier and label (cross-document graph)."""
+        for cls in entity_classes(kind):
+            self.add(self.cross, node, RDF.type, cls)
+        self.add(self.cross, node, DCTERMS.identifier, Literal(node_id))
+        self.add(self.cross, node, RDFS.label, Literal(label))
 
     # ---- model parts ---------------------------------------------------------------------
     def documents(self) -> None:
@@ -177,10 +185,7 @@ class _Builder:
         c = self.cross
         for e in self.model.entities:
             node = self.entity(e.id)
-            for cls in entity_classes(e.kind):
-                self.add(c, node, RDF.type, cls)
-            self.add(c, node, DCTERMS.identifier, Literal(e.id))
-            self.add(c, node, RDFS.label, Literal(e.label))
+            self.typed_node(node, e.id, e.kind, e.label)
             for alt in e.alt_labels:
                 self.add(c, node, SKOS.altLabel, Literal(alt))
             for title in e.titles:
@@ -248,10 +253,7 @@ class _Builder:
         c = self.cross
         for v in self.model.events:
             node = self.event(v.id)
-            for cls in entity_classes(v.kind):
-                self.add(c, node, RDF.type, cls)
-            self.add(c, node, DCTERMS.identifier, Literal(v.id))
-            self.add(c, node, RDFS.label, Literal(v.label))
+            self.typed_node(node, v.id, v.kind, v.label)
             for place in v.places:
                 self.add(c, node, SEM.hasPlace, self.entity(place))
             for t in v.times:
