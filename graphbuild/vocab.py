@@ -98,6 +98,7 @@ class ClosedNamespace:
 
     def __init__(self, prefix: str):
         self._prefix = prefix
+        self._terms: dict[str, URIRef] = {}  # names already checked (the ontology is cached too)
 
     @property
     def prefix(self) -> str:
@@ -108,8 +109,12 @@ class ClosedNamespace:
         return _prefixes()[self._prefix]
 
     def term(self, name: str) -> URIRef:
+        cached = self._terms.get(name)
+        if cached is not None:
+            return cached
         iri = URIRef(self.base + name)
         if iri in _declared():
+            self._terms[name] = iri
             return iri
         known = sorted(str(t)[len(self.base):] for t in _declared() if str(t).startswith(self.base))
         close = difflib.get_close_matches(name, known, n=3)
