@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from graphbuild.errors import InputError
-from graphbuild.ingest.decode import ENCODING_FIX, KINDS_HINT, binary_reason
+from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason
 from graphbuild.ingest.meta import Meta, meta_from_record
 from graphbuild.model import Document
 
@@ -83,10 +83,9 @@ def _wide_codec(head: bytes, codec: str) -> str | None:
     """The UTF-16/32 codec to decode a whole file with (by BOM or forced), else None."""
     if codec.startswith(("utf-16", "utf_16", "utf-32", "utf_32")):
         return codec
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in BOMS:  # longest first, as decode.py checks them
         if head.startswith(bom):
-            return name
+            return name if name != "utf-8-sig" else None
     return None
 
 

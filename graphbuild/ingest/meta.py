@@ -90,16 +90,3 @@ def read_sidecar(data: bytes, source: str) -> Meta:
         raise InputError(source, "metadata must be a JSON object", "fix or remove the .meta.json file")
     return meta_from_record(record, source)
 
-
-def first_line_title(text: str, strip_marks: str = "") -> str | None:
-    """The first non-empty line of `text` if shorter than TITLE_MAX_CHARS, else None.
-
-    `strip_marks` are leading characters to drop (Markdown heading marks).
-    """
-    for line in text.splitlines():
-        line = line.strip()
-        if strip_marks:
-            line = line.lstrip(strip_marks).strip()
-        if line:
-            return line if len(line) < TITLE_MAX_CHARS else None
-    return None
