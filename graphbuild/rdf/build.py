@@ -68,27 +68,29 @@ class _Builder:
             if doc.id in self.docs:
                 raise OutputError(f"two documents share the id {doc.id!r}; ids must be unique")
             self.docs[doc.id] = doc
-        self.entities = {e.id for e in model.entities}
-        self.events = {e.id for e in model.events}
+        # Minted once: every fact looks its ends up here (and so checks they exist).
+        self.doc_iris = {d: URIRef(iri.document_iri(base, d)) for d in self.docs}
+        self.entities = {e.id: URIRef(iri.entity_iri(base, e.id)) for e in model.entities}
+        self.events = {e.id: URIRef(iri.event_iri(base, e.id)) for e in model.events}
 
     # ---- helpers -------------------------------------------------------------------------
     def add(self, graph: URIRef, s: Node, p: Node, o: Node) -> None:
         self.graphs[graph].add((s, p, o))
 
     def doc_iri(self, doc_id: str) -> URIRef:
-        if doc_id not in self.docs:
+        if doc_id not in self.doc_iris:
             raise OutputError(f"a fact points at document {doc_id!r}, which is not in the model")
-        return URIRef(iri.document_iri(self.base, doc_id))
+        return self.doc_iris[doc_id]
 
     def entity(self, entity_id: str) -> URIRef:
         if entity_id not in self.entities:
             raise OutputError(f"a fact points at entity {entity_id!r}, which is not in the model")
-        return URIRef(iri.entity_iri(self.base, entity_id))
+        return self.entities[entity_id]
 
     def event(self, event_id: str) -> URIRef:
         if event_id not in self.events:
             raise OutputError(f"a fact points at event {event_id!r}, which is not in the model")
-        return URIRef(iri.event_iri(self.base, event_id))
+        return self.events[event_id]
 
     def node(self, node_id: str) -> URIRef:
         return self.event(node_id) if node_id in self.events else self.entity(node_id)
