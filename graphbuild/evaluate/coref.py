@@ -15,7 +15,6 @@ precision as in the CoNLL-2012 scorer). Totals are micro-averaged over topics.
 """
 from __future__ import annotations
 
-import json
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -184,24 +183,19 @@ def _last_token_start(text: str, start: int, end: int) -> int:
 def evaluate_coref(gold: Path, limit: int | None = None, model: str = "en_core_web_sm") -> CorefScores:
     """MUC, B3, CEAF-e and CoNLL F1 of our pipeline and the baselines on `gold`."""
     from graphbuild.analyze import analyze, corpus_context
-    from graphbuild.evaluate.mentions import _parse_all
+    from graphbuild.evaluate.gold import parse_all, read_records
     from graphbuild.model import Document
     from graphbuild.nlp import load_model
     from graphbuild.resolve.cross_doc import merge_documents
 
-    records = []
-    with Path(gold).open(encoding="utf-8") as handle:
-        for line in handle:
-            if line.strip():
-                records.append(json.loads(line))
-                if limit is not None and len(records) >= limit:
-                    break
+    records = list(read_records(gold, limit, lambda record, _: record,
+                                "expected the ECB+ JSONL format of shared/data/README.md"))
     nlp = load_model(model)
     docs = [Document(id=r["doc_id"], text=r["text"]) for r in records]
     context = corpus_context(docs)
     scores = CorefScores(gold=str(gold), documents=len(docs))
     by_topic: dict[str, list] = defaultdict(list)
-    for record, parsed in zip(records, _parse_all(nlp, docs)):
+    for record, parsed in zip(records, parse_all(nlp, docs)):
         regions = [(s["start"], s["end"]) for s in record.get("sentences", ()) if s.get("selected")]
 
         def inside(start: int, end: int, regions=regions) -> bool:

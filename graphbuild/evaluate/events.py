@@ -4,12 +4,11 @@ with a date (over all events of the scored documents).
 """
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphbuild.errors import InputError
-from graphbuild.evaluate.mentions import Counts, _inside, _parse_all
+from graphbuild.evaluate.gold import parse_all, read_records
+from graphbuild.evaluate.mentions import Counts, _inside
 from graphbuild.model import Document
 
 Span = tuple[int, int]
@@ -34,28 +33,14 @@ class EventScores:
         return self.with_date / self.events if self.events else 0.0
 
 
-def _read(path: Path, limit: int | None) -> list[tuple[Document, list[Span], tuple[Span, ...] | None]]:
-    out = []
-    with path.open(encoding="utf-8") as handle:
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            if limit is not None and len(out) >= limit:
-                break
-            try:
-                r = json.loads(line)
-                regions = None
-                if r.get("sentences"):
-                    regions = tuple((s["start"], s["end"]) for s in r["sentences"] if s.get("selected", True))
-                gold = [(e["start"], e["end"]) for e in r.get("entities", ())
-                        if e.get("kind") == "event" and e.get("selected", True)
-                        and _inside(e["start"], e["end"], regions)]
-                out.append((Document(id=str(r.get("doc_id") or f"{path.stem}-{number}"), text=r["text"]), gold,
-                            regions))
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}: not a gold record ({exc}); expected the ECB+ JSONL format of "
-                                 f"shared/data/README.md") from exc
-    return out
+def _gold_events(r: dict, default_id: str) -> tuple[Document, list[Span], tuple[Span, ...] | None]:
+    """The document, its gold event spans and its selected sentences (None: everywhere)."""
+    regions = None
+    if r.get("sentences"):
+        regions = tuple((s["start"], s["end"]) for s in r["sentences"] if s.get("selected", True))
+    gold = [(e["start"], e["end"]) for e in r.get("entities", ())
+            if e.get("kind") == "event" and e.get("selected", True) and _inside(e["start"], e["end"], regions)]
+    return Document(id=str(r.get("doc_id") or default_id), text=r["text"]), gold, regions
 
 
 def _match(gold: list[Span], predicted: list[Span]) -> tuple[int, int, int]:
@@ -76,11 +61,11 @@ def evaluate_events(gold: Path, limit: int | None = None, model: str = "en_core_
     from graphbuild.analyze import analyze, corpus_context
     from graphbuild.nlp import load_model
 
-    records = _read(Path(gold), limit)
+    records = list(read_records(gold, limit, _gold_events, "expected the ECB+ JSONL format of shared/data/README.md"))
     nlp = load_model(model)
     context = corpus_context(d for d, _, _ in records)
     scores = EventScores(gold=str(gold), documents=len(records))
-    for (document, gold_spans, regions), parsed in zip(records, _parse_all(nlp, [d for d, _, _ in records])):
+    for (document, gold_spans, regions), parsed in zip(records, parse_all(nlp, [d for d, _, _ in records])):
         result = analyze(parsed, context)
         predicted = sorted({(m.start, m.end) for e in result.events for m in e.mentions
                             if _inside(m.start, m.end, regions)})

@@ -7,12 +7,11 @@ Gold: one JSON object a line with `text` and `entities` (`start`, `end`, `label`
 """
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphbuild.errors import InputError
+from graphbuild.evaluate.gold import parse_all, read_records
 from graphbuild.model import Document
 
 TYPES = ("PER", "ORG", "LOC")
@@ -79,20 +78,8 @@ class GoldDocument:
 
 def read_gold(path: Path, limit: int | None = None) -> Iterator[GoldDocument]:
     """The first `limit` gold documents of the JSONL file `path`."""
-    with path.open(encoding="utf-8") as handle:
-        count = 0
-        for number, line in enumerate(handle, 1):
-            if not line.strip():
-                continue
-            if limit is not None and count >= limit:
-                return
-            try:
-                record = json.loads(line)
-                yield _gold_document(record, f"{path.stem}-{number}")
-            except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}", f"not a gold record ({exc})",
-                                 "expected the JSONL format of shared/data/README.md with `text` and `entities`") from exc
-            count += 1
+    return read_records(path, limit, _gold_document,
+                        "expected the JSONL format of shared/data/README.md with `text` and `entities`")
 
 
 def _gold_document(record: dict, default_id: str) -> GoldDocument:
@@ -109,7 +96,7 @@ def _gold_document(record: dict, default_id: str) -> GoldDocument:
         if e.get("kind", "entity") != "entity" or not e.get("selected", True):
             continue
         label = GOLD_LABELS.get(e.get("coarse") or e.get("label"))
-        if label and (regions is None or _inside(e["start"], e["end"], regions)):
+        if label and _inside(e["start"], e["end"], regions):
             mentions.add((e["start"], e["end"], label))
     return GoldDocument(Document(id=doc_id, text=text), frozenset(mentions), regions)
 
@@ -131,7 +118,7 @@ def evaluate_mentions(gold: Path, limit: int | None = None, model: str = "en_cor
     nlp = load_model(model)
     context = corpus_context(g.document for g in gold_docs)
     scores = Scores(gold=str(gold), documents=len(gold_docs))
-    for g, parsed in zip(gold_docs, _parse_all(nlp, [g.document for g in gold_docs])):
+    for g, parsed in zip(gold_docs, parse_all(nlp, [g.document for g in gold_docs])):
         raw = set()
         for ent in parsed.doc.ents:
             label = MODEL_LABELS.get(ent.label_)
@@ -143,21 +130,6 @@ def evaluate_mentions(gold: Path, limit: int | None = None, model: str = "en_cor
         scores.add("spaCy raw", set(g.mentions), _keep(raw, g.regions))
         scores.add("graphbuild", set(g.mentions), _keep(ours, g.regions))
     return scores
-
-
-def _parse_all(nlp, documents: list[Document]):
-    """ParsedDocuments of `documents`, parsed with nlp.pipe (long texts via `parse`)."""
-    from graphbuild.nlp.normalize import normalize
-    from graphbuild.nlp.parse import CHUNK_CHARS, ParsedDocument, parse
-
-    normalized = [normalize(d.text) for d in documents]
-    short = [i for i, d in enumerate(documents) if len(normalized[i][0]) <= CHUNK_CHARS]
-    piped = dict(zip(short, nlp.pipe(normalized[i][0] for i in short)))
-    for i, d in enumerate(documents):
-        if i in piped:
-            yield ParsedDocument(d, piped[i], normalized[i][1])
-        else:
-            yield parse(nlp, d)
 
 
 def format_table(scores: Scores) -> str:
