@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from graphbuild.analyze import CorpusContext
-from graphbuild.engine.local import DocumentOutcome, Progress, analyze_one
+from graphbuild.engine.local import DocumentOutcome, Progress, analyze_one, counted
 from graphbuild.model import Document
 
 
@@ -33,11 +33,7 @@ def analyze_documents_dask(
             context_future = client.scatter(context, broadcast=True)
             futures = client.map(analyze_one, list(documents), model_name=model_name, context=context_future,
                                  pure=False)
-            for future in futures:
-                outcome = future.result()
-                if on_done:
-                    on_done(1)
-                yield outcome
+            yield from counted((f.result() for f in futures), on_done)
     finally:
         if cluster is not None:
             cluster.close()

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import traceback
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
@@ -28,11 +28,12 @@ def analyze_one(document: Document, model_name: str, context: CorpusContext) -> 
     from graphbuild.nlp import load_model, parse
 
     nlp = load_model(model_name)
+    source = document.path or document.id
     try:
-        return DocumentOutcome(document.id, document.path or document.id, analyze(parse(nlp, document), context))
+        return DocumentOutcome(document.id, source, analyze(parse(nlp, document), context))
     except Exception as exc:  # reported per document; the batch goes on
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-        return DocumentOutcome(document.id, document.path or document.id, None, f"analysis failed: {detail}")
+        return DocumentOutcome(document.id, source, None, f"analysis failed: {detail}")
 
 
 def _warm(model_name: str) -> None:
@@ -58,16 +59,16 @@ def analyze_documents(
         yield from analyze_documents_dask(documents, model_name, context, jobs, scheduler, on_done)
         return
     if jobs <= 1 or len(documents) <= 1:
-        for document in documents:
-            outcome = analyze_one(document, model_name, context)
-            if on_done:
-                on_done(1)
-            yield outcome
+        yield from counted((analyze_one(d, model_name, context) for d in documents), on_done)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(model_name,)) as pool:
         futures = [pool.submit(analyze_one, d, model_name, context) for d in documents]
-        for future in futures:
-            outcome = future.result()
-            if on_done:
-                on_done(1)
-            yield outcome
+        yield from counted((f.result() for f in futures), on_done)
+
+
+def counted(outcomes: Iterable[DocumentOutcome], on_done: Progress | None) -> Iterator[DocumentOutcome]:
+    """`outcomes` as they come, calling `on_done(1)` after each (every engine's progress)."""
+    for outcome in outcomes:
+        if on_done:
+            on_done(1)
+        yield outcome
