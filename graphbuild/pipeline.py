@@ -8,8 +8,9 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graphbuild import __version__
@@ -34,17 +35,14 @@ class BuildResult:
 class _Timer:
     timings: dict[str, float] = field(default_factory=dict)
 
-    def stage(self, name: str):
-        timer = self
-
-        class _Stage:
-            def __enter__(self):
-                self.t0 = time.perf_counter()
-
-            def __exit__(self, *exc):
-                timer.timings[name] = round(timer.timings.get(name, 0.0) + time.perf_counter() - self.t0, 3)
-
-        return _Stage()
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        """Add the time spent in the block to `timings[name]` (seconds, 3 decimals)."""
+        t0 = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - t0, 3)
 
 
 def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> None:
@@ -165,7 +163,7 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
     timer, skipped = _Timer(), []
     t0 = time.perf_counter()
     if settings.into is not None:
-        settings = _with_output(settings, Path(settings.into))
+        settings = replace(settings, output_dir=Path(settings.into))
     with timer.stage("ingest"):
         documents = read_documents(settings, skipped)
     model = build_model(documents, settings, skipped, timer, progress)
@@ -189,12 +187,6 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
     atomic_write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     outputs["report"] = report_path
     return BuildResult(model, report, outputs)
-
-
-def _with_output(settings: Settings, out: Path) -> Settings:
-    from dataclasses import replace
-
-    return replace(settings, output_dir=out)
 
 
 __all__ = ["BuildResult", "GraphbuildError", "build", "build_model", "read_documents", "write_outputs"]
