@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from graphbuild.extract.organizations import names_organization, resolve_organization
 from graphbuild.extract.role_words import (
     ABBREVIATIONS,
     HEAD_TITLES,
@@ -89,12 +90,6 @@ def _title_text(tokens: list[Token]) -> str:
     words = [_word(t) for t in tokens]
     text = " ".join(words).replace(" - ", "-")
     return text
-
-
-def _strip_det(tokens: list[Token]) -> list[Token]:
-    while tokens and tokens[0].dep_ == "det" or (tokens and tokens[0].lower_ in ("the", "a", "an")):
-        tokens = tokens[1:]
-    return tokens
 
 
 def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | None:
@@ -208,20 +203,13 @@ def appositive_title(b: Builder, person: str, span: Span) -> TitlePhrase | None:
             # "of <unit> for <ORG>": split at the second preposition
             cut = next((t.i for t in affiliation if t.lower_ in UNIT_PREPS), affiliation.end)
             inner = doc[affiliation.start : cut]
-            if not inner or not _names_organization(b, inner):
+            if not inner or not names_organization(b, inner):
                 org = _preposition_object(doc, sent, cut) if cut < sent.end and doc[cut].lower_ in UNIT_PREPS else None
-                if org is not None and _names_organization(b, org):
+                if org is not None and names_organization(b, org):
                     affiliation, unit = org, True
             else:
                 affiliation = inner
     return TitlePhrase(person, span, doc[start:title_end], head, affiliation, "title-appositive", unit=unit)
-
-
-def _names_organization(b: Builder, tokens: Span) -> bool:
-    """The tokens hold an Organization entity or a capitalized name."""
-    if any(b.token_kind(t) == "Organization" for t in tokens):
-        return True
-    return _is_proper_name(_org_name(list(tokens)))
 
 
 def title_phrases(b: Builder) -> Iterator[TitlePhrase]:
@@ -230,71 +218,6 @@ def title_phrases(b: Builder) -> Iterator[TitlePhrase]:
         for found in (premodifier_titles(b, person, span), appositive_title(b, person, span)):
             if found is not None:
                 yield found
-
-
-def _org_name(tokens: list[Token]) -> list[Token]:
-    """The organization part of an affiliation: after a possessive ("Iran's X" -> X),
-    before a trailing "in <place>"; determiners dropped."""
-    tokens = _strip_det(tokens)
-    pos = [k for k, t in enumerate(tokens) if t.tag_ == "POS"]
-    if pos:
-        tokens = _strip_det(tokens[pos[-1] + 1 :])
-    for k, t in enumerate(tokens):
-        if t.lower_ in ("in", "at", "on", "from", "who", "which", "that"):
-            return tokens[:k]
-    return tokens
-
-
-def _is_proper_name(tokens: list[Token]) -> bool:
-    content = [t for t in tokens if t.is_alpha and t.lower_ not in ("of", "and", "for", "the", "&")]
-    return bool(content) and all(t.text[:1].isupper() for t in content) and any(t.pos_ == "PROPN" for t in tokens)
-
-
-def resolve_organization(b: Builder, affiliation: Span) -> tuple[str | None, str | None]:
-    """(organization id, country-or-place id) named by the affiliation tokens.
-
-    An existing Organization entity wins; a capitalized name not yet an entity becomes
-    one (rule "title-object"); a Place is returned as the second item; else (None, None).
-    """
-    tokens = list(affiliation)
-    name = _org_name(tokens)
-    org = b.entity_of_tokens(name, ("Organization",)) if name else None
-    if org is not None:
-        return org, None
-    whole = b.entity_of_tokens(tokens)
-    if whole is not None and b.kind(whole) == "Place" and (not name or b.entity_of_tokens(name) == whole):
-        return None, whole
-    if name and all(t.tag_ in ("NNS", "NNPS") and t.text[:1].isupper() for t in name):
-        # a short name of an organization named in full elsewhere ("Chargers")
-        short = affiliation.doc[name[0].i : name[-1].i + 1]
-        full = _org_ending_with(b, short.text)
-        if full is not None:
-            b.add_mention(full, short, "ORG", "title-object")
-            return full, None
-        if short.start != short.sent.start:  # capitalized mid-sentence: a name
-            existing = b.find_by_label({short.text}, "Organization")
-            return existing or b.add_entity("Organization", short.text, short, "ORG", "title-object"), None
-    if name and _is_proper_name(name) and not any(b.token_kind(t) == "Person" for t in name):
-        span = affiliation.doc[name[0].i : name[-1].i + 1]
-        if span.text.casefold() in PORTFOLIOS:
-            return None, None
-        existing = b.find_by_label({span.text}, "Organization")
-        if existing:
-            return existing, None
-        if any(t.ent_type_ in ("GPE", "NORP", "PERSON") for t in span):
-            return None, None
-        return b.add_entity("Organization", span.text, span, "ORG", "title-object"), None
-    return None, None
-
-
-def _org_ending_with(b: Builder, name: str) -> str | None:
-    """The one Organization whose label is `name` or ends with it as whole words."""
-    folded = name.casefold()
-    found = {
-        e.id for e in b.entities.values()
-        if e.kind == "Organization" and (e.label.casefold() == folded or e.label.casefold().endswith(" " + folded))
-    }
-    return found.pop() if len(found) == 1 else None
 
 
 def _position(title: Span | list[Token]) -> bool:
