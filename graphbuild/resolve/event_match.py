@@ -23,7 +23,6 @@ from graphbuild.resolve.event_compat import (
     sorted_times,
     specificity,
 )
-from graphbuild.resolve.names import normalize
 
 GLOBAL = ""
 
@@ -39,8 +38,10 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 
 def event_key(kind: str, label: str) -> str:
-    """The global id key of an event."""
-    return f"event/{kind.casefold()}/{normalize(label) or label.strip().casefold()}"
+    """The global id key of an event: "event/" + its `entity_key`."""
+    from graphbuild.resolve.cross_doc import entity_key
+
+    return "event/" + entity_key(kind, label)
 
 
 @cache
@@ -207,9 +208,7 @@ class _Clusters:
         if gi == gj:
             return False
         ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        if any(ordered[x][0] == ordered[y][0] == GLOBAL for x in ga for y in gb):
-            return False
-        if any(conflicts(ordered[x][1], ordered[y][1], self.up, kinds_compatible) for x in ga for y in gb):
+        if any(ordered[x][0] == ordered[y][0] == GLOBAL for x in ga for y in gb) or self.conflict(gi, gj):
             return False
         keep, gone = min(gi, gj), max(gi, gj)
         self.groups[keep].extend(self.groups.pop(gone))
@@ -281,9 +280,7 @@ def _date_text(t: TimeValue) -> str | None:
 def describe(event: Event, entity_labels: Mapping[str, str]) -> str:
     """A descriptive, deterministic label: "<class> of <victim> in <place> on <date>"
     (or "by <agent>" when no victim is known); "<class>: <trigger>" when nothing is."""
-    def name(eid: str) -> str | None:
-        return entity_labels.get(eid)
-
+    name = entity_labels.get
     parts = [class_label(event.kind)]
     victims = sorted(filter(None, (name(p.entity) for p in event.participants if p.role in OF_ROLES)))
     agents = sorted(filter(None, (name(p.entity) for p in event.participants if p.role in AGENT_ROLES)))
