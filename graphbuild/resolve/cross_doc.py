@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from graphbuild.model import (
     Entity,
@@ -177,30 +178,27 @@ def sorted_merges(items: Iterable[MergeStep]) -> tuple[MergeStep, ...]:
 def merge_relation_list(items: list[Relation]) -> tuple[Relation, ...]:
     """Relations with the same (subject, predicate, object) as one, evidence unioned;
     reflexive ones (made so by a merge) dropped."""
-    grouped: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for r in items:
-        if r.subject == r.object:  # made reflexive by a merge: an artifact, not a fact
-            continue
-        grouped[(r.subject, r.predicate, r.object)].extend(r.evidence)
-    return tuple(Relation(s, p, o, sorted_evidence(ev)) for (s, p, o), ev in sorted(grouped.items()))
+    return _merge_facts(items, Relation, ("subject", "predicate", "object"), ("subject", "object"))
 
 
 def _merge_memberships(items: list[Membership]) -> tuple[Membership, ...]:
-    grouped: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for m in items:
-        if m.member == m.organization:
-            continue
-        grouped[(m.member, m.organization, m.role)].extend(m.evidence)
-    return tuple(Membership(a, o, r, sorted_evidence(ev)) for (a, o, r), ev in sorted(grouped.items()))
+    return _merge_facts(items, Membership, ("member", "organization", "role"), ("member", "organization"))
 
 
 def _merge_links(items: list[EventLink]) -> tuple[EventLink, ...]:
+    return _merge_facts(items, EventLink, ("subject", "predicate", "object"), ("subject", "object"))
+
+
+def _merge_facts(items, make, fields: tuple[str, str, str], ends: tuple[str, str]) -> tuple:
+    """`make(*fields, evidence)` per distinct `fields`, evidence unioned, sorted; facts
+    whose `ends` are one node (made so by a merge: an artifact, not a fact) dropped."""
+    key, pair = attrgetter(*fields), attrgetter(*ends)
     grouped: dict[tuple[str, str, str], list[Evidence]] = defaultdict(list)
-    for link in items:
-        if link.subject == link.object:
-            continue
-        grouped[(link.subject, link.predicate, link.object)].extend(link.evidence)
-    return tuple(EventLink(s, p, o, sorted_evidence(ev)) for (s, p, o), ev in sorted(grouped.items()))
+    for x in items:
+        a, b = pair(x)
+        if a != b:
+            grouped[key(x)].extend(x.evidence)
+    return tuple(make(*k, sorted_evidence(ev)) for k, ev in sorted(grouped.items()))
 
 
 def canonical_label(entities: Sequence[Entity]) -> str:
