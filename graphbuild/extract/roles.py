@@ -124,7 +124,7 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
                 break
         else:
             break
-    if not any(t.lower_ in TITLE_NOUNS | RANKS or t.lower_ in ABBREVIATIONS for t in title) and not _position(title):
+    if not any(t.lower_ in TITLE_NOUNS or t.lower_ in RANKS or t.lower_ in ABBREVIATIONS for t in title) and not _position(title):
         return None
     # A lowercase title after a determiner with no name-like qualifier ("the general X")
     # is still a title; the affiliation is what stands before it.

@@ -95,7 +95,6 @@ def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
             break
     # The title starts at its first title word or at a modifier right before one
     # ("Defence Secretary"); a sentence-initial "But" or a possessive "Iran's" is no part.
-    # A modifier that opens a sentence ("But Secretary ...") is no part of the title.
     opens = len(taken) == len(words) or words[-len(taken) - 1][-1:] in ".!?\"”:"
     first = next((i for i, w in enumerate(taken) if _in_title(w) or
                   (i + 1 < len(taken) and is_title_noun(taken[i + 1]) and not _POSSESSIVE.search(w)
