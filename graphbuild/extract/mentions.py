@@ -138,6 +138,7 @@ def _is_place_adjective(token) -> bool:
     # title is still a name; "Defence", "Supreme" are words of the title.
     return token.ent_type_ in ("GPE", "LOC") or token.is_upper
 
+
 def _to_mentions(parsed: ParsedDocument, spans: list[Span]) -> list[Mention]:
     doc, source = parsed.doc, parsed.document.text
     token_starts = [t.idx for t in doc]
@@ -147,9 +148,14 @@ def _to_mentions(parsed: ParsedDocument, spans: list[Span]) -> list[Mention]:
         if (start, end) in seen:
             continue
         seen.add((start, end))
-        i = max(0, bisect_right(token_starts, s.start) - 1)
-        sent = doc[i].sent if len(doc) else None
-        sent_start, sent_end = parsed.source(sent.start_char, sent.end_char) if sent is not None else (start, end)
+        if len(doc):
+            # The sentences of the first and the last token: the parser may break a
+            # sentence inside a name it did not tag, and the evidence must cover it.
+            first = doc[max(0, bisect_right(token_starts, s.start) - 1)].sent
+            last = doc[max(0, bisect_right(token_starts, s.end - 1) - 1)].sent
+            sent_start, sent_end = parsed.source(first.start_char, max(first.end_char, last.end_char))
+        else:
+            sent_start, sent_end = start, end
         out.append(Mention(doc_id=parsed.document.id, start=start, end=end, text=source[start:end],
                            label=s.label, sentence_start=sent_start, sentence_end=sent_end, rule=s.rule))
     return out
