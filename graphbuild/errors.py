@@ -1,6 +1,7 @@
 """One small hierarchy of errors; every message says what went wrong and how to fix it.
 
-Library code raises these; the CLI maps them to exit codes (see `cli.py`).
+Library code raises these; the CLI maps them to exit codes (`EXIT_CODES`, also in the
+README and `graphbuild build --help`).
 """
 from __future__ import annotations
 
@@ -41,7 +42,33 @@ class OutputError(GraphbuildError):
     exit_code = 4
 
 
+class NothingBuilt(GraphbuildError):
+    """No input of the batch could be read or analysed; the output was left as it was.
+
+    `skipped` lists each input with the reason (as in report.json)."""
+
+    exit_code = 5
+
+    def __init__(self, skipped: list[dict], where: str):
+        self.skipped = skipped
+        super().__init__(
+            f"no document could be read or analysed ({len(skipped)} input(s) skipped); "
+            f"nothing was written and {where} was left as it was"
+        )
+
+
 class UsageError(GraphbuildError):
     """Options that do not fit together; the message names the flag that fixes it."""
 
     exit_code = 2
+
+
+# What each exit code of the CLI means (README and --help print this table).
+EXIT_CODES = {
+    0: "the graph was built (inputs that could not be read are listed as skipped)",
+    1: "an unexpected error",
+    2: "a bad option or path, or a bad input under --on-error fail",
+    3: "the spaCy model is not installed",
+    4: "an output failed its checks; the old files were left as they were",
+    5: "no input could be read or analysed; the output directory was left as it was",
+}

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from graphbuild import __version__
-from graphbuild.errors import GraphbuildError, InputError, OutputError
+from graphbuild.errors import GraphbuildError, InputError, NothingBuilt, OutputError
 from graphbuild.model import Document, GraphModel
 from graphbuild.settings import Settings
 
@@ -57,7 +57,8 @@ def read_documents(settings: Settings, skipped: list[dict]) -> list[Document]:
     from graphbuild.ingest import read_inputs
 
     documents = []
-    for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding):
+    for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding,
+                            max_chars=settings.max_chars):
         if isinstance(item, InputError):
             _skip(skipped, settings, item.source, item.problem + (f" ({item.fix})" if item.fix else ""))
         else:
@@ -160,13 +161,22 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
     """Run a whole build and write `report.json` beside the graph files."""
     from graphbuild.fsio import atomic_write_text
 
+    from graphbuild.ingest.names import path_text
+    from graphbuild.preflight import check_settings
+
+    check_settings(settings)  # before any work: a typo costs a second, not the NLP stage
     timer, skipped = _Timer(), []
     t0 = time.perf_counter()
     if settings.into is not None:
         settings = replace(settings, output_dir=Path(settings.into))
     with timer.stage("ingest"):
         documents = read_documents(settings, skipped)
+    if not documents:
+        raise NothingBuilt(skipped, path_text(settings.output_dir))
+    failed_before = len(skipped)
     model = build_model(documents, settings, skipped, timer, progress)
+    if len(skipped) - failed_before == len(documents):  # every analysis failed
+        raise NothingBuilt(skipped, path_text(settings.output_dir))
     if progress:
         progress("write", 0, None)
     outputs, validation = write_outputs(model, settings, timer)
@@ -174,7 +184,7 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
     report = {
         "graphbuild": __version__,
         "model": settings.model,
-        "inputs": list(settings.inputs) or ["(bundled samples)"],
+        "inputs": [path_text(name) for name in settings.inputs] or ["(bundled samples)"],
         "documents_read": len(documents),
         "documents_in_graph": len(model.documents),
         "skipped": skipped,

@@ -5,6 +5,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from graphbuild.limits import DEFAULT_MAX_CHARS
+
 DEFAULT_MODEL = "en_core_web_sm"
 DEFAULT_BASE_IRI = "https://w3id.org/graphbuild/id/"
 ALL_FORMATS = ("ttl", "trig", "nt", "jsonld", "html")
@@ -26,6 +28,7 @@ class Settings:
     engine: str = "local"  # local (this machine's processes) | dask (a Dask cluster)
     scheduler: str | None = None  # a Dask scheduler address; None: a LocalCluster of `jobs`
     encoding: str | None = None  # force an input encoding instead of detecting it
+    max_chars: int | None = DEFAULT_MAX_CHARS  # longer articles are skipped; None: no limit
     into: Path | None = None  # an existing output dir to add to (incremental build)
     validate: bool = True  # run SHACL over the output before publishing it
     extra: dict = field(default_factory=dict, compare=False)

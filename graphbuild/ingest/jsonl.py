@@ -16,6 +16,7 @@ from typing import BinaryIO
 from graphbuild.errors import InputError
 from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason
 from graphbuild.ingest.meta import Meta, meta_from_record
+from graphbuild.ingest.names import path_text, stem_text
 from graphbuild.model import Document
 
 ID_KEYS = ("id", "doc_id")
@@ -27,10 +28,10 @@ def read_jsonl(path: Path, *, published: date | None = None, encoding: str | Non
     try:
         handle = path.open("rb")
     except OSError as err:
-        yield InputError(str(path), f"cannot read: {err.strerror or err}")
+        yield InputError(path_text(path), f"cannot read: {err.strerror or err}")
         return
     with handle:
-        yield from records(handle, str(path), path.stem, published, encoding)
+        yield from records(handle, path_text(path), stem_text(path), published, encoding)
 
 
 def records(handle: BinaryIO, name: str, stem: str, published: date | None, encoding: str | None) -> Iterator[Document | InputError]:
@@ -75,6 +76,8 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
             yield _document(line, source, f"{stem}-{lineno}", published)
         except InputError as err:
             yield err
+        except MemoryError:
+            yield InputError(source, f"record of {len(raw):,} bytes too large to read", "split the record")
     if not seen_any:
         yield InputError(name, "empty file (no JSON lines)", "nothing to read")
 
@@ -94,6 +97,8 @@ def _document(line: str, source: str, default_id: str, published: date | None) -
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(source, f"malformed JSON: {err.msg} at column {err.colno}", RECORD_FIX) from None
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply to read", RECORD_FIX) from None
     if not isinstance(record, dict):
         raise InputError(source, f"a JSON {type(record).__name__}, not an object", RECORD_FIX)
     text = record.get("text")

@@ -21,6 +21,7 @@ from graphbuild.ingest.decode import decode
 from graphbuild.ingest.html import looks_like_html
 from graphbuild.ingest.jsonl import read_jsonl, records
 from graphbuild.ingest.meta import SIDECAR_SUFFIX, Meta, read_sidecar, sidecar_path
+from graphbuild.ingest.names import path_text, stem_text
 from graphbuild.model import Document
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -35,12 +36,12 @@ Item = Document | InputError
 def read_path(path: Path, *, published: date | None, encoding: str | None, explicit: bool = True) -> Iterator[Item]:
     """The documents of a file or directory `path` named by the user."""
     if not path.exists():
-        yield InputError(str(path), "no such file or directory", "check the path")
+        yield InputError(path_text(path), "no such file or directory", "check the path")
     elif path.is_dir():
         for file in walk(path):
             yield from read_file(file, published=published, encoding=encoding)
     elif _suffix_kind(path) is None:
-        yield InputError(str(path), f"unsupported kind of file {path.suffix or '(no suffix)'!r}",
+        yield InputError(path_text(path), f"unsupported kind of file {path.suffix or '(no suffix)'!r}",
                          f"graphbuild reads {SUPPORTED} files, directories of them, and - for stdin")
     else:
         yield from read_file(path, published=published, encoding=encoding)
@@ -66,16 +67,18 @@ def read_file(path: Path, *, published: date | None, encoding: str | None) -> It
     if kind == "jsonl":
         yield from read_jsonl(path, published=published, encoding=encoding)
         return
-    source = str(path)
+    source = path_text(path)
     try:
         data = path.read_bytes()
         sidecar = _sidecar(path)
-        yield article(data, kind or "text", source, doc_id=path.stem, sidecar=sidecar,
+        yield article(data, kind or "text", source, doc_id=stem_text(path), sidecar=sidecar,
                       published=published, encoding=encoding)
     except InputError as err:
         yield err
     except OSError as err:
         yield InputError(source, f"cannot read: {err.strerror or err}", "check the file's permissions")
+    except (MemoryError, RecursionError) as err:
+        yield InputError(source, f"too large or too deeply nested to read ({type(err).__name__})")
 
 
 def read_stdin(*, published: date | None, encoding: str | None, stream: BinaryIO | None = None) -> Iterator[Item]:
@@ -113,8 +116,8 @@ def _sidecar(path: Path) -> Meta:
     except FileNotFoundError:
         return Meta()
     except OSError as err:
-        raise InputError(str(side), f"cannot read metadata: {err.strerror or err}", "fix or remove the .meta.json file") from None
-    return read_sidecar(data, str(side))
+        raise InputError(path_text(side), f"cannot read metadata: {err.strerror or err}", "fix or remove the .meta.json file") from None
+    return read_sidecar(data, path_text(side))
 
 
 def _is_jsonl(text: str) -> bool:
