@@ -122,12 +122,15 @@ def build(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Skip (and report) articles longer than this many characters; analysis takes about 3.4 GB of memory per million."),
+    validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
 ) -> None:
     """Build the knowledge graph of INPUTS (or of the bundled samples).
 
     A path that does not exist is an error before any work starts; an input that cannot
     be read is reported and skipped; if none can be read or analysed, nothing is written.
-    """
+    Statements that break the shapes are left out of the published graph and written to
+    rejected.trig (listed in report.json); --strict makes them fatal instead."""
     try:
         if on_error not in ("skip", "fail"):
             raise UsageError(f"--on-error {on_error!r}: choose skip or fail")
@@ -138,7 +141,8 @@ def build(
         settings = Settings(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
-            into=into, engine=engine, scheduler=scheduler, max_chars=max_chars,
+            into=into, engine=engine, scheduler=scheduler, max_chars=max_chars, validate=validate,
+            strict=strict,
         )
         from graphbuild.pipeline import build as run_build
 
@@ -149,6 +153,10 @@ def build(
     report = result.report
     for item in report["skipped"]:
         say("skipped", "yellow", f"{printable(item['source'], keep='')}: {item['reason']}")
+    rejected = report["validation"].get("rejected_statements", 0)
+    if rejected:
+        say("warning:", "yellow", f"{rejected} statements broke ontology/shapes.ttl and were left out of the "
+            "graph; see rejected.trig and report.json (validation.violation_messages)")
     c = report["counts"]
     entities = ", ".join(f"{n} {k}" for k, n in c["entities"].items()) or "no entities"
     typer.echo(f"{c['documents']} documents: {entities}, {sum(c['events'].values())} events, "

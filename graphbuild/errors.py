@@ -69,6 +69,6 @@ EXIT_CODES = {
     1: "an unexpected error",
     2: "a bad option or path, or a bad input under --on-error fail",
     3: "the spaCy model is not installed",
-    4: "an output failed its checks; the old files were left as they were",
+    4: "an output failed its checks (or a SHACL violation under --strict); the old files were left as they were",
     5: "no input could be read or analysed; the output directory was left as it was",
 }

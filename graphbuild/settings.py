@@ -31,4 +31,5 @@ class Settings:
     max_chars: int | None = DEFAULT_MAX_CHARS  # longer articles are skipped; None: no limit
     into: Path | None = None  # an existing output dir to add to (incremental build)
     validate: bool = True  # run SHACL over the output before publishing it
+    strict: bool = False  # a SHACL violation fails the build instead of going to rejected.trig
     extra: dict = field(default_factory=dict, compare=False)
