@@ -122,6 +122,8 @@ def build(
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
     max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Skip (and report) articles longer than this many characters; analysis takes about 3.4 GB of memory per million."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symlinks in input directories that point outside them (reported and skipped otherwise)."),
+    wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait for another build holding the output directory (default: fail at once, naming it)."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
 ) -> None:
@@ -142,7 +144,7 @@ def build(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
             into=into, engine=engine, scheduler=scheduler, max_chars=max_chars, validate=validate,
-            strict=strict,
+            strict=strict, follow_symlinks=follow_symlinks, wait=wait,
         )
         from graphbuild.pipeline import build as run_build
 

@@ -62,7 +62,7 @@ def read_documents(settings: Settings, skipped: list[dict]) -> list[Document]:
 
     documents = []
     for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding,
-                            max_chars=settings.max_chars):
+                            max_chars=settings.max_chars, follow_symlinks=settings.follow_symlinks):
         if isinstance(item, InputError):
             _skip(skipped, settings, item.source, item.problem + (f" ({item.fix})" if item.fix else ""))
         else:

@@ -29,14 +29,16 @@ SAMPLES_DIR = ("data", "samples")
 
 
 def read_inputs(inputs: Sequence[str], *, published: date | None = None,
-                encoding: str | None = None, max_chars: int | None = DEFAULT_MAX_CHARS) -> Iterator[Document | InputError]:
+                encoding: str | None = None, max_chars: int | None = DEFAULT_MAX_CHARS,
+                follow_symlinks: bool = False) -> Iterator[Document | InputError]:
     """Documents of `inputs` (paths, directories, "-" for stdin) in order; an InputError
     in place of each input (or JSONL line) that cannot be read. No inputs: the bundled
     samples. `published` is the date for documents whose metadata has none; `encoding`
     forces the input encoding instead of detecting it; a text over `max_chars`
-    characters (None: no limit but the RDF one) is an InputError."""
+    characters (None: no limit but the RDF one) is an InputError. Symlinks inside a
+    directory that point out of it are reported, or followed with `follow_symlinks`."""
     items: Iterator[Document | InputError]
-    items = _read_all(inputs, published, encoding) if inputs else iter(bundled_samples())
+    items = _read_all(inputs, published, encoding, follow_symlinks) if inputs else iter(bundled_samples())
     return _unique_ids(_writable(items, max_chars))
 
 
@@ -55,12 +57,14 @@ def bundled_samples() -> list[Document]:
     return documents
 
 
-def _read_all(inputs: Sequence[str], published: date | None, encoding: str | None) -> Iterator[Document | InputError]:
+def _read_all(inputs: Sequence[str], published: date | None, encoding: str | None,
+              follow_symlinks: bool) -> Iterator[Document | InputError]:
     for name in inputs:
         if name == STDIN:
             yield from read_stdin(published=published, encoding=encoding)
         else:
-            yield from read_path(Path(name), published=published, encoding=encoding)
+            yield from read_path(Path(name), published=published, encoding=encoding,
+                                 follow_symlinks=follow_symlinks)
 
 
 _FIELDS = ("id", "text", "title", "url", "source", "path")

@@ -15,6 +15,7 @@ from typing import BinaryIO
 
 from graphbuild.errors import InputError
 from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason
+from graphbuild.ingest.files import open_regular
 from graphbuild.ingest.meta import Meta, meta_from_record
 from graphbuild.ingest.names import path_text, stem_text
 from graphbuild.model import Document
@@ -26,9 +27,9 @@ RECORD_FIX = 'one JSON object a line: {"id": "...", "text": "..."}'
 def read_jsonl(path: Path, *, published: date | None = None, encoding: str | None = None) -> Iterator[Document | InputError]:
     """A Document per good line of the JSONL file at `path`, an InputError per bad one."""
     try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield InputError(path_text(path), f"cannot read: {err.strerror or err}")
+        handle = open_regular(path, path_text(path))
+    except InputError as err:
+        yield err
         return
     with handle:
         yield from records(handle, path_text(path), stem_text(path), published, encoding)
