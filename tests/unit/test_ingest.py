@@ -246,9 +246,11 @@ def test_one_sentence_first_paragraph_is_not_a_title(tmp_path):
     assert doc.title is None
 
 
-def test_special_files_in_a_directory_are_ignored(tmp_path):
+def test_special_files_in_a_directory_are_reported_not_read(tmp_path):
     import os
 
     (tmp_path / "a.txt").write_text("An article.")
     os.mkfifo(tmp_path / "pipe.txt")  # reading it would block
-    assert [d.id for d in _read(tmp_path)] == ["a"]
+    doc, fifo = _read(tmp_path)
+    assert doc.id == "a"
+    assert isinstance(fifo, InputError) and "FIFO" in fifo.problem  # issue 14: reported
