@@ -71,4 +71,5 @@ EXIT_CODES = {
     3: "the spaCy model is not installed",
     4: "an output failed its checks (or a SHACL violation under --strict); the old files were left as they were",
     5: "no input could be read or analysed; the output directory was left as it was",
+    6: "another build holds the output directory (see --wait)",
 }

@@ -187,6 +187,7 @@ def counts(model: GraphModel) -> dict:
 def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult:
     """Run a whole build of `settings.inputs` and write `report.json` beside the graph files."""
     from graphbuild.ingest.names import path_text
+    from graphbuild.outputs import locked, prepare
     from graphbuild.preflight import check_settings
 
     check_settings(settings)  # before any work: a typo costs a second, not the NLP stage
@@ -196,17 +197,34 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
         documents = read_documents(settings, skipped)
     if not documents:
         raise NothingBuilt(skipped, path_text(settings.into or settings.output_dir))
-    return build_documents(documents, settings, progress, skipped=skipped, timer=timer, started=t0)
+    out = Path(settings.into or settings.output_dir)
+    with locked(out, settings.wait):  # one build at a time per directory, --into included
+        previous = prepare(out, into=settings.into is not None)
+        if settings.into is not None and (out / "graph.trig").exists():
+            documents = _apart_from_graph(documents, out / "graph.trig")
+        return build_documents(documents, settings, progress, skipped=skipped, timer=timer, started=t0,
+                               previous=previous)
+
+
+def _apart_from_graph(documents: list[Document], trig: Path) -> list[Document]:
+    """Give a new document whose made-up id (a file stem) names another article of the
+    graph an id of its own (`ingest.identity`), so adding it never replaces that one."""
+    from graphbuild.ingest.identity import keep_apart
+    from graphbuild.rdf.read import read_model
+
+    return keep_apart(documents, read_model(trig).documents)
 
 
 def build_documents(documents: list[Document], settings: Settings, progress: ProgressFn | None = None,
                     skipped: list[dict] | None = None, timer: _Timer | None = None,
-                    started: float | None = None) -> BuildResult:
+                    started: float | None = None, previous: dict | None = None) -> BuildResult:
     """Build the graph of `documents` (already read) into `settings.output_dir`: analysis,
-    resolution, kinds, fact checks, validation, every format and `report.json`. This is
-    `build` after ingest, and what `graphbuild evaluate` runs."""
+    resolution, kinds, fact checks, validation, every format and `report.json`, staged and
+    swapped in as one set (`outputs.staged`; `previous`: what was found of the old set).
+    This is `build` after ingest, and what `graphbuild evaluate` runs."""
     from graphbuild.fsio import atomic_write_text
     from graphbuild.ingest.names import path_text
+    from graphbuild.outputs import REPORT, hashes, staged
 
     timer, skipped = timer or _Timer(), skipped if skipped is not None else []
     t0 = started if started is not None else time.perf_counter()
@@ -219,9 +237,22 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
     model = checked.model
     if progress:
         progress("write", 0, None)
-    outputs, validation = write_outputs(model, settings, timer)
-    timer.timings["total"] = round(time.perf_counter() - t0, 3)
-    report = {
+    out = Path(settings.output_dir)
+    with staged(out) as stage:
+        outputs, validation = write_outputs(model, replace(settings, output_dir=stage), timer)
+        timer.timings["total"] = round(time.perf_counter() - t0, 3)
+        report = _report(settings, documents, model, skipped, checked, validation, outputs, timer)
+        report["previous_set"] = previous or {}
+        report["files"] = hashes(stage)
+        atomic_write_text(stage / REPORT, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    outputs = {k: out / p.name for k, p in outputs.items()} | {"report": out / REPORT}
+    return BuildResult(model, report, outputs)
+
+
+def _report(settings, documents, model, skipped, checked, validation, outputs, timer) -> dict:
+    from graphbuild.ingest.names import path_text
+
+    return {
         "graphbuild": __version__,
         "model": settings.model,
         "inputs": [path_text(name) for name in settings.inputs] or ["(bundled samples)"],
@@ -234,10 +265,6 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
         "outputs": {k: p.name for k, p in sorted(outputs.items())},
         "timings_seconds": timer.timings,
     }
-    report_path = Path(settings.output_dir) / "report.json"
-    atomic_write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    outputs["report"] = report_path
-    return BuildResult(model, report, outputs)
 
 
 __all__ = ["BuildResult", "GraphbuildError", "REJECTED_FILE", "build", "build_documents", "build_model",
