@@ -56,11 +56,13 @@ class Busy(GraphbuildError):
 
 @dataclass
 class SetCheck:
-    """What `check_output_set` found: `problems` is empty when the set is whole."""
+    """What `check_output_set` found: `problems` is empty when the set is whole;
+    `leftovers` names what interrupted builds left beside it (the next build removes it)."""
 
     directory: Path
     problems: list[str] = field(default_factory=list)
     files: dict[str, str] = field(default_factory=dict)  # name -> sha256 as recorded
+    leftovers: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -78,9 +80,10 @@ def sha256_file(path: Path) -> str:
 def check_output_set(directory: Path | str) -> SetCheck:
     """Check that `directory` holds one whole set written by graphbuild: `report.json`
     lists each file with its sha256 and every listed file has that hash; no output file
-    is there that the report does not list; no interrupted build left its staging."""
+    is there that the report does not list. Staging left by an interrupted build is
+    listed in `leftovers`: it is not part of the set."""
     out = Path(directory)
-    result = SetCheck(out)
+    result = SetCheck(out, leftovers=[f"{stage.name}: staging of an interrupted build" for stage in _stages(out)])
     try:
         report = json.loads((out / REPORT).read_text(encoding="utf-8"))
         files = report["files"]
@@ -102,8 +105,6 @@ def check_output_set(directory: Path | str) -> SetCheck:
     for name in sorted(OWNED - set(files) - {REPORT}):
         if (out / name).exists():
             result.problems.append(f"{name} is not part of the set {REPORT} describes (left by another build)")
-    for stage in _stages(out):
-        result.problems.append(f"{stage.name}: staging of an interrupted build")
     return result
 
 
