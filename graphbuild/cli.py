@@ -155,6 +155,8 @@ def build(
     report = result.report
     for item in report["skipped"]:
         say("skipped", "yellow", f"{printable(item['source'], keep='')}: {item['reason']}")
+    for item in report.get("input_warnings", []):
+        say("warning:", "yellow", f"{printable(item['source'], keep='')}: {item['warning']}")
     for problem in report.get("previous_set", {}).get("problems", []):
         say("warning:", "yellow", f"the output set found in {output_dir if into is None else into}: {problem}")
     rejected = report["validation"].get("rejected_statements", 0)

@@ -5,6 +5,8 @@ README and `graphbuild build --help`).
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 class GraphbuildError(Exception):
     """Base class. `str(err)` is a complete, actionable message for a user."""
@@ -24,6 +26,15 @@ class InputError(GraphbuildError):
     def __init__(self, source: str, problem: str, fix: str | None = None):
         self.source, self.problem, self.fix = source, problem, fix
         super().__init__(f"{source}: {problem}" + (f" ({fix})" if fix else ""))
+
+
+@dataclass(frozen=True)
+class InputWarning:
+    """Not an error: something repaired in one input (bad UTF-8 bytes replaced); the
+    document is built all the same and report.json lists the warning."""
+
+    source: str
+    warning: str
 
 
 class ModelNotFound(GraphbuildError):

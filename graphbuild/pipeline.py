@@ -55,9 +55,10 @@ def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> 
     skipped.append({"source": source, "reason": reason})
 
 
-def read_documents(settings: Settings, skipped: list[dict]) -> list[Document]:
+def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict] | None = None) -> list[Document]:
     """The batch's documents; unreadable inputs are recorded in `skipped` (or raise under
-    on_error=fail)."""
+    on_error=fail), repairs (bad UTF-8 bytes) in `warnings`."""
+    from graphbuild.errors import InputWarning
     from graphbuild.ingest import read_inputs
 
     documents = []
@@ -65,6 +66,9 @@ def read_documents(settings: Settings, skipped: list[dict]) -> list[Document]:
                             max_chars=settings.max_chars, follow_symlinks=settings.follow_symlinks):
         if isinstance(item, InputError):
             _skip(skipped, settings, item.source, item.problem + (f" ({item.fix})" if item.fix else ""))
+        elif isinstance(item, InputWarning):
+            if warnings is not None:
+                warnings.append({"source": item.source, "warning": item.warning})
         else:
             documents.append(item)
     return documents
@@ -191,19 +195,19 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
     from graphbuild.preflight import check_settings
 
     check_settings(settings)  # before any work: a typo costs a second, not the NLP stage
-    timer, skipped = _Timer(), []
+    timer, skipped, warnings = _Timer(), [], []
     t0 = time.perf_counter()
     with timer.stage("ingest"):
-        documents = read_documents(settings, skipped)
+        documents = read_documents(settings, skipped, warnings)
     if not documents:
         raise NothingBuilt(skipped, path_text(settings.into or settings.output_dir))
     out = Path(settings.into or settings.output_dir)
     with locked(out, settings.wait):  # one build at a time per directory, --into included
-        previous = prepare(out, into=settings.into is not None)
+        notes = {"input_warnings": warnings, "previous_set": prepare(out, into=settings.into is not None)}
         if settings.into is not None and (out / "graph.trig").exists():
             documents = _apart_from_graph(documents, out / "graph.trig")
         return build_documents(documents, settings, progress, skipped=skipped, timer=timer, started=t0,
-                               previous=previous)
+                               notes=notes)
 
 
 def _apart_from_graph(documents: list[Document], trig: Path) -> list[Document]:
@@ -217,10 +221,10 @@ def _apart_from_graph(documents: list[Document], trig: Path) -> list[Document]:
 
 def build_documents(documents: list[Document], settings: Settings, progress: ProgressFn | None = None,
                     skipped: list[dict] | None = None, timer: _Timer | None = None,
-                    started: float | None = None, previous: dict | None = None) -> BuildResult:
+                    started: float | None = None, notes: dict | None = None) -> BuildResult:
     """Build the graph of `documents` (already read) into `settings.output_dir`: analysis,
     resolution, kinds, fact checks, validation, every format and `report.json`, staged and
-    swapped in as one set (`outputs.staged`; `previous`: what was found of the old set).
+    swapped in as one set (`outputs.staged`); `notes` are added to the report.
     This is `build` after ingest, and what `graphbuild evaluate` runs."""
     from graphbuild.fsio import atomic_write_text
     from graphbuild.ingest.names import path_text
@@ -242,7 +246,7 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
         outputs, validation = write_outputs(model, replace(settings, output_dir=stage), timer)
         timer.timings["total"] = round(time.perf_counter() - t0, 3)
         report = _report(settings, documents, model, skipped, checked, validation, outputs, timer)
-        report["previous_set"] = previous or {}
+        report.update(notes or {})
         report["files"] = hashes(stage)
         atomic_write_text(stage / REPORT, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
     outputs = {k: out / p.name for k, p in outputs.items()} | {"report": out / REPORT}

@@ -2,7 +2,7 @@
 
 `read_inputs` is lazy and never raises for a bad input: it yields an InputError (source,
 problem, fix) in that input's place and goes on, so the caller decides whether to skip
-or stop. Document ids are unique within one call: a repeated id (two `notes.txt` in
+or stop; an InputWarning follows a Document that was repaired on the way. Document ids are unique within one call: a repeated id (two `notes.txt` in
 different directories, a JSONL id used twice) gets `-2`, `-3`, ... in input order.
 Every Document that comes out can be written: its strings are valid Unicode (a lone
 surrogate, e.g. from a JSON `\ud800` escape, makes the input an InputError) and its text
@@ -16,7 +16,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, InputWarning
 from graphbuild.limits import DEFAULT_MAX_CHARS, too_long
 from graphbuild.ingest.articles import article
 from graphbuild.ingest.meta import SIDECAR_SUFFIX, read_sidecar

@@ -13,8 +13,8 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from graphbuild.errors import InputError
-from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason
+from graphbuild.errors import InputError, InputWarning
+from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason, mostly_utf8
 from graphbuild.ingest.files import open_regular
 from graphbuild.ingest.meta import Meta, meta_from_record
 from graphbuild.ingest.names import path_text, stem_text
@@ -63,18 +63,21 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
     for lineno, raw in lines:
         if lineno == 1 and codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
-        source = f"{name}:{lineno}"
+        source, notes = f"{name}:{lineno}", []
         try:
             line = raw.decode(codec)
         except UnicodeDecodeError as err:
-            yield InputError(source, f"not valid {codec} (byte {err.start} of the line)", ENCODING_FIX)
-            seen_any = True
-            continue
+            line = mostly_utf8(raw, notes) if codec == "utf-8" else None
+            if line is None:
+                yield InputError(source, f"not valid {codec} (byte {err.start} of the line)", ENCODING_FIX)
+                seen_any = True
+                continue
         if not line.strip():
             continue
         seen_any = True
         try:
             yield _document(line, source, f"{stem}-{lineno}", published)
+            yield from (InputWarning(source, note) for note in notes)
         except InputError as err:
             yield err
         except MemoryError:

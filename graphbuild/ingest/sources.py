@@ -17,7 +17,7 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, InputWarning
 from graphbuild.ingest.articles import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, article, kind_of
 from graphbuild.ingest.decode import decode
 from graphbuild.ingest.files import read_regular, walk
@@ -33,7 +33,7 @@ STDIN = "-"
 STDIN_NAME = "<stdin>"
 STDIN_ID = "stdin"
 
-Item = Document | InputError
+Item = Document | InputError | InputWarning
 
 
 def read_path(path: Path, *, published: date | None, encoding: str | None,
@@ -61,12 +61,13 @@ def read_file(path: Path, *, published: date | None, encoding: str | None) -> It
     if kind == "jsonl":
         yield from read_jsonl(path, published=published, encoding=encoding)
         return
-    source = path_text(path)
+    source, notes = path_text(path), []
     try:
         data = read_regular(path, source)
         sidecar = _sidecar(path)
         yield article(data, kind or "text", source, doc_id=stem_text(path), sidecar=sidecar,
-                      published=published, encoding=encoding)
+                      published=published, encoding=encoding, notes=notes)
+        yield from (InputWarning(source, note) for note in notes)
     except InputError as err:
         yield err
     except OSError as err:
@@ -78,12 +79,13 @@ def read_file(path: Path, *, published: date | None, encoding: str | None) -> It
 def read_stdin(*, published: date | None, encoding: str | None, stream: BinaryIO | None = None) -> Iterator[Item]:
     """The documents piped to stdin: JSONL if every non-empty line is a JSON object,
     HTML if it starts like a page, else plain text."""
-    data = (stream or sys.stdin.buffer).read()
+    data, notes = (stream or sys.stdin.buffer).read(), []
     try:
-        text = decode(data, STDIN_NAME, encoding=encoding)
+        text = decode(data, STDIN_NAME, encoding=encoding, notes=notes)
     except InputError as err:
         yield err
         return
+    yield from (InputWarning(STDIN_NAME, note) for note in notes)
     if _is_jsonl(text):
         handle = io.BufferedReader(io.BytesIO(text.encode("utf-8")))
         yield from records(handle, STDIN_NAME, STDIN_ID, published, None)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, InputWarning
 from graphbuild.ingest import read_inputs
 from graphbuild.ingest.names import lone_surrogate, path_text
 from graphbuild.ingest.sources import read_stdin
@@ -116,3 +116,27 @@ def test_the_rdf_literal_limit_holds_without_max_chars():
     # Escapes count: newlines take two bytes in a quoted literal.
     assert literal_bytes('a\n"\x01é') == 1 + 2 + 2 + 6 + 2
     assert too_long("\n" * (MAX_LITERAL_BYTES // 2 + 1), None) is not None
+
+
+def test_a_few_bad_bytes_in_utf8_are_replaced_with_a_warning(tmp_path):
+    path = tmp_path / "m.txt"
+    path.write_bytes("Müller und Größe trafen Søren in Köln.\n".encode() + b"Bad \xff\xfe and \xc3 here.\n")
+    doc, warning = _items(path)
+    assert isinstance(doc, Document) and doc.text.startswith("Müller und Größe trafen Søren in Köln.")
+    assert doc.text.count("\ufffd") == 3 and "MĂź" not in doc.text
+    assert isinstance(warning, InputWarning) and warning.source == str(path)
+    assert warning.warning.startswith("3 invalid UTF-8 byte sequence(s) replaced by U+FFFD")
+
+
+def test_a_jsonl_line_with_a_bad_byte_is_repaired_with_a_warning(tmp_path):
+    path = tmp_path / "c.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "M\xc3\xbcller in K\xc3\xb6ln \xff."}\n')
+    doc, warning = _items(path)
+    assert doc.text == "Müller in Köln \ufffd." and warning.source == f"{path}:1"
+
+
+def test_single_byte_text_is_still_detected_not_replaced(tmp_path):
+    path = tmp_path / "w.txt"
+    path.write_bytes("Le café était naïve, où Müller.".encode("cp1252"))
+    [doc] = _items(path)  # no warning: no UTF-8 here to repair, detection decides
+    assert "\ufffd" not in doc.text and doc.text.startswith("Le caf")
