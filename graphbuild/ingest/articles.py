@@ -12,7 +12,7 @@ from datetime import date
 
 from graphbuild.errors import InputError
 from graphbuild.ingest.decode import decode
-from graphbuild.ingest.html import declared_charset, extract
+from graphbuild.ingest.html import MAX_DEPTH, declared_charset, extract_article, nesting_depth
 from graphbuild.ingest.meta import TITLE_MAX_CHARS, Meta, lenient_date
 from graphbuild.model import Document
 
@@ -47,7 +47,10 @@ def article(data: bytes, kind: str, source: str, *, doc_id: str, sidecar: Meta =
     UTF-8 bytes) is appended to `notes`."""
     if kind == "html":
         text = decode(data, source, encoding=encoding, declared=declared_charset(data), notes=notes)
-        page = extract(text)
+        if nesting_depth(text) > MAX_DEPTH:
+            raise InputError(source, f"HTML nested more than {MAX_DEPTH:,} elements deep",
+                             "check that the file is a web page, not generated junk")
+        page = extract_article(text)
         if not page.text.strip():
             raise InputError(source, "no visible text in the HTML page",
                              "check that the article body is in the page, not loaded by a script")

@@ -82,6 +82,9 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
             yield err
         except MemoryError:
             yield InputError(source, f"record of {len(raw):,} bytes too large to read", "split the record")
+        except Exception as err:  # one line, one outcome: a bug here must not cost the batch
+            yield InputError(source, f"unexpected error while reading ({type(err).__name__}: {err})",
+                             "please report it with the line")
     if not seen_any:
         yield InputError(name, "empty file (no JSON lines)", "nothing to read")
 

@@ -30,6 +30,7 @@ from graphbuild.model import Document
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED = ", ".join((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES))
 STDIN = "-"
+UNEXPECTED = "unexpected error while reading"
 STDIN_NAME = "<stdin>"
 STDIN_ID = "stdin"
 
@@ -74,6 +75,8 @@ def read_file(path: Path, *, published: date | None, encoding: str | None) -> It
         yield InputError(source, f"cannot read: {err.strerror or err}", "check the file's permissions")
     except (MemoryError, RecursionError) as err:
         yield InputError(source, f"too large or too deeply nested to read ({type(err).__name__})")
+    except Exception as err:  # one input, one outcome: a bug here must not cost the batch
+        yield InputError(source, f"{UNEXPECTED} ({type(err).__name__}: {err})", "please report it with the file")
 
 
 def read_stdin(*, published: date | None, encoding: str | None, stream: BinaryIO | None = None) -> Iterator[Item]:
