@@ -92,7 +92,9 @@ def main(argv: list[str]) -> int:
         return _with_hypothesis(target, seconds)
     with atheris.instrument_imports():
         import graphbuild.ingest  # noqa: F401  (coverage of what the targets reach)
-    corpus = ROOT / "tests" / "fuzz" / "seeds"
+    corpus = Path(tempfile.mkdtemp(prefix=f"graphbuild-fuzz-{name}-corpus-"))  # libFuzzer writes here
+    for seed in (ROOT / "tests" / "fuzz" / "seeds").iterdir():
+        shutil.copy(seed, corpus / seed.name)
     atheris.Setup([argv[0], f"-max_total_time={int(seconds)}", "-rss_limit_mb=4096",
                    f"-artifact_prefix={tempfile.gettempdir()}/graphbuild-fuzz-{name}-", str(corpus)],
                   target)
