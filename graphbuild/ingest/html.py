@@ -144,13 +144,13 @@ def _dropped_nodes(root: LexborNode) -> list[LexborNode]:
     found, stack = [], [(root, 0)]
     while stack:
         node, in_article = stack.pop()
-        if node.tag.startswith("-"):
+        if _tag(node).startswith("-"):
             continue
-        if node is not root and node.tag not in ("head", "title", "meta", "link") and \
-                _dropped(node.tag, _attrs(node), bool(in_article)):
+        if node is not root and _tag(node) not in ("head", "title", "meta", "link") and \
+                _dropped(_tag(node), _attrs(node), bool(in_article)):
             found.append(node)
             continue
-        depth = in_article + (node.tag in ARTICLE_ROOTS)
+        depth = in_article + (_tag(node) in ARTICLE_ROOTS)
         stack.extend((child, depth) for child in node.iter(include_text=False))
     return found
 
@@ -175,6 +175,11 @@ def _metadata(tree: LexborHTMLParser) -> Page:
         site=meta.get("og:site_name"),
         author=meta.get("author") or meta.get("article:author"),
     )
+
+
+def _tag(node: LexborNode) -> str:
+    """The node's tag; "-" for nodes lexbor gives none (a processing instruction `<?x?>`)."""
+    return node.tag or "-"
 
 
 def _attrs(node: LexborNode) -> dict[str, str]:
@@ -208,7 +213,7 @@ class _Text:
         stack: list[tuple[LexborNode, bool, int]] = [(root, False, 0)]
         while stack:
             node, leaving, in_article = stack.pop()
-            tag = node.tag
+            tag = _tag(node)
             if leaving:
                 self._leave(tag)
             elif tag == "-text":
