@@ -13,32 +13,27 @@ moment) sees the old set or the new one, never a mix:
   marked committed and its files are renamed in, `report.json` last. A kill in between
   is finished by the next build (`recover`), and `check_output_set` reports the mismatch.
 
-Builds into one directory take an exclusive lock (`locked`), waiting up to `wait` seconds
-for another build and naming it when it does not let go.
+Builds into one directory take an exclusive lock first (`graphbuild.locking`).
 """
 from __future__ import annotations
 
 import ctypes
 import errno
-import fcntl
 import hashlib
 import json
 import os
-import socket
 import sys
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphbuild.errors import GraphbuildError, OutputError
+from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_write_text, fsync_dir
 from graphbuild.ingest.names import path_text
 
 REPORT = "report.json"
-LOCK = ".graphbuild.lock"
 STAGE = ".graphbuild-stage-"
 COMMITTED = ".committed"
 # Every file name a build may write: an old one the new set lacks is removed with the set.
@@ -46,12 +41,6 @@ OWNED = frozenset({REPORT, "graph.ttl", "graph.trig", "graph.nt", "graph.jsonld"
                    "graph.graphml", "graph.gexf", "rejected.trig"})
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
-
-
-class Busy(GraphbuildError):
-    """Another build holds the output directory's lock."""
-
-    exit_code = 6
 
 
 @dataclass
@@ -106,68 +95,6 @@ def check_output_set(directory: Path | str) -> SetCheck:
         if (out / name).exists():
             result.problems.append(f"{name} is not part of the set {REPORT} describes (left by another build)")
     return result
-
-
-@contextmanager
-def locked(directory: Path, wait: float = 0.0) -> Iterator[None]:
-    """Hold the exclusive build lock of `directory` (created if missing; removed again if
-    the build fails and leaves it empty); wait up to `wait` seconds for another holder,
-    else raise Busy naming it. The lock file goes when the lock is released."""
-    created = not directory.exists()
-    directory.mkdir(parents=True, exist_ok=True)
-    fd = _acquire(directory / LOCK, directory, time.monotonic() + wait)
-    ok = False
-    try:
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps(_me()).encode(), 0)
-        yield
-        ok = True
-    finally:
-        try:
-            os.unlink(directory / LOCK)  # under the lock: a waiter re-checks the inode
-        except FileNotFoundError:
-            pass
-        os.close(fd)
-        if created and not ok:
-            try:
-                directory.rmdir()
-            except OSError:
-                pass
-
-
-def _acquire(path: Path, directory: Path, deadline: float) -> int:
-    while True:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            holder = _holder(fd)
-            os.close(fd)
-            if time.monotonic() >= deadline:
-                raise Busy(f"another build is writing to {path_text(directory)}: {holder}; "
-                           "wait for it to end, or pass --wait SECONDS to queue behind it") from None
-            time.sleep(0.1)
-            continue
-        try:
-            same = os.stat(path).st_ino == os.fstat(fd).st_ino
-        except FileNotFoundError:
-            same = False
-        if same:
-            return fd
-        os.close(fd)  # the holder removed the file as we opened it: take the new one
-
-
-def _me() -> dict:
-    return {"pid": os.getpid(), "host": socket.gethostname(), "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-            "command": " ".join(path_text(a) for a in sys.argv)[:300]}
-
-
-def _holder(fd: int) -> str:
-    try:
-        info = json.loads(os.pread(fd, 4096, 0) or b"{}")
-        return f"pid {info['pid']} on {info['host']}, since {info['started']} ({info['command']})"
-    except (OSError, ValueError, KeyError, TypeError):
-        return "a process that has not said who it is yet"
 
 
 def _stages(out: Path) -> list[Path]:
@@ -327,5 +254,4 @@ def _exchange(a: Path, b: Path) -> None:
         raise OSError(code, os.strerror(code), str(b))
 
 
-__all__ = ["Busy", "SetCheck", "check_output_set", "hashes", "locked", "prepare", "recover", "sha256_file",
-           "staged"]
+__all__ = ["SetCheck", "check_output_set", "hashes", "prepare", "recover", "sha256_file", "staged"]

@@ -191,7 +191,8 @@ def counts(model: GraphModel) -> dict:
 def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult:
     """Run a whole build of `settings.inputs` and write `report.json` beside the graph files."""
     from graphbuild.ingest.names import path_text
-    from graphbuild.outputs import locked, prepare
+    from graphbuild.locking import locked
+    from graphbuild.outputs import prepare
     from graphbuild.preflight import check_settings
 
     check_settings(settings)  # before any work: a typo costs a second, not the NLP stage

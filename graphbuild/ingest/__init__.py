@@ -16,7 +16,7 @@ from datetime import date
 from importlib import resources
 from pathlib import Path
 
-from graphbuild.errors import InputError, InputWarning
+from graphbuild.errors import InputError
 from graphbuild.limits import DEFAULT_MAX_CHARS, too_long
 from graphbuild.ingest.articles import article
 from graphbuild.ingest.meta import SIDECAR_SUFFIX, read_sidecar

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from graphbuild.errors import OutputError, UsageError
-from graphbuild.outputs import COMMITTED, LOCK, check_output_set, locked, recover, staged
+from graphbuild.locking import LOCK, locked
+from graphbuild.outputs import COMMITTED, check_output_set, recover, staged
 from graphbuild.pipeline import build
 from graphbuild.settings import Settings
 
