@@ -244,7 +244,8 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
         progress("write", 0, None)
     out = Path(settings.output_dir)
     with staged(out) as stage:
-        outputs, validation = write_outputs(model, replace(settings, output_dir=stage), timer)
+        # The stage is where this set is written; `into` was read already (build_model).
+        outputs, validation = write_outputs(model, replace(settings, output_dir=stage, into=None), timer)
         timer.timings["total"] = round(time.perf_counter() - t0, 3)
         report = _report(settings, documents, model, skipped, checked, validation, outputs, timer)
         report.update(notes or {})
