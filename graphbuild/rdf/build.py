@@ -33,6 +33,7 @@ from rdflib.term import Node
 from graphbuild import iri
 from graphbuild.errors import OntologyError, OutputError
 from graphbuild.model import Document, Event, Evidence, GraphModel, MergeStep, Mention, TimeValue
+from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
 from graphbuild.vocab import (
     DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
     entity_classes, prefixes, property_for, role_for,
@@ -72,6 +73,7 @@ class _Builder:
         self.doc_iris = {d: URIRef(iri.document_iri(base, d)) for d in self.docs}
         self.entities = {e.id: URIRef(iri.entity_iri(base, e.id)) for e in model.entities}
         self.events = {e.id: URIRef(iri.event_iri(base, e.id)) for e in model.events}
+        self.countries = country_ids(model)
 
     # ---- helpers -------------------------------------------------------------------------
     def add(self, graph: URIRef, s: Node, p: Node, o: Node) -> None:
@@ -122,11 +124,20 @@ class _Builder:
         self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
         self.add(graph, node, GB.rule, Literal(ev.rule))
         self.add(graph, node, GB.confidence, decimal_literal(ev.confidence))
-        self.add(graph, node, PROV.wasGeneratedBy, rule)
-        for t in (GB.Rule, PROV.Activity):
-            self.add(graph, rule, RDF.type, t)
-        self.add(graph, rule, RDFS.label, Literal(ev.rule))
+        self.rule_run(graph, node, ev.rule)
         return node
+
+    def rule_run(self, graph: URIRef, evidence: URIRef, rule_name: str) -> None:
+        """`evidence prov:wasGeneratedBy run`: the run of graphbuild following the rule, a prov:Plan."""
+        rule, run = URIRef(iri.rule_iri(self.base, rule_name)), URIRef(iri.rule_run_iri(self.base, rule_name))
+        assoc, agent = URIRef(iri.association_iri(self.base, rule_name)), URIRef(iri.agent_iri(self.base))
+        self.add(graph, evidence, PROV.wasGeneratedBy, run)
+        for s, p, o in ((run, RDF.type, PROV.Activity), (run, RDFS.label, Literal(f"applying rule {rule_name}")),
+                        (run, PROV.qualifiedAssociation, assoc), (assoc, RDF.type, PROV.Association),
+                        (assoc, PROV.agent, agent), (assoc, PROV.hadPlan, rule), (agent, RDF.type, PROV.SoftwareAgent),
+                        (agent, RDFS.label, Literal("graphbuild")), (rule, RDF.type, GB.Rule),
+                        (rule, RDF.type, PROV.Plan), (rule, RDFS.label, Literal(rule_name))):
+            self.add(graph, s, p, o)
 
     def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[URIRef]:
         return sorted({self.doc_iri(e.doc_id) for e in evidence}) or [self.cross]
@@ -159,7 +170,7 @@ class _Builder:
 
     def typed_node(self, node: URIRef, node_id: str, kind: str, label: str) -> None:
         """An entity or event node's classes, identifier and label (cross-document graph)."""
-        for cls in entity_classes(kind):
+        for cls in entity_classes(COUNTRY_KIND if node_id in self.countries else kind):
             self.add(self.cross, node, RDF.type, cls)
         self.add(self.cross, node, DCTERMS.identifier, Literal(node_id))
         self.add(self.cross, node, RDFS.label, Literal(label))
@@ -180,8 +191,11 @@ class _Builder:
                 self.add(g, g, SCHEMA.datePublished, Literal(doc.published.isoformat(), datatype=XSD.date))
             if doc.url is not None:
                 self.add(g, g, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI))
-            if doc.source is not None:
-                self.add(g, g, DCTERMS.publisher, Literal(doc.source))
+            if doc.source is not None:  # dcterms:publisher ranges over agents: a node, not a literal
+                publisher = URIRef(iri.publisher_iri(self.base, doc.source))
+                self.add(g, g, DCTERMS.publisher, publisher)
+                self.add(g, publisher, RDF.type, DCTERMS.Agent)
+                self.add(g, publisher, RDFS.label, Literal(doc.source))
 
     def entities_(self) -> None:
         c = self.cross
