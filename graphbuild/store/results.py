@@ -9,6 +9,7 @@ from __future__ import annotations
 import pyoxigraph as ox
 
 from graphbuild.errors import UsageError
+from graphbuild.settings import DEFAULT_BASE_IRI
 from graphbuild.vocab import prefixes
 
 FORMATS = ("table", "csv", "tsv", "json")
@@ -39,7 +40,8 @@ def _cell(text: str) -> str:
 def table(solutions: ox.QuerySolutions) -> str:
     """An aligned text table of SELECT results, with a row count."""
     # Longest namespace first, so a prefix never shadows a more specific one.
-    namespaces = sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    # The default base IRI shows as id: (graphbuild's nodes); other bases stay whole.
+    namespaces = sorted({**prefixes(), "id": DEFAULT_BASE_IRI}.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     names = [v.value for v in solutions.variables]
     rows = [[_cell(short(s[n], namespaces)) for n in names] for s in solutions]
     widths = [max([len(n), *(len(r[i]) for r in rows)]) for i, n in enumerate(names)]
@@ -66,7 +68,8 @@ def format_results(results, fmt: str = "table") -> str:
         return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     if fmt == "table":
         return table(results)
-    return results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+    text = results.serialize(format=RESULT_FORMATS[fmt]).decode("utf-8")
+    return text if text.endswith("\n") else text + "\n"
 
 
 __all__ = ["FORMATS", "format_results", "short", "table"]
