@@ -50,8 +50,7 @@ def load(
     batch_size: int = typer.Option(100_000, "--batch-size", min=1, help="Triples per request: a graph's first batch is a PUT (replaces it), the rest POSTs."),
     retries: int = typer.Option(4, "--retries", min=0, help="Retries of a request on a transient error (connection, 408, 429, 502, 503, 504)."),
 ) -> None:
-    """Put OUTPUT's graph into a store: each named graph (one per document, plus the
-    cross-document graph) replaces the graph of that name, so loading again changes nothing."""
+    """Put OUTPUT's graph into a store: each named graph (one per document, plus the cross-document graph) replaces the graph of that name, so loading again changes nothing."""
     try:
         if (store is None) == (endpoint is None):
             raise UsageError("load needs exactly one of --store DIR (embedded) or --endpoint URL (a SPARQL server)")
@@ -73,7 +72,7 @@ def load(
 
 def query(
     sparql: Optional[str] = typer.Argument(None, help="The SPARQL query (or use -f FILE.rq / --example NAME).", show_default=False),
-    store: Path = typer.Option(..., "--store", help="The embedded store directory (filled by graphbuild load or build --store)."),
+    store: Optional[Path] = typer.Option(None, "--store", help="The embedded store directory (filled by graphbuild load or build --store)."),
     file: Optional[Path] = typer.Option(None, "-f", "--file", help="Read the query from this .rq file."),
     example: Optional[str] = typer.Option(None, "--example", help="Run one of the example queries shipped with graphbuild (see --list-examples)."),
     list_examples: bool = typer.Option(False, "--list-examples", help="List the shipped example queries and exit."),
@@ -87,6 +86,8 @@ def query(
             for name, title in examples.titles().items():
                 typer.echo(f"{name:<22} {title}")
             return
+        if store is None:
+            raise UsageError("query needs --store DIR (the embedded store that graphbuild load filled)")
         if example is not None:
             if sparql is not None or file is not None:
                 raise UsageError("--example replaces the query: pass it without a query or -f")
@@ -109,8 +110,7 @@ query.__doc__ = QUERY_HELP
 def validate(
     path: Path = typer.Argument(..., help="An output directory of graphbuild build, or one .trig/.ttl/.nt/.jsonld/.nq file."),
 ) -> None:
-    """Parse every RDF file of PATH with the strict parser and check their union against
-    ontology/shapes.ttl (SHACL); exit non-zero listing what fails."""
+    """Parse every RDF file of PATH with the strict parser and check their union against ontology/shapes.ttl (SHACL); exit non-zero listing what fails."""
     from graphbuild.store import check_output
 
     try:
