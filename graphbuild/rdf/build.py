@@ -9,13 +9,16 @@ entity and event nodes (types, labels, titles, places, times, actors, counts, me
 
 Node shapes (all IRIs minted by `graphbuild.iri`; no blank nodes):
 - fact with evidence: `?fact gb:evidence ?ev . ?ev prov:wasDerivedFrom ?span ;
-  gb:rule "..." ; gb:confidence 0.8 ; prov:wasGeneratedBy ?rule`
+  gb:rule "..." ; gb:confidence 0.8 ; prov:wasGeneratedBy ?run` (the run followed the rule, a
+  prov:Plan: `rdf/provenance.py`)
 - relation `s p o`: the triple itself plus `?a a gb:Assertion, rdf:Statement ;
   rdf:subject s ; rdf:predicate p ; rdf:object o ; gb:evidence ...`
 - participant: `?event sem:hasActor ?x ; gb:victim ?x` (role property and sem:hasActor)
 - time: `?event sem:hasTimeStamp "2020-01-07"^^xsd:date ; sem:hasTime ?t . ?t a sem:Time ;
   rdfs:label "on Tuesday" ; gb:timeType "date" ; sem:hasTimeStamp ...` (intervals:
   sem:hasBeginTimeStamp / sem:hasEndTimeStamp)
+- a country (`rdf/countries.py`) is typed gb:Country, schema:Country besides its Place classes;
+  a publisher is a node: `?doc dcterms:publisher ?p . ?p a dcterms:Agent ; rdfs:label "ITV News"`
 - count: `?event gb:count ?c . ?c a gb:Count ; gb:countKind "dead" ; gb:countValue 56 ;
   gb:qualifier "at least"`
 Unknown kinds/predicates/roles raise OntologyError; references to unknown ids or offsets
@@ -34,6 +37,7 @@ from graphbuild import iri
 from graphbuild.errors import OntologyError, OutputError
 from graphbuild.model import Document, Event, Evidence, GraphModel, MergeStep, Mention, TimeValue
 from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
+from graphbuild.rdf.provenance import rule_run
 from graphbuild.vocab import (
     DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
     entity_classes, prefixes, property_for, role_for,
@@ -118,26 +122,14 @@ class _Builder:
     def evidence(self, owner: URIRef, ev: Evidence) -> URIRef:
         graph = self.doc_iri(ev.doc_id)
         node = URIRef(iri.evidence_iri(self.base, str(owner), ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
-        rule = URIRef(iri.rule_iri(self.base, ev.rule))
         self.add(graph, owner, GB.evidence, node)
         self.add(graph, node, RDF.type, GB.Evidence)
         self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
         self.add(graph, node, GB.rule, Literal(ev.rule))
         self.add(graph, node, GB.confidence, decimal_literal(ev.confidence))
-        self.rule_run(graph, node, ev.rule)
+        for triple in rule_run(self.base, node, ev.rule):
+            self.add(graph, *triple)
         return node
-
-    def rule_run(self, graph: URIRef, evidence: URIRef, rule_name: str) -> None:
-        """`evidence prov:wasGeneratedBy run`: the run of graphbuild following the rule, a prov:Plan."""
-        rule, run = URIRef(iri.rule_iri(self.base, rule_name)), URIRef(iri.rule_run_iri(self.base, rule_name))
-        assoc, agent = URIRef(iri.association_iri(self.base, rule_name)), URIRef(iri.agent_iri(self.base))
-        self.add(graph, evidence, PROV.wasGeneratedBy, run)
-        for s, p, o in ((run, RDF.type, PROV.Activity), (run, RDFS.label, Literal(f"applying rule {rule_name}")),
-                        (run, PROV.qualifiedAssociation, assoc), (assoc, RDF.type, PROV.Association),
-                        (assoc, PROV.agent, agent), (assoc, PROV.hadPlan, rule), (agent, RDF.type, PROV.SoftwareAgent),
-                        (agent, RDFS.label, Literal("graphbuild")), (rule, RDF.type, GB.Rule),
-                        (rule, RDF.type, PROV.Plan), (rule, RDFS.label, Literal(rule_name))):
-            self.add(graph, s, p, o)
 
     def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[URIRef]:
         return sorted({self.doc_iri(e.doc_id) for e in evidence}) or [self.cross]
