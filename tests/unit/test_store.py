@@ -33,7 +33,12 @@ def _count(store_dir) -> int:
     return int(next(iter(results))["n"].value)
 
 
-def test_load_replaces_each_named_graph(output, tmp_path):
+@pytest.mark.parametrize("bulk", [False, True])
+def test_load_replaces_each_named_graph(output, tmp_path, monkeypatch, bulk):
+    from graphbuild.store import embedded
+
+    if bulk:  # the bulk loader's path, taken above BULK_TRIPLES
+        monkeypatch.setattr(embedded, "BULK_TRIPLES", 5)
     named = read_graphs(output)
     assert len(named.graphs) == 3  # two documents and the cross-document graph
     store = tmp_path / "store"
@@ -45,6 +50,12 @@ def test_load_replaces_each_named_graph(output, tmp_path):
     smaller = replace(named, graphs={doc: named.graphs[doc][:10]})
     after = load_graphs(store, smaller)  # one graph replaced, the others untouched
     assert after.store_triples == named.triples - len(named.graphs[doc]) + 10
+    held = {str(r["s"]) + str(r["p"]) + str(r["o"])
+            for r in query_store(store, f"SELECT ?s ?p ?o WHERE {{ GRAPH <{doc}> {{ ?s ?p ?o }} }}", ("default",))}
+    assert held == {str(t.subject) + str(t.predicate) + str(t.object) for t in named.graphs[doc][:10]}
+    other = replace(named, graphs={doc: named.graphs[doc][10:20]})  # nothing kept: the graph is dropped
+    assert load_graphs(store, other).store_triples == after.store_triples
+    assert load_graphs(store, named).store_triples == named.triples
 
 
 def test_query_has_prefixes_and_the_union_default_graph(output, tmp_path):
