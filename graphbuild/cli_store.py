@@ -79,6 +79,7 @@ def query(
     fmt: str = typer.Option("table", "--format", help="table, csv, tsv or json (SPARQL 1.1 results formats); CONSTRUCT gives Turtle."),
     default_graph: list[str] = typer.Option([], "--default-graph", help="union (default: all named graphs), default (the store's own, empty, default graph), or a graph IRI (repeatable)."),
 ) -> None:
+    """Run SPARQL over the embedded store (help text: QUERY_HELP)."""
     from graphbuild.store import examples
 
     try:
@@ -103,8 +104,6 @@ def query(
         raise _fail(exc)
     typer.echo(out, nl=False)
 
-
-query.__doc__ = QUERY_HELP
 
 
 def validate(
