@@ -15,7 +15,7 @@ from graphbuild.rdf.serialize import write_outputs
 from graphbuild.store import Target, format_results, from_environment, load_graphs, push_graphs, query_store, read_graphs
 from graphbuild.store.auth import is_loopback
 from graphbuild.store.gsp import batches
-from tests.unit.test_rdf_build import BASE, realistic_model
+from tests.helpers.models import BASE, realistic_model
 
 HEADS = "SELECT DISTINCT ?name WHERE { ?p org:headOf ?o ; rdfs:label ?name }"
 
