@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span
 
-from graphbuild.extract import countries
+from graphbuild.lexicon import countries
 from graphbuild.extract.roles import title_phrases
 
 if TYPE_CHECKING:

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.counts import FoundCount, find_counts
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon
+from graphbuild.lexicon.words import LOCATIVES
 
 TRIGGER_POS = {"NOUN", "VERB"}
 # Tokens inside these entities are names, not triggers ("Revolutionary Guard").
@@ -20,7 +21,7 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
              "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 # Heads at which climbing from a trigger stops: the clause it belongs to ends there.
 CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "pcomp"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
+LOCATIVE_PREPS = LOCATIVES | {"within"}
 DESTINATION_PREPS = {"to"}  # for Travel/Visit: "travelled to Brussels"
 PLACE_NOUNS = {"hometown", "city", "capital", "town", "village", "province", "region", "street", "square",
                "center", "centre", "outskirts", "suburb", "district", "area", "part", "north", "south", "east",

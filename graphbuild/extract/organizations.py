@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from graphbuild.extract.role_words import PORTFOLIOS
+from graphbuild.lexicon.roles import PORTFOLIOS
 
 if TYPE_CHECKING:
     from graphbuild.extract.relations_stage import Builder

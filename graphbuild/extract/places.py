@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from graphbuild.extract import countries
+from graphbuild.lexicon import countries
 
 if TYPE_CHECKING:
     from graphbuild.extract.relations_stage import Builder

@@ -22,18 +22,16 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.organizations import names_organization, resolve_organization
-from graphbuild.extract.role_words import (
-    ABBREVIATIONS,
+from graphbuild.lexicon.roles import (
     HEAD_TITLES,
-    MAX_QUALIFIERS,
     MODIFIERS,
     PAST,
     PORTFOLIOS,
     POSITION_BIGRAMS,
-    QUALIFIER_DEPS,
     RANKS,
+    ROLE_ABBREVIATIONS,
+    ROLE_NOUNS,
     SUBORDINATE,
-    TITLE_NOUNS,
     TITLE_PREPS,
     UNIT_PREPS,
     WORK_TITLES,
@@ -41,6 +39,11 @@ from graphbuild.extract.role_words import (
 
 if TYPE_CHECKING:
     from graphbuild.extract.relations_stage import Builder
+
+# Dependency labels of a lowercase word that qualifies the title noun ("chief medical
+# correspondent", "program director"); such a word names a department, not the organization.
+QUALIFIER_DEPS = frozenset("amod compound nmod".split())
+MAX_QUALIFIERS = 3
 
 
 @dataclass(frozen=True)
@@ -59,12 +62,12 @@ class TitlePhrase:
 
 
 def _word(t: Token) -> str:
-    return ABBREVIATIONS.get(t.lower_, t.text)
+    return ROLE_ABBREVIATIONS.get(t.lower_, t.text)
 
 
 def _is_title_word(t: Token) -> bool:
     low = t.lower_
-    return low in TITLE_NOUNS or low in MODIFIERS or low in RANKS or low in ABBREVIATIONS
+    return low in ROLE_NOUNS or low in MODIFIERS or low in RANKS or low in ROLE_ABBREVIATIONS
 
 
 def _is_qualifier(t: Token, title: list[Token]) -> bool:
@@ -80,7 +83,7 @@ def _unlabelled_name(t: Token, adjacent: bool) -> bool:
     general manager"): team and company names written as plural nouns."""
     return (
         adjacent and t.is_alpha and t.text[:1].isupper()
-        and t.tag_ in ("NNS", "NNPS") and t.lower_ not in TITLE_NOUNS and t.lower_ not in MODIFIERS
+        and t.tag_ in ("NNS", "NNPS") and t.lower_ not in ROLE_NOUNS and t.lower_ not in MODIFIERS
         # the whole name: not the tail of a longer capitalized phrase ("Civil Rights")
         and (t.i == t.sent.start or not t.doc[t.i - 1].text[:1].isupper() or t.doc[t.i - 1].dep_ == "det")
     )
@@ -109,7 +112,7 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
         elif title and _is_qualifier(t, title) and sum(not _is_title_word(x) for x in title) < MAX_QUALIFIERS:
             title.insert(0, t)  # "chief medical correspondent", "program director"
             j -= 1
-        elif t.lower_ == "of" and title and title[0].lower_ in PORTFOLIOS and j - 1 >= sent.start and doc[j - 1].lower_ in TITLE_NOUNS:
+        elif t.lower_ == "of" and title and title[0].lower_ in PORTFOLIOS and j - 1 >= sent.start and doc[j - 1].lower_ in ROLE_NOUNS:
             title.insert(0, t)  # "Secretary of State"
             j -= 1
         elif (t.lower_ in PORTFOLIOS or t.lower_ == "&") and j - 1 >= sent.start:
@@ -117,14 +120,14 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
             k = j
             while k >= sent.start and (doc[k].lower_ in PORTFOLIOS or doc[k].lower_ in ("&", "and")):
                 k -= 1
-            if k - 1 >= sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ in TITLE_NOUNS:
+            if k - 1 >= sent.start and doc[k].lower_ == "of" and doc[k - 1].lower_ in ROLE_NOUNS:
                 title[0:0] = list(doc[k : j + 1])
                 j = k - 1
             else:
                 break
         else:
             break
-    if not any(t.lower_ in TITLE_NOUNS or t.lower_ in RANKS or t.lower_ in ABBREVIATIONS for t in title) and not _position(title):
+    if not any(t.lower_ in ROLE_NOUNS or t.lower_ in RANKS or t.lower_ in ROLE_ABBREVIATIONS for t in title) and not _position(title):
         return None
     # A lowercase title after a determiner with no name-like qualifier ("the general X")
     # is still a title; the affiliation is what stands before it.
@@ -141,7 +144,7 @@ def premodifier_titles(b: Builder, person: str, span: Span) -> TitlePhrase | Non
     affiliation = doc[k + 1 : aff_end] if k + 1 < aff_end else None
     if affiliation is not None and affiliation[-1].tag_ == "POS":
         affiliation = affiliation[:-1] if len(affiliation) > 1 else None
-    heads = [t for t in title if t.lower_ in TITLE_NOUNS or t.lower_ in ABBREVIATIONS]
+    heads = [t for t in title if t.lower_ in ROLE_NOUNS or t.lower_ in ROLE_ABBREVIATIONS]
     head = heads[-1] if heads else title[-1]
     first = affiliation.start if affiliation is not None else title[0].i
     past = any(doc[x].lower_ in PAST for x in range(max(sent.start, first - 2), first))
@@ -184,7 +187,7 @@ def appositive_title(b: Builder, person: str, span: Span) -> TitlePhrase | None:
     head_i = None
     while i < sent.end and i - start < 6:
         t = doc[i]
-        if t.lower_ in TITLE_NOUNS:
+        if t.lower_ in ROLE_NOUNS:
             head_i = i
         elif t.lower_ in MODIFIERS or (t.is_alpha and t.is_lower and t.pos_ in ("ADJ", "NOUN") and t.dep_ in QUALIFIER_DEPS):
             pass
@@ -239,7 +242,7 @@ def predicate_for(head: Token, title: Span) -> str | None:
         return "memberOf"
     noun = head.lower_
     qualified = any(
-        t.i < head.i and t.is_lower and t.lower_ not in MODIFIERS and t.lower_ not in TITLE_NOUNS for t in title
+        t.i < head.i and t.is_lower and t.lower_ not in MODIFIERS and t.lower_ not in ROLE_NOUNS for t in title
     )
     if noun in HEAD_TITLES and qualified and not words & SUBORDINATE:
         return "worksFor"
@@ -247,7 +250,7 @@ def predicate_for(head: Token, title: Span) -> str | None:
         return "headOf"
     if noun in WORK_TITLES:
         return "worksFor"
-    if noun in TITLE_NOUNS or noun in ABBREVIATIONS:
+    if noun in ROLE_NOUNS or noun in ROLE_ABBREVIATIONS:
         return "memberOf"
     return None
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from graphbuild.model import Document, Entity, Event, GraphModel
-from graphbuild.resolve.names import normalize
+from graphbuild.names import normalize
 
 
 def merge_into(existing: GraphModel, new_models: Sequence[GraphModel]) -> GraphModel:

@@ -1,7 +1,7 @@
 """Nationality from demonyms and country names before titles."""
 from __future__ import annotations
 
-from graphbuild.extract import countries
+from graphbuild.lexicon import countries
 from tests.unit.test_roles import facts, run
 
 
