@@ -34,7 +34,7 @@ CLOSE_MARKS = frozenset('"\u201d')
 PERSONAL = frozenset("he she".split())
 MIN_WORDS = 3
 SUBJECTS = frozenset("nsubj nsubjpass".split())
-SUBORDINATE = frozenset("ccomp advcl relcl acl pcomp csubj".split())
+SUBORDINATE_DEPS = frozenset("ccomp advcl relcl acl pcomp csubj".split())
 AFTER_WINDOW = 6  # tokens after a closing mark where the speech verb may stand
 
 
@@ -118,7 +118,7 @@ def _subject(verb: Token) -> Token | None:
         if c.dep_ in SUBJECTS:
             return c
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "..., saying"
-        if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE:
+        if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE_DEPS:
             return None  # "X asked why Y was absent and said": whose "said" is unclear
         return _subject(verb.head)
     return None
