@@ -69,7 +69,7 @@ class NothingBuilt(GraphbuildError):
 
     `skipped` lists each input with the reason (as in report.json)."""
 
-    exit_code = 5
+    exit_code = 6
 
     def __init__(self, skipped: list[dict], where: str):
         self.skipped = skipped
@@ -85,6 +85,19 @@ class UsageError(GraphbuildError):
     exit_code = 2
 
 
+class QueryError(GraphbuildError):
+    """A SPARQL query that does not parse; the message carries the parser's line and column."""
+
+    exit_code = 2
+
+
+class StoreError(GraphbuildError):
+    """A triple store (embedded or a SPARQL server) refused or failed an operation; the
+    message says which store, what it answered and which flag fixes it."""
+
+    exit_code = 5
+
+
 # What each exit code of the CLI means (README and --help print this table).
 EXIT_CODES = {
     0: "the graph was built (inputs that could not be read are listed as skipped)",
@@ -92,6 +105,7 @@ EXIT_CODES = {
     2: "a bad option or path, or a bad input under --on-error fail",
     3: "the spaCy model is not installed",
     4: "an output failed its checks (or a SHACL violation under --strict); the old files were left as they were",
-    5: "no input could be read or analysed; the output directory was left as it was",
-    6: "another build holds the output directory (see --wait)",
+    5: "a triple store refused or failed an operation (load, query)",
+    6: "no input could be read or analysed; the output directory was left as it was",
+    7: "another build holds the output directory (see --wait)",
 }

@@ -26,7 +26,7 @@ LOCK = ".graphbuild.lock"
 class Busy(GraphbuildError):
     """Another build holds the output directory's lock."""
 
-    exit_code = 6
+    exit_code = 7
 
 
 @contextmanager

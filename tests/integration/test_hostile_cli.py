@@ -58,13 +58,13 @@ def test_missing_path_with_into_leaves_the_graph(tmp_path, graph_dir):
     assert snapshot(graph_dir) == before
 
 
-def test_all_inputs_bad_exits_5_and_leaves_the_graph(tmp_path, graph_dir):
+def test_all_inputs_bad_exits_6_and_leaves_the_graph(tmp_path, graph_dir):
     before = snapshot(graph_dir)
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "bad.jsonl").write_text('{"id": 1\n[1, 2]\n')
     (tmp_path / "bin.txt").write_bytes(b"%PDF-1.4 \x00\x01\x02")
     result = run_cli("build", "empty.txt", "bad.jsonl", "bin.txt", "-o", str(graph_dir), cwd=tmp_path)
-    assert result.returncode == 5, result.stderr
+    assert result.returncode == 6, result.stderr
     err = result.stderr.decode()
     for name in ("empty.txt", "bad.jsonl:1", "bad.jsonl:2", "bin.txt"):
         assert f"skipped {name}:" in err
@@ -77,7 +77,7 @@ def test_17_mb_article_alone_is_refused_clearly(tmp_path, graph_dir):
     (tmp_path / "huge.txt").write_text((GOOD * 400_000)[:17_000_000])
     for extra in ((), ("--max-chars", "20000000")):  # the default limit, then the RDF one
         result = run_cli("build", "huge.txt", "-o", str(graph_dir), *extra, cwd=tmp_path)
-        assert result.returncode == 5, result.stderr
+        assert result.returncode == 6, result.stderr
         assert b"skipped huge.txt: article of 17,000,000 characters is over" in result.stderr
         assert b"Traceback" not in result.stderr
     assert snapshot(graph_dir) == before
@@ -145,7 +145,7 @@ def test_markup_in_a_file_name_is_printed_literally(tmp_path):
     (tmp_path / "a[").mkdir()
     (tmp_path / "a[" / "x]b.txt").write_text("")
     result = run_cli("build", "a[/x]b.txt", "-o", "out", cwd=tmp_path)
-    assert result.returncode == 5, result.stderr
+    assert result.returncode == 6, result.stderr
     assert b"skipped a[/x]b.txt: empty file" in result.stderr
     assert b"MarkupError" not in result.stderr and not (tmp_path / "out").exists()
 
@@ -169,6 +169,6 @@ def test_bad_options_fail_before_any_work(tmp_path, args, fragment):
 def test_exit_codes_are_in_help(tmp_path):
     result = run_cli("build", "--help", cwd=tmp_path)
     text = " ".join(result.stdout.decode().split())
-    assert "Exit codes:" in text and "5 no input could be read or analysed" in text
+    assert "Exit codes:" in text and "6 no input could be read or analysed" in text
     readme = (ROOT / "README.md").read_text()
-    assert "| 5 |" in readme
+    assert "| 6 | no input could be read or analysed" in readme

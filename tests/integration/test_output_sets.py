@@ -104,7 +104,7 @@ def test_a_second_build_fails_naming_the_holder_or_waits(tmp_path):
     _write(tmp_path / "a.txt", A)
     with locked(out):
         busy = run_cli("build", "a.txt", "-o", str(out), cwd=tmp_path)
-    assert busy.returncode == 6, busy.stderr
+    assert busy.returncode == 7, busy.stderr
     assert f"pid {os.getpid()}".encode() in busy.stderr and b"--wait" in busy.stderr
     release = threading.Event()
 
@@ -158,3 +158,13 @@ def test_into_refuses_a_trig_graphbuild_did_not_write(tmp_path, nlp):
         build(Settings(inputs=(str(_write(tmp_path / "a.txt", A)),), into=foreign, **FAST))
     assert (foreign / "graph.trig").read_bytes() == before
     assert sorted(p.name for p in foreign.iterdir()) == ["graph.trig"]
+
+
+def test_validate_reports_a_mixed_set(tmp_path, nlp):
+    out = tmp_path / "out"
+    build(Settings(inputs=(str(_write(tmp_path / "a.txt", A)),), output_dir=out, formats=("ttl", "trig")))
+    assert run_cli("validate", str(out), cwd=tmp_path).returncode == 0
+    (out / "graph.ttl").write_bytes((out / "graph.ttl").read_bytes().replace(b"Merkel", b"Merkle"))
+    result = run_cli("validate", str(out), cwd=tmp_path)
+    assert result.returncode == 1
+    assert b"MIXED   graph.ttl does not match its sha256 in report.json" in result.stdout + result.stderr
