@@ -1,4 +1,5 @@
-/* graphbuild viewer: draws the network from the JSON in #graph-data with vis-network.
+/* graphbuild viewer: draws the actor network from the JSON in #graph-data with vis-network;
+ * events live in the timeline on the right (and, on request, as nodes).
  * Every string from the data becomes a DOM text node (textContent) or a canvas label;
  * nothing is ever parsed as HTML, and links get an href only when it is http(s). */
 (function () {
@@ -10,8 +11,11 @@
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   var styles = {};
   data.groups.forEach(function (g) { styles[g.name] = g; });
-  var state = { groups: {}, docs: {}, limit: cfg.initial, pinned: {}, shown: {}, edgeHidden: {} };
-  data.groups.forEach(function (g) { state.groups[g.name] = true; });
+  var LEGIBLE = 10; // px: a label smaller than this on screen cannot be read
+  var DIM = "#e3e3e3", DIM_TEXT = "#c8c8c8";
+  var state = { groups: {}, kinds: {}, docs: {}, limit: cfg.initial, pinned: {}, shown: {}, edgeShown: {},
+                events: !!cfg.events, isolated: false, range: null, selected: null };
+  data.nodes.forEach(function (n) { state.groups[n.group] = true; state.kinds[n.kind] = true; });
   data.documents.forEach(function (d, i) { state.docs[i] = true; });
   var api = { ready: false, data: data };
   window.graphbuild = api;
@@ -25,135 +29,267 @@
   }
   function $(id) { return document.getElementById(id); }
   function safeHref(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null; }
-
-  // Accent- and case-insensitive key: "Qāsem  SOLEIMANI" -> "qasem soleimani".
-  function fold(s) {
+  function fold(s) { // accent- and case-insensitive key: "Qāsem  SOLEIMANI" -> "qasem soleimani"
     return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
+  function isEvent(n) { return n.group === "Event"; }
 
   // ---- vis data ----
+  function colorOf(n) { return (styles[n.group] || styles.Other).color; }
   function visNode(n) {
     var g = styles[n.group] || styles.Other;
-    var item = { id: n.id, label: n.label, shape: g.shape, size: n.size, hidden: false,
+    return { id: n.id, label: n.label, shape: g.shape, size: n.size, x: n.x, y: n.y, hidden: true,
+             font: { size: n.font, color: "#222222" },
              color: { background: g.color, border: "#333333", highlight: { background: g.color, border: "#000000" } } };
-    if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
-    return item;
+  }
+  function edgeColor(e) { return e.kind === "relation" ? "#7a7a7a" : e.kind === "quote" ? "#c9a227" : "#b5b5b5"; }
+  function visEdge(e) {
+    return { id: e.id, from: e.from, to: e.to, label: e.label, arrows: e.arrows, hidden: true,
+             width: 1 + Math.log2(e.weight || 1), dashes: e.kind === "quote", color: { color: edgeColor(e), highlight: "#333333" } };
   }
   var nodes = new vis.DataSet(data.nodes.map(visNode));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, label: e.label, arrows: e.arrows, hidden: false };
-  }));
+  var edges = new vis.DataSet(data.edges.map(visEdge));
   var big = cfg.big;
   var options = {
     autoResize: true,
-    layout: { randomSeed: 7, improvedLayout: data.nodes.length <= 100 },
-    physics: {
-      enabled: cfg.physics && data.nodes.length > 1,
-      solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -9000, springLength: 150, springConstant: 0.03, damping: 0.25, avoidOverlap: 0.2 },
-      stabilization: { enabled: true, iterations: cfg.iterations, updateInterval: 100, fit: true }
-    },
-    interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false, keyboard: false, tooltipDelay: 100000 },
-    nodes: { borderWidth: 1, font: { size: 14, face: "system-ui, sans-serif", color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" },
-             scaling: { label: { enabled: true, drawThreshold: 7 } } },
-    edges: { width: 1, color: { color: "#a8a8a8", highlight: "#333333", hover: "#555555" },
-             font: { size: 10, face: "system-ui, sans-serif", color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-             arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-             smooth: big ? false : { type: "continuous" }, selectionWidth: 2 }
+    physics: { enabled: false }, // positions come laid out (layout.py), the same as in the GraphML/GEXF files
+    layout: { improvedLayout: false },
+    interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false, tooltipDelay: 100000 },
+    nodes: { borderWidth: 1, font: { face: "system-ui, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" },
+             scaling: { label: { enabled: false, drawThreshold: 6 } } },
+    edges: { font: { size: 11, face: "system-ui, sans-serif", color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
+             arrows: { to: { enabled: true, scaleFactor: 0.5 } }, smooth: false, selectionWidth: 2 }
   };
-  var network = null;
   api.nodes = nodes;
   api.edges = edges;
 
-  // ---- filters: class, document, number shown ----
+  // ---- filters ----
   function docsPass(docs) {
     if (!docs || docs.length === 0) { return true; }
     for (var i = 0; i < docs.length; i++) { if (state.docs[docs[i]]) { return true; } }
     return false;
   }
+  function rangePass(n) {
+    if (!state.range) { return true; }
+    var d = n.dates, lo = state.range[0], hi = state.range[1];
+    if (!d || !d.length) { return false; }
+    if (isEvent(n)) { return d[0] <= hi && d[d.length - 1] >= lo; }
+    for (var i = 0; i < d.length; i++) { if (d[i] >= lo && d[i] <= hi) { return true; } }
+    return false;
+  }
+  function classPass(n) { return state.groups[n.group] && state.kinds[n.kind] && docsPass(n.docs); }
+  function eventPass(n) { return classPass(n) && rangePass(n); }
   var byRank = data.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
-  function apply() {
+  function chooseNodes() {
     var shown = {}, count = 0;
     byRank.forEach(function (n) {
-      if (state.groups[n.group] && docsPass(n.docs) && count < state.limit) { shown[n.id] = true; count++; }
+      if (isEvent(n)) {
+        if (state.events && eventPass(n)) { shown[n.id] = true; }
+      } else if (count < state.limit && classPass(n) && rangePass(n) && (state.isolated || n.linked || state.events)) {
+        shown[n.id] = true; count++;
+      }
     });
-    Object.keys(state.pinned).forEach(function (id) { if (!shown[id]) { shown[id] = true; count++; } });
-    var nodeUpdates = [];
-    data.nodes.forEach(function (n) {
-      var hide = !shown[n.id];
-      if (hide !== !state.shown[n.id]) { nodeUpdates.push({ id: n.id, hidden: hide }); }
-    });
-    var edgeUpdates = [];
+    Object.keys(state.pinned).forEach(function (id) { shown[id] = true; });
+    return shown;
+  }
+  function edgePass(e, shown) {
+    if (!shown[e.from] || !shown[e.to] || !docsPass(e.docs)) { return false; }
+    if (e.layer === "event") { return state.events || !!state.pinned[e.from] || !!state.pinned[e.to]; }
+    if (e.kind !== "event") { return true; }
+    for (var i = 0; i < e.events.length; i++) { if (eventPass(byId[e.events[i]])) { return true; } }
+    return false;
+  }
+  function apply() {
+    var shown = chooseNodes(), edgeShown = {}, degree = {};
     data.edges.forEach(function (e) {
-      var hide = !(shown[e.from] && shown[e.to] && docsPass(e.docs));
-      if (hide !== !!state.edgeHidden[e.id]) { edgeUpdates.push({ id: e.id, hidden: hide }); state.edgeHidden[e.id] = hide; }
+      if (edgePass(e, shown)) { edgeShown[e.id] = true; degree[e.from] = 1; degree[e.to] = 1; }
     });
-    state.shown = shown;
+    if (!state.isolated) { // what a filter cut off from everything is hidden too
+      Object.keys(shown).forEach(function (id) { if (!degree[id] && !state.pinned[id]) { delete shown[id]; } });
+    }
+    var nodeUpdates = [], edgeUpdates = [];
+    data.nodes.forEach(function (n) {
+      if (!!shown[n.id] !== !!state.shown[n.id]) { nodeUpdates.push({ id: n.id, hidden: !shown[n.id] }); }
+    });
+    data.edges.forEach(function (e) {
+      if (!!edgeShown[e.id] !== !!state.edgeShown[e.id]) { edgeUpdates.push({ id: e.id, hidden: !edgeShown[e.id] }); }
+    });
+    state.shown = shown; state.edgeShown = edgeShown;
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
     if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    var count = Object.keys(shown).length, edgeCount = Object.keys(edgeShown).length;
     document.body.setAttribute("data-nodes-shown", String(count));
-    var edgeCount = data.edges.filter(function (e) { return !state.edgeHidden[e.id]; }).length;
-    $("summary").textContent = count + " of " + data.nodes.length + " nodes, " + edgeCount + " of " + data.edges.length + " edges, " +
-      data.documents.length + (data.documents.length === 1 ? " article" : " articles");
+    $("summary").textContent = count + " of " + data.nodes.length + " nodes, " + edgeCount + " of " + data.edges.length +
+      " links, " + data.documents.length + (data.documents.length === 1 ? " article" : " articles");
+    if (api.timeline) { api.timeline(); }
   }
-  data.nodes.forEach(function (n) { state.shown[n.id] = true; });
   api.shownCount = function () { return Object.keys(state.shown).length; };
+  api.visibleNodes = function () { return Object.keys(state.shown).map(Number); };
   api.setLimit = function (k) {
-    state.limit = k;
-    $("limit").value = String(k);
-    $("limit-value").textContent = String(k);
-    apply();
+    state.limit = k; $("limit").value = String(k); $("limit-value").textContent = String(k); apply();
   };
+  api.showEvents = function (on) { state.events = !!on; $("show-events").checked = state.events; apply(); };
+  api.showIsolated = function (on) { state.isolated = !!on; $("show-isolated").checked = state.isolated; apply(); };
 
-
-  // Hidden nodes are set before the network exists, so the first drawing is the final one.
-  apply();
-  network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
+  apply(); // hidden flags are set before the network exists, so the first drawing is the final one
+  var network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
   api.network = network;
 
-  // Physics only lays the graph out; once stable, nothing moves unless dragged.
-  var settled = !options.physics.enabled;
-  network.on("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: { enabled: false } });
-    settled = true;
-    network.redraw();
-  });
-  network.on("afterDrawing", function () {
-    if (settled && !api.ready) {
-      api.ready = true;
-      document.body.setAttribute("data-ready", "1");
+  // ---- first view: fit the connected part, then make sure the central labels are legible ----
+  function topShown(k) {
+    return byRank.filter(function (n) { return state.shown[n.id]; }).slice(0, k);
+  }
+  function legibleView() {
+    var ids = Object.keys(state.shown).map(Number);
+    if (!ids.length) { return; }
+    network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.5 });
+    var top = topShown(8);
+    if (!top.length) { return; }
+    var need = LEGIBLE * 1.05 / top[0].font;
+    if (network.getScale() < need) { // too many nodes to fit legibly: centre on the most central ones
+      var cx = 0, cy = 0;
+      top.forEach(function (n) { cx += n.x; cy += n.y; });
+      network.moveTo({ position: { x: cx / top.length, y: cy / top.length }, scale: need, animation: false });
     }
+  }
+  api.legibleView = legibleView;
+  legibleView();
+  network.once("afterDrawing", function () {
+    api.ready = true;
+    document.body.setAttribute("data-ready", "1");
   });
+  network.redraw();
 
-  // Legend doubles as the class filter.
-  var counts = {};
-  data.nodes.forEach(function (n) { counts[n.group] = (counts[n.group] || 0) + 1; });
-  data.groups.forEach(function (g) {
-    if (!counts[g.name]) { return; }
-    var li = el("li"), label = el("label"), box = el("input");
-    box.type = "checkbox"; box.checked = true;
-    box.addEventListener("change", function () { state.groups[g.name] = box.checked; apply(); });
-    var swatch = el("span", "swatch shape-" + g.shape);
-    swatch.style.backgroundColor = g.color;
-    label.appendChild(box); label.appendChild(swatch);
-    label.appendChild(el("span", null, g.name + " (" + counts[g.name] + ")"));
-    li.appendChild(label); $("legend").appendChild(li);
-  });
+  // ---- legend: every class present, event kinds included, with counts; doubles as the filter ----
+  function checkbox(checked, onChange) {
+    var box = el("input"); box.type = "checkbox"; box.checked = checked;
+    box.addEventListener("change", function () { onChange(box.checked); });
+    return box;
+  }
+  function legendRow(text, count, swatch, onChange) {
+    var li = el("li"), label = el("label");
+    label.appendChild(checkbox(true, onChange));
+    if (swatch) { label.appendChild(swatch); }
+    label.appendChild(el("span", null, text + " (" + count + ")"));
+    li.appendChild(label);
+    return li;
+  }
+  function buildLegend() {
+    var counts = {}, kinds = {};
+    data.nodes.forEach(function (n) {
+      counts[n.group] = (counts[n.group] || 0) + 1;
+      kinds[n.group] = kinds[n.group] || {};
+      var k = kinds[n.group][n.kind] = kinds[n.group][n.kind] || { label: n.kindLabel, count: 0 };
+      k.count++;
+    });
+    data.groups.forEach(function (g) {
+      if (!counts[g.name]) { return; }
+      var swatch = el("span", "swatch shape-" + g.shape);
+      swatch.style.backgroundColor = g.color;
+      var li = legendRow(g.name === "Event" ? "Events" : g.name, counts[g.name], swatch,
+        function (on) { state.groups[g.name] = on; apply(); });
+      var names = Object.keys(kinds[g.name]).sort(function (a, b) {
+        return kinds[g.name][b].count - kinds[g.name][a].count || (a < b ? -1 : 1);
+      });
+      if (names.length > 1 || names[0] !== g.name) {
+        var ul = el("ul", "kinds");
+        names.forEach(function (k) {
+          ul.appendChild(legendRow(kinds[g.name][k].label, kinds[g.name][k].count, null,
+            function (on) { state.kinds[k] = on; apply(); }));
+        });
+        li.appendChild(ul);
+      }
+      $("legend").appendChild(li);
+    });
+  }
+  buildLegend();
   data.documents.forEach(function (d, i) {
-    var li = el("li"), label = el("label"), box = el("input");
-    box.type = "checkbox"; box.checked = true;
-    box.addEventListener("change", function () { state.docs[i] = box.checked; apply(); });
-    label.appendChild(box);
+    var li = el("li"), label = el("label");
+    label.appendChild(checkbox(true, function (on) { state.docs[i] = on; apply(); }));
     label.appendChild(el("span", null, d.title || d.id));
     li.appendChild(label); $("documents").appendChild(li);
   });
+  var isolatedCount = data.nodes.filter(function (n) { return !isEvent(n) && !n.linked; }).length;
+  $("isolated-label").textContent = "unconnected nodes (" + isolatedCount + ")";
+  $("show-events").checked = state.events;
+  $("show-events").addEventListener("change", function () { api.showEvents($("show-events").checked); });
+  $("show-isolated").addEventListener("change", function () { api.showIsolated($("show-isolated").checked); });
   var limit = $("limit");
-  limit.max = String(Math.max(1, data.nodes.length));
+  limit.max = String(Math.max(1, cfg.actors));
   limit.value = String(state.limit);
   $("limit-value").textContent = String(state.limit);
   limit.addEventListener("input", function () { $("limit-value").textContent = limit.value; });
   limit.addEventListener("change", function () { api.setLimit(parseInt(limit.value, 10) || 1); });
+  $("more").hidden = cfg.actors <= state.limit;
+  $("more").addEventListener("click", function () {
+    api.setLimit(Math.min(cfg.actors, state.limit * 2));
+    $("more").hidden = state.limit >= cfg.actors;
+  });
+
+  // ---- highlight: the selection and its neighbourhood stand out, the rest is dimmed ----
+  var dimmed = false;
+  function highlight(ids) {
+    var keep = {};
+    ids.forEach(function (id) {
+      keep[id] = true;
+      network.getConnectedNodes(id).forEach(function (m) { keep[m] = true; });
+    });
+    nodes.update(data.nodes.map(function (n) {
+      var on = keep[n.id], c = colorOf(n);
+      return { id: n.id, color: { background: on ? c : DIM, border: on ? "#333333" : DIM, highlight: { background: c, border: "#000000" } },
+               font: { color: on ? "#222222" : DIM_TEXT } };
+    }));
+    edges.update(data.edges.map(function (e) {
+      var on = keep[e.from] && keep[e.to] && (ids.indexOf(e.from) >= 0 || ids.indexOf(e.to) >= 0);
+      return { id: e.id, color: { color: on ? "#444444" : DIM, highlight: "#333333" }, font: { color: on ? "#333333" : "rgba(0,0,0,0)" } };
+    }));
+    dimmed = true;
+  }
+  function clearHighlight() {
+    if (!dimmed) { return; }
+    nodes.update(data.nodes.map(visNode).map(function (v) { return { id: v.id, color: v.color, font: v.font }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, color: { color: edgeColor(e), highlight: "#333333" }, font: { color: "#555555" } }; }));
+    dimmed = false;
+  }
+  api.clearSelection = function () { clearHighlight(); network.unselectAll(); state.selected = null; showTimeline(); };
+
+  function pin(ids) {
+    var changed = false;
+    ids.forEach(function (id) { if (!state.shown[id]) { state.pinned[id] = true; changed = true; } });
+    if (changed) { apply(); }
+  }
+  function focus(id) { // centre and zoom on the node; the panel sits beside the canvas, never over it
+    pin([id]);
+    state.selected = id;
+    network.selectNodes([id]);
+    highlight([id]);
+    var scale = Math.max(network.getScale(), 1.2, (LEGIBLE * 1.3) / (byId[id].font || 14));
+    network.moveTo({ position: network.getPositions([id])[id], scale: scale, animation: false });
+    showNode(id);
+  }
+  function selectEvent(id) { // the event's actors (and the event, when drawn) light up
+    var n = byId[id], ids = n.event.participants.map(function (p) { return p.node; }).concat(n.event.places);
+    pin(ids);
+    state.selected = id;
+    var visible = ids.filter(function (i) { return state.shown[i]; });
+    if (state.shown[id]) { visible.push(id); }
+    network.selectNodes(visible);
+    highlight(visible);
+    if (visible.length) { network.fit({ nodes: visible, animation: false, maxZoomLevel: 1.5 }); }
+    showNode(id);
+  }
+  api.focus = focus;
+  api.selectEvent = selectEvent;
+  api.expand = function (id) { pin(network.getConnectedNodes(id).concat(neighbours(id))); focus(id); };
+  function neighbours(id) {
+    var out = [];
+    data.edges.forEach(function (e) {
+      if (e.layer !== "actor") { return; }
+      if (e.from === id) { out.push(e.to); } else if (e.to === id) { out.push(e.from); }
+    });
+    return out;
+  }
 
   // ---- search by any name ----
   var names = [];
@@ -162,7 +298,7 @@
   });
   var datalist = $("names"), listed = {};
   names.forEach(function (x) {
-    if (listed[x.name]) { return; }
+    if (listed[x.name] || isEvent(x.node)) { return; }
     listed[x.name] = true;
     var option = el("option"); option.value = x.name; datalist.appendChild(option);
   });
@@ -173,151 +309,49 @@
     names.forEach(function (x) {
       var score = x.key === q ? 0 : x.key.indexOf(q) === 0 ? 1 : (" " + x.key).indexOf(" " + q) >= 0 ? 2 : x.key.indexOf(q) >= 0 ? 3 : -1;
       if (score < 0) { return; }
+      if (isEvent(x.node)) { score += 4; } // actors first
       var prev = best[x.node.id];
       if (prev === undefined || score < prev.score) { best[x.node.id] = { score: score, node: x.node, name: x.name }; }
     });
     return Object.keys(best).map(function (k) { return best[k]; })
       .sort(function (a, b) { return a.score - b.score || a.node.rank - b.node.rank; });
   }
-  function focus(id) {
-    if (!state.shown[id]) { state.pinned[id] = true; apply(); }
-    network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
-    showNode(id);
-  }
   api.search = search;
-  api.focus = focus;
   api.find = function (query) {
     var hits = search(query);
     if (hits.length) { focus(hits[0].node.id); return hits[0].node.id; }
     return null;
   };
   var input = $("search"), results = $("search-results");
-  function listResults() {
+  input.addEventListener("input", function () {
     results.textContent = "";
     search(input.value).slice(0, 12).forEach(function (hit) {
       var li = el("li"), button = el("button", "link", hit.node.label);
       button.type = "button";
-      if (hit.name !== hit.node.label) { li.appendChild(button); li.appendChild(el("span", "hint", " (" + hit.name + ")")); }
-      else { li.appendChild(button); }
+      li.appendChild(button);
+      if (hit.name !== hit.node.label) { li.appendChild(el("span", "hint", " (" + hit.name + ")")); }
+      if (isEvent(hit.node)) { li.appendChild(el("span", "hint", " \u2014 " + hit.node.kindLabel)); }
       button.addEventListener("click", function () { focus(hit.node.id); });
       results.appendChild(li);
     });
-  }
-  input.addEventListener("input", listResults);
+  });
   input.addEventListener("keydown", function (ev) {
     if (ev.key === "Enter") { ev.preventDefault(); api.find(input.value); }
   });
 
-  // ---- side panel ----
-  var panel = $("panel"), body = $("panel-body");
-  $("panel-close").addEventListener("click", function () { panel.hidden = true; network.unselectAll(); });
-  function section(title) { var s = el("section"); s.appendChild(el("h3", null, title)); body.appendChild(s); return s; }
-  function docLine(index) {
-    var d = data.documents[index], p = el("p", "source");
-    if (!d) { return p; }
-    var href = safeHref(d.url), title = d.title || d.id;
-    if (href) {
-      var a = el("a", null, title);
-      a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
-      p.appendChild(a);
-    } else {
-      p.appendChild(el("cite", null, title));
-    }
-    var bits = [d.source, d.date].filter(Boolean);
-    if (bits.length) { p.appendChild(document.createTextNode(" \u2014 " + bits.join(", "))); }
-    return p;
-  }
-  function sentence(ref) {
-    var row = data.sentences[ref[0]], text = row[1], wrap = el("div", "evidence"), p = el("p", "sentence"), pos = 0;
-    ref[1].forEach(function (mark) {
-      if (mark[0] < pos) { return; }
-      p.appendChild(document.createTextNode(text.slice(pos, mark[0])));
-      p.appendChild(el("mark", null, text.slice(mark[0], mark[1])));
-      pos = mark[1];
-    });
-    p.appendChild(document.createTextNode(text.slice(pos)));
-    wrap.appendChild(p);
-    wrap.appendChild(docLine(row[0]));
-    return wrap;
-  }
-  function evidence(item) {
-    if (!item.ev || !item.ev.length) { return; }
-    var s = section("Evidence");
-    item.ev.forEach(function (ref) { s.appendChild(sentence(ref)); });
-    if (item.more) { s.appendChild(el("p", "hint", "and " + item.more + " more")); }
-  }
-  function list(title, values) {
-    if (!values || !values.length) { return; }
-    var s = section(title), ul = el("ul");
-    values.forEach(function (v) { ul.appendChild(el("li", null, v)); });
-    s.appendChild(ul);
-  }
-  function open(title, subtitle) {
-    body.textContent = "";
-    body.appendChild(el("h2", null, title));
-    if (subtitle) { body.appendChild(el("p", "kind", subtitle)); }
-    panel.hidden = false;
-  }
-  function nodeButton(id) {
-    var b = el("button", "link", byId[id].label);
-    b.type = "button";
-    b.addEventListener("click", function () { focus(id); });
-    return b;
-  }
-  function showNode(id) {
-    var n = byId[id];
-    if (!n) { return; }
-    open(n.label, n.kind === n.group ? n.group : n.kind + " (" + n.group + ")");
-    list("Also called", n.alt);
-    list("Titles", n.titles);
-    if (n.event) {
-      list("When", n.event.times.map(function (t) {
-        return t.value ? t.text + " (" + t.value + (t.end ? " to " + t.end : "") + ")" : t.text;
-      }));
-      list("Numbers", n.event.counts.map(function (c) {
-        return (c.qualifier ? c.qualifier + " " : "") + c.value + " " + c.kind;
-      }));
-      list("Where", n.event.places);
-      list("Who", n.event.participants.map(function (p) { return p.label + " (" + p.role + ")"; }));
-    }
-    if (n.quotes && n.quotes.length) {
-      var s = section("Quotes");
-      n.quotes.forEach(function (q) {
-        var block = el("blockquote", null, "\u201c" + q.text + "\u201d");
-        s.appendChild(block);
-        if (q.doc !== null && q.doc !== undefined) { s.appendChild(docLine(q.doc)); }
-      });
-    }
-    var links = data.edges.filter(function (e) { return e.from === id || e.to === id; });
-    if (links.length) {
-      var c = section("Connections"), ul = el("ul");
-      links.slice(0, 50).forEach(function (e) {
-        var li = el("li");
-        if (e.from === id) { li.appendChild(el("span", null, e.label + " \u2192 ")); li.appendChild(nodeButton(e.to)); }
-        else { li.appendChild(nodeButton(e.from)); li.appendChild(el("span", null, " \u2192 " + e.label)); }
-        ul.appendChild(li);
-      });
-      c.appendChild(ul);
-      if (links.length > 50) { c.appendChild(el("p", "hint", "and " + (links.length - 50) + " more")); }
-    }
-    evidence(n);
-  }
-  function showEdge(id) {
-    var e = data.edges[id];
-    if (!e) { return; }
-    open(byId[e.from].label + " \u2192 " + byId[e.to].label, e.label);
-    var s = section("Between"), p = el("p");
-    p.appendChild(nodeButton(e.from)); p.appendChild(el("span", null, " " + e.label + " ")); p.appendChild(nodeButton(e.to));
-    s.appendChild(p);
-    evidence(e);
-  }
-  api.showNode = showNode;
-  api.showEdge = showEdge;
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
-    else { panel.hidden = true; }
+    if (params.nodes.length) { focus(params.nodes[0]); }
+    else if (params.edges.length) { clearHighlight(); api.showEdge(params.edges[0]); }
+    else { api.clearSelection(); }
   });
 
+  // The panel and timeline (panel.js, inlined in the same script element).
+  var panelApi = graphbuildPanel(api, { el: el, $: $, safeHref: safeHref, byId: byId, state: state,
+                                                 focus: focus, selectEvent: selectEvent, apply: apply, eventPass: eventPass });
+  var showNode = panelApi.showNode, showTimeline = panelApi.showTimeline;
+  api.showNode = showNode;
+  api.showEdge = panelApi.showEdge;
+  api.timeline = panelApi.renderTimeline;
+  api.setRange = panelApi.setRange;
+  panelApi.renderTimeline();
 }());
