@@ -100,12 +100,16 @@
     for (var i = 0; i < e.events.length; i++) { if (eventPass(byId[e.events[i]])) { return true; } }
     return false;
   }
+  function filtering() { // a class, kind, article or date filter is on (the count limit is not one)
+    var off = function (map) { return Object.keys(map).some(function (k) { return !map[k]; }); };
+    return !!state.range || off(state.groups) || off(state.kinds) || off(state.docs);
+  }
   function apply() {
     var shown = chooseNodes(), edgeShown = {}, degree = {};
     data.edges.forEach(function (e) {
       if (edgePass(e, shown)) { edgeShown[e.id] = true; degree[e.from] = 1; degree[e.to] = 1; }
     });
-    if (!state.isolated) { // what a filter cut off from everything is hidden too
+    if (!state.isolated && filtering()) { // what a filter cut off from everything is hidden too
       Object.keys(shown).forEach(function (id) { if (!degree[id] && !state.pinned[id]) { delete shown[id]; } });
     }
     var nodeUpdates = [], edgeUpdates = [];
