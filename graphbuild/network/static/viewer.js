@@ -41,7 +41,8 @@
     var g = styles[n.group] || styles.Other;
     return { id: n.id, label: n.label, shape: g.shape, size: n.size, x: n.x, y: n.y, hidden: true,
              font: { size: n.font, color: "#222222" },
-             color: { background: g.color, border: "#333333", highlight: { background: g.color, border: "#000000" } } };
+             color: { background: g.color, border: "#333333", highlight: { background: g.color, border: "#000000" },
+                      hover: { background: g.color, border: "#000000" } } };
   }
   function edgeColor(e) { return e.kind === "relation" ? "#7a7a7a" : e.kind === "quote" ? "#c9a227" : "#b5b5b5"; }
   function visEdge(e) {
@@ -241,7 +242,8 @@
     });
     nodes.update(data.nodes.map(function (n) {
       var on = keep[n.id], c = colorOf(n);
-      return { id: n.id, color: { background: on ? c : DIM, border: on ? "#333333" : DIM, highlight: { background: c, border: "#000000" } },
+      return { id: n.id, color: { background: on ? c : DIM, border: on ? "#333333" : DIM, highlight: { background: c, border: "#000000" },
+                                  hover: { background: on ? c : DIM, border: "#000000" } },
                font: { color: on ? "#222222" : DIM_TEXT } };
     }));
     edges.update(data.edges.map(function (e) {
