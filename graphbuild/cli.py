@@ -89,8 +89,13 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --jobs workers."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
+    validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
 ) -> None:
-    """Build the knowledge graph of INPUTS (or of the bundled samples)."""
+    """Build the knowledge graph of INPUTS (or of the bundled samples).
+
+    Statements that break the shapes are left out of the published graph and written to
+    rejected.trig (listed in report.json); --strict makes them fatal instead."""
     try:
         if on_error not in ("skip", "fail"):
             raise UsageError(f"--on-error {on_error!r}: choose skip or fail")
@@ -101,7 +106,7 @@ def build(
         settings = Settings(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
-            into=into, engine=engine, scheduler=scheduler,
+            into=into, engine=engine, scheduler=scheduler, validate=validate, strict=strict,
         )
         from graphbuild.pipeline import build as run_build
 
@@ -112,6 +117,10 @@ def build(
     report = result.report
     for item in report["skipped"]:
         err.print(f"[yellow]skipped[/] {item['source']}: {item['reason']}", soft_wrap=True)
+    rejected = report["validation"].get("rejected_statements", 0)
+    if rejected:
+        err.print(f"[yellow]warning:[/] {rejected} statements broke ontology/shapes.ttl and were left out of the "
+                  f"graph; see rejected.trig and report.json (validation.violation_messages)", soft_wrap=True)
     c = report["counts"]
     entities = ", ".join(f"{n} {k}" for k, n in c["entities"].items()) or "no entities"
     typer.echo(f"{c['documents']} documents: {entities}, {sum(c['events'].values())} events, "
