@@ -139,8 +139,12 @@ def evaluate(
     events: bool = typer.Option(False, "--events", help="Score event mentions (ECB+ `kind: event`) and the share of events with a place and a date instead."),
     coref: bool = typer.Option(False, "--coref", help="Score cross-document coreference (MUC, B3, CEAF-e, CoNLL F1 per ECB+ topic) instead."),
     relations: bool = typer.Option(False, "--relations", help="Score relations and quotes (precision/recall by predicate) against a relation gold file such as tests/data/relations_gold.jsonl instead."),
+    output_dir: Optional[Path] = typer.Option(None, "-o", "--output", help="Keep the graph the evaluation builds in this directory (default: a temporary one)."),
 ) -> None:
-    """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model."""
+    """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model.
+
+    Ours are scored on the graph that `graphbuild build` makes of the gold texts, by the
+    same path (analysis, resolution, kinds, validation, RDF)."""
     from graphbuild.evaluate import evaluate_mentions, format_table
 
     try:
@@ -149,19 +153,19 @@ def evaluate(
         if events:
             from graphbuild.evaluate.events import evaluate_events, format_event_table
 
-            typer.echo(format_event_table(evaluate_events(gold, limit=limit, model=model)))
+            typer.echo(format_event_table(evaluate_events(gold, limit=limit, model=model, output_dir=output_dir)))
             return
         if coref:
             from graphbuild.evaluate.coref import evaluate_coref, format_coref
 
-            typer.echo(format_coref(evaluate_coref(gold, limit=limit, model=model)))
+            typer.echo(format_coref(evaluate_coref(gold, limit=limit, model=model, output_dir=output_dir)))
             return
         if relations:
             from graphbuild.evaluate.relations import evaluate_relations, format_relations
 
-            typer.echo(format_relations(evaluate_relations(gold, model=model, limit=limit)))
+            typer.echo(format_relations(evaluate_relations(gold, model=model, limit=limit, output_dir=output_dir)))
             return
-        scores = evaluate_mentions(gold, limit=limit, model=model)
+        scores = evaluate_mentions(gold, limit=limit, model=model, output_dir=output_dir)
     except GraphbuildError as exc:
         raise _fail(exc)
     typer.echo(format_table(scores))

@@ -87,20 +87,22 @@ def validate(dataset: Dataset | Graph) -> ValidationResult:
 
 
 def _statements(dataset: Dataset, v: Violation) -> set[tuple]:
-    """The quads violation `v` is about: the (focus, path, value) statement; every value
-    of the path when no value is named; for a node-level constraint, the statements that
-    put the focus in the shape's target; else every statement about the focus."""
+    """The quads violation `v` is about: the (focus, path, value) statement; else every
+    value of the path; for a node-level constraint, the statements that put the focus in
+    the shape's target. When none of these exists (a required value is missing), every
+    statement about or pointing at the focus: the node goes."""
     def match(s, p, o) -> set[tuple]:
         return set(dataset.quads((s, p, o, None)))
 
-    if v.path is not None:
-        return match(v.focus, v.path, v.value) if v.value is not None else match(v.focus, v.path, None)
-    shapes = shapes_graph()
     found: set[tuple] = set()
-    for prop in shapes.objects(v.shape, SH.targetSubjectsOf):
-        found |= match(v.focus, prop, None)
-    for prop in shapes.objects(v.shape, SH.targetObjectsOf):
-        found |= match(None, prop, v.focus)
+    if v.path is not None:
+        found = match(v.focus, v.path, v.value)
+    else:
+        shapes = shapes_graph()
+        for prop in shapes.objects(v.shape, SH.targetSubjectsOf):
+            found |= match(v.focus, prop, None)
+        for prop in shapes.objects(v.shape, SH.targetObjectsOf):
+            found |= match(None, prop, v.focus)
     return found or match(v.focus, None, None) | match(None, None, v.focus)
 
 

@@ -159,7 +159,7 @@ def link_places(model: GraphModel) -> GraphModel:
             first = e.mentions[0] if e.mentions else None
             evidence = (Evidence(first.doc_id, first.sentence_start, first.sentence_end, GEO_RULE, 1.0),) if first else ()
             relations.append(Relation(e.id, CONTAINED_IN, country_id, evidence))
-    from graphbuild.resolve.cross_doc import merge_relation_list
+    from graphbuild.resolve.facts import merge_relation_list
 
     return replace(
         model,
@@ -179,7 +179,7 @@ def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None
 
 
 def _country_node(code: str, taken: set[str]) -> Entity:
-    from graphbuild.resolve.cross_doc import entity_key, unique_key
+    from graphbuild.resolve.scopes import entity_key, unique_key
 
     rec = gazetteer().countries[code]
     gid = unique_key(entity_key("Place", rec["name"]), taken)
