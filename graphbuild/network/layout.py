@@ -6,7 +6,9 @@ the biggest first, so a pair of actors far from the rest does not shrink the mai
 to a dot when the view is fitted. Within a component (multilevel and cheap, no scipy):
 networkx's spring layout of its CORE most important nodes, then every other node, nearest
 the core first, is put near the centre of its already placed neighbours. Lengths are
-scaled so that a typical edge is EDGE canvas units long, whatever the graph's size.
+scaled so that a typical edge is EDGE canvas units long, whatever the graph's size; then,
+in components of up to DECLUTTER_MAX nodes, overlapping node-and-label boxes are pushed
+apart (`boxes`: each node's half width and height), so labels stay readable at any zoom.
 Isolated nodes go in a grid below everything. Seeded: same graph, same positions.
 """
 from __future__ import annotations
@@ -19,10 +21,14 @@ import networkx as nx
 CORE = 300  # nodes laid out by force simulation; networkx's dense solver is fast to ~500
 EDGE = 170.0  # canvas units of a typical edge: room for a label at scale 1
 GAP = 1.2 * EDGE  # between packed components
+DECLUTTER_MAX = 300  # nodes: the overlap pass compares every pair (numpy, n x n)
+PAD = 6.0  # canvas units kept between two boxes
 
 
-def positions(graph: nx.MultiDiGraph, scores: dict[str, float], seed: int = 7) -> dict[str, tuple[int, int]]:
-    """Integer canvas coordinates for every node of `graph` (`scores`: importance)."""
+def positions(graph: nx.MultiDiGraph, scores: dict[str, float], seed: int = 7,
+              boxes: dict[str, tuple[float, float]] | None = None) -> dict[str, tuple[int, int]]:
+    """Integer canvas coordinates for every node of `graph` (`scores`: importance;
+    `boxes`: half width and height of each node with its label, for the overlap pass)."""
     if graph.number_of_nodes() == 0:
         return {}
     rank = {v: i for i, v in enumerate(sorted(graph.nodes, key=lambda v: (-scores.get(v, 0.0), str(v))))}
@@ -33,6 +39,8 @@ def positions(graph: nx.MultiDiGraph, scores: dict[str, float], seed: int = 7) -
                         key=lambda c: (-len(c), rank[c[0]]))
     rng = random.Random(seed)
     laid = [_component(simple.subgraph(c), c, rng, seed) for c in components]
+    if boxes:
+        laid = [_declutter(xy, boxes) if len(xy) <= DECLUTTER_MAX else xy for xy in laid]
     placed = _pack(laid)
     isolated = [v for v in simple.nodes if simple.degree(v) == 0]
     bottom = max((p[1] for p in placed.values()), default=0.0) + GAP
@@ -71,6 +79,40 @@ def _component(sub: nx.Graph, order: list, rng: random.Random, seed: int) -> dic
     return {v: (x - mx, y - my) for v, (x, y) in placed.items()}
 
 
+def _declutter(xy: dict, boxes: dict[str, tuple[float, float]], iterations: int | None = None,
+               fixed: frozenset = frozenset()) -> dict:
+    """Push apart the nodes whose boxes overlap, each pair along its axis of least overlap
+    (half the overlap each), until none overlap or `iterations` passes are done; nodes in
+    `fixed` do not move (the others make way for them)."""
+    import numpy as np
+
+    nodes = list(xy)
+    if len(nodes) < 2:
+        return xy
+    if iterations is None:  # a pass costs O(n^2): big crowds get fewer
+        iterations = 400 if len(nodes) <= 150 else 100
+    pos = np.array([xy[v] for v in nodes], dtype=float)
+    half = np.array([boxes.get(v, (EDGE / 4, EDGE / 8)) for v in nodes], dtype=float)
+    need = half[:, None, :] + half[None, :, :] + PAD
+    order = np.arange(len(nodes))
+    tie = np.where(order[:, None] > order[None, :], 1.0, -1.0)  # coincident nodes part by index
+    movable = np.array([0.0 if v in fixed else 1.0 for v in nodes])[:, None]
+    for _ in range(iterations):
+        dx, dy = pos[:, None, 0] - pos[None, :, 0], pos[:, None, 1] - pos[None, :, 1]
+        ox, oy = need[..., 0] - np.abs(dx), need[..., 1] - np.abs(dy)
+        hit = (ox > 0) & (oy > 0)
+        np.fill_diagonal(hit, False)
+        if not hit.any():
+            break
+        along_x = ox < oy  # each pair parts along its axis of least overlap
+        amount = np.where(hit, np.where(along_x, ox, oy), 0.0) / 2
+        sx = np.where(dx == 0, tie, np.sign(dx))
+        sy = np.where(dy == 0, tie, np.sign(dy))
+        push = np.stack([(amount * sx * along_x).sum(axis=1), (amount * sy * ~along_x).sum(axis=1)], axis=1)
+        pos += push * 0.6 * movable
+    return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
+
+
 def _pack(laid: list[dict]) -> dict:
     """Shelf-pack the components (biggest first) into rows about as wide as the biggest."""
     if not laid:
@@ -93,10 +135,11 @@ def _pack(laid: list[dict]) -> dict:
     return {v: (px - cx, py - cy) for v, (px, py) in out.items()}
 
 
-def place_around(groups: dict[str, list[str]], placed: dict[str, tuple[int, int]],
-                 seed: int = 7) -> dict[str, tuple[int, int]]:
+def place_around(groups: dict[str, list[str]], placed: dict[str, tuple[int, int]], seed: int = 7,
+                 boxes: dict[str, tuple[float, float]] | None = None) -> dict[str, tuple[int, int]]:
     """Positions for extra nodes (events): each near the centre of the placed nodes its
-    group lists (its actors), or on a ring outside everything when it has none."""
+    group lists (its actors), or on a ring outside everything when it has none; with
+    `boxes` (of placed and new nodes), new nodes then make way for everything."""
     rng = random.Random(seed)
     xs = [p[0] for p in placed.values()] or [0]
     ys = [p[1] for p in placed.values()] or [0]
@@ -110,8 +153,10 @@ def place_around(groups: dict[str, list[str]], placed: dict[str, tuple[int, int]
             r = EDGE * (0.25 + 0.35 * rng.random())
         else:
             cx, cy, r = 0.0, 0.0, radius * (1.1 + 0.2 * rng.random())
-        out[node] = (round(cx + r * math.cos(a)), round(cy + r * math.sin(a)))
-    return out
+        out[node] = (cx + r * math.cos(a), cy + r * math.sin(a))
+    if boxes and out and len(out) + len(placed) <= DECLUTTER_MAX:
+        out = {v: p for v, p in _declutter({**placed, **out}, boxes, fixed=frozenset(placed)).items() if v in out}
+    return {v: (round(x), round(y)) for v, (x, y) in out.items()}
 
 
 __all__ = ["CORE", "EDGE", "place_around", "positions"]

@@ -26,6 +26,7 @@ GROUP_STYLE = {  # colour-blind-safe Tableau 10 colours; shapes differ too
 }
 MIN_SIZE, MAX_SIZE = 8.0, 26.0
 MIN_FONT, MAX_FONT = 14, 22  # the most central labels are the biggest: legible when fitted
+EVENT_FONT = 11
 
 
 @dataclass(frozen=True)
@@ -37,13 +38,30 @@ class NetworkView:
     positions: dict[str, tuple[int, int]]
 
     def size(self, node: str) -> float:
-        return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * self.scores.get(node, 0.0) ** 0.5, 2)
+        return _size(self.scores.get(node, 0.0))
 
     def font(self, node: str) -> int:
-        return round(MIN_FONT + (MAX_FONT - MIN_FONT) * self.scores.get(node, 0.0) ** 0.5)
+        if self.full.nodes[node]["group"] == "Event":  # read when zoomed in; the timeline names them
+            return EVENT_FONT
+        return _font(self.scores.get(node, 0.0))
 
     def color(self, node: str) -> str:
         return GROUP_STYLE.get(self.full.nodes[node]["group"], GROUP_STYLE["Other"])[0]
+
+
+def _size(score: float) -> float:
+    return round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * score ** 0.5, 2)
+
+
+def _font(score: float) -> int:
+    return round(MIN_FONT + (MAX_FONT - MIN_FONT) * score ** 0.5)
+
+
+def _box(label: str, font: int, size: float) -> tuple[float, float]:
+    """Half width and height of a node drawn with its label underneath (vis-network's
+    dot/square/triangle): about 0.55 em a character, capped like a wrapped label."""
+    width = min(max(len(label), 3), 40) * font * 0.55
+    return max(width, 2 * size) / 2, size + font * 0.8
 
 
 def network_view(model: GraphModel, *, full: nx.MultiDiGraph | None = None) -> NetworkView:
@@ -53,8 +71,12 @@ def network_view(model: GraphModel, *, full: nx.MultiDiGraph | None = None) -> N
     scores = dict(importance(full))
     actor_scores = importance(actors)
     scores.update(actor_scores)
-    xy = positions(actors, actor_scores)
-    xy.update(place_around({v.id: event_actors(v) for v in model.events if v.id in full}, xy))
+    boxes = {n: _box(d["label"], _font(actor_scores.get(n, 0.0)), _size(actor_scores.get(n, 0.0)))
+             for n, d in actors.nodes(data=True)}
+    xy = positions(actors, actor_scores, boxes=boxes)
+    events = [v.id for v in model.events if v.id in full]
+    boxes.update({v: (_size(scores.get(v, 0.0)) + 4, _size(scores.get(v, 0.0)) + 4) for v in events})
+    xy.update(place_around({v.id: event_actors(v) for v in model.events if v.id in full}, xy, boxes=boxes))
     return NetworkView(model, full, actors, scores, xy)
 
 

@@ -277,3 +277,22 @@ def test_sample_build_page(sample_build, open_page, artifacts):
     assert 0 < len(narrowed["nodes"]) < len(first["nodes"])
     page.screenshot(path=str(artifacts / "viewer-samples-timeline.png"))
     assert loaded.errors == [] and loaded.requests == [loaded.url]
+
+
+def test_big_graphs_start_with_the_top_actors_and_grow_on_demand(tmp_path, open_page):
+    page = open_page(_write(tmp_path, small_model(), initial_shown=2)).page
+    shown = lambda: sorted(n["key"] for n in screen(page)["nodes"])  # noqa: E731
+    first = shown()
+    assert len(first) == 2 and page.locator("#more").is_visible()
+    assert_first_sight(page, top=2)
+    page.locator("#more").click()
+    assert len(shown()) == 4 and set(first) <= set(shown())
+    hidden = next(k for k in ("p2", "o1") if k not in shown()) if not {"p2", "o1"} <= set(shown()) else None
+    if hidden is None:  # both ends of Salami's link already drawn: hide one by the count, then grow by the panel
+        page.evaluate("window.graphbuild.setLimit(1)")
+    salami = _node_id(page, "p2")
+    page.evaluate("id => window.graphbuild.focus(id)", salami)
+    button = page.locator("#panel-body button.action")
+    if button.count():
+        button.click()
+    assert {"p2", "o1"} <= set(shown())  # Salami and the corps he heads, grown from the panel

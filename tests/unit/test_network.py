@@ -245,3 +245,21 @@ def test_exchange_keeps_payload_text_as_text(tmp_path):
     write_graphml(xss_model(), tmp_path / "x.graphml")
     g = nx.read_graphml(tmp_path / "x.graphml")
     assert XSS in {d["label"] for _, d in g.nodes(data=True)}
+
+
+def test_labels_do_not_overlap_after_layout():
+    """Node-and-label boxes of a crowded star are pushed apart (at scale 1, so at any zoom)."""
+    from graphbuild.network.view import _box, _font, _size
+
+    hub = Entity("hub", "Organization", "A Very Long Organization Name Indeed")
+    spokes = tuple(Entity(f"s{i}", "Person", f"Person Number {i}") for i in range(40))
+    m = GraphModel(entities=(hub, *spokes), relations=tuple(Relation(s.id, "memberOf", "hub", ()) for s in spokes))
+    view = network_view(m)
+    boxes = {k: _box(view.full.nodes[k]["label"], _font(view.scores[k]), _size(view.scores[k])) for k in view.full}
+    keys = sorted(view.full)
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            (ax, ay), (bx, by) = view.positions[a], view.positions[b]
+            apart_x = abs(ax - bx) >= boxes[a][0] + boxes[b][0] - 1
+            apart_y = abs(ay - by) >= boxes[a][1] + boxes[b][1] - 1
+            assert apart_x or apart_y, (a, b)

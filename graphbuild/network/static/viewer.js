@@ -58,7 +58,7 @@
     layout: { improvedLayout: false },
     interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false, tooltipDelay: 100000 },
     nodes: { borderWidth: 1, font: { face: "system-ui, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" },
-             scaling: { label: { enabled: false, drawThreshold: 6 } } },
+             scaling: { label: { enabled: false, drawThreshold: 8 } } }, // labels below 7 px on screen wait for a zoom
     // Edge labels only once they are readable (drawThreshold is in screen px, less one): less clutter, faster frames.
     edges: { font: { size: 11, face: "system-ui, sans-serif", color: "#555555", strokeWidth: big ? 0 : 3, strokeColor: "#ffffff", align: "middle" },
              scaling: { label: { enabled: false, drawThreshold: 9 } },
@@ -136,7 +136,7 @@
   api.setLimit = function (k) {
     state.limit = k; $("limit").value = String(k); $("limit-value").textContent = String(k); apply();
   };
-  api.showEvents = function (on) { state.events = !!on; $("show-events").checked = state.events; apply(); };
+  api.showEvents = function (on) { state.events = !!on; $("show-events").checked = state.events; apply(); legibleView(); };
   api.showIsolated = function (on) { state.isolated = !!on; $("show-isolated").checked = state.isolated; apply(); };
 
   apply(); // hidden flags are set before the network exists, so the first drawing is the final one
@@ -153,8 +153,10 @@
     network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.5 });
     var top = topShown(8);
     if (!top.length) { return; }
-    var need = LEGIBLE * 1.05 / top[0].font;
-    if (network.getScale() < need) { // too many nodes to fit legibly: centre on the most central ones
+    var need = LEGIBLE * 1.05 / Math.min.apply(null, top.map(function (n) { return n.font; }));
+    if (network.getScale() * 0.93 >= need) { // a margin, so labels at the rim are not cut by the canvas edge
+      network.moveTo({ scale: network.getScale() * 0.93, animation: false });
+    } else if (network.getScale() < need) { // too many nodes to fit legibly: centre on the most central ones
       var cx = 0, cy = 0;
       top.forEach(function (n) { cx += n.x; cy += n.y; });
       network.moveTo({ position: { x: cx / top.length, y: cy / top.length }, scale: need, animation: false });
