@@ -41,7 +41,7 @@ def positions(graph: nx.MultiDiGraph, scores: dict[str, float], seed: int = 7,
     laid = [_component(simple.subgraph(c), c, rng, seed) for c in components]
     if boxes:
         laid = [_declutter(xy, boxes) if len(xy) <= DECLUTTER_MAX else xy for xy in laid]
-    placed = _pack(laid)
+    placed = _pack(laid, boxes or {})
     isolated = [v for v in simple.nodes if simple.degree(v) == 0]
     bottom = max((p[1] for p in placed.values()), default=0.0) + GAP
     left = min((p[0] for p in placed.values()), default=0.0)
@@ -113,15 +113,17 @@ def _declutter(xy: dict, boxes: dict[str, tuple[float, float]], iterations: int 
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos)}
 
 
-def _pack(laid: list[dict]) -> dict:
-    """Shelf-pack the components (biggest first) into rows about as wide as the biggest."""
+def _pack(laid: list[dict], half: dict[str, tuple[float, float]]) -> dict:
+    """Shelf-pack the components (biggest first, each boxed with its labels) into rows of
+    a screen's proportions, at least as wide as the biggest."""
     if not laid:
         return {}
     boxes = []
     for xy in laid:
-        xs, ys = [p[0] for p in xy.values()], [p[1] for p in xy.values()]
+        xs = [p[0] + s * half.get(v, (0, 0))[0] for v, p in xy.items() for s in (-1, 1)]
+        ys = [p[1] + s * half.get(v, (0, 0))[1] for v, p in xy.items() for s in (-1, 1)]
         boxes.append((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
-    width = max(boxes[0][2], math.sqrt(sum((b[2] + GAP) * (b[3] + GAP) for b in boxes)))
+    width = max(boxes[0][2], math.sqrt(1.6 * sum((b[2] + GAP) * (b[3] + GAP) for b in boxes)))
     out, x, y, row = {}, 0.0, 0.0, 0.0
     for xy, (bx, by, w, h) in zip(laid, boxes):
         if x > 0 and x + w > width:

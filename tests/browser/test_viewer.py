@@ -141,7 +141,7 @@ def test_events_as_nodes_and_unconnected_nodes_on_request(tmp_path, open_page):
     assert "p9" in shown()
     page.locator("#show-events").check()
     assert {"v1", "v2"} <= set(shown())
-    kinds = page.evaluate("window.graphbuild.edges.get({filter: e => !e.hidden}).map(e => window.graphbuild.data.edges[e.id].kind)")
+    kinds = page.evaluate("window.graphbuild.edges.get({filter: e => !e.hidden}).map(e => window.graphbuild.edgeOf(e.id).kind)")
     assert {"participant", "place", "eventlink"} <= set(kinds)
     page.locator("#legend label", has_text="Stampede").locator("input").uncheck()
     assert "v1" not in shown() and page.locator("#timeline li").count() == 1

@@ -44,10 +44,17 @@
              color: { background: g.color, border: "#333333", highlight: { background: g.color, border: "#000000" },
                       hover: { background: g.color, border: "#000000" } } };
   }
+  function visId(e) { return e.id + 1; } // vis edge ids count from 1 (0 is falsy in places)
+  api.edgeOf = function (visEdgeId) { return data.edges[visEdgeId - 1]; };
   function edgeColor(e) { return e.kind === "relation" ? "#7a7a7a" : e.kind === "quote" ? "#c9a227" : "#b5b5b5"; }
   function visEdge(e) {
-    return { id: e.id, from: e.from, to: e.to, label: e.label, arrows: e.arrows, hidden: true,
-             width: 1 + Math.log2(e.weight || 1), dashes: e.kind === "quote", color: { color: edgeColor(e), highlight: "#333333" } };
+    // vis-network 9.1.2 draws the label of an exactly horizontal right-to-left edge far off
+    // its line: undirected edges are drawn left to right, directed ones keep a level label.
+    var a = byId[e.from], b = byId[e.to], swap = !e.arrows && a.x > b.x, level = a.y === b.y && a.x > b.x && !swap;
+    var item = { id: visId(e), from: swap ? e.to : e.from, to: swap ? e.from : e.to, label: e.label, arrows: e.arrows, hidden: true,
+                 width: 1 + Math.log2(e.weight || 1), dashes: e.kind === "quote", color: { color: edgeColor(e), highlight: "#333333" } };
+    if (level) { item.font = { align: "horizontal" }; }
+    return item;
   }
   var nodes = new vis.DataSet(data.nodes.map(visNode));
   var edges = new vis.DataSet(data.edges.map(visEdge));
@@ -120,7 +127,7 @@
       if (!!shown[n.id] !== !!state.shown[n.id]) { nodeUpdates.push({ id: n.id, hidden: !shown[n.id] }); }
     });
     data.edges.forEach(function (e) {
-      if (!!edgeShown[e.id] !== !!state.edgeShown[e.id]) { edgeUpdates.push({ id: e.id, hidden: !edgeShown[e.id] }); }
+      if (!!edgeShown[e.id] !== !!state.edgeShown[e.id]) { edgeUpdates.push({ id: visId(e), hidden: !edgeShown[e.id] }); }
     });
     state.shown = shown; state.edgeShown = edgeShown;
     if (nodeUpdates.length) { nodes.update(nodeUpdates); }
@@ -150,7 +157,7 @@
   function legibleView() {
     var ids = Object.keys(state.shown).map(Number);
     if (!ids.length) { return; }
-    network.fit({ nodes: ids, animation: false, maxZoomLevel: 1.5 });
+    network.fit({ nodes: ids, animation: false, maxZoomLevel: 1 });
     var top = topShown(8);
     if (!top.length) { return; }
     var need = LEGIBLE * 1.05 / Math.min.apply(null, top.map(function (n) { return n.font; }));
@@ -252,14 +259,14 @@
     }));
     edges.update(data.edges.map(function (e) {
       var on = keep[e.from] && keep[e.to] && (ids.indexOf(e.from) >= 0 || ids.indexOf(e.to) >= 0);
-      return { id: e.id, color: { color: on ? "#444444" : DIM, highlight: "#333333" }, font: { color: on ? "#333333" : "rgba(0,0,0,0)" } };
+      return { id: visId(e), color: { color: on ? "#444444" : DIM, highlight: "#333333" }, font: { color: on ? "#333333" : "rgba(0,0,0,0)" } };
     }));
     dimmed = true;
   }
   function clearHighlight() {
     if (!dimmed) { return; }
     nodes.update(data.nodes.map(visNode).map(function (v) { return { id: v.id, color: v.color, font: v.font }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: { color: edgeColor(e), highlight: "#333333" }, font: { color: "#555555" } }; }));
+    edges.update(data.edges.map(function (e) { return { id: visId(e), color: { color: edgeColor(e), highlight: "#333333" }, font: { color: "#555555" } }; }));
     dimmed = false;
   }
   api.clearSelection = function () { clearHighlight(); network.unselectAll(); state.selected = null; showTimeline(); };
@@ -351,7 +358,7 @@
 
   network.on("click", function (params) {
     if (params.nodes.length) { focus(params.nodes[0]); }
-    else if (params.edges.length) { clearHighlight(); api.showEdge(params.edges[0]); }
+    else if (params.edges.length) { clearHighlight(); api.showEdge(params.edges[0] - 1); }
     else { api.clearSelection(); }
   });
 
