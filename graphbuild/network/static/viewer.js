@@ -163,10 +163,18 @@
     var need = LEGIBLE * 1.05 / Math.min.apply(null, top.map(function (n) { return n.font; }));
     if (network.getScale() * 0.93 >= need) { // a margin, so labels at the rim are not cut by the canvas edge
       network.moveTo({ scale: network.getScale() * 0.93, animation: false });
-    } else if (network.getScale() < need) { // too many nodes to fit legibly: centre on the most central ones
-      var cx = 0, cy = 0;
-      top.forEach(function (n) { cx += n.x; cy += n.y; });
-      network.moveTo({ position: { x: cx / top.length, y: cy / top.length }, scale: need, animation: false });
+    } else if (network.getScale() < need) { // too many to fit legibly: show the most central ones that fit
+      var box = $("network").getBoundingClientRect(), k, xs, ys;
+      for (k = top.length; k >= 1; k--) {
+        xs = top.slice(0, k).map(function (n) { return n.x; });
+        ys = top.slice(0, k).map(function (n) { return n.y; });
+        var w = (Math.max.apply(null, xs) - Math.min.apply(null, xs) + 200) * need;
+        var h = (Math.max.apply(null, ys) - Math.min.apply(null, ys) + 120) * need;
+        if (w <= box.width && h <= box.height) { break; }
+      }
+      network.moveTo({ position: { x: (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2,
+                                   y: (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2 },
+                       scale: need, animation: false });
     }
   }
   api.legibleView = legibleView;
