@@ -91,7 +91,8 @@ def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown:
         "big": len(payload["nodes"]) > BIG,
         "events": bool(show_events),
     }
-    vis_js, viewer_js = vis_network_js(), _static("panel.js") + "\n" + _static("viewer.js")
+    vis_js = vis_network_js()
+    viewer_js = "\n".join(_static(name) for name in ("panel.js", "controls.js", "viewer.js"))  # one script: one hash
     csp = (f"default-src 'none'; script-src {_sha256(vis_js)} {_sha256(viewer_js)}; "
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     return _environment().get_template("graph.html.j2").render(
