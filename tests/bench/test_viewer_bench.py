@@ -84,6 +84,8 @@ def test_viewer_speed(tmp_path, browser, artifacts):
     click_s = _click_time(page)
     page.evaluate("window.graphbuild.clearSelection()")
     all_s = _show_all(page, NODES)
+    drawn = page.evaluate("window.graphbuild.network.body.nodeIndices.length")
+    assert drawn == page.evaluate("window.graphbuild.data.nodes.filter(n => n.linked).length")  # rebuilt in one go
     page.screenshot(path=str(artifacts / "viewer-bench-all.png"))
     page.close()
     _render(model, tmp_path / "all.html", initial_shown=NODES)
