@@ -20,7 +20,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_write_bytes
-from graphbuild.vocab import RDF, prefixes
+from graphbuild.vocab import RDF, XSD, prefixes
 
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "jsonld": "graph.jsonld"}
 OX_FORMATS = {
@@ -145,7 +145,7 @@ def _value(term, context) -> object:
     if isinstance(term, ox.Literal):
         if term.language:
             return {"@value": term.value, "@language": term.language}
-        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        if term.datatype.value == str(XSD.string):
             return term.value
         return {"@value": term.value, "@type": _compact(term.datatype.value, context)}
     return {"@id": _compact(term.value, context)}

@@ -17,7 +17,6 @@ from dataclasses import replace
 
 from graphbuild.model import (
     Event,
-    EventLink,
     GraphModel,
     Membership,
     Participant,
@@ -46,6 +45,46 @@ def merge_documents(models: Sequence[GraphModel]) -> GraphModel:
 def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None) -> GraphModel:
     """Merge `models` (each one-document, local ids) with the already-global `pinned`
     model, whose ids are kept: its entities and events anchor the clusters they join."""
+    inputs, pinned = _inputs(models, pinned)
+    all_models = ([pinned] if pinned else []) + inputs
+    scoped = [ScopedEntity(scope_of(m), e) for m in inputs for e in m.entities]
+    pinned_entities = [ScopedEntity(GLOBAL, e) for e in (pinned.entities if pinned else ())]
+    roles = {(scope_of_model(m, pinned), entity_id): votes
+             for m in all_models for entity_id, votes in role_votes(m).items()}
+    entities, entity_map = cluster_entities(pinned_entities + scoped, inputs, pinned, roles)
+
+    def ent(scope: str, local: str | None) -> str | None:
+        # None for a reference to no known entity: the fact holding it is dropped.
+        return None if local is None else entity_map.get((scope, local))
+
+    documents = {d.id: d for m in all_models for d in m.documents}
+    # Places first: event joining needs to know which place contains which.
+    linked = link_places(replace(
+        _entity_facts(all_models, pinned, ent),
+        documents=tuple(documents[k] for k in sorted(documents)),
+        entities=tuple(sorted(entities, key=lambda e: e.id)),
+        meta=tuple(sorted({kv for m in all_models for kv in m.meta})),
+    ))
+    events, event_map = merge_events(
+        [(scope_of_model(m, pinned), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))
+         for m in all_models for v in m.events],
+        pinned_ids={v.id for v in pinned.events} if pinned else set(),
+        up=containment(linked.relations),
+        entity_labels={e.id: e.label for e in linked.entities},
+    )
+    links = []
+    for model in all_models:
+        scope = scope_of_model(model, pinned)
+        for link in model.event_links:
+            subject, obj = event_map.get((scope, link.subject)), event_map.get((scope, link.object))
+            if subject and obj:
+                links.append(replace(link, subject=subject, object=obj))
+    return replace(linked, events=tuple(sorted(events, key=lambda v: v.id)), event_links=merge_links(links))
+
+
+def _inputs(models: Sequence[GraphModel], pinned: GraphModel | None) -> tuple[list[GraphModel], GraphModel | None]:
+    """The one-document models to merge (the last one of each document id) and the pinned
+    model without those documents (re-added documents replace their old contribution)."""
     latest: dict[str, GraphModel] = {}
     for model in models:
         latest[scope_of(model)] = model
@@ -54,18 +93,12 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
     inputs = [m for d, m in sorted(latest.items()) if d != GLOBAL]
     if GLOBAL in latest:  # a multi-document model passed as input: treat as pinned
         pinned = latest[GLOBAL] if pinned is None else merge_models([latest[GLOBAL]], pinned)
+    return inputs, pinned
 
-    scoped = [ScopedEntity(scope_of(m), e) for m in inputs for e in m.entities]
-    pinned_entities = [ScopedEntity(GLOBAL, e) for e in (pinned.entities if pinned else ())]
-    roles = {(GLOBAL if m is pinned else scope_of(m), entity_id): votes
-             for m in ([pinned] if pinned else []) + inputs for entity_id, votes in role_votes(m).items()}
-    entities, entity_map = cluster_entities(pinned_entities + scoped, inputs, pinned, roles)
 
-    def ent(scope: str, local: str | None) -> str | None:
-        # None for a reference to no known entity: the fact holding it is dropped.
-        return None if local is None else entity_map.get((scope, local))
-
-    all_models = ([pinned] if pinned else []) + inputs
+def _entity_facts(all_models: Sequence[GraphModel], pinned: GraphModel | None, ent) -> GraphModel:
+    """Relations, memberships and quotes of `all_models` with global entity ids (`ent`);
+    a fact naming an entity that no cluster holds is dropped."""
     relations: list[Relation] = []
     memberships: list[Membership] = []
     quotes: list[Quote] = []
@@ -78,38 +111,11 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
         for q in model.quotes:
             quote_id = q.id if scope == GLOBAL else f"quote/{q.doc_id}/{q.id}"
             quotes.append(replace(q, id=quote_id, speaker=ent(scope, q.speaker)))
-    relations = [r for r in relations if r.subject and r.object]
-    memberships = [m for m in memberships if m.member and m.organization]
-
-    documents = {d.id: d for m in all_models for d in m.documents}
-    meta = sorted({kv for m in all_models for kv in m.meta})
-    # Places first: event joining needs to know which place contains which.
-    linked = link_places(GraphModel(
-        documents=tuple(documents[k] for k in sorted(documents)),
-        entities=tuple(sorted(entities, key=lambda e: e.id)),
-        relations=merge_relation_list(relations),
-        memberships=merge_memberships(memberships),
+    return GraphModel(
+        relations=merge_relation_list([r for r in relations if r.subject and r.object]),
+        memberships=merge_memberships([m for m in memberships if m.member and m.organization]),
         quotes=tuple(sorted(set(quotes), key=lambda q: (q.doc_id, q.start, q.end, q.id))),
-        meta=tuple(meta),
-    ))
-    events, event_map = merge_events(
-        [(GLOBAL if m is pinned else scope_of(m), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))
-         for m in all_models for v in m.events],
-        pinned_ids={v.id for v in pinned.events} if pinned else set(),
-        up=containment(linked.relations),
-        entity_labels={e.id: e.label for e in linked.entities},
     )
-
-    def evt(scope: str, local: str) -> str | None:
-        return event_map.get((scope, local))
-
-    links: list[EventLink] = []
-    for model in all_models:
-        scope = scope_of_model(model, pinned)
-        for link in model.event_links:
-            links.append(replace(link, subject=evt(scope, link.subject), object=evt(scope, link.object)))
-    links = [x for x in links if x.subject and x.object]
-    return replace(linked, events=tuple(sorted(events, key=lambda v: v.id)), event_links=merge_links(links))
 
 
 def _rewrite_event_refs(event: Event, scope: str, ent) -> Event:

@@ -18,9 +18,8 @@ from graphbuild.extract.countries import countries as country_table
 from graphbuild.extract.countries import geonames, name_variants
 from graphbuild.model import Entity, Evidence, GraphModel, Relation
 from graphbuild.resolve.names import is_acronym, normalize
+from graphbuild.vocab import iri_base
 
-# GeoNames resource IRIs (data, not vocabulary): https://sws.geonames.org/<id>/
-GEONAMES_BASE = "https://sws.geonames.org/"
 PLACE_KINDS = frozenset({"Place"})
 CONTAINED_IN = "containedInPlace"
 GEO_RULE = "geonames"
@@ -80,7 +79,7 @@ def country_code(name: str) -> str | None:
 
 
 def geonames_iri(geoname_id: int) -> str:
-    return f"{GEONAMES_BASE}{geoname_id}/"
+    return f"{iri_base('GeoNames')}{geoname_id}/"
 
 
 def resolve_place(names: tuple[str, ...], sentence_countries: set[str], doc_countries: set[str]) -> dict | None:
