@@ -25,6 +25,17 @@ class InputError(GraphbuildError):
         super().__init__(f"{source}: {problem}" + (f" ({fix})" if fix else ""))
 
 
+class AnalysisError(GraphbuildError):
+    """One document could not be analysed: a check on the analysis failed (a bug, to be
+    reported with the document). The batch goes on without it under `--on-error skip`."""
+
+    exit_code = 1
+
+    def __init__(self, document_id: str, problem: str):
+        self.document_id, self.problem = document_id, problem
+        super().__init__(f"{document_id}: {problem}; the document was left out (please report this with the article)")
+
+
 class ModelNotFound(GraphbuildError):
     """The spaCy model named in the settings is not installed."""
 

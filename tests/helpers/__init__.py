@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: hand-built models, the CLI runner."""
