@@ -19,8 +19,8 @@ import random
 import networkx as nx
 
 CORE = 300  # nodes laid out by force simulation; networkx's dense solver is fast to ~500
-EDGE = 170.0  # canvas units of a typical edge: room for a label at scale 1
-GAP = 1.2 * EDGE  # between packed components
+EDGE = 150  # canvas units of a typical edge: room for a label at scale 1
+GAP = 0.7 * EDGE  # between packed components
 DECLUTTER_MAX = 300  # nodes: the overlap pass compares every pair (numpy, n x n)
 PAD = 6.0  # canvas units kept between two boxes
 
@@ -123,7 +123,7 @@ def _pack(laid: list[dict], half: dict[str, tuple[float, float]]) -> dict:
         xs = [p[0] + s * half.get(v, (0, 0))[0] for v, p in xy.items() for s in (-1, 1)]
         ys = [p[1] + s * half.get(v, (0, 0))[1] for v, p in xy.items() for s in (-1, 1)]
         boxes.append((min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
-    width = max(boxes[0][2], math.sqrt(1.6 * sum((b[2] + GAP) * (b[3] + GAP) for b in boxes)))
+    width = max(boxes[0][2], math.sqrt(1.0 * sum((b[2] + GAP) * (b[3] + GAP) for b in boxes)))
     out, x, y, row = {}, 0.0, 0.0, 0.0
     for xy, (bx, by, w, h) in zip(laid, boxes):
         if x > 0 and x + w > width:

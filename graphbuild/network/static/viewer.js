@@ -12,6 +12,7 @@
   var styles = {};
   data.groups.forEach(function (g) { styles[g.name] = g; });
   var LEGIBLE = 10; // px: a label smaller than this on screen cannot be read
+  var LABEL_ROOM = [80, 55]; // canvas units kept around the framed nodes for their labels
   var DIM = "#e3e3e3", DIM_TEXT = "#c8c8c8";
   var state = { groups: {}, kinds: {}, docs: {}, limit: cfg.initial, pinned: {}, shown: {}, edgeShown: {},
                 events: !!cfg.events, isolated: false, range: null, selected: null };
@@ -169,28 +170,26 @@
   function topShown(k) {
     return byRank.filter(function (n) { return state.shown[n.id]; }).slice(0, k);
   }
-  function legibleView() {
-    var ids = Object.keys(state.shown).map(Number);
-    if (!ids.length) { return; }
-    network.fit({ nodes: ids, animation: false, maxZoomLevel: 1 });
-    var top = topShown(8);
-    if (!top.length) { return; }
-    var need = LEGIBLE * 1.05 / Math.min.apply(null, top.map(function (n) { return n.font; }));
-    if (network.getScale() * 0.93 >= need) { // a margin, so labels at the rim are not cut by the canvas edge
-      network.moveTo({ scale: network.getScale() * 0.93, animation: false });
-    } else if (network.getScale() < need) { // too many to fit legibly: show the most central ones that fit
-      var box = $("network").getBoundingClientRect(), k, xs, ys;
-      for (k = top.length; k >= 1; k--) {
-        xs = top.slice(0, k).map(function (n) { return n.x; });
-        ys = top.slice(0, k).map(function (n) { return n.y; });
-        var w = (Math.max.apply(null, xs) - Math.min.apply(null, xs) + 200) * need;
-        var h = (Math.max.apply(null, ys) - Math.min.apply(null, ys) + 120) * need;
-        if (w <= box.width && h <= box.height) { break; }
-      }
-      network.moveTo({ position: { x: (Math.max.apply(null, xs) + Math.min.apply(null, xs)) / 2,
-                                   y: (Math.max.apply(null, ys) + Math.min.apply(null, ys)) / 2 },
-                       scale: need, animation: false });
+  // The view that shows `nodes` (laid-out positions, labels allowed for), at `scale` if given.
+  // Computed from the positions, not from vis-network's fit, whose label boxes depend on
+  // what was drawn before: the same filter always gives the same view.
+  function frame(nodes, scale) {
+    var box = $("network").getBoundingClientRect();
+    var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var fits = Math.min(1, box.width / (x1 - x0 + 2 * LABEL_ROOM[0]), box.height / (y1 - y0 + 2 * LABEL_ROOM[1]));
+    return { position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale || fits, fits: fits };
+  }
+  function legibleView() { // fit the drawn part; if its central labels would be too small, the central part
+    var shown = byRank.filter(function (n) { return state.shown[n.id]; });
+    if (!shown.length) { return; }
+    var top = shown.slice(0, 8), view = frame(shown);
+    var need = LEGIBLE * 1.02 / Math.min.apply(null, top.map(function (n) { return n.font; }));
+    for (var k = top.length; view.scale < need && k >= 1; k--) {
+      view = frame(top.slice(0, k));
+      if (view.fits >= need || k === 1) { view.scale = need; break; }
     }
+    network.moveTo({ position: view.position, scale: view.scale, animation: false });
   }
   api.legibleView = legibleView;
   legibleView();
@@ -250,7 +249,10 @@
     if (state.shown[id]) { visible.push(id); }
     network.selectNodes(visible);
     highlight(visible);
-    if (visible.length) { network.fit({ nodes: visible, animation: false, maxZoomLevel: 1.5 }); }
+    if (visible.length) {
+      var view = frame(visible.map(function (i) { return byId[i]; }));
+      network.moveTo({ position: view.position, scale: Math.max(view.scale, LEGIBLE * 1.05 / 14), animation: false });
+    }
     showNode(id);
   }
   api.focus = focus;
