@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from graphbuild import __version__
+from graphbuild import __version__, cli_store
 from graphbuild.errors import GraphbuildError, UsageError
 from graphbuild.settings import ALL_FORMATS, DEFAULT_BASE_IRI, DEFAULT_MODEL, EXTRA_FORMATS, Settings
 
@@ -87,6 +87,7 @@ def build(
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into the embedded Oxigraph store in this directory (each document's named graph is replaced)."),
 ) -> None:
     """Build the knowledge graph of INPUTS (or of the bundled samples).
 
@@ -100,8 +101,12 @@ def build(
         )
         from graphbuild.pipeline import build as run_build
 
+        if store is not None and "trig" not in settings.formats:
+            raise UsageError("--store loads graph.trig: keep trig among --formats")
         with _Progress(err.is_terminal) as progress:
             result = run_build(settings, progress)
+        if store is not None:
+            cli_store.load_into_store(result.outputs["trig"], store)
     except GraphbuildError as exc:
         raise _fail(exc)
     report = result.report
@@ -209,6 +214,9 @@ def explain(
         raise typer.Exit(1)
     for line in lines:
         typer.echo(line)
+
+
+cli_store.register(app)  # load, query, validate
 
 
 def _version(value: bool) -> None:

@@ -56,3 +56,16 @@ class UsageError(GraphbuildError):
     """Options that do not fit together; the message names the flag that fixes it."""
 
     exit_code = 2
+
+
+class QueryError(GraphbuildError):
+    """A SPARQL query that does not parse; the message carries the parser's line and column."""
+
+    exit_code = 2
+
+
+class StoreError(GraphbuildError):
+    """A triple store (embedded or a SPARQL server) refused or failed an operation; the
+    message says which store, what it answered and which flag fixes it."""
+
+    exit_code = 5

@@ -92,3 +92,33 @@ def test_bad_references_raise_output_error():
                 replace(model, entities=(replace(model.entities[0], mentions=(shifted,)),) + model.entities[1:])):
         with pytest.raises(OutputError):
             to_dataset(bad, BASE)
+
+
+def test_contract_corrections_countries_publisher_rules():
+    """Countries are schema:Country, the publisher is a node, a rule is a prov:Plan that a
+    run (prov:Activity) followed; the model reads back unchanged (kind Place)."""
+    from dataclasses import replace
+
+    from graphbuild.rdf.read import _Index, _Reader
+    from graphbuild.rdf.serialize import to_quads
+    from graphbuild.vocab import PROV, RDFS
+
+    model = realistic_model()
+    iran_linked = replace(model.entities[6], same_as=("https://sws.geonames.org/130758/",))  # GeoNames: Iran
+    model = replace(model, entities=model.entities[:6] + (iran_linked,) + model.entities[7:])
+    g = union(to_dataset(model, BASE))
+    countries = {str(g.value(c, RDFS.label)) for c in g.subjects(RDF.type, SCHEMA.Country)}
+    assert countries == {"US", "Iran"}  # a nationality's object; a GeoNames country (Kerman is a city)
+    assert all((c, RDF.type, SCHEMA.Place) in g for c in g.subjects(RDF.type, SCHEMA.Country))
+    assert all(isinstance(o, URIRef) for o in g.objects(None, SCHEMA.nationality))
+    publishers = set(g.objects(None, DCTERMS.publisher))
+    assert publishers and all(isinstance(p, URIRef) for p in publishers)
+    assert {str(g.value(p, RDFS.label)) for p in publishers} == {"ITV News", "RFE/RL"}
+    rules = set(g.subjects(RDF.type, GB.Rule))
+    assert rules and all((r, RDF.type, PROV.Plan) in g and (r, RDF.type, PROV.Activity) not in g for r in rules)
+    for run in set(g.objects(None, PROV.wasGeneratedBy)):
+        assert (run, RDF.type, PROV.Activity) in g
+        assert g.value(g.value(run, PROV.qualifiedAssociation), PROV.hadPlan) in rules
+    back = _Reader(_Index(to_quads(to_dataset(model, BASE)))).model()
+    assert {e.kind for e in back.entities if e.label in ("US", "Iran")} == {"Place"}
+    assert {d.source for d in back.documents} == {"ITV News", "RFE/RL"}
