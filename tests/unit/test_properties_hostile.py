@@ -9,7 +9,6 @@ import xml.etree.ElementTree as ET
 from datetime import date
 
 import pyoxigraph as ox
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -80,8 +79,6 @@ def _well_formed(path) -> None:
     ET.parse(path)  # raises ParseError on anything XML 1.0 does not allow
 
 
-@pytest.mark.xfail(reason="issue 13: network/exchange.py (lxml) raises ValueError on a control character "
-                          "such as U+001F in a label; exchange.py is being rewritten there", strict=False)
 @EXAMPLES
 @given(doc_id=valid, text=valid, title=valid, label=valid, alt=valid)
 def test_graphml_and_gexf_are_well_formed_xml(tmp_path_factory, doc_id, text, title, label, alt):
