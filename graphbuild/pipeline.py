@@ -100,7 +100,7 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
 def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None) -> tuple[dict[str, Path], dict]:
     """Write every requested format into `settings.output_dir`; each file is checked and
     then atomically replaces the old one. Returns the paths and the validation summary."""
-    from graphbuild.rdf.build import to_dataset
+    from graphbuild.rdf.build import to_quads
     from graphbuild.rdf.serialize import write_outputs as write_rdf
 
     timer = timer or _Timer()
@@ -110,11 +110,11 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     validation: dict = {"checked": False}
     rdf_formats = [f for f in settings.formats if f in ("ttl", "trig", "nt", "jsonld")]
     with timer.stage("rdf"):
-        dataset = to_dataset(model, settings.base_iri)
+        quads = to_quads(model, settings.base_iri)
         if settings.validate:
             from graphbuild.rdf.validate import validate
 
-            result = validate(dataset)
+            result = validate(quads)
             validation = {"checked": True, "conforms": result.conforms, "violations": result.violations}
             if not result.conforms:
                 raise OutputError(
@@ -122,8 +122,8 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
                     f"violations); nothing was written. First problems:\n{result.summary}"
                 )
         if rdf_formats:
-            outputs.update(write_rdf(dataset, out, rdf_formats))
-        validation["triples"] = len(set(dataset.quads((None, None, None, None))))
+            outputs.update(write_rdf(quads, out, rdf_formats))
+        validation["triples"] = len(quads)
     with timer.stage("network"):
         if "html" in settings.formats:
             from graphbuild.fsio import atomic_write_text

@@ -20,6 +20,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_write_bytes
+from graphbuild.rdf.quads import QuadSet, from_quads
 from graphbuild.vocab import RDF, prefixes
 
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "jsonld": "graph.jsonld"}
@@ -47,45 +48,44 @@ def _term(node) -> ox.NamedNode | ox.Literal:
     raise OutputError(f"cannot write RDF term {node!r}")
 
 
-def _sort_key(term) -> tuple:
-    if isinstance(term, ox.Literal):
-        return (1, term.value, term.datatype.value, term.language or "")
-    return (0, getattr(term, "value", ""), "", "")
+def quad_set(dataset: Dataset) -> QuadSet:
+    """An rdflib Dataset's quads (named graphs; triples of the default graph stay in it)."""
+    default_id = str(dataset.default_graph.identifier)
+
+    def converted():
+        for s, p, o, g in dataset.quads((None, None, None, None)):
+            graph = g.identifier if g is not None and hasattr(g, "identifier") else g
+            name = ox.DefaultGraph() if graph is None or str(graph) == default_id else _term(URIRef(str(graph)))
+            yield name, _term(s), _term(p), _term(o)
+
+    return QuadSet(converted())
 
 
 def to_quads(dataset: Dataset) -> list[ox.Quad]:
-    """The dataset's quads (named graphs; triples of the default graph stay in it), unique
-    and sorted by graph, subject, predicate, object."""
-    quads = set()
-    default_id = str(dataset.default_graph.identifier)
-    for s, p, o, g in dataset.quads((None, None, None, None)):
-        graph = g.identifier if g is not None and hasattr(g, "identifier") else g
-        if graph is None or str(graph) == default_id:
-            graph_name = ox.DefaultGraph()
-        else:
-            graph_name = _term(URIRef(str(graph)))
-        quads.add(ox.Quad(_term(s), _term(p), _term(o), graph_name))
-    return sorted(quads, key=lambda q: (_sort_key(q.graph_name) if not isinstance(q.graph_name, ox.DefaultGraph)
-                                        else (-1,), _sort_key(q.subject), _sort_key(q.predicate), _sort_key(q.object)))
+    """The dataset's quads, unique and sorted by graph, subject, predicate, object."""
+    return quad_set(dataset).quads()
 
 
-def to_triples(quads: list[ox.Quad]) -> list[ox.Triple]:
+def _as_set(quads: QuadSet | list[ox.Quad]) -> QuadSet:
+    return quads if isinstance(quads, QuadSet) else from_quads(quads)
+
+
+def to_triples(quads: QuadSet | list[ox.Quad]) -> list[ox.Triple]:
     """The union of all graphs, unique and sorted."""
-    triples = {q.triple for q in quads}
-    return sorted(triples, key=lambda t: (_sort_key(t.subject), _sort_key(t.predicate), _sort_key(t.object)))
+    return _as_set(quads).triples()
 
 
-def serialize(quads: list[ox.Quad], fmt: str) -> bytes:
+def serialize(quads: QuadSet | list[ox.Quad], fmt: str) -> bytes:
     """The bytes of one format (deterministic for the same quads)."""
+    content = _as_set(quads)
     if fmt == "jsonld":
-        return _jsonld(quads)
+        return _jsonld(content.quads())
     if fmt == "trig":
-        return _sorted_prefixes(ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=prefixes()))
-    triples = to_triples(quads)
+        return _sorted_prefixes(ox.serialize(content.quads(), format=ox.RdfFormat.TRIG, prefixes=prefixes()))
     if fmt == "ttl":
-        return _sorted_prefixes(ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes()))
+        return _sorted_prefixes(ox.serialize(content.triples(), format=ox.RdfFormat.TURTLE, prefixes=prefixes()))
     if fmt == "nt":
-        lines = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
+        lines = ox.serialize(content.triples(), format=ox.RdfFormat.N_TRIPLES).splitlines(keepends=True)
         return b"".join(sorted(lines))
     raise OutputError(f"unknown RDF format {fmt!r}; use one of {', '.join(FILE_NAMES)}")
 
@@ -98,17 +98,20 @@ def _sorted_prefixes(data: bytes) -> bytes:
     return b"\n".join(sorted(lines[:n]) + lines[n:])
 
 
-def check(data: bytes, fmt: str, quads: list[ox.Quad], name: str) -> None:
+def check(data: bytes, fmt: str, quads: QuadSet | list[ox.Quad], name: str) -> None:
     """Raise OutputError unless `data` re-parses (pyoxigraph, strict) to exactly `quads`
     (their union for triple formats)."""
+    content = _as_set(quads)
     try:
         parsed = list(ox.parse(data, format=OX_FORMATS[fmt]))
     except (SyntaxError, ValueError) as err:
         raise OutputError(f"{name} does not re-parse as {fmt} ({err}); the old file was left as it was") from err
     if fmt in DATASET_FORMATS:
-        got, want = set(parsed), set(quads)
+        if parsed == content.quads():  # the usual case, cheap: pyoxigraph keeps the sorted order
+            return
+        got, want = set(parsed), set(content.quads())
     else:
-        got, want = {q.triple for q in parsed}, {q.triple for q in quads}
+        got, want = {q.triple for q in parsed}, set(content.triples())
     if got != want or (fmt not in DATASET_FORMATS and len(parsed) != len(want)):
         raise OutputError(
             f"{name} re-parses to {len(got)} statements, expected {len(want)} "
@@ -116,21 +119,22 @@ def check(data: bytes, fmt: str, quads: list[ox.Quad], name: str) -> None:
         )
 
 
-def publish(path: Path, data: bytes, fmt: str, quads: list[ox.Quad]) -> Path:
+def publish(path: Path, data: bytes, fmt: str, quads: QuadSet | list[ox.Quad]) -> Path:
     """Check `data` and atomically replace `path` with it (the old file stays on failure)."""
     check(data, fmt, quads, path.name)
     atomic_write_bytes(path, data)
     return path
 
 
-def write_outputs(dataset: Dataset, out_dir: Path, formats: list[str]) -> dict[str, Path]:
-    """Write each of `formats` (ttl, trig, nt, jsonld) into `out_dir`; returns format → path."""
+def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) -> dict[str, Path]:
+    """Write each of `formats` (ttl, trig, nt, jsonld) of `data` (built quads, or an rdflib
+    Dataset) into `out_dir`; returns format → path."""
     out_dir = Path(out_dir)
     unknown = [f for f in formats if f not in FILE_NAMES]
     if unknown:
         raise OutputError(f"unknown RDF format(s) {', '.join(unknown)}; use --formats with {', '.join(FILE_NAMES)}")
-    quads = to_quads(dataset)
-    return {fmt: publish(out_dir / FILE_NAMES[fmt], serialize(quads, fmt), fmt, quads) for fmt in formats}
+    content = data if isinstance(data, QuadSet) else quad_set(data)
+    return {fmt: publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content) for fmt in formats}
 
 
 # ---- JSON-LD ---------------------------------------------------------------------------------
@@ -187,4 +191,4 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
     return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
 
 
-__all__ = ["FILE_NAMES", "check", "publish", "serialize", "to_quads", "to_triples", "write_outputs"]
+__all__ = ["FILE_NAMES", "check", "publish", "quad_set", "serialize", "to_quads", "to_triples", "write_outputs"]

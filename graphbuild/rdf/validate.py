@@ -14,6 +14,8 @@ from rdflib import Dataset, Graph
 from rdflib.namespace import SH
 
 from graphbuild.errors import OntologyError
+from graphbuild.rdf.build import rdflib_term
+from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import ONTOLOGY_DIR, RDF, SHAPES_FILE
 
 MAX_REPORTED = 10  # problems listed in `summary`
@@ -36,18 +38,22 @@ def shapes_graph() -> Graph:
         raise OntologyError(f"{path}: cannot parse the shapes ({err}); fix the Turtle syntax") from err
 
 
-def union_graph(dataset: Dataset) -> Graph:
+def union_graph(dataset: Dataset | QuadSet) -> Graph:
     graph = Graph()
+    if isinstance(dataset, QuadSet):
+        for t in dataset.triples():
+            graph.add((rdflib_term(t.subject), rdflib_term(t.predicate), rdflib_term(t.object)))
+        return graph
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         graph.add((s, p, o))
     return graph
 
 
-def validate(dataset: Dataset | Graph) -> ValidationResult:
+def validate(dataset: Dataset | Graph | QuadSet) -> ValidationResult:
     """Check `dataset` (all its graphs together) against the shapes."""
     import pyshacl
 
-    data = union_graph(dataset) if isinstance(dataset, Dataset) else dataset
+    data = union_graph(dataset) if isinstance(dataset, (Dataset, QuadSet)) else dataset
     conforms, results, _ = pyshacl.validate(
         data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
         allow_warnings=True, meta_shacl=False, advanced=False, js=False, debug=False,
