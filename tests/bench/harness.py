@@ -2,7 +2,8 @@
 
 `measure(args)` runs `python -m tests.bench.drivers ARGS` as a child process and polls
 the RSS of the child and all its descendants (psutil, every 50 ms): wall seconds and the
-peak of the tree's summed RSS. A child whose tree passes `RSS_CAP_MB` is killed and
+peak of the tree's summed RSS, plus the CPU seconds it used (steadier than wall time on a
+shared machine). A child whose tree passes `RSS_CAP_MB` is killed and
 reported as such (a 20 MB article used to need 17-20 GB).
 
 Sizes: `GRAPHBUILD_BENCH_SCALE=full` runs the sizes of issue 10 (ECB+ train end to end,
@@ -13,6 +14,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -33,6 +35,7 @@ POLL_SECONDS = 0.05
 @dataclass(frozen=True)
 class Run:
     seconds: float
+    cpu_seconds: float  # user + system of the child and every descendant it waited for
     peak_mb: float
     returncode: int
     killed: bool
@@ -44,7 +47,7 @@ class Run:
 
     def describe(self) -> str:
         state = "" if self.ok() else (f" KILLED over {RSS_CAP_MB} MB" if self.killed else f" FAILED rc={self.returncode}")
-        return f"{self.seconds:.1f} s, peak {self.peak_mb:.0f} MB{state}"
+        return f"{self.seconds:.1f} s wall ({self.cpu_seconds:.1f} s CPU), peak {self.peak_mb:.0f} MB{state}"
 
 
 def _tree_rss(proc: psutil.Process) -> int:
@@ -65,7 +68,7 @@ def measure(*args: str) -> Run:
     """Run the driver `args` in a fresh interpreter; wall time and peak tree RSS."""
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), _children_cpu()
         proc = subprocess.Popen([sys.executable, "-m", "tests.bench.drivers", *args], cwd=ROOT, env=env,
                                 stdout=out, stderr=err, text=True)
         watched, peak, killed = psutil.Process(proc.pid), 0, False
@@ -77,11 +80,16 @@ def measure(*args: str) -> Run:
                 break
             time.sleep(POLL_SECONDS)
         proc.wait()
-        seconds = time.perf_counter() - t0
+        seconds, cpu = time.perf_counter() - t0, _children_cpu() - cpu0
         out.seek(0)
         err.seek(0)
         stdout, stderr = out.read(), err.read()
-    return Run(seconds, peak / 2**20, proc.returncode, killed, stdout, stderr)
+    return Run(seconds, cpu, peak / 2**20, proc.returncode, killed, stdout, stderr)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _kill_tree(proc: psutil.Process) -> None:
