@@ -89,8 +89,13 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --jobs workers."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
+    validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
+    strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
 ) -> None:
-    """Build the knowledge graph of INPUTS (or of the bundled samples)."""
+    """Build the knowledge graph of INPUTS (or of the bundled samples).
+
+    Statements that break the shapes are left out of the published graph and written to
+    rejected.trig (listed in report.json); --strict makes them fatal instead."""
     try:
         if on_error not in ("skip", "fail"):
             raise UsageError(f"--on-error {on_error!r}: choose skip or fail")
@@ -101,7 +106,7 @@ def build(
         settings = Settings(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
-            into=into, engine=engine, scheduler=scheduler,
+            into=into, engine=engine, scheduler=scheduler, validate=validate, strict=strict,
         )
         from graphbuild.pipeline import build as run_build
 
@@ -112,6 +117,10 @@ def build(
     report = result.report
     for item in report["skipped"]:
         err.print(f"[yellow]skipped[/] {item['source']}: {item['reason']}", soft_wrap=True)
+    rejected = report["validation"].get("rejected_statements", 0)
+    if rejected:
+        err.print(f"[yellow]warning:[/] {rejected} statements broke ontology/shapes.ttl and were left out of the "
+                  f"graph; see rejected.trig and report.json (validation.violation_messages)", soft_wrap=True)
     c = report["counts"]
     entities = ", ".join(f"{n} {k}" for k, n in c["entities"].items()) or "no entities"
     typer.echo(f"{c['documents']} documents: {entities}, {sum(c['events'].values())} events, "
@@ -130,8 +139,12 @@ def evaluate(
     events: bool = typer.Option(False, "--events", help="Score event mentions (ECB+ `kind: event`) and the share of events with a place and a date instead."),
     coref: bool = typer.Option(False, "--coref", help="Score cross-document coreference (MUC, B3, CEAF-e, CoNLL F1 per ECB+ topic) instead."),
     relations: bool = typer.Option(False, "--relations", help="Score relations and quotes (precision/recall by predicate) against a relation gold file such as tests/data/relations_gold.jsonl instead."),
+    output_dir: Optional[Path] = typer.Option(None, "-o", "--output", help="Keep the graph the evaluation builds in this directory (default: a temporary one)."),
 ) -> None:
-    """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model."""
+    """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model.
+
+    Ours are scored on the graph that `graphbuild build` makes of the gold texts, by the
+    same path (analysis, resolution, kinds, validation, RDF)."""
     from graphbuild.evaluate import evaluate_mentions, format_table
 
     try:
@@ -140,19 +153,19 @@ def evaluate(
         if events:
             from graphbuild.evaluate.events import evaluate_events, format_event_table
 
-            typer.echo(format_event_table(evaluate_events(gold, limit=limit, model=model)))
+            typer.echo(format_event_table(evaluate_events(gold, limit=limit, model=model, output_dir=output_dir)))
             return
         if coref:
             from graphbuild.evaluate.coref import evaluate_coref, format_coref
 
-            typer.echo(format_coref(evaluate_coref(gold, limit=limit, model=model)))
+            typer.echo(format_coref(evaluate_coref(gold, limit=limit, model=model, output_dir=output_dir)))
             return
         if relations:
             from graphbuild.evaluate.relations import evaluate_relations, format_relations
 
-            typer.echo(format_relations(evaluate_relations(gold, model=model, limit=limit)))
+            typer.echo(format_relations(evaluate_relations(gold, model=model, limit=limit, output_dir=output_dir)))
             return
-        scores = evaluate_mentions(gold, limit=limit, model=model)
+        scores = evaluate_mentions(gold, limit=limit, model=model, output_dir=output_dir)
     except GraphbuildError as exc:
         raise _fail(exc)
     typer.echo(format_table(scores))

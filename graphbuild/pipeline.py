@@ -12,11 +12,19 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphbuild import __version__
 from graphbuild.errors import GraphbuildError, InputError, OutputError
 from graphbuild.model import Document, GraphModel
+from graphbuild.resolve.fact_check import CheckedModel
 from graphbuild.settings import Settings
+
+if TYPE_CHECKING:
+    from graphbuild.rdf.quads import QuadSet
+
+REJECTED_FILE = "rejected.trig"  # statements SHACL refused, kept out of the published graph
+MAX_LISTED = 100  # violation messages listed in report.json
 
 # progress(stage, advance, total): total is known when a stage starts (advance 0).
 ProgressFn = Callable[[str, int, int | None], None]
@@ -66,12 +74,13 @@ def read_documents(settings: Settings, skipped: list[dict]) -> list[Document]:
 
 
 def build_model(documents: list[Document], settings: Settings, skipped: list[dict],
-                timer: _Timer | None = None, progress: ProgressFn | None = None) -> GraphModel:
+                timer: _Timer | None = None, progress: ProgressFn | None = None) -> CheckedModel:
     """Analyse `documents` and resolve them into one GraphModel (merged into the graph in
-    `settings.into` when given)."""
+    `settings.into` when given), with every fact checked against the final kinds."""
     from graphbuild.analyze import corpus_context
     from graphbuild.engine import analyze_documents
     from graphbuild.resolve.cross_doc import merge_documents
+    from graphbuild.resolve.fact_check import check_facts
 
     timer = timer or _Timer()
     with timer.stage("nlp+extract"):
@@ -93,8 +102,10 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
 
             existing_path = Path(settings.into) / "graph.trig"
             existing = read_model(existing_path) if existing_path.exists() else GraphModel()
-            return merge_into(existing, models)
-        return merge_documents(models)
+            merged = merge_into(existing, models)
+        else:
+            merged = merge_documents(models)
+        return check_facts(merged)
 
 
 def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None) -> tuple[dict[str, Path], dict]:
@@ -112,15 +123,7 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     with timer.stage("rdf"):
         quads = to_quads(model, settings.base_iri)
         if settings.validate:
-            from graphbuild.rdf.validate import validate
-
-            result = validate(quads)
-            validation = {"checked": True, "conforms": result.conforms, "violations": result.violations}
-            if not result.conforms:
-                raise OutputError(
-                    f"the graph does not conform to ontology/shapes.ttl ({result.violations} "
-                    f"violations); nothing was written. First problems:\n{result.summary}"
-                )
+            validation, quads = _validate(quads, settings, out, outputs)
         if rdf_formats:
             outputs.update(write_rdf(quads, out, rdf_formats))
         validation["triples"] = len(quads)
@@ -142,6 +145,38 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     return outputs, validation
 
 
+def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path]) -> tuple[dict, QuadSet]:
+    """SHACL over `quads`. Violating statements are moved out into `rejected.trig`
+    (OutputError instead under `settings.strict`); returns the summary for the report and
+    the quads to publish."""
+    from graphbuild.rdf.build import to_rdflib
+    from graphbuild.rdf.serialize import publish, quad_set, serialize
+    from graphbuild.rdf.validate import quarantine, validate
+
+    result = validate(quads)
+    rejected_path = out / REJECTED_FILE
+    if not result.conforms and settings.strict:
+        raise OutputError(
+            f"the graph does not conform to ontology/shapes.ttl ({result.violations} violations) and "
+            f"--strict is set; nothing was written (without --strict the offending statements go to "
+            f"{REJECTED_FILE}). First problems:\n{result.summary}"
+        )
+    summary = {"checked": True, "conforms": result.conforms, "violations": result.violations,
+               "rejected_statements": 0}
+    if result.conforms:
+        if rejected_path.exists():
+            rejected_path.unlink()  # from an earlier build: it does not describe this graph
+        return summary, quads
+    # The rare path: quarantine works on an rdflib Dataset, then back to sorted quads.
+    dataset = to_rdflib(quads)
+    result, rejected, met = quarantine(dataset, result)
+    summary["rejected_statements"] = len(rejected)
+    summary["violation_messages"] = sorted({v.line() for v in met})[:MAX_LISTED]
+    rejected_quads = quad_set(rejected)
+    outputs["rejected"] = publish(rejected_path, serialize(rejected_quads, "trig"), "trig", rejected_quads)
+    return summary, quad_set(dataset)
+
+
 def counts(model: GraphModel) -> dict:
     """Counts by type for the report."""
     return {
@@ -157,16 +192,28 @@ def counts(model: GraphModel) -> dict:
 
 
 def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult:
-    """Run a whole build and write `report.json` beside the graph files."""
-    from graphbuild.fsio import atomic_write_text
-
+    """Run a whole build of `settings.inputs` and write `report.json` beside the graph files."""
     timer, skipped = _Timer(), []
     t0 = time.perf_counter()
-    if settings.into is not None:
-        settings = replace(settings, output_dir=Path(settings.into))
     with timer.stage("ingest"):
         documents = read_documents(settings, skipped)
-    model = build_model(documents, settings, skipped, timer, progress)
+    return build_documents(documents, settings, progress, skipped=skipped, timer=timer, started=t0)
+
+
+def build_documents(documents: list[Document], settings: Settings, progress: ProgressFn | None = None,
+                    skipped: list[dict] | None = None, timer: _Timer | None = None,
+                    started: float | None = None) -> BuildResult:
+    """Build the graph of `documents` (already read) into `settings.output_dir`: analysis,
+    resolution, kinds, fact checks, validation, every format and `report.json`. This is
+    `build` after ingest, and what `graphbuild evaluate` runs."""
+    from graphbuild.fsio import atomic_write_text
+
+    timer, skipped = timer or _Timer(), skipped if skipped is not None else []
+    t0 = started if started is not None else time.perf_counter()
+    if settings.into is not None:
+        settings = replace(settings, output_dir=Path(settings.into))
+    checked = build_model(documents, settings, skipped, timer, progress)
+    model = checked.model
     if progress:
         progress("write", 0, None)
     outputs, validation = write_outputs(model, settings, timer)
@@ -179,6 +226,7 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
         "documents_in_graph": len(model.documents),
         "skipped": skipped,
         "counts": counts(model),
+        "dropped_facts": dict(sorted(checked.dropped.items())),
         "validation": validation,
         "outputs": {k: p.name for k, p in sorted(outputs.items())},
         "timings_seconds": timer.timings,
@@ -189,4 +237,5 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
     return BuildResult(model, report, outputs)
 
 
-__all__ = ["BuildResult", "GraphbuildError", "build", "build_model", "read_documents", "write_outputs"]
+__all__ = ["BuildResult", "GraphbuildError", "REJECTED_FILE", "build", "build_documents", "build_model",
+           "read_documents", "write_outputs"]

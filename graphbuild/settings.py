@@ -28,4 +28,5 @@ class Settings:
     encoding: str | None = None  # force an input encoding instead of detecting it
     into: Path | None = None  # an existing output dir to add to (incremental build)
     validate: bool = True  # run SHACL over the output before publishing it
+    strict: bool = False  # a SHACL violation fails the build instead of going to rejected.trig
     extra: dict = field(default_factory=dict, compare=False)

@@ -1,9 +1,10 @@
 """Coreference scores (MUC, B3, CEAF-e, CoNLL F1) on ECB+-style gold, per topic.
 
 Gold: mentions with a `cluster` in selected sentences; entities of the coarse types our
-pipeline produces (PERSON, ORG, GPE, LOC, FAC), events of kind "event". System: our
-mentions in selected sentences after `analyze` per document and `merge_documents` per
-topic (clusters never cross ECB+ topics). Baselines from the same parse: entities = raw
+pipeline produces (PERSON, ORG, GPE, LOC, FAC), events of kind "event". System: the
+clusters of the graph a real build makes of all the documents (`gold.build_graph`),
+each scored on the mentions of one topic in selected sentences. Baselines from the
+same model: entities = raw
 spaCy `doc.ents` clustered by exact string; events = our event mentions clustered by
 exact lowercase string (a surface-match baseline).
 
@@ -180,19 +181,20 @@ def _last_token_start(text: str, start: int, end: int) -> int:
     return start + cut + 1 if cut >= 0 else start
 
 
-def evaluate_coref(gold: Path, limit: int | None = None, model: str = "en_core_web_sm") -> CorefScores:
-    """MUC, B3, CEAF-e and CoNLL F1 of our pipeline and the baselines on `gold`."""
-    from graphbuild.analyze import analyze, corpus_context
-    from graphbuild.evaluate.gold import parse_all, read_records
+def evaluate_coref(gold: Path, limit: int | None = None, model: str = "en_core_web_sm",
+                   output_dir: Path | None = None) -> CorefScores:
+    """MUC, B3, CEAF-e and CoNLL F1 of our pipeline and the baselines on `gold`. Ours are
+    the clusters of the graph a real build makes of all the gold texts together
+    (`gold.build_graph`), scored topic by topic on the topic's mentions."""
+    from graphbuild.evaluate.gold import build_graph, parse_all, read_records
     from graphbuild.model import Document
     from graphbuild.nlp import load_model
-    from graphbuild.resolve.cross_doc import merge_documents
 
     records = list(read_records(gold, limit, lambda record, _: record,
                                 "expected the ECB+ JSONL format of shared/data/README.md"))
-    nlp = load_model(model)
     docs = [Document(id=r["doc_id"], text=r["text"]) for r in records]
-    context = corpus_context(docs)
+    graph = build_graph(docs, model, output_dir)
+    nlp = load_model(model)
     scores = CorefScores(gold=str(gold), documents=len(docs))
     by_topic: dict[str, list] = defaultdict(list)
     for record, parsed in zip(records, parse_all(nlp, docs)):
@@ -207,17 +209,17 @@ def evaluate_coref(gold: Path, limit: int | None = None, model: str = "en_core_w
                 start, end = parsed.source(ent.start_char, ent.end_char)
                 if inside(start, end):
                     raw.append((record["text"][start:end], (record["doc_id"], start, end)))
-        by_topic[str(record.get("topic", ""))].append((record, analyze(parsed, context), raw, inside))
+        by_topic[str(record.get("topic", ""))].append((record, raw, inside))
     for topic in sorted(by_topic):
-        _score_one_topic(scores, by_topic[topic], merge_documents)
+        _score_one_topic(scores, by_topic[topic], graph)
         scores.topics += 1
     return scores
 
 
-def _score_one_topic(scores: CorefScores, items: list, merge_documents) -> None:
+def _score_one_topic(scores: CorefScores, items: list, graph) -> None:
     gold: dict[str, dict[str, set[Mention]]] = {"entities": defaultdict(set), "events": defaultdict(set)}
     heads: dict[str, dict[Mention, int]] = {"entities": {}, "events": {}}
-    for record, _, _, _ in items:
+    for record, _, _ in items:
         for e in record.get("entities", ()):
             if not e.get("selected") or not e.get("cluster"):
                 continue
@@ -227,22 +229,21 @@ def _score_one_topic(scores: CorefScores, items: list, merge_documents) -> None:
             m = (record["doc_id"], e["start"], e["end"])
             gold[task][e["cluster"]].add(m)
             heads[task][m] = _last_token_start(record["text"], e["start"], e["end"])
-    merged = merge_documents([model for _, model, _, _ in items])
-    inside = {record["doc_id"]: f for record, _, _, f in items}
+    inside = {record["doc_id"]: f for record, _, f in items}
 
     def kept(mentions) -> list[Mention]:
-        return [(m.doc_id, m.start, m.end) for m in mentions if inside[m.doc_id](m.start, m.end)]
+        return [(m.doc_id, m.start, m.end) for m in mentions if m.doc_id in inside and inside[m.doc_id](m.start, m.end)]
 
-    ours = {"entities": [kept(e.mentions) for e in merged.entities],
-            "events": [kept(v.mentions) for v in merged.events]}
+    ours = {"entities": [c for e in graph.entities if (c := kept(e.mentions))],
+            "events": [c for v in graph.events if (c := kept(v.mentions))]}
     by_string: dict[str, list[Mention]] = defaultdict(list)
-    for _, _, raw, _ in items:
+    for _, raw, _ in items:
         for text, m in raw:
             by_string[text].append(m)
     by_event_string: dict[str, list[Mention]] = defaultdict(list)
-    for v in merged.events:
+    for v in graph.events:
         for m in v.mentions:
-            if inside[m.doc_id](m.start, m.end):
+            if m.doc_id in inside and inside[m.doc_id](m.start, m.end):
                 by_event_string[m.text.casefold()].append((m.doc_id, m.start, m.end))
     systems = {
         ("entities", "graphbuild"): ours["entities"],

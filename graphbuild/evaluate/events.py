@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from graphbuild.evaluate.gold import parse_all, read_records
+from graphbuild.evaluate.gold import read_records
 from graphbuild.evaluate.mentions import Counts, _inside
 from graphbuild.model import Document
 
@@ -56,28 +56,28 @@ def _match(gold: list[Span], predicted: list[Span]) -> tuple[int, int, int]:
     return tp, len(predicted) - tp, len(gold) - tp
 
 
-def evaluate_events(gold: Path, limit: int | None = None, model: str = "en_core_web_sm") -> EventScores:
-    """Event mention P/R/F1 (overlap, selected sentences) and place/date shares on `gold`."""
-    from graphbuild.analyze import analyze, corpus_context
-    from graphbuild.nlp import load_model
+def evaluate_events(gold: Path, limit: int | None = None, model: str = "en_core_web_sm",
+                    output_dir: Path | None = None) -> EventScores:
+    """Event mention P/R/F1 (overlap, selected sentences) and place/date shares of the
+    event nodes of the graph a real build makes of the gold texts (`gold.build_graph`)."""
+    from graphbuild.evaluate.gold import build_graph, mentions_by_document
 
     records = list(read_records(gold, limit, _gold_events, "expected the ECB+ JSONL format of shared/data/README.md"))
-    nlp = load_model(model)
-    context = corpus_context(d for d, _, _ in records)
+    graph = build_graph([d for d, _, _ in records], model, output_dir)
+    by_doc = mentions_by_document(graph.events)
     scores = EventScores(gold=str(gold), documents=len(records))
-    for (document, gold_spans, regions), parsed in zip(records, parse_all(nlp, [d for d, _, _ in records])):
-        result = analyze(parsed, context)
-        predicted = sorted({(m.start, m.end) for e in result.events for m in e.mentions
+    for document, gold_spans, regions in records:
+        predicted = sorted({(m.start, m.end) for _, m in by_doc.get(document.id, ())
                             if _inside(m.start, m.end, regions)})
         tp, fp, fn = _match(gold_spans, predicted)
         scores.mentions.tp += tp
         scores.mentions.fp += fp
         scores.mentions.fn += fn
-        for e in result.events:
-            scores.events += 1
-            scores.with_place += bool(e.places)
-            scores.with_date += any(t.value for t in e.times)
-            scores.by_kind[e.kind] = scores.by_kind.get(e.kind, 0) + 1
+    for e in graph.events:
+        scores.events += 1
+        scores.with_place += bool(e.places)
+        scores.with_date += any(t.value for t in e.times)
+        scores.by_kind[e.kind] = scores.by_kind.get(e.kind, 0) + 1
     return scores
 
 

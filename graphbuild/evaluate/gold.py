@@ -50,3 +50,28 @@ def parse_all(nlp, documents: Sequence[Document]):
             yield ParsedDocument(d, piped[i], normalized[i][1])
         else:
             yield parse(nlp, d)
+
+
+def build_graph(documents: Sequence[Document], model: str, output_dir: Path | None = None):
+    """The GraphModel that `graphbuild build` makes of `documents`, by the same path
+    (analysis, resolution, kinds, fact checks, SHACL, every RDF format and the report),
+    written into `output_dir` (a temporary directory, removed after, when None). An
+    evaluation can therefore never pass where a build fails."""
+    import tempfile
+
+    from graphbuild.pipeline import build_documents
+    from graphbuild.settings import Settings
+
+    if output_dir is not None:
+        return build_documents(list(documents), Settings(model=model, output_dir=Path(output_dir))).model
+    with tempfile.TemporaryDirectory(prefix="graphbuild-evaluate-") as tmp:
+        return build_documents(list(documents), Settings(model=model, output_dir=Path(tmp))).model
+
+
+def mentions_by_document(items) -> dict[str, list]:
+    """doc id -> [(owner, mention)] for entities or events `items` of a merged model."""
+    out: dict[str, list] = {}
+    for owner in items:
+        for m in owner.mentions:
+            out.setdefault(m.doc_id, []).append((owner, m))
+    return out

@@ -354,10 +354,15 @@ def to_quads(model: GraphModel, base_iri: str) -> QuadSet:
 
 def to_dataset(model: GraphModel, base_iri: str) -> Dataset:
     """The same RDF as an rdflib Dataset (prefixes bound), for callers that want rdflib's API."""
+    return to_rdflib(to_quads(model, base_iri))
+
+
+def to_rdflib(quads: QuadSet) -> Dataset:
+    """`quads` as an rdflib Dataset (prefixes bound), one rdflib graph per named graph."""
     ds = Dataset()
     for prefix, ns in prefixes().items():
         ds.bind(prefix, ns, override=True, replace=True)
-    for name, triples in to_quads(model, base_iri).graphs().items():
+    for name, triples in quads.graphs().items():
         graph = ds.graph(URIRef(name.value))
         for t in triples:
             graph.add((URIRef(t.subject.value), URIRef(t.predicate.value), rdflib_term(t.object)))
@@ -377,4 +382,4 @@ def rdflib_term(term: ox.NamedNode | ox.Literal):
     return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
 
 
-__all__ = ["TIME_TYPES", "decimal_literal", "rdflib_term", "to_dataset", "to_quads"]
+__all__ = ["TIME_TYPES", "decimal_literal", "rdflib_term", "to_dataset", "to_quads", "to_rdflib"]

@@ -27,6 +27,7 @@ from graphbuild.model import (
     Quote,
     Relation,
 )
+from graphbuild.resolve.kinds import role_votes
 from graphbuild.resolve.names import normalize
 
 # A node of the merge: (scope, id). Scope is the document id for document-local ids,
@@ -84,7 +85,9 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
 
     scoped = [ScopedEntity(scope_of(m), e) for m in inputs for e in m.entities]
     pinned_entities = [ScopedEntity(GLOBAL, e) for e in (pinned.entities if pinned else ())]
-    entities, entity_map = cluster_entities(pinned_entities + scoped, inputs, pinned)
+    roles = {(GLOBAL if m is pinned else scope_of(m), entity_id): votes
+             for m in ([pinned] if pinned else []) + inputs for entity_id, votes in role_votes(m).items()}
+    entities, entity_map = cluster_entities(pinned_entities + scoped, inputs, pinned, roles)
 
     def ent(scope: str, local: str | None) -> str | None:
         # None for a reference to no known entity: the fact holding it is dropped.

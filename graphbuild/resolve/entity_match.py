@@ -22,6 +22,7 @@ from graphbuild.resolve.cross_doc import (
     sorted_merges,
     unique_key,
 )
+from graphbuild.resolve.kinds import decide_kind
 from graphbuild.resolve.scoring import Candidate, MatchContext, compatible_clusters, same_country, score_pair
 
 # Rule recorded for the first member of a cluster (nothing was matched to admit it).
@@ -29,12 +30,15 @@ SEED_RULE = "seed"
 
 
 def cluster_entities(
-    items: Sequence[ScopedEntity], models: Sequence[GraphModel], pinned: GraphModel | None
+    items: Sequence[ScopedEntity], models: Sequence[GraphModel], pinned: GraphModel | None,
+    roles: dict[NodeRef, Counter[str]] | None = None,
 ) -> tuple[list[Entity], dict[NodeRef, str]]:
     """Merged entities with global ids, and the map (scope, local id) -> global id.
 
     Entities of `pinned` (scope GLOBAL) keep their ids; the others get
-    `entity_key(kind, label)`, made unique in a deterministic order."""
+    `entity_key(kind, label)`, made unique in a deterministic order. Each node's kind is
+    decided once here (`kinds.decide_kind`), from its members and the role votes `roles`
+    of the facts that name them."""
     ordered = sorted(items, key=lambda s: s.ref)
     context = MatchContext.of(ordered, models, pinned)
     cands = [context.candidate(s) for s in ordered]
@@ -62,7 +66,7 @@ def cluster_entities(
         joined_by.setdefault(i, (rule, score))
         joined_by.setdefault(j, (rule, score))
     groups = sorted((sorted(ms) for ms in members.values()), key=lambda ms: ordered[ms[0]].ref)
-    return _build(groups, ordered, joined_by, document_rank(models))
+    return _build(groups, ordered, joined_by, document_rank(models), roles or {})
 
 
 def document_rank(models: Sequence[GraphModel]) -> dict[str, tuple[str, str]]:
@@ -101,14 +105,14 @@ def _scored_pairs(cands: list[Candidate], context: MatchContext) -> list[tuple[f
 
 def _build(
     groups: list[list[int]], ordered: list[ScopedEntity], joined_by: dict[int, tuple[str, float]],
-    rank: dict[str, tuple[str, str]],
+    rank: dict[str, tuple[str, str]], roles: dict[NodeRef, Counter[str]],
 ) -> tuple[list[Entity], dict[NodeRef, str]]:
     taken = {s.entity.id for s in ordered if s.scope == GLOBAL}
     planned = []
     for group in groups:
         ents = [ordered[i].entity for i in group]
         pinned_ids = sorted(ordered[i].entity.id for i in group if ordered[i].scope == GLOBAL)
-        kind = majority_kind(ents)
+        kind = decide_kind(ents, (roles[ordered[i].ref] for i in group if ordered[i].ref in roles))
         label = canonical_label(ents)
         first = min(rank.get(ordered[i].scope, ("9999", ordered[i].scope)) for i in group)
         anchor = [ordered[i] for i in group if rank.get(ordered[i].scope, ("9999", ordered[i].scope)) == first]

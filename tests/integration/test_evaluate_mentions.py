@@ -56,3 +56,32 @@ def test_malformed_gold_line_names_file_and_line(tmp_path):
     bad.write_text('{"text": "Paris.", "entities": []}\nnot json\n', encoding="utf-8")
     with pytest.raises(InputError, match="gold.jsonl:2"):
         evaluate_mentions(bad)
+
+
+def test_evaluate_scores_the_graph_a_real_build_writes(shared_data, tmp_path):
+    """`evaluate` runs the build path: its graph is validated and written like a build's,
+    and the mentions it scores are exactly the NIF mentions of that graph."""
+    import pyoxigraph as ox
+
+    from graphbuild.evaluate.gold import build_graph
+
+    path = _gold(shared_data, "conll2003_dev.jsonl")
+    docs = [g.document for g in read_gold(path, limit=6)]
+    out = tmp_path / "eval"
+    graph = build_graph(docs, "en_core_web_sm", out)
+    report = json.loads((out / "report.json").read_text())
+    assert report["validation"]["conforms"] and report["validation"]["rejected_statements"] == 0
+    assert report["documents_in_graph"] == 6
+    store = ox.Store()
+    store.load(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
+    nif = "http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#"
+    rows = store.query(f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ GRAPH ?g {{ ?m <{nif}beginIndex> ?b ; "
+                       f"<http://www.w3.org/2005/11/its/rdf#taIdentRef> ?x }} }}")
+    in_rdf = int(next(iter(rows))["n"].value)
+    in_model = len({(m.doc_id, m.start, m.end) for e in (*graph.entities, *graph.events) for m in e.mentions})
+    assert in_rdf == in_model > 0
+    from graphbuild.cli import app
+
+    result = CliRunner().invoke(app, ["evaluate", str(path), "--limit", "3", "-o", str(tmp_path / "cli")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "cli" / "graph.trig").stat().st_size > 0

@@ -48,3 +48,58 @@ def test_other_broken_graphs_are_violations():
     ds.graph(graph).add((entity, RDFS.label, Literal("Kirman")))
     assert validate(ds).violations >= 1  # two canonical labels
     assert validate(_drop(to_dataset(model, BASE), GB.countValue)).violations >= 1
+
+
+def _with_negative_count():
+    from graphbuild.model import Count
+
+    model = realistic_model()
+    events = tuple(replace(v, counts=(*v.counts, Count("injured", -3, None))) if v.id == "event:stampede" else v
+                   for v in model.events)
+    return replace(model, events=events)
+
+
+def test_quarantine_moves_only_the_offending_statements_out():
+    from graphbuild.rdf.validate import quarantine
+
+    ds = to_dataset(_with_negative_count(), BASE)
+    before = set(ds.quads((None, None, None, None)))
+    first = validate(ds)
+    assert not first.conforms and any("countValue" in v.line() for v in first.problems)
+    result, rejected, met = quarantine(ds, first)
+    assert result.conforms and met
+    removed = before - set(ds.quads((None, None, None, None)))
+    assert removed and len(removed) == len(set(rejected.quads((None, None, None, None))))
+    # only the broken count node went: every other count, the event and its place stay
+    assert all(q[0] != q[2] for q in removed)
+    assert len(removed) <= 6
+    assert validate(ds).conforms
+
+
+def test_strict_build_writes_nothing_and_default_build_writes_rejected_trig(tmp_path):
+    import json
+
+    import pyoxigraph as ox
+    import pytest
+
+    from graphbuild.errors import OutputError
+    from graphbuild.pipeline import REJECTED_FILE, write_outputs
+    from graphbuild.settings import Settings
+
+    model = _with_negative_count()
+    strict = tmp_path / "strict"
+    with pytest.raises(OutputError, match="--strict"):
+        write_outputs(model, Settings(output_dir=strict, strict=True, formats=("trig",)))
+    assert not any(strict.glob("graph.*"))
+    out = tmp_path / "out"
+    outputs, validation = write_outputs(model, Settings(output_dir=out, formats=("trig",)))
+    assert validation["violations"] >= 1 and validation["rejected_statements"] >= 1
+    assert any("countValue" in m for m in validation["violation_messages"])
+    rejected = list(ox.parse((out / REJECTED_FILE).read_bytes(), format=ox.RdfFormat.TRIG))
+    assert any(q.predicate.value.endswith("countValue") and q.object.value == "-3" for q in rejected)
+    published = {q for q in ox.parse((out / "graph.trig").read_bytes(), format=ox.RdfFormat.TRIG)}
+    assert not published & set(rejected)
+    json.dumps(validation)  # the summary goes into report.json as it is
+    # a later clean build removes the stale rejected.trig
+    write_outputs(realistic_model(), Settings(output_dir=out, formats=("trig",)))
+    assert not (out / REJECTED_FILE).exists()
