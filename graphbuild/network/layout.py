@@ -28,8 +28,13 @@ def positions(graph: nx.MultiDiGraph, scores: dict[str, float], seed: int = 7) -
     simple.add_nodes_from(order)
     simple.add_edges_from((u, v) for u, v in graph.edges() if u != v)
     core = order[:CORE]
+    # A graph of its own, not `simple.subgraph(core)`: a subgraph view iterates its nodes
+    # in set order, which changes with PYTHONHASHSEED, and so would the seeded layout.
+    core_graph = nx.Graph()
+    core_graph.add_nodes_from(core)
+    core_graph.add_edges_from(simple.subgraph(core).edges())
     placed: dict[str, tuple[float, float]] = {
-        v: (float(x), float(y)) for v, (x, y) in nx.spring_layout(simple.subgraph(core), seed=seed, iterations=60).items()
+        v: (float(x), float(y)) for v, (x, y) in nx.spring_layout(core_graph, seed=seed, iterations=60).items()
     }
     rng = random.Random(seed)
     step = 1.0 / math.sqrt(max(len(core), 1))  # about the core's typical edge length
