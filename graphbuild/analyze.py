@@ -7,31 +7,13 @@ their additions (relations, quotes, events). Ids in the result are document-loca
 """
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable
 
-from graphbuild.model import Document, GraphModel
+from graphbuild.extract.context import CorpusContext, corpus_context
+from graphbuild.model import GraphModel
 from graphbuild.nlp import ParsedDocument
 
 Stage = Callable[[ParsedDocument, GraphModel], GraphModel]
-
-
-@dataclass(frozen=True)
-class CorpusContext:
-    """What one document's analysis may know of the whole batch.
-
-    `repeated_lines`: normalized lines that occur in more than one document (player
-    notices, newsletter footers): layout boilerplate, never a source of entities.
-    """
-
-    repeated_lines: frozenset[str] = frozenset()
-
-
-def corpus_context(documents: Iterable[Document]) -> CorpusContext:
-    """Scan the batch once for lines repeated across documents."""
-    from graphbuild.extract.boilerplate import repeated_lines
-
-    return CorpusContext(repeated_lines=repeated_lines(d.text for d in documents))
 
 
 def _stages() -> list[Stage]:
@@ -55,3 +37,6 @@ def analyze(parsed: ParsedDocument, context: CorpusContext = CorpusContext()) ->
     for stage in _stages():
         model = stage(parsed, model)
     return model
+
+
+__all__ = ["CorpusContext", "Stage", "analyze", "corpus_context"]

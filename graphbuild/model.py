@@ -6,13 +6,16 @@ hand-built models and a model crosses process boundaries (engine workers) by pic
 Offsets (`start`, `end`) always index `Document.text`, the text exactly as the input gave
 it (after decoding). Entity and event `id`s are stable keys: within one document's
 analysis they are local ("e3"), after cross-document resolution they are global keys
-from which `iri.py` mints IRIs. Predicates and kinds are local names of terms in
-`ontology/*.ttl` (checked by `vocab`), never IRIs.
+from which `iri.py` mints IRIs. Predicates, roles and kinds are local names of terms in
+`ontology/*.ttl`, never IRIs, and are checked against the ontology when a record is made
+(`vocab` raises OntologyError naming the term and where to declare it).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+
+from graphbuild.vocab import entity_classes, property_for, role_for
 
 
 @dataclass(frozen=True)
@@ -78,6 +81,9 @@ class Entity:
     long: float | None = None
     merges: tuple[MergeStep, ...] = ()
 
+    def __post_init__(self) -> None:
+        entity_classes(self.kind)
+
 
 @dataclass(frozen=True)
 class Relation:
@@ -87,6 +93,9 @@ class Relation:
     predicate: str  # headOf, memberOf, worksFor, nationality, containedInPlace, homeLocation
     object: str
     evidence: tuple[Evidence, ...]
+
+    def __post_init__(self) -> None:
+        property_for(self.predicate)
 
 
 @dataclass(frozen=True)
@@ -127,6 +136,9 @@ class Participant:
     role: str  # agent | patient | victim | speaker | ... (sub-properties of sem:hasActor)
     entity: str
 
+    def __post_init__(self) -> None:
+        role_for(self.role)
+
 
 @dataclass(frozen=True)
 class Event:
@@ -143,6 +155,9 @@ class Event:
     evidence: tuple[Evidence, ...] = ()
     merges: tuple[MergeStep, ...] = ()
 
+    def __post_init__(self) -> None:
+        entity_classes(self.kind)
+
 
 @dataclass(frozen=True)
 class EventLink:
@@ -152,6 +167,9 @@ class EventLink:
     predicate: str  # an ontology property local name, e.g. duringEvent, causes
     object: str
     evidence: tuple[Evidence, ...]
+
+    def __post_init__(self) -> None:
+        property_for(self.predicate)
 
 
 @dataclass(frozen=True)

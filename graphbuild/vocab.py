@@ -247,6 +247,15 @@ def role_properties() -> frozenset[URIRef]:
     return frozenset(seen)
 
 
+@cache
+def iri_base(resource: str) -> str:
+    """The `gb:iriBase` the ontology gives the gazetteer `gb:<resource>` (e.g. "GeoNames")."""
+    base = ontology_graph().value(GB.term(resource), GB.iriBase)
+    if base is None:
+        raise OntologyError(f"gb:{resource} has no gb:iriBase in ontology/{MAIN_FILE}; declare one")
+    return str(base)
+
+
 def role_for(role: str) -> URIRef:
     """The property for a `Participant.role`; must be a sub-property of sem:hasActor."""
     prop = property_for(role)
@@ -257,6 +266,6 @@ def role_for(role: str) -> URIRef:
 
 __all__ = [
     "DCTERMS", "GB", "GEO", "ITSRDF", "NIF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "XSD",
-    "ClosedNamespace", "entity_classes", "kind_for", "local_name", "model_name", "ontology_graph", "prefixes",
+    "ClosedNamespace", "entity_classes", "iri_base", "kind_for", "local_name", "model_name", "ontology_graph", "prefixes",
     "property_for", "role_for", "role_properties",
 ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from graphbuild.analyze import CorpusContext
+from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import FUNCTION_WORDS, acronyms, datelines, initialled, propagate
 from graphbuild.model import Mention

@@ -23,7 +23,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_write_bytes
 from graphbuild.rdf.quads import QuadSet, from_quads
-from graphbuild.vocab import RDF, prefixes
+from graphbuild.vocab import RDF, XSD, prefixes
 
 FILE_NAMES = {"ttl": "graph.ttl", "trig": "graph.trig", "nt": "graph.nt", "jsonld": "graph.jsonld"}
 OX_FORMATS = {
@@ -31,6 +31,7 @@ OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
 }
 DATASET_FORMATS = ("trig", "jsonld")
+_XSD_STRING = str(XSD.string)
 
 
 def _term(node) -> ox.NamedNode | ox.Literal:
@@ -164,7 +165,7 @@ def _value(term, compact) -> object:
     if isinstance(term, ox.Literal):
         if term.language:
             return {"@value": term.value, "@language": term.language}
-        if term.datatype.value == "http://www.w3.org/2001/XMLSchema#string":
+        if term.datatype.value == _XSD_STRING:
             return term.value
         return {"@value": term.value, "@type": compact(term.datatype.value)}
     return {"@id": compact(term.value)}

@@ -10,20 +10,25 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+
 from graphbuild.model import Entity, GraphModel, MergeStep
-from graphbuild.resolve.cross_doc import (
+from graphbuild.resolve.facts import canonical_label, sorted_mentions, sorted_merges
+from graphbuild.resolve.kinds import decide_kind
+from graphbuild.resolve.scopes import (
     GLOBAL,
     NodeRef,
     ScopedEntity,
-    canonical_label,
     entity_key,
     scope_of,
-    sorted_mentions,
-    sorted_merges,
     unique_key,
 )
-from graphbuild.resolve.kinds import decide_kind
-from graphbuild.resolve.scoring import Candidate, MatchContext, compatible_clusters, same_country, score_pair
+from graphbuild.resolve.scoring import (
+    Candidate,
+    MatchContext,
+    compatible_clusters,
+    same_country,
+    score_pair,
+)
 
 # Rule recorded for the first member of a cluster (nothing was matched to admit it).
 SEED_RULE = "seed"

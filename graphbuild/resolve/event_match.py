@@ -13,6 +13,9 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 
+from rdflib.namespace import RDFS
+
+from graphbuild.errors import GraphbuildError
 from graphbuild.model import Event, MergeStep, TimeValue
 from graphbuild.resolve.event_compat import (
     REPORTING_KINDS,
@@ -23,8 +26,9 @@ from graphbuild.resolve.event_compat import (
     sorted_times,
     specificity,
 )
-
-GLOBAL = ""
+from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
+from graphbuild.resolve.scopes import GLOBAL, entity_key, unique_key
+from graphbuild.vocab import entity_classes, local_name, ontology_graph
 
 # Weights of the agreeing facts; a pair needs MIN_SIGNALS of them and nothing conflicting.
 KIND_SCORE = 0.55
@@ -39,17 +43,12 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 
 def event_key(kind: str, label: str) -> str:
     """The global id key of an event: "event/" + its `entity_key`."""
-    from graphbuild.resolve.cross_doc import entity_key
-
     return "event/" + entity_key(kind, label)
 
 
 @cache
 def _class_chain(kind: str) -> frozenset[str]:
     """The kind and the local names of its super-classes (empty if not in the ontology)."""
-    from graphbuild.errors import GraphbuildError
-    from graphbuild.vocab import entity_classes, local_name
-
     try:
         return frozenset(local_name(c) for c in entity_classes(kind))
     except (GraphbuildError, ValueError, KeyError):
@@ -64,11 +63,6 @@ def kinds_compatible(a: str, b: str) -> bool:
 @cache
 def class_label(kind: str) -> str:
     """The ontology's rdfs:label of an event class (the kind itself when it has none)."""
-    from rdflib.namespace import RDFS
-
-    from graphbuild.errors import GraphbuildError
-    from graphbuild.vocab import entity_classes, ontology_graph
-
     try:
         label = ontology_graph().value(entity_classes(kind)[0], RDFS.label)
     except (GraphbuildError, ValueError, KeyError):
@@ -101,8 +95,6 @@ def merge_events(
 ) -> tuple[list[Event], dict[tuple[str, str], str]]:
     """Merged events and the map (scope, local id) -> global id. `up` maps a place id to
     the places containing it; `entity_labels` names entities in descriptive labels."""
-    from graphbuild.resolve.cross_doc import sorted_merges, unique_key
-
     up = up or {}
     names = entity_labels or {}
     ordered = sorted(items, key=lambda t: (t[0], t[1].id))
@@ -229,7 +221,6 @@ def merge_group(events: Sequence[Event], up: Containment | None = None,
     """One event with the union of what `events` carry: the most specific kind, place
     (the contained one) and time first; conflicting counts are all kept (each with its
     own evidence); a descriptive label (see `describe`)."""
-    from graphbuild.resolve.cross_doc import sorted_evidence, sorted_mentions
 
     up = up or {}
     kinds = {v.kind for v in events}

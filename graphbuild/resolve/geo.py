@@ -18,9 +18,8 @@ from graphbuild.extract.countries import countries as country_table
 from graphbuild.extract.countries import geonames, name_variants
 from graphbuild.model import Entity, Evidence, GraphModel, Relation
 from graphbuild.resolve.names import is_acronym, normalize
+from graphbuild.vocab import iri_base
 
-# GeoNames resource IRIs (data, not vocabulary): https://sws.geonames.org/<id>/
-GEONAMES_BASE = "https://sws.geonames.org/"
 PLACE_KINDS = frozenset({"Place"})
 CONTAINED_IN = "containedInPlace"
 GEO_RULE = "geonames"
@@ -80,7 +79,7 @@ def country_code(name: str) -> str | None:
 
 
 def geonames_iri(geoname_id: int) -> str:
-    return f"{GEONAMES_BASE}{geoname_id}/"
+    return f"{iri_base('GeoNames')}{geoname_id}/"
 
 
 def resolve_place(names: tuple[str, ...], sentence_countries: set[str], doc_countries: set[str]) -> dict | None:
@@ -159,7 +158,7 @@ def link_places(model: GraphModel) -> GraphModel:
             first = e.mentions[0] if e.mentions else None
             evidence = (Evidence(first.doc_id, first.sentence_start, first.sentence_end, GEO_RULE, 1.0),) if first else ()
             relations.append(Relation(e.id, CONTAINED_IN, country_id, evidence))
-    from graphbuild.resolve.cross_doc import merge_relation_list
+    from graphbuild.resolve.facts import merge_relation_list
 
     return replace(
         model,
@@ -179,7 +178,7 @@ def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None
 
 
 def _country_node(code: str, taken: set[str]) -> Entity:
-    from graphbuild.resolve.cross_doc import entity_key, unique_key
+    from graphbuild.resolve.scopes import entity_key, unique_key
 
     rec = gazetteer().countries[code]
     gid = unique_key(entity_key("Place", rec["name"]), taken)

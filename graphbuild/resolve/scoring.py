@@ -61,7 +61,7 @@ class MatchContext:
 
     @classmethod
     def of(cls, items: Sequence, models: Sequence[GraphModel], pinned: GraphModel | None) -> MatchContext:
-        from graphbuild.resolve.cross_doc import GLOBAL, scope_of
+        from graphbuild.resolve.scopes import GLOBAL, scope_of
 
         labels = {s.ref: s.entity.label for s in items}
         neighbours: dict[tuple[str, str], set[str]] = defaultdict(set)
