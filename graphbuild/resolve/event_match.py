@@ -9,7 +9,7 @@ new ones are "event/<kind>/<normalized descriptive label>", made unique determin
 """
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -25,6 +25,7 @@ from graphbuild.resolve.event_compat import (
     signals,
     sorted_times,
     specificity,
+    trigger_stems,
 )
 from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
 from graphbuild.resolve.scopes import GLOBAL, entity_key, unique_key
@@ -142,17 +143,13 @@ def cluster_events(
     group that states something, never when several (distinct) groups would fit."""
     up = up or {}
     pairs = []
-    for i in range(len(ordered)):
-        si, a = ordered[i]
-        if a.kind in REPORTING_KINDS:
+    for i, j in candidate_pairs(ordered, up):
+        (si, a), (sj, b) = ordered[i], ordered[j]
+        if si == sj == GLOBAL:
             continue
-        for j in range(i + 1, len(ordered)):
-            sj, b = ordered[j]
-            if si == sj == GLOBAL or b.kind in REPORTING_KINDS:
-                continue
-            found = score_events(a, b, up, same_scope=si == sj)
-            if found:
-                pairs.append((-found[1], i, j, found[0]))
+        found = score_events(a, b, up, same_scope=si == sj)
+        if found:
+            pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
     weak = [p for p in pairs if p[3].endswith("same-kind")]
     clusters = _Clusters(ordered, up)
@@ -176,6 +173,34 @@ def cluster_events(
             for pair in fits[loose]:
                 clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
+
+
+def _block_keys(event: Event, up: Containment) -> set[tuple[str, str]]:
+    """Keys two events share whenever `score_events` can join them. It needs MIN_SIGNALS
+    (2) of place, date, participants and trigger lemma (same-kind needs the lemma too),
+    so a joinable pair shares a lemma, a participant, or a place: the same place or one
+    containing the other, i.e. an element of both places' containment closures."""
+    keys = {("lemma", s) for s in trigger_stems(event)}
+    keys.update(("actor", p.entity) for p in event.participants)
+    for place in event.places:
+        keys.add(("place", place))
+        keys.update(("place", q) for q in up.get(place, ()))
+    return keys
+
+
+def candidate_pairs(ordered: Sequence[tuple[str, Event]], up: Containment) -> list[tuple[int, int]]:
+    """The index pairs i < j of `ordered` that share a block key, sorted: every pair
+    `score_events` can join (blocking instead of all n^2 pairs; same result)."""
+    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for i, (_, event) in enumerate(ordered):
+        if event.kind not in REPORTING_KINDS:
+            for key in _block_keys(event, up):
+                blocks[key].append(i)
+    found: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for n, i in enumerate(members):
+            found.update((i, j) for j in members[n + 1:])
+    return sorted(found)
 
 
 class _Clusters:

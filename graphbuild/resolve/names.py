@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Apostrophe-like characters folded to "'" before possessives are stripped.
 _APOSTROPHES = "\u2019\u2018\u02bc\u02bb`\u00b4"
@@ -55,6 +56,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # pure; cross-document resolution asks for the same names again and again
 def normalize(name: str) -> str:
     """The comparable form of a name: accents and case folded, a trailing possessive
     and a leading article dropped, dotted acronyms joined ("U.S." → "us"), punctuation
@@ -86,6 +88,7 @@ def tokens(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """One word folded across common transliterations ("qassem" → "kasam")."""
     for pattern, repl in _TRANSLIT:
