@@ -263,12 +263,18 @@ def find_events(doc: Doc, lex: Lexicon, places: list[Token]) -> list[FoundEvent]
     by_sent: dict[int, list[FoundEvent]] = {}
     for e in events:
         by_sent.setdefault(e.trigger.sent.start, []).append(e)
+    # Places and dates of each sentence (by its first token), once: not a scan per event.
+    places_in: dict[int, list] = {}
+    for p in places:
+        places_in.setdefault(p.sent.start, []).append(p)
+    dates_in: dict[int, list] = {}
+    for d in dates:
+        dates_in.setdefault(doc[d.start].sent.start, []).append(d)
     for e in events:
         _roles(e, lex, by_token)
         _links(e, lex, by_token)
-        sent = e.trigger.sent
-        _arguments(e, lex, [p for p in places if sent.start <= p.i < sent.end],
-                   [d for d in dates if sent.start <= d.start < sent.end], set(by_token))
+        start = e.trigger.sent.start
+        _arguments(e, lex, places_in.get(start, []), dates_in.get(start, []), set(by_token))
     for start, group in by_sent.items():
         _sentence_fallbacks(group, places, dates, lex, set(by_token))
         for count in find_counts(group[0].trigger.sent):
