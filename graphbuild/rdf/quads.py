@@ -45,6 +45,8 @@ class QuadSet:
         self._rows = sorted((position[g], position[s], position[p], position[o]) for g, s, p, o in encoded)
         self._quads: list[ox.Quad] | None = None
         self._triples: list[ox.Triple] | None = None
+        self._nquads: bytes | None = None
+        self._ntriples: bytes | None = None
 
     def __len__(self) -> int:
         return len(self._rows)
@@ -62,6 +64,22 @@ class QuadSet:
             t = self._terms
             self._triples = [ox.Triple(t[s], t[p], t[o]) for s, p, o in sorted({row[1:] for row in self._rows})]
         return self._triples
+
+    def nquads(self) -> bytes:
+        """Every quad as N-Quads, one line each, sorted as `quads()` (made once)."""
+        if self._nquads is None:
+            t = [str(term) for term in self._terms]  # the N-Triples form of each term
+            graph = [f" {x}" if not isinstance(term, ox.DefaultGraph) else "" for x, term in zip(t, self._terms)]
+            self._nquads = "".join([f"{t[s]} {t[p]} {t[o]}{graph[g]} .\n" for g, s, p, o in self._rows]).encode("utf-8")
+        return self._nquads
+
+    def ntriples(self) -> bytes:
+        """The union of all graphs as N-Triples, sorted as `triples()` (made once)."""
+        if self._ntriples is None:
+            t = [str(term) for term in self._terms]
+            rows = sorted({row[1:] for row in self._rows})
+            self._ntriples = "".join([f"{t[s]} {t[p]} {t[o]} .\n" for s, p, o in rows]).encode("utf-8")
+        return self._ntriples
 
     def graphs(self) -> dict[Term, list[ox.Triple]]:
         """Graph name -> its triples, both sorted."""
