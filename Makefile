@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-viewer lock clean
+.PHONY: demo test bench bench-viewer bench-store lock clean
 
 $(STAMP): requirements/lock.txt requirements/model.txt requirements/build.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -28,6 +28,10 @@ bench: $(STAMP)
 # The HTML network: 5,000 nodes / 15,000 edges rendered and drawn in headless Chromium.
 bench-viewer: $(STAMP)
 	GRAPHBUILD_BENCH=1 $(PY) -m pytest tests/bench/test_viewer_bench.py -q -s -p no:randomly --no-header -o addopts=""
+
+# Loading 1M triples: embedded Oxigraph store, Oxigraph server and Virtuoso over the Graph Store Protocol.
+bench-store: $(STAMP)
+	GRAPHBUILD_BENCH=1 $(PY) -m pytest tests/bench/test_store_bench.py -q -s -p no:randomly --no-header -o addopts=""
 
 # Re-pin every package from the current .venv (after a deliberate upgrade).
 lock:

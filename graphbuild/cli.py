@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from graphbuild import __version__
+from graphbuild import __version__, cli_store
 from graphbuild.errors import GraphbuildError, UsageError
 from graphbuild.settings import ALL_FORMATS, DEFAULT_BASE_IRI, DEFAULT_MODEL, EXTRA_FORMATS, Settings
 
@@ -39,12 +39,8 @@ def _parse_date(value: Optional[str]) -> Optional[date]:
 
 
 def _parse_formats(value: str) -> tuple[str, ...]:
-    formats = tuple(f.strip().lower() for f in value.split(",") if f.strip())
-    known = ALL_FORMATS + EXTRA_FORMATS
-    unknown = [f for f in formats if f not in known]
-    if unknown or not formats:
-        raise UsageError(f"--formats: unknown format {', '.join(unknown) or '(none)'}; choose from {','.join(known)}")
-    return formats
+    """--formats as a tuple (Settings checks the names)."""
+    return tuple(f.strip().lower() for f in value.split(",") if f.strip())
 
 
 class _Progress:
@@ -78,7 +74,7 @@ class _Progress:
 @app.command()
 def build(
     inputs: list[str] = typer.Argument(None, help="Articles: .txt .md .html .jsonl files, directories, or - for stdin. None: the bundled samples.", show_default=False),
-    output_dir: Path = typer.Option(Path("output"), "-o", "--output", help="Directory for graph.* and report.json."),
+    output_dir: Optional[Path] = typer.Option(None, "-o", "--output", help="Directory for graph.* and report.json [default: output, or the --into directory].", show_default=False),
     published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD) for inputs whose metadata has none; relative dates are resolved against it."),
     model: str = typer.Option(DEFAULT_MODEL, "--model", help="spaCy pipeline to use, e.g. en_core_web_trf if installed."),
     formats: str = typer.Option(",".join(ALL_FORMATS), "--formats", help=f"Comma-separated outputs: {','.join(ALL_FORMATS + EXTRA_FORMATS)}."),
@@ -91,18 +87,13 @@ def build(
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
+    store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into the embedded Oxigraph store in this directory (each document's named graph is replaced)."),
 ) -> None:
     """Build the knowledge graph of INPUTS (or of the bundled samples).
 
     Statements that break the shapes are left out of the published graph and written to
     rejected.trig (listed in report.json); --strict makes them fatal instead."""
     try:
-        if on_error not in ("skip", "fail"):
-            raise UsageError(f"--on-error {on_error!r}: choose skip or fail")
-        if engine not in ("local", "dask"):
-            raise UsageError(f"--engine {engine!r}: choose local or dask")
-        if scheduler and engine != "dask":
-            raise UsageError("--scheduler needs --engine dask")
         settings = Settings(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
@@ -110,8 +101,12 @@ def build(
         )
         from graphbuild.pipeline import build as run_build
 
+        if store is not None and "trig" not in settings.formats:
+            raise UsageError("--store loads graph.trig: keep trig among --formats")
         with _Progress(err.is_terminal) as progress:
             result = run_build(settings, progress)
+        if store is not None:
+            cli_store.load_into_store(result.outputs["trig"], store)
     except GraphbuildError as exc:
         raise _fail(exc)
     report = result.report
@@ -144,31 +139,18 @@ def evaluate(
     """Score mentions (precision/recall/F1 by type) of our pipeline and of the raw model.
 
     Ours are scored on the graph that `graphbuild build` makes of the gold texts, by the
-    same path (analysis, resolution, kinds, validation, RDF)."""
-    from graphbuild.evaluate import evaluate_mentions, format_table
-
+    same path (analysis, resolution, kinds, validation, RDF). --events, --coref and
+    --relations choose another score (one at a time)."""
     try:
-        if not gold.exists():
-            raise UsageError(f"{gold}: no such file; pass a gold JSONL such as ../shared/data/conll2003_dev.jsonl")
-        if events:
-            from graphbuild.evaluate.events import evaluate_events, format_event_table
+        from graphbuild.evaluate import run
+        from graphbuild.settings import EvaluationSettings
 
-            typer.echo(format_event_table(evaluate_events(gold, limit=limit, model=model, output_dir=output_dir)))
-            return
-        if coref:
-            from graphbuild.evaluate.coref import evaluate_coref, format_coref
-
-            typer.echo(format_coref(evaluate_coref(gold, limit=limit, model=model, output_dir=output_dir)))
-            return
-        if relations:
-            from graphbuild.evaluate.relations import evaluate_relations, format_relations
-
-            typer.echo(format_relations(evaluate_relations(gold, model=model, limit=limit, output_dir=output_dir)))
-            return
-        scores = evaluate_mentions(gold, limit=limit, model=model, output_dir=output_dir)
+        settings = EvaluationSettings(gold, EvaluationSettings.mode_of(events, coref, relations), limit, model,
+                                      output_dir)
+        table = run(settings)
     except GraphbuildError as exc:
         raise _fail(exc)
-    typer.echo(format_table(scores))
+    typer.echo(table)
 
 
 @app.command()
@@ -211,6 +193,9 @@ def explain(
         raise typer.Exit(1)
     for line in lines:
         typer.echo(line)
+
+
+cli_store.register(app)  # load, query, validate
 
 
 def _version(value: bool) -> None:

@@ -25,6 +25,17 @@ class InputError(GraphbuildError):
         super().__init__(f"{source}: {problem}" + (f" ({fix})" if fix else ""))
 
 
+class AnalysisError(GraphbuildError):
+    """One document could not be analysed: a check on the analysis failed (a bug, to be
+    reported with the document). The batch goes on without it under `--on-error skip`."""
+
+    exit_code = 1
+
+    def __init__(self, document_id: str, problem: str):
+        self.document_id, self.problem = document_id, problem
+        super().__init__(f"{document_id}: {problem}; the document was left out (please report this with the article)")
+
+
 class ModelNotFound(GraphbuildError):
     """The spaCy model named in the settings is not installed."""
 
@@ -45,3 +56,16 @@ class UsageError(GraphbuildError):
     """Options that do not fit together; the message names the flag that fixes it."""
 
     exit_code = 2
+
+
+class QueryError(GraphbuildError):
+    """A SPARQL query that does not parse; the message carries the parser's line and column."""
+
+    exit_code = 2
+
+
+class StoreError(GraphbuildError):
+    """A triple store (embedded or a SPARQL server) refused or failed an operation; the
+    message says which store, what it answered and which flag fixes it."""
+
+    exit_code = 5

@@ -86,6 +86,24 @@ def rule_iri(base_iri: str, rule: str) -> str:
     return mint(base_iri, "rule", rule)
 
 
+def rule_run_iri(base_iri: str, rule: str) -> str:
+    """The activity of applying `rule` (its prov:Plan) in a build."""
+    return mint(base_iri, "run", rule)
+
+
+def association_iri(base_iri: str, rule: str) -> str:
+    return mint(base_iri, "association", rule)
+
+
+def agent_iri(base_iri: str) -> str:
+    """graphbuild itself, the prov:SoftwareAgent of every rule run."""
+    return f"{base_iri}agent/graphbuild"
+
+
+def publisher_iri(base_iri: str, name: str) -> str:
+    return mint(base_iri, "publisher", name)
+
+
 def assertion_iri(base_iri: str, subject: str, predicate: str, obj: str) -> str:
     return mint(base_iri, "assertion", key(subject, predicate, obj), predicate.rsplit("#", 1)[-1].rsplit("/", 1)[-1])
 
@@ -115,7 +133,7 @@ def merge_iri(base_iri: str, owner: str, surface: str, doc_id: str, rule: str, s
 
 
 __all__ = [
-    "assertion_iri", "check_base", "count_iri", "cross_graph_iri", "document_iri", "entity_iri", "event_iri",
-    "evidence_iri", "key", "membership_iri", "mention_iri", "merge_iri", "mint", "quote_iri", "role_iri",
-    "rule_iri", "short_hash", "slug", "span_iri", "time_iri",
+    "agent_iri", "assertion_iri", "association_iri", "check_base", "count_iri", "cross_graph_iri", "document_iri", "entity_iri", "event_iri",
+    "evidence_iri", "key", "membership_iri", "mention_iri", "merge_iri", "mint", "publisher_iri", "quote_iri", "role_iri",
+    "rule_iri", "rule_run_iri", "short_hash", "slug", "span_iri", "time_iri",
 ]

@@ -1,32 +1,122 @@
-"""Settings of one build: what the CLI parses its options into."""
+"""Settings of one build or evaluation: what the CLI parses its options into.
+
+Both are checked when they are made (`__post_init__`), so a library caller gets the same
+checks, with the same messages naming the flag to fix, as a user of the CLI.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
+from enum import StrEnum
 from pathlib import Path
+
+from graphbuild.errors import UsageError
 
 DEFAULT_MODEL = "en_core_web_sm"
 DEFAULT_BASE_IRI = "https://w3id.org/graphbuild/id/"
+DEFAULT_OUTPUT = Path("output")
 ALL_FORMATS = ("ttl", "trig", "nt", "jsonld", "html")
 EXTRA_FORMATS = ("graphml", "gexf")
 
 
+class OnError(StrEnum):
+    """What a bad input does to the batch."""
+
+    SKIP = "skip"  # report it in report.json and go on
+    FAIL = "fail"  # stop the build; nothing is written
+
+
+class Engine(StrEnum):
+    """Where the documents are analysed."""
+
+    LOCAL = "local"  # this machine's processes (--jobs)
+    DASK = "dask"  # a Dask cluster (--scheduler, or a local cluster of --jobs workers)
+
+
+class EvalMode(StrEnum):
+    """What `graphbuild evaluate` scores."""
+
+    MENTIONS = "mentions"
+    EVENTS = "events"
+    COREF = "coref"
+    RELATIONS = "relations"
+
+
+def _choice(enum: type[StrEnum], value, flag: str) -> StrEnum:
+    try:
+        return enum(value)
+    except ValueError:
+        raise UsageError(f"{flag} {value!r}: choose {' or '.join(m.value for m in enum)}") from None
+
+
 @dataclass(frozen=True)
 class Settings:
-    """Options of `graphbuild build`; defaults are what `make demo` uses."""
+    """Options of `graphbuild build`; defaults are what `make demo` uses.
+
+    `output_dir` defaults to `into` when that is given (an incremental build writes into
+    the graph it adds to), else to ./output; naming two different directories is an error.
+    """
 
     inputs: tuple[str, ...] = ()  # paths, directories, "-" for stdin; empty: bundled samples
-    output_dir: Path = Path("output")
+    output_dir: Path | None = None  # None: `into`, else DEFAULT_OUTPUT
     published: date | None = None  # publication date for inputs whose metadata has none
     model: str = DEFAULT_MODEL
     formats: tuple[str, ...] = ALL_FORMATS
     base_iri: str = DEFAULT_BASE_IRI
-    on_error: str = "skip"  # skip | fail
+    on_error: OnError = OnError.SKIP
     jobs: int = 1
-    engine: str = "local"  # local (this machine's processes) | dask (a Dask cluster)
+    engine: Engine = Engine.LOCAL
     scheduler: str | None = None  # a Dask scheduler address; None: a LocalCluster of `jobs`
     encoding: str | None = None  # force an input encoding instead of detecting it
     into: Path | None = None  # an existing output dir to add to (incremental build)
     validate: bool = True  # run SHACL over the output before publishing it
     strict: bool = False  # a SHACL violation fails the build instead of going to rejected.trig
-    extra: dict = field(default_factory=dict, compare=False)
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen: normalize once, here
+        set_(self, "on_error", _choice(OnError, self.on_error, "--on-error"))
+        set_(self, "engine", _choice(Engine, self.engine, "--engine"))
+        if self.jobs < 1:
+            raise UsageError(f"--jobs {self.jobs}: give 1 or more worker processes")
+        if self.scheduler and self.engine is not Engine.DASK:
+            raise UsageError("--scheduler needs --engine dask")
+        unknown = [f for f in self.formats if f not in ALL_FORMATS + EXTRA_FORMATS]
+        if unknown or not self.formats:
+            raise UsageError(f"--formats: unknown format {', '.join(unknown) or '(none)'}; "
+                             f"choose from {','.join(ALL_FORMATS + EXTRA_FORMATS)}")
+        if self.strict and not self.validate:
+            raise UsageError("--strict needs validation: drop --no-validate or --strict")
+        into = Path(self.into) if self.into is not None else None
+        out = Path(self.output_dir) if self.output_dir is not None else None
+        if into is not None and out is not None and out.resolve() != into.resolve():
+            raise UsageError(f"--into {into} writes into {into}, but -o names {out}; drop -o or give the same directory")
+        set_(self, "into", into)
+        set_(self, "output_dir", out or into or DEFAULT_OUTPUT)
+
+
+@dataclass(frozen=True)
+class EvaluationSettings:
+    """Options of `graphbuild evaluate`: one mode at a time."""
+
+    gold: Path
+    mode: EvalMode = EvalMode.MENTIONS
+    limit: int | None = None  # score only the first N documents
+    model: str = DEFAULT_MODEL
+    output_dir: Path | None = None  # keep the graph the evaluation builds here
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "mode", _choice(EvalMode, self.mode, "the evaluation mode"))
+        if self.limit is not None and self.limit < 1:
+            raise UsageError(f"--limit {self.limit}: give 1 or more documents")
+        if not Path(self.gold).exists():
+            raise UsageError(f"{self.gold}: no such file; pass a gold JSONL such as ../shared/data/conll2003_dev.jsonl")
+
+    @staticmethod
+    def mode_of(events: bool, coref: bool, relations: bool) -> EvalMode:
+        """The mode the flags --events, --coref, --relations ask for (at most one)."""
+        chosen = [m for m, on in ((EvalMode.EVENTS, events), (EvalMode.COREF, coref),
+                                  (EvalMode.RELATIONS, relations)) if on]
+        if len(chosen) > 1:
+            raise UsageError(f"--{chosen[0].value} and --{chosen[1].value} cannot be combined: "
+                             "give one of --events, --coref, --relations (or none, for mentions)")
+        return chosen[0] if chosen else EvalMode.MENTIONS

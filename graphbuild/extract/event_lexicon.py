@@ -64,6 +64,11 @@ class Lexicon:
         return a == b or a in self.parents.get(b, ()) or b in self.parents.get(a, ()) or GENERIC in (a, b)
 
 
+def in_family(kind: str, roots: set[str], lex: Lexicon) -> bool:
+    """Whether `kind` is one of `roots` or a sub-class of one."""
+    return kind in roots or bool(lex.parents.get(kind, frozenset()) & roots)
+
+
 @cache
 def lexicon() -> Lexicon:
     """The lexicon of the ontology (cached)."""

@@ -1,36 +1,35 @@
 """Event mentions and their arguments, read from the dependency parse.
 
-`find_events(doc, lexicon)` yields one `FoundEvent` per trigger (a verb or noun whose
-lemma the ontology's lexicon lists; spaCy EVENT entities too) with token-level
-arguments: agents, patients/victims, place and date candidates, counts and links to
-other event mentions. Mapping tokens to entities and to source offsets is the stage's job.
+`find_events(doc, lexicon, places)` returns one frozen `FoundEvent` per trigger (a verb
+or noun whose lemma the ontology's lexicon lists; spaCy EVENT entities too) with
+token-level arguments: agents, patients/victims, place and date candidates (see
+`event_args`), counts and links to other event mentions. Each pass reads the triggers
+and returns what it found; a link found from one trigger may belong to another (the
+cause of "killed in a strike" is the strike), so links are collected for their owner
+and the events assembled once. Mapping tokens to entities and to source offsets is the
+stage's job.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.counts import FoundCount, find_counts
-from graphbuild.extract.event_lexicon import GENERIC, Lexicon
+from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback
+from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
 
 TRIGGER_POS = {"NOUN", "VERB"}
 # Tokens inside these entities are names, not triggers ("Revolutionary Guard").
 NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME",
              "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
-# Heads at which climbing from a trigger stops: the clause it belongs to ends there.
-CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "pcomp"}
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout", "around", "within"}
-DESTINATION_PREPS = {"to"}  # for Travel/Visit: "travelled to Brussels"
-PLACE_NOUNS = {"hometown", "city", "capital", "town", "village", "province", "region", "street", "square",
-               "center", "centre", "outskirts", "suburb", "district", "area", "part", "north", "south", "east",
-               "west", "heart"}
 DURING_PREPS = {"at", "during", "amid", "amidst"}
 CAUSE_PREPS = {"in", "by", "from", "after"}
 ATTEND_LEMMAS = {"attend", "join", "watch", "gather", "mark", "hold", "observe"}
 SUBORDINATORS = {"as", "while", "when"}
 LIGHT_VERBS = {"happen", "occur", "take", "break", "erupt", "unfold", "start", "begin", "go"}
-MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 SUBJECTS = {"nsubj", "csubj"}
 PASSIVE_SUBJECTS = {"nsubjpass", "csubjpass"}
 OBJECTS = {"dobj", "obj"}
@@ -40,23 +39,20 @@ HARM_ROOTS = {"Death", "Injury", "Attack"}
 CAUSE_ROOTS = {"Attack", "Disaster", "Conflict"}
 GATHERING_ROOTS = {"Ceremony", "Meeting", "Protest", "Vote"}
 MOURNED_ROOTS = {"Funeral", "Burial", "Ceremony"}
-TIME_WORDS = ("morning", "afternoon", "evening", "night", "today", "tonight")
 
 
-@dataclass
+@dataclass(frozen=True)
 class FoundEvent:
+    """One event mention: its trigger, span and kind, and what the passes found for it."""
+
     trigger: Token
     span: Span
     kind: str
-    roles: list[tuple[str, Token]] = field(default_factory=list)  # (role, head token of the argument)
-    places: list[tuple[Token, float]] = field(default_factory=list)  # (token, confidence)
-    dates: list[tuple[Span, float]] = field(default_factory=list)
-    counts: list[FoundCount] = field(default_factory=list)
-    links: list[tuple[str, Token]] = field(default_factory=list)  # (predicate, other trigger)
-
-
-def in_family(kind: str, roots: set[str], lex: Lexicon) -> bool:
-    return kind in roots or bool(lex.parents.get(kind, frozenset()) & roots)
+    roles: tuple[tuple[str, Token], ...] = ()  # (role, head token of the argument)
+    places: Places = ()
+    dates: Dates = ()
+    counts: tuple[FoundCount, ...] = ()
+    links: tuple[tuple[str, Token], ...] = ()  # (predicate, other trigger)
 
 
 def _near(tok: Token) -> set[str]:
@@ -112,67 +108,15 @@ def detect(doc: Doc, lex: Lexicon) -> list[FoundEvent]:
     return [found[i] for i in sorted(found)]
 
 
-def clause_chain(tok: Token, triggers: set[int] = frozenset()) -> list[Token]:
-    """`tok` and the heads that share its time and place: climbing through prepositions
-    ("killed in a strike on Friday"), infinitives and light verbs ("the burial went ahead
-    in the evening"), up to the clause head. Another event's trigger ends the climb: one
-    reached through a preposition is included ("killed [in Iraq] by a strike"), one that
-    takes the event as an argument is not ("vowed to avenge his death")."""
-    chain, cur = [tok], tok
-    if tok.dep_ in MODIFIER_DEPS:
-        return chain  # "the slain commander's casket": a modifier shares nothing
-    while cur.head is not cur:
-        via_prep = cur.dep_ in ("pobj", "prep", "agent", "pcomp")
-        if cur is not tok and cur.dep_ in CLAUSE_DEPS:
-            break
-        head = cur.head
-        if head.i in triggers:
-            if via_prep:
-                chain.append(head)
-            break
-        cur = head
-        chain.append(cur)
-    return chain
-
-
-def place_anchor(tok: Token, kind_is_travel: bool = False) -> Token | None:
-    """The token a place name attaches to as a location ("in Kerman" → its head; "in his
-    hometown of Kerman" → the head of "in"), or None for possessives and modifiers
-    ("Iran's leader", "U.S. air strike")."""
-    cur = tok
-    preps = LOCATIVE_PREPS | (DESTINATION_PREPS if kind_is_travel else set())
-    for _ in range(6):
-        if cur.dep_ in ("compound", "appos", "conj", "flat"):
-            if cur.dep_ == "compound" and cur.head.pos_ != "PROPN":
-                return None  # "U.S. air strike": a modifier, not a location
-            cur = cur.head
-            continue
-        if cur.dep_ == "pobj":
-            prep = cur.head
-            if prep.lower_ in preps:
-                return prep.head
-            if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
-                cur = prep.head
-                continue
-        if cur is not tok and cur.lemma_.lower() in PLACE_NOUNS:
-            return cur.head  # "filled the streets of the capital, Tehran"
-        return None
-    return None
-
-
-def date_anchor(ent: Span) -> Token:
-    root = ent.root
-    if root.dep_ == "pobj":
-        return root.head.head
-    return root.head
-
-
 def _harm(kind: str, lex: Lexicon) -> bool:
     return in_family(kind, HARM_ROOTS, lex)
 
 
-def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> None:
+def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tuple[tuple[str, Token], ...]:
+    """(role, argument head) of the event: subjects, objects and agents of a verb,
+    possessors and "of/on/against/by" objects of a noun."""
     tok, harm = e.trigger, _harm(e.kind, lex)
+    roles: list[tuple[str, Token]] = []
     undergoer = "victim" if harm else "patient"
     if in_family(e.kind, {"Attack"}, lex):
         undergoer = "target"
@@ -182,33 +126,37 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> None
             subj = [c for c in tok.head.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS]
         for c in tok.children:
             if c.dep_ in PASSIVE_SUBJECTS or c.dep_ in OBJECTS:
-                e.roles.append((undergoer if not (e.kind == "Death" or harm) else "victim", c))
+                roles.append((undergoer if not (e.kind == "Death" or harm) else "victim", c))
             elif c.dep_ == "agent":
-                e.roles.extend(("agent", p) for p in c.children if p.dep_ == "pobj")
+                roles.extend(("agent", p) for p in c.children if p.dep_ == "pobj")
         for s in subj:
             role = "victim" if in_family(e.kind, {"Death"}, lex) and e.kind == "Death" else "agent"
-            e.roles.append((role if s.dep_ in SUBJECTS else undergoer, s))
+            roles.append((role if s.dep_ in SUBJECTS else undergoer, s))
         if tok.dep_ in ("acl", "relcl"):  # "the general killed in ...", "who were killed"
             head = tok.head
             rel = [c for c in tok.children if c.lower_ in RELATIVE_PRONOUNS]
             passive = tok.dep_ == "acl" or any(c.dep_ in PASSIVE_SUBJECTS for c in rel)
             if rel or tok.dep_ == "acl":
-                e.roles = [(r, t) for r, t in e.roles if t.lower_ not in RELATIVE_PRONOUNS]
-                e.roles.append((undergoer if passive else "agent", head))
+                roles = [(r, t) for r, t in roles if t.lower_ not in RELATIVE_PRONOUNS]
+                roles.append((undergoer if passive else "agent", head))
     else:
         for c in tok.children:
             if c.dep_ == "poss":
                 role = undergoer if harm else ("mourned" if in_family(e.kind, MOURNED_ROOTS, lex) else "agent")
-                e.roles.append((role, c))
+                roles.append((role, c))
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "by"):
                 for p in c.children:
                     if p.dep_ == "pobj" and p.i not in by_token:
                         role = "agent" if c.lower_ == "by" else (
                             undergoer if harm else ("mourned" if in_family(e.kind, MOURNED_ROOTS, lex) else "participant"))
-                        e.roles.append((role, p))
+                        roles.append((role, p))
+    return tuple(roles)
 
 
-def _links(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> None:
+def _links(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> Iterator[tuple[int, str, Token]]:
+    """(owner trigger index, predicate, other trigger) of the links read from `e`'s
+    trigger: its own ("the stampede during the procession") and its cause's ("killed
+    in a strike": the strike causes the killing)."""
     tok = e.trigger
     preps = list(tok.children)
     if tok.dep_ in SUBJECTS and tok.head.lemma_.lower() in LIGHT_VERBS:  # "the stampede happened during X"
@@ -220,11 +168,11 @@ def _links(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> None
                 if p.dep_ != "pobj" or other is None:
                     continue
                 if c.lower_ in CAUSE_PREPS and _harm(e.kind, lex) and in_family(other.kind, CAUSE_ROOTS, lex):
-                    other.links.append(("causes", tok))
+                    yield other.trigger.i, "causes", tok
                 elif c.lower_ in DURING_PREPS or (c.lower_ == "in" and in_family(other.kind, GATHERING_ROOTS, lex)):
-                    e.links.append(("duringEvent", p))
+                    yield tok.i, "duringEvent", p
         if c.dep_ in SUBJECTS and c.i in by_token and _harm(e.kind, lex) and tok.pos_ == "VERB":
-            by_token[c.i].links.append(("causes", tok))  # "the strike killed him"
+            yield c.i, "causes", tok  # "the strike killed him"
         if c.dep_ == "advcl" and any(m.lower_ in SUBORDINATORS for m in c.children if m.dep_ == "mark"):
             targets = [c] if c.i in by_token else [o for o in c.children if o.dep_ in OBJECTS and o.i in by_token
                                                    and c.lemma_.lower() in ATTEND_LEMMAS]
@@ -233,93 +181,53 @@ def _links(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> None
             for t in targets:
                 for s in sources:
                     if s.i in by_token and s.i != t.i:
-                        by_token[s.i].links.append(("duringEvent", t))
+                        yield s.i, "duringEvent", t
     if tok.dep_ == "relcl" and tok.head.i in by_token and _harm(e.kind, lex):
         if any(c.dep_ in SUBJECTS and c.lower_ in RELATIVE_PRONOUNS for c in tok.children):
-            by_token[tok.head.i].links.append(("causes", tok))  # "the attack that killed him"
-
-
-def _arguments(e: FoundEvent, lex: Lexicon, places: list[Token], dates: list[Span], triggers: set[int]) -> None:
-    chain = clause_chain(e.trigger, triggers)
-    travel = in_family(e.kind, {"Travel"}, lex)
-    anchored = [(p, place_anchor(p, travel)) for p in places]
-    own = [(p, 0.9) for p, a in anchored if a is e.trigger]
-    if not own:
-        own = [(p, 0.8) for p, a in anchored if a is not None and a in chain]
-    e.places = own
-    anchored_dates = [(d, date_anchor(d)) for d in dates]
-    own_dates = [(d, 0.9) for d, a in anchored_dates if a is e.trigger or a.head is e.trigger and a.dep_ == "prep"]
-    if not own_dates:
-        own_dates = [(d, 0.8) for d, a in anchored_dates if a in chain]
-    e.dates = own_dates
+            yield tok.head.i, "causes", tok  # "the attack that killed him"
 
 
 def find_events(doc: Doc, lex: Lexicon, places: list[Token]) -> list[FoundEvent]:
     """Event mentions of `doc` with their arguments. `places`: the head tokens of the
     document's place mentions (from the entity layer)."""
-    events = detect(doc, lex)
-    by_token = {e.trigger.i: e for e in events}
-    dates = [ent for ent in doc.ents if _is_date(ent)]
-    by_sent: dict[int, list[FoundEvent]] = {}
-    for e in events:
-        by_sent.setdefault(e.trigger.sent.start, []).append(e)
+    triggers = detect(doc, lex)
+    by_token = {e.trigger.i: e for e in triggers}
+    indexes = set(by_token)
+    dates = [ent for ent in doc.ents if is_date(ent)]
+    links: dict[int, list[tuple[str, Token]]] = defaultdict(list)
+    arguments: dict[int, tuple[Places, Dates]] = {}
     # Places and dates of each sentence (by its first token), once: not a scan per event.
-    places_in: dict[int, list] = {}
+    places_in: dict[int, list[Token]] = defaultdict(list)
     for p in places:
-        places_in.setdefault(p.sent.start, []).append(p)
-    dates_in: dict[int, list] = {}
+        places_in[p.sent.start].append(p)
+    dates_in: dict[int, list] = defaultdict(list)
     for d in dates:
-        dates_in.setdefault(doc[d.start].sent.start, []).append(d)
-    for e in events:
-        _roles(e, lex, by_token)
-        _links(e, lex, by_token)
+        dates_in[doc[d.start].sent.start].append(d)
+    for e in triggers:
+        for owner, predicate, other in _links(e, lex, by_token):
+            links[owner].append((predicate, other))
         start = e.trigger.sent.start
-        _arguments(e, lex, places_in.get(start, []), dates_in.get(start, []), set(by_token))
-    for start, group in by_sent.items():
-        _sentence_fallbacks(group, places, dates, lex, set(by_token))
+        arguments[e.trigger.i] = attached_arguments(
+            e.trigger, e.kind, lex, places_in.get(start, []), dates_in.get(start, []), indexes)
+    counts: dict[int, list[FoundCount]] = defaultdict(list)
+    for group in _by_sentence(triggers):
+        for e in group:
+            i = e.trigger.i
+            arguments[i] = line_fallback(e.trigger, e.kind, arguments[i], places, dates, lex, indexes)
         for count in find_counts(group[0].trigger.sent):
             target = _count_target(count, by_token, lex) or _first_harm(group, lex)
             if target is not None:
-                target.counts.append(count)
-    return events
+                counts[target.trigger.i].append(count)
+    return [replace(e, roles=_roles(e, lex, by_token), places=arguments[i][0], dates=arguments[i][1],
+                    counts=tuple(counts[i]), links=tuple(links[i]))
+            for e in triggers for i in (e.trigger.i,)]
 
 
-def _is_date(ent: Span) -> bool:
-    if ent.label_ == "DATE":
-        return "-year-old" not in ent.text and not ent.text.lower().endswith(" old")
-    return ent.label_ == "TIME" and any(w in ent.text.lower() for w in TIME_WORDS)
-
-
-def _sentence_fallbacks(group: list[FoundEvent], places: list[Token], dates: list[Span], lex: Lexicon,
-                        triggers: set[int]) -> None:
-    """A sentence (one line of it: a headline glued to the lead by the parser is not one
-    sentence) with a single located place, or a single date, lends it with low
-    confidence to its events that found none by attachment. Statements are not located."""
-    sent = group[0].trigger.sent
-    doc = sent.doc
-    for e in group:
-        if in_family(e.kind, {"Statement"}, lex):
-            continue
-        line = _line(doc, e.trigger)
-        # A place or date attached to another event's trigger belongs to that event.
-        free_places = [p for p in places if line[0] <= p.idx < line[1]
-                       and (a := place_anchor(p)) is not None and a.i not in triggers]
-        line_dates = [d for d in dates if line[0] <= d.start_char < line[1] and date_anchor(d).i not in triggers]
-        if not e.places and len(free_places) == 1:
-            e.places = [(free_places[0], 0.5)]
-        if not e.dates and len(line_dates) == 1:
-            e.dates = [(line_dates[0], 0.5)]
-
-
-def _line(doc: Doc, tok: Token) -> tuple[int, int]:
-    """Character bounds of the part of `tok`'s sentence on `tok`'s line."""
-    # The sentence's own text, not doc.text: spaCy rebuilds doc.text on every access,
-    # which made this quadratic in the document's length.
-    sent = tok.sent
-    text, base = sent.text, sent.start_char
-    start = text.rfind("\n", 0, tok.idx - base) + 1
-    end = text.find("\n", tok.idx - base)
-    return base + start, (base + end if end != -1 else sent.end_char)
+def _by_sentence(events: list[FoundEvent]) -> list[list[FoundEvent]]:
+    groups: dict[int, list[FoundEvent]] = {}
+    for e in events:
+        groups.setdefault(e.trigger.sent.start, []).append(e)
+    return list(groups.values())
 
 
 def _count_target(count: FoundCount, by_token: dict[int, FoundEvent], lex: Lexicon) -> FoundEvent | None:

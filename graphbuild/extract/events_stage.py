@@ -1,7 +1,7 @@
 """The events stage: `events_stage(parsed, model) -> model` with events and event links.
 
 Triggers and arguments come from `extract.events`, dates from `extract.dates`, and the
-mentions of one event are merged by `resolve.events_within_doc`. Arguments are mapped to
+mentions of one event are merged by `extract.event_coref`. Arguments are mapped to
 the document's entities with `EntityIndex`; all offsets are source offsets. Events that a
 stated link ties together (during, causes) lend each other a place or date they lack.
 """
@@ -10,12 +10,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graphbuild.extract.dates import normalize_date
-from graphbuild.extract.event_lexicon import GENERIC, Lexicon, lexicon
-from graphbuild.extract.events import FoundEvent, find_events, in_family
+from graphbuild.extract.event_coref import EventRecord, cluster_events
+from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
+from graphbuild.extract.events import FoundEvent, find_events
 from graphbuild.extract.index import EntityIndex
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.events_within_doc import EventRecord, cluster_events
 
 PLACE_KINDS = {"Place"}
 NEVER_MERGE_ROOTS = {"Statement"}

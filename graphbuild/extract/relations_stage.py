@@ -1,166 +1,146 @@
 """The relations stage: roles, affiliations, places and quotes of one document.
 
 `relations_stage(parsed, model)` is registered in `analyze._stages()`. The extractors
-(`roles`, `affiliation`, `places`, `quotes`) share one `Builder`, which maps spans of the
-parse to entity ids, creates the few entities a rule may add (a country named by its
-demonym, an organization named in a title), and collects relations, memberships, titles
-and quotes with their evidence, merging duplicates.
+(`title_phrases`, `roles`, `organizations`, `affiliation`, `places`, `quotes`) only read
+a `DocumentView` and return records; this module applies them, in one place: new
+entities get their ids here, sentences become evidence offsets, duplicate facts merge.
+
+Where a rule depends on what an earlier one added, the stage applies in sequence and
+finds again on the new view: an organization created for one title is the one a later
+title names; a country created from a demonym is reused by the next; possessive
+affiliations, places and quotes see every entity the title rules made.
 """
 from __future__ import annotations
 
 from dataclasses import replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Span
 
-from graphbuild.extract.index import EntityIndex
+from graphbuild.extract import affiliation, places, quotes, roles
+from graphbuild.extract.organizations import NOTHING, resolve_organization
+from graphbuild.extract.records import (
+    FoundMembership,
+    FoundQuote,
+    FoundRelation,
+    FoundTitle,
+    NewEntity,
+    NewMention,
+)
+from graphbuild.extract.title_phrases import title_phrases
+from graphbuild.extract.view import DocumentView
 from graphbuild.model import Entity, Evidence, GraphModel, Membership, Mention, Quote, Relation
 from graphbuild.nlp import ParsedDocument
 
-PERSON = "Person"
-ORGANIZATION = "Organization"
-PLACE = "Place"
+Record = FoundRelation | FoundMembership | FoundTitle | FoundQuote
 
 
-class Builder:
-    """Accumulates one document's additions; `model()` returns the extended model."""
+def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
+    """The model with titles, memberships, relations (headOf, memberOf, worksFor,
+    nationality, containedInPlace, homeLocation) and quotes of `parsed` added."""
+    out = _Additions(parsed, model)
+    phrases = title_phrases(out.view)
+    for tp in phrases:  # one at a time: a title may create the organization the next names
+        found = NOTHING
+        if tp.affiliation is not None and tp.title is not None and tp.head is not None:
+            found = resolve_organization(out.view, tp.affiliation)
+        out.add_all(roles.title_records(tp, out.entity_of(found.organization), found.place))
+    out.add_all(roles.possessive_affiliations(out.view, phrases, {(s, o) for s, _, o in out.relations}))
+    for words in affiliation.country_words(phrases):  # one at a time: a new country is reused
+        country = out.entity_of(affiliation.country_entity(out.view, words.span, create=words.rule == "demonym"))
+        if country is not None:
+            out.add(affiliation.nationality(words, country))
+    out.add_all(places.find_places(out.view))
+    out.add_all(quotes.find_quotes(out.view))
+    return out.model()
+
+
+class _Additions:
+    """One document's additions, applied record by record; `view` is always current."""
 
     def __init__(self, parsed: ParsedDocument, model: GraphModel):
         self.parsed = parsed
         self.doc_id = parsed.document.id
         self.base = model
         self.entities: dict[str, Entity] = {e.id: e for e in model.entities}
-        self.index = EntityIndex(tuple(self.entities.values()))
+        self.view = DocumentView(parsed, tuple(self.entities.values()))
         self.relations: dict[tuple[str, str, str], Relation] = {}
         self.memberships: dict[tuple[str, str, str], Membership] = {}
         self.quotes: list[Quote] = []
         self._titles: dict[str, list[str]] = {}
-        self._token_entities: dict[int, str | None] = {}  # token index -> entity id
 
-    # -- spans and entities -------------------------------------------------------
-    def source(self, start: int, end: int) -> tuple[int, int]:
-        """Source offsets of the doc character span [start, end)."""
-        return self.parsed.source(start, end)
+    # -- entities -----------------------------------------------------------------
+    def entity_of(self, found: str | NewEntity | NewMention | None) -> str | None:
+        """The entity id of an extractor's answer, creating or extending the entity."""
+        if isinstance(found, NewEntity):
+            return self._add_entity(found)
+        if isinstance(found, NewMention):
+            self._add_mention(found)
+            return found.entity
+        return found
 
-    def entity_at(self, start: int, end: int, kinds: tuple[str, ...] = ()) -> str | None:
-        """The entity whose mention overlaps the doc char span [start, end), if of `kinds`."""
-        if end <= start:
-            return None
-        eid = self.index.at(*self.source(start, end))
-        if eid is None or (kinds and self.kind(eid) not in kinds):
-            return None
-        return eid
-
-    def entity_of_tokens(self, tokens: Span | list[Token], kinds: tuple[str, ...] = ()) -> str | None:
-        toks = list(tokens)
-        if not toks:
-            return None
-        return self.entity_at(toks[0].idx, toks[-1].idx + len(toks[-1]), kinds)
-
-    def token_entity(self, token: Token) -> str | None:
-        """The entity id of `token` (cached until the index changes)."""
-        if token.i not in self._token_entities:
-            self._token_entities[token.i] = self.entity_at(token.idx, token.idx + len(token))
-        return self._token_entities[token.i]
-
-    def token_kind(self, token: Token) -> str | None:
-        """The kind of the entity of `token`, or None when it is no entity's."""
-        eid = self.token_entity(token)
-        return None if eid is None else self.kind(eid)
-
-    def entity_spans(self, kinds: tuple[str, ...]) -> list[tuple[str, Span]]:
-        """Maximal token runs of the parse that belong to one entity of `kinds`."""
-        doc = self.parsed.doc
-        out: list[tuple[str, Span]] = []
-        i = 0
-        while i < len(doc):
-            eid = self.token_entity(doc[i]) if not doc[i].is_punct or doc[i].text == "." else None
-            if eid is None or self.kind(eid) not in kinds:
-                i += 1
-                continue
-            j = i + 1
-            while j < len(doc) and self.token_entity(doc[j]) == eid and doc[j].sent.start == doc[i].sent.start:
-                j += 1
-            out.append((eid, doc[i:j]))
-            i = j
-        return out
-
-    def kind(self, entity_id: str) -> str:
-        return self.entities[entity_id].kind
-
-    def label(self, entity_id: str) -> str:
-        return self.entities[entity_id].label
-
-    def find_by_label(self, names: set[str], kind: str) -> str | None:
-        """An existing entity of `kind` whose label or alt label is one of `names`."""
-        folded = {n.casefold() for n in names}
-        for e in self.entities.values():
-            if e.kind == kind and ({e.label.casefold()} | {a.casefold() for a in e.alt_labels}) & folded:
-                return e.id
-        return None
-
-    def add_entity(self, kind: str, label: str, span: Span, ner_label: str, rule: str) -> str:
-        """Create an entity for `span` (or extend the one already there)."""
-        sent = span.sent if span.doc.has_annotation("SENT_START") else span
-        mention = self._mention(span, sent, ner_label, rule)
+    def _add_entity(self, new: NewEntity) -> str:
+        sent = new.span.sent if new.span.doc.has_annotation("SENT_START") else new.span
+        mention = self._mention(new.span, sent, new.ner_label, new.rule)
         n = len(self.entities) + 1
         while f"e{n}" in self.entities:
             n += 1
         eid = f"e{n}"
-        self.entities[eid] = Entity(eid, kind, label, mentions=(mention,))
+        self.entities[eid] = Entity(eid, new.kind, new.label, mentions=(mention,))
         self._reindex()
         return eid
 
-    def add_mention(self, entity_id: str, span: Span, ner_label: str, rule: str) -> None:
-        """Record `span` as one more mention of an existing entity (if not already one)."""
-        if self.index.at(*self.source(span.start_char, span.end_char)) == entity_id:
+    def _add_mention(self, new: NewMention) -> None:
+        """`new.span` as one more mention of its entity (if not already one)."""
+        if self.view.index.at(*self.parsed.source(new.span.start_char, new.span.end_char)) == new.entity:
             return
-        e = self.entities[entity_id]
-        mention = self._mention(span, span.sent, ner_label, rule)
+        e = self.entities[new.entity]
+        mention = self._mention(new.span, new.span.sent, new.ner_label, new.rule)
         text = mention.text
         alts = e.alt_labels if text in e.alt_labels or text == e.label else e.alt_labels + (text,)
-        self.entities[entity_id] = replace(e, mentions=e.mentions + (mention,), alt_labels=alts)
+        self.entities[new.entity] = replace(e, mentions=e.mentions + (mention,), alt_labels=alts)
         self._reindex()
 
     def _mention(self, span: Span, sent: Span, ner_label: str, rule: str) -> Mention:
-        start, end = self.source(span.start_char, span.end_char)
-        s_start, s_end = self.source(sent.start_char, sent.end_char)
+        start, end = self.parsed.source(span.start_char, span.end_char)
+        s_start, s_end = self.parsed.source(sent.start_char, sent.end_char)
         return Mention(self.doc_id, start, end, self.parsed.document.text[start:end], ner_label, s_start, s_end, rule)
 
     def _reindex(self) -> None:
-        self.index = EntityIndex(tuple(self.entities.values()))
-        self._token_entities.clear()
+        self.view = self.view.with_entities(tuple(self.entities.values()))
 
     # -- facts --------------------------------------------------------------------
-    def evidence(self, sent: Span, rule: str, confidence: float) -> Evidence:
-        start, end = self.source(sent.start_char, sent.end_char)
-        return Evidence(self.doc_id, start, end, rule, confidence)
+    def add_all(self, records) -> None:
+        for r in records:
+            self.add(r)
 
-    def add_relation(self, subject: str, predicate: str, obj: str, sent: Span, rule: str, confidence: float) -> None:
-        if subject != obj:
-            ev = self.evidence(sent, rule, confidence)
-            _add_evidence(self.relations, (subject, predicate, obj), Relation(subject, predicate, obj, ()), ev)
+    def add(self, r: Record) -> None:
+        if isinstance(r, FoundRelation):
+            if r.subject != r.object:
+                fact = Relation(r.subject, r.predicate, r.object, ())
+                _add_evidence(self.relations, (r.subject, r.predicate, r.object), fact, self._evidence(r))
+        elif isinstance(r, FoundMembership):
+            if r.member != r.organization:
+                fact = Membership(r.member, r.organization, r.role, ())
+                _add_evidence(self.memberships, (r.member, r.organization, r.role), fact, self._evidence(r))
+        elif isinstance(r, FoundTitle):
+            titles = self._titles.setdefault(r.entity, [])
+            if r.title and r.title not in set(self.entities[r.entity].titles) | set(titles):
+                titles.append(r.title)
+        else:
+            self._add_quote(r)
 
-    def add_membership(self, member: str, organization: str, role: str, sent: Span, rule: str, confidence: float) -> None:
-        if member != organization:
-            ev = self.evidence(sent, rule, confidence)
-            _add_evidence(self.memberships, (member, organization, role), Membership(member, organization, role, ()), ev)
+    def _evidence(self, r: FoundRelation | FoundMembership) -> Evidence:
+        start, end = self.parsed.source(r.sentence.start_char, r.sentence.end_char)
+        return Evidence(self.doc_id, start, end, r.rule, r.confidence)
 
-    def add_title(self, entity_id: str, title: str) -> None:
-        titles = self._titles.setdefault(entity_id, [])
-        existing = set(self.entities[entity_id].titles) | set(titles)
-        if title and title not in existing:
-            titles.append(title)
-
-    def add_quote(self, speaker: str | None, start: int, end: int, sent_start: int, sent_end: int,
-                  rule: str, confidence: float) -> None:
-        """A quote of the doc char span [start, end) in the sentence(s) [sent_start, sent_end)."""
-        s, e = self.source(start, end)
-        ss, se = self.source(sent_start, sent_end)
-        if any(q.start == s and q.end == e for q in self.quotes):
+    def _add_quote(self, q: FoundQuote) -> None:
+        s, e = self.parsed.source(q.start, q.end)
+        ss, se = self.parsed.source(q.sentence_start, q.sentence_end)
+        if any(x.start == s and x.end == e for x in self.quotes):
             return
         text = self.parsed.document.text[s:e]
-        ev = Evidence(self.doc_id, ss, se, rule, confidence)
-        self.quotes.append(Quote(f"q{len(self.quotes) + 1}", speaker, text, self.doc_id, s, e, (ev,)))
+        ev = Evidence(self.doc_id, ss, se, q.rule, q.confidence)
+        self.quotes.append(Quote(f"q{len(self.quotes) + 1}", q.speaker, text, self.doc_id, s, e, (ev,)))
 
     def model(self) -> GraphModel:
         entities = tuple(
@@ -181,16 +161,3 @@ def _add_evidence(facts: dict, key: tuple[str, str, str], fact: Relation | Membe
     old = facts.get(key, fact)
     if ev not in old.evidence:
         facts[key] = replace(old, evidence=old.evidence + (ev,))
-
-
-def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
-    """The model with titles, memberships, relations (headOf, memberOf, worksFor,
-    nationality, containedInPlace, homeLocation) and quotes of `parsed` added."""
-    from graphbuild.extract import affiliation, places, quotes, roles
-
-    b = Builder(parsed, model)
-    roles.extract_roles(b)
-    affiliation.extract_affiliations(b)
-    places.extract_places(b)
-    quotes.extract_quotes(b)
-    return b.model()

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from graphbuild.errors import AnalysisError
 from graphbuild.model import Document
 from graphbuild.nlp.normalize import OffsetMap, normalize
 
@@ -79,5 +80,5 @@ def parse(nlp: Language, document: Document, chunk_chars: int = CHUNK_CHARS) -> 
         docs = list(nlp.pipe(text[a:b] for a, b in bounds))
         doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # a guard on the offset contract, not an expected path
-        raise AssertionError(f"{document.id}: parsed text differs from the input text")
+        raise AnalysisError(document.id, "the parsed text differs from the input text, so offsets would not line up")
     return ParsedDocument(document, doc, offsets)

@@ -14,13 +14,16 @@ entity and event nodes (types, labels, titles, places, times, actors, counts, me
 
 Node shapes (all IRIs minted by `graphbuild.iri`; no blank nodes):
 - fact with evidence: `?fact gb:evidence ?ev . ?ev prov:wasDerivedFrom ?span ;
-  gb:rule "..." ; gb:confidence 0.8 ; prov:wasGeneratedBy ?rule`
+  gb:rule "..." ; gb:confidence 0.8 ; prov:wasGeneratedBy ?run` (the run followed the rule, a
+  prov:Plan: `rdf/provenance.py`)
 - relation `s p o`: the triple itself plus `?a a gb:Assertion, rdf:Statement ;
   rdf:subject s ; rdf:predicate p ; rdf:object o ; gb:evidence ...`
 - participant: `?event sem:hasActor ?x ; gb:victim ?x` (role property and sem:hasActor)
 - time: `?event sem:hasTimeStamp "2020-01-07"^^xsd:date ; sem:hasTime ?t . ?t a sem:Time ;
   rdfs:label "on Tuesday" ; gb:timeType "date" ; sem:hasTimeStamp ...` (intervals:
   sem:hasBeginTimeStamp / sem:hasEndTimeStamp)
+- a country (`rdf/countries.py`) is typed gb:Country, schema:Country besides its Place classes;
+  a publisher is a node: `?doc dcterms:publisher ?p . ?p a dcterms:Agent ; rdfs:label "ITV News"`
 - count: `?event gb:count ?c . ?c a gb:Count ; gb:countKind "dead" ; gb:countValue 56 ;
   gb:qualifier "at least"`
 Unknown kinds/predicates/roles raise OntologyError; references to unknown ids or offsets
@@ -34,10 +37,13 @@ from functools import cache
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
+from rdflib import Literal as RdfLiteral
 
 from graphbuild import iri
 from graphbuild.errors import OntologyError, OutputError
 from graphbuild.model import Document, Event, Evidence, GraphModel, MergeStep, Mention, TimeValue
+from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
+from graphbuild.rdf.provenance import rule_run
 from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import (
     DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
@@ -65,7 +71,19 @@ def _vocab(term: URIRef) -> ox.NamedNode:
 
 
 def _ox(term):
-    return _vocab(term) if term.__class__ is URIRef else term
+    """A term as pyoxigraph's: vocabulary terms and what `rdf.provenance` makes are rdflib's."""
+    cls = term.__class__
+    if cls is URIRef:
+        return _vocab(term)
+    if cls is RdfLiteral:
+        return _from_rdflib_literal(term)
+    return term
+
+
+def _from_rdflib_literal(term: RdfLiteral) -> ox.Literal:
+    if term.language:
+        return ox.Literal(str(term), language=term.language)
+    return Literal(str(term), term.datatype) if term.datatype is not None else Literal(str(term))
 
 
 def Literal(value: str, datatype: URIRef | None = None) -> ox.Literal:  # noqa: N802 (reads like rdflib's)
@@ -102,10 +120,11 @@ class _Builder:
         self.doc_iris = {d: _named(iri.document_iri(base, d)) for d in self.docs}
         self.entities = {e.id: _named(iri.entity_iri(base, e.id)) for e in model.entities}
         self.events = {e.id: _named(iri.event_iri(base, e.id)) for e in model.events}
+        self.countries = country_ids(model)
 
     # ---- helpers -------------------------------------------------------------------------
     def add(self, graph: ox.NamedNode, s: Node, p: Node, o: Node) -> None:
-        self.quads.add((graph, s, _ox(p), _ox(o)))
+        self.quads.add((graph, _ox(s), _ox(p), _ox(o)))
 
     def doc_iri(self, doc_id: str) -> ox.NamedNode:
         if doc_id not in self.doc_iris:
@@ -146,16 +165,13 @@ class _Builder:
     def evidence(self, owner: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
         graph = self.doc_iri(ev.doc_id)
         node = _named(iri.evidence_iri(self.base, owner.value, ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
-        rule = _named(iri.rule_iri(self.base, ev.rule))
         self.add(graph, owner, GB.evidence, node)
         self.add(graph, node, RDF.type, GB.Evidence)
         self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
         self.add(graph, node, GB.rule, Literal(ev.rule))
         self.add(graph, node, GB.confidence, decimal_literal(ev.confidence))
-        self.add(graph, node, PROV.wasGeneratedBy, rule)
-        for t in (GB.Rule, PROV.Activity):
-            self.add(graph, rule, RDF.type, t)
-        self.add(graph, rule, RDFS.label, Literal(ev.rule))
+        for triple in rule_run(self.base, node, ev.rule):
+            self.add(graph, *triple)
         return node
 
     def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[ox.NamedNode]:
@@ -189,7 +205,7 @@ class _Builder:
 
     def typed_node(self, node: ox.NamedNode, node_id: str, kind: str, label: str) -> None:
         """An entity or event node's classes, identifier and label (cross-document graph)."""
-        for cls in entity_classes(kind):
+        for cls in entity_classes(COUNTRY_KIND if node_id in self.countries else kind):
             self.add(self.cross, node, RDF.type, cls)
         self.add(self.cross, node, DCTERMS.identifier, Literal(node_id))
         self.add(self.cross, node, RDFS.label, Literal(label))
@@ -210,8 +226,11 @@ class _Builder:
                 self.add(g, g, SCHEMA.datePublished, Literal(doc.published.isoformat(), datatype=XSD.date))
             if doc.url is not None:
                 self.add(g, g, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI))
-            if doc.source is not None:
-                self.add(g, g, DCTERMS.publisher, Literal(doc.source))
+            if doc.source is not None:  # dcterms:publisher ranges over agents: a node, not a literal
+                publisher = URIRef(iri.publisher_iri(self.base, doc.source))
+                self.add(g, g, DCTERMS.publisher, publisher)
+                self.add(g, publisher, RDF.type, DCTERMS.Agent)
+                self.add(g, publisher, RDFS.label, Literal(doc.source))
 
     def entities_(self) -> None:
         c = self.cross
@@ -371,7 +390,6 @@ def to_rdflib(quads: QuadSet) -> Dataset:
 
 def rdflib_term(term: ox.NamedNode | ox.Literal):
     """A pyoxigraph IRI or literal as rdflib's (xsd:string literals plain, as rdflib makes them)."""
-    from rdflib import Literal as RdfLiteral
 
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)

@@ -114,7 +114,15 @@ class _Reader:
         return tuple(sorted(self.mentions.get(node, ()), key=lambda m: (m.doc_id, m.start, m.end, m.label, m.rule)))
 
     def kind(self, node: str) -> str:
-        return kind_for(URIRef(t) for t in self.ix.iris(node, RDF.type))
+        # gb:Country is RDF-only (rdf/countries.py): a country's model kind is Place.
+        return kind_for(URIRef(t) for t in self.ix.iris(node, RDF.type) if t != str(GB.Country))
+
+    def publisher(self, doc: str) -> str | None:
+        """The publisher's name: the label of the dcterms:publisher node (a literal in old graphs)."""
+        values = self.ix.all(doc, DCTERMS.publisher)
+        if not values:
+            return None
+        return self.ix.one(values[0].value, RDFS.label) if isinstance(values[0], ox.NamedNode) else values[0].value
 
     def documents(self) -> tuple[Document, ...]:
         ix, out = self.ix, []
@@ -122,7 +130,7 @@ class _Reader:
             published = ix.one(c, SCHEMA.datePublished)
             out.append(Document(doc_id, ix.one(c, NIF.isString), ix.one(c, DCTERMS.title),
                                 date.fromisoformat(published) if published else None,
-                                ix.one(c, SCHEMA.url), ix.one(c, DCTERMS.publisher)))
+                                ix.one(c, SCHEMA.url), self.publisher(c)))
         return tuple(sorted(out, key=lambda d: d.id))
 
     def entity_list(self) -> tuple[Entity, ...]:

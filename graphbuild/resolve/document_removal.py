@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from graphbuild.model import Entity, Event, GraphModel
-from graphbuild.resolve.names import normalize
+from graphbuild.names import normalize
 
 
 def drop_documents(model: GraphModel, doc_ids: set[str]) -> GraphModel:

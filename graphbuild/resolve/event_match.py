@@ -16,6 +16,7 @@ from functools import cache
 from rdflib.namespace import RDFS
 
 from graphbuild.errors import GraphbuildError
+from graphbuild.lexicon.calendar import MONTHS
 from graphbuild.model import Event, MergeStep, TimeValue
 from graphbuild.resolve.event_compat import (
     REPORTING_KINDS,
@@ -38,8 +39,6 @@ MIN_SIGNALS = 2
 AGENT_ROLES = ("agent", "speaker")
 # Roles read as "<class> of <X>" (a target is not what the event is "of": an air strike).
 OF_ROLES = ("victim", "patient")
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
 
 
 def event_key(kind: str, label: str) -> str:

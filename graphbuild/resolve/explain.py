@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graphbuild.model import Entity, Event, GraphModel
-from graphbuild.resolve.names import fold, normalize
+from graphbuild.names import fold, normalize
 
 
 @dataclass(frozen=True)

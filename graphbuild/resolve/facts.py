@@ -16,7 +16,7 @@ from graphbuild.model import (
     MergeStep,
     Relation,
 )
-from graphbuild.resolve.names import normalize
+from graphbuild.names import normalize
 
 
 def sorted_evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:

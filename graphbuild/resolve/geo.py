@@ -14,10 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from graphbuild.extract.countries import countries as country_table
-from graphbuild.extract.countries import geonames, name_variants
+from graphbuild.lexicon.countries import countries as country_table
+from graphbuild.lexicon.countries import geonames, name_variants
 from graphbuild.model import Entity, Evidence, GraphModel, Relation
-from graphbuild.resolve.names import is_acronym, normalize
+from graphbuild.names import is_acronym, normalize
 from graphbuild.vocab import iri_base
 
 PLACE_KINDS = frozenset({"Place"})
@@ -36,7 +36,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     """The country and city index, built once from the packaged data: country names
-    and codes from the one country table (extract/countries.py); a name two countries
+    and codes from the one country table (lexicon/countries.py); a name two countries
     claim is dropped."""
     gc = geonames()
     countries = gc.get_countries()

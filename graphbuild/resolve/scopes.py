@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graphbuild.model import Entity, GraphModel
-from graphbuild.resolve.names import normalize
+from graphbuild.names import normalize
 
 # A node of the merge: (scope, id). Scope is the document id for document-local ids,
 # "" for ids that are already global (an existing graph being added to).

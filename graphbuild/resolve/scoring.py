@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from graphbuild.model import Entity, GraphModel
 from rapidfuzz import fuzz
 
-from graphbuild.resolve.names import acronym, blocking_keys, fold, fold_word, is_acronym, name_words, normalize, surname
+from graphbuild.names import acronym, blocking_keys, fold, fold_word, is_acronym, name_words, normalize, surname
 
 # A pair joins when its score reaches this.
 THRESHOLD = 0.85

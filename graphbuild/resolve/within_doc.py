@@ -19,42 +19,26 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from graphbuild.lexicon.words import LOCATIVES
 from graphbuild.model import Entity, MergeStep, Mention
+from graphbuild.names import (expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
+                              strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.titles import expand_title, initialled_name, is_honorific, preceding_title, split_title
 
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
 RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "dateline": 1.0, "name-shape": 1.0, "string-match": 0.3}
 FULL_NAME_PERSON_BONUS = 3.0  # per "Donald Trump" tagged PERSON: settles "Trump"
 HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
-# "in X", "at X", "near X": a one-word name there is a place more often than a person.
-LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+# After a locative ("in X", "at X", "near X") a one-word name is a place more often
+# than a person.
 LOCATIVE_BONUS = 1.5
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
-# A possessive ending a name ("Soleimani's", "Reuters'").
-POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
-# Words skipped when reading a name's initials: "Council on Foreign Relations".
-ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
-
-
-def name_of(surface: str) -> tuple[tuple[str, ...], str]:
-    """Titles and the bare name of a mention's text: honorifics and a leading "the"
-    removed, a possessive dropped, whitespace collapsed."""
-    text = " ".join(surface.split())
-    text = POSSESSIVE.sub("", text)
-    if text.lower().startswith("the ") and len(text) > 4:
-        text = text[4:]
-    return split_title(text)
-
-
-_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 
 
 def _key(name: str) -> str:
     """The comparison form of a name: case folded, "U.S." read as "US"."""
-    name = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), name)
-    return name.replace("’", "'").casefold()
+    return undot(name).replace("’", "'").casefold()
 
 
 @dataclass
@@ -111,7 +95,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
 
 
 def _surface(text: str) -> str:
-    return POSSESSIVE.sub("", " ".join(text.split()))
+    return strip_possessive(" ".join(text.split()))
 
 
 def _after_honorific(text: str, start: int) -> bool:
@@ -167,8 +151,7 @@ def _choose(candidates: list[_Group], g: _Group) -> _Group | None:
 
 
 def _initials(name: str) -> str:
-    words = re.findall(r"[\w'’]+", name.replace("-", " "))
-    return "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP).upper()
+    return initials(re.findall(r"[\w'’]+", name.replace("-", " ")))
 
 
 def _merge_acronyms(groups: list[_Group]) -> list[_Group]:

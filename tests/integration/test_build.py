@@ -2,21 +2,14 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT
+from tests.helpers.cli import run_cli
 
 SAMPLE = ROOT / "graphbuild" / "data" / "samples" / "000_fd95351091126ff1.txt"
-
-
-def run_cli(*args: str, stdin: bytes | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "graphbuild", *args], input=stdin, capture_output=True,
-                          cwd=ROOT, env={**os.environ, **(env or {})}, timeout=600)
 
 
 def test_sample_build_writes_every_format_and_a_report(sample_build):

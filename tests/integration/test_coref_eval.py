@@ -1,4 +1,5 @@
-"""`graphbuild evaluate --coref` on a few ECB+ dev documents: both rows, sane numbers."""
+"""`graphbuild evaluate --coref` on a few ECB+ dev documents: every row, and our entity
+clusters beating the exact-string baseline computed in the same run."""
 from __future__ import annotations
 
 from tests.conftest import skip_or_fail
@@ -18,5 +19,8 @@ def test_coref_evaluation_on_ecbplus_dev(shared_data):
     assert any(k.startswith("entities graphbuild") for k in rows)
     assert any(k.startswith("entities spaCy raw,") for k in rows)
     conll = {k: float(v.split()[-1]) for k, v in rows.items() if k.startswith(("entities", "events"))}
-    assert all(0.0 <= x <= 100.0 for x in conll.values())
-    assert max(v for k, v in conll.items() if k.startswith("entities graphbuild")) > 0
+    ours = next(v for k, v in conll.items() if k.startswith("entities graphbuild"))
+    baseline = conll["entities spaCy raw,"]
+    # 12 documents of topic 2: 41.5 vs 35.4 when this test was written
+    assert ours > baseline + 3 and ours > 35, conll
+    assert {k.split()[0] for k in conll} == {"entities", "events"} and len(conll) == 4, conll

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import SHARED_DATA, skip_or_fail
-from tests.integration.test_build import run_cli
+from tests.helpers.cli import run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -2,6 +2,7 @@
 output graph with SPARQL over standard terms only (Oxigraph)."""
 from __future__ import annotations
 
+import pyoxigraph
 import pytest
 
 from tests.conftest import skip_or_fail
@@ -16,7 +17,6 @@ PREFIX org: <http://www.w3.org/ns/org#>
 
 @pytest.fixture(scope="module")
 def store(sample_build):
-    pyoxigraph = pytest.importorskip("pyoxigraph")
     path = sample_build.outputs.get("trig")
     if path is None or not path.exists():
         skip_or_fail("the sample build wrote no graph.trig")

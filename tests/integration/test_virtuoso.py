@@ -2,7 +2,7 @@
 there exactly as it does in pyoxigraph; re-loading a document replaces, never duplicates.
 
 Each named graph of the file is PUT as N-Triples to its graph IRI through the Graph Store
-Protocol, the way a user would publish our output.
+Protocol, the way a user would publish our output. (The `virtuoso` fixture: conftest.py.)
 """
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from tests.conftest import skip_or_fail
-from tests.virtuoso_server import Virtuoso, find_binary, start
+from tests.virtuoso_server import Virtuoso
 
 pytestmark = pytest.mark.server
 
@@ -43,18 +42,6 @@ SELECT DISTINCT ?p ?l WHERE { GRAPH ?g { ?p a schema:Person ; rdfs:label ?l } VA
 ALL_QUERY = "SELECT ?s ?p ?o WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { %s } }"
 COUNT_QUERY = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } VALUES ?g { %s } }"
 DEFAULT_GRAPH = "urn:graphbuild-test:default-graph"  # where default-graph triples would go
-
-
-@pytest.fixture(scope="session")
-def virtuoso(tmp_path_factory):
-    binary = find_binary()
-    if binary is None:
-        skip_or_fail("virtuoso-t is not installed (apt-get install virtuoso-opensource)")
-    server = start(binary, tmp_path_factory.mktemp("virtuoso"))
-    try:
-        yield server
-    finally:
-        server.stop()
 
 
 def split_graphs(trig: bytes) -> dict[str, bytes]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from graphbuild.model import Count, Event, Participant, TimeValue
 from graphbuild.resolve.cross_doc import merge_documents
-from tests.unit.test_cross_doc import doc_model, ent, evid, mention
+from tests.helpers.cross_doc import doc_model, ent, evid, mention
 
 
 def stampede(doc, place_id="e1", day="2020-01-07", counts=(), label="stampede", kind="Stampede"):

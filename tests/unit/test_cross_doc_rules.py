@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from graphbuild.model import Membership, Relation
 from graphbuild.resolve.cross_doc import merge_documents
-from tests.unit.test_cross_doc import doc_model, ent, evid
+from tests.helpers.cross_doc import doc_model, ent, evid
 
 
 def people(*docs):

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from graphbuild.resolve.cross_doc import merge_documents
 from graphbuild.resolve.explain import explain, explain_nodes
-from tests.unit.test_cross_doc import doc_model, ent
+from tests.helpers.cross_doc import doc_model, ent
 
 
 def model():

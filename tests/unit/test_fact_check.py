@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from graphbuild.model import Entity, Event, GraphModel, Mention, Participant, Quote, Relation
+from graphbuild.model import (
+    Entity,
+    Event,
+    GraphModel,
+    Mention,
+    Participant,
+    Quote,
+    Relation,
+)
 from graphbuild.rdf.build import to_dataset
 from graphbuild.rdf.validate import validate
 from graphbuild.resolve.cross_doc import merge_documents
@@ -13,7 +21,7 @@ from graphbuild.resolve.fact_check import MISSING, check_facts
 from graphbuild.resolve.kinds import decide_kind, role_votes
 from graphbuild.shapes import OBJECT, SUBJECT, class_constraints, violations
 from graphbuild.vocab import SCHEMA, SEM, entity_classes, property_for
-from tests.unit.test_rdf_build import BASE, realistic_model
+from tests.helpers.models import BASE, realistic_model
 
 
 def _classes(kind: str) -> frozenset:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from graphbuild.resolve.cross_doc import merge_documents
 from graphbuild.resolve.geo import country_code, resolve_place
-from tests.unit.test_cross_doc import doc_model, ent
+from tests.helpers.cross_doc import doc_model, ent
 
 
 def test_country_names_codes_and_aliases():

@@ -4,7 +4,7 @@ from __future__ import annotations
 from graphbuild.resolve.cross_doc import merge_documents
 from graphbuild.resolve.document_removal import drop_documents
 from graphbuild.resolve.incremental import merge_into
-from tests.unit.test_cross_doc import doc_model, ent, model_a, model_b
+from tests.helpers.cross_doc import doc_model, ent, model_a, model_b
 
 
 def summary(model):

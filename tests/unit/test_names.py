@@ -1,4 +1,4 @@
-from graphbuild.resolve.names import acronym, blocking_keys, fold, is_acronym, normalize, surname
+from graphbuild.names import acronym, blocking_keys, fold, is_acronym, normalize, surname
 
 
 def test_normalize_folds_case_accents_possessives_and_dotted_acronyms():

@@ -1,18 +1,24 @@
 """read_model is the inverse of to_dataset: written graph → model → the same triples."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graphbuild.errors import InputError
-from graphbuild.model import Document, Entity, GraphModel, Mention, MergeStep, Relation, Evidence
+from graphbuild.model import (
+    Document,
+    Entity,
+    Evidence,
+    GraphModel,
+    Mention,
+    MergeStep,
+    Relation,
+)
 from graphbuild.rdf.build import to_dataset
 from graphbuild.rdf.read import read_model
 from graphbuild.rdf.serialize import to_quads, write_outputs
-from tests.unit.test_rdf_build import BASE, realistic_model
-from tests.unit.test_rdf_serialize import hostile_model
+from tests.helpers.models import BASE, hostile_model, realistic_model
 
 
 def triples(model: GraphModel) -> set:

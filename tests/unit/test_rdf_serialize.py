@@ -5,7 +5,6 @@ import json
 import os
 import subprocess
 import sys
-from dataclasses import replace
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -13,21 +12,20 @@ import pytest
 from rdflib import Dataset, Graph
 
 from graphbuild.errors import OutputError
-from graphbuild.model import Document, Entity, GraphModel, Mention
 from graphbuild.rdf.build import to_dataset
-from graphbuild.rdf.serialize import FILE_NAMES, publish, serialize, to_quads, write_outputs
-from tests.unit.test_rdf_build import BASE, realistic_model
+from graphbuild.rdf.serialize import (
+    FILE_NAMES,
+    publish,
+    serialize,
+    to_quads,
+    write_outputs,
+)
+from tests.helpers.models import BASE, realistic_model
 
 FORMATS = ["ttl", "trig", "nt", "jsonld"]
+from tests.helpers.models import hostile_model
+
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def hostile_model() -> GraphModel:
-    text = 'He said "<script>alert(1)</script>"\nand\tleft. Ünïcødé 東京 \\ end'
-    doc = Document("a b\n<c>", text, title='T"i\ntle <b>', url="javascript:alert(1) <x>", source="S\x01")
-    label = 'Evil "Name"\n<script>'
-    ment = Mention(doc.id, 9, 35, text[9:35], "PERSON", 0, len(text))
-    return GraphModel(documents=(doc,), entities=(Entity("id with spaces\t<>{}|^`\\", "Person", label, ("東京",), (ment,)),))
 
 
 @pytest.fixture(scope="module")
@@ -70,7 +68,7 @@ def test_same_bytes_twice(written, tmp_path):
 def test_same_bytes_across_hash_seeds(tmp_path):
     script = (
         "import sys; from pathlib import Path; from graphbuild.rdf.build import to_dataset;"
-        "from graphbuild.rdf.serialize import write_outputs; from tests.unit.test_rdf_build import realistic_model, BASE;"
+        "from graphbuild.rdf.serialize import write_outputs; from tests.helpers.models import realistic_model, BASE;"
         "write_outputs(to_dataset(realistic_model(), BASE), Path(sys.argv[1]), ['ttl','trig','nt','jsonld'])"
     )
     for seed in ("1", "2"):

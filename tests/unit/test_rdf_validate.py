@@ -9,8 +9,7 @@ from graphbuild.model import Evidence
 from graphbuild.rdf.build import to_dataset
 from graphbuild.rdf.validate import validate
 from graphbuild.vocab import GB, NIF, ORG, RDF, RDFS
-from tests.unit.test_rdf_build import BASE, realistic_model
-from tests.unit.test_rdf_serialize import hostile_model
+from tests.helpers.models import BASE, hostile_model, realistic_model
 
 
 def test_realistic_and_hostile_models_conform():

@@ -7,7 +7,7 @@ from rdflib import Graph
 
 from graphbuild import vocab
 from graphbuild.errors import OntologyError
-from graphbuild.vocab import GB, ORG, SCHEMA, SEM
+from graphbuild.vocab import GB, NIF, ORG, PROV, SCHEMA, SEM
 
 
 def test_declared_terms_resolve():
@@ -30,9 +30,31 @@ def test_entity_classes_include_standard_supers():
     assert entity_set("Organization") >= {SCHEMA.Organization, SEM.Actor}
     assert entity_set("Place") >= {SCHEMA.Place, SEM.Place}
     assert entity_set("Event") >= {GB.Event, SCHEMA.Event, SEM.Event}
-    assert vocab.entity_classes("Person")[0] == SCHEMA.Person
+    assert vocab.entity_classes("Person")[0] == GB.Person  # the alignment sits on our own term
+    assert entity_set("Country") >= {GB.Place, SCHEMA.Country, SCHEMA.Place, SEM.Place}
     with pytest.raises(OntologyError):
         vocab.entity_classes("Persn")
+
+
+def test_no_axioms_on_other_vocabularies_terms():
+    """Sub-class/sub-property/domain/range statements sit on gb: terms only, but for the
+    ones a vocabulary states about itself (NIF's String hierarchy, ORG's headOf)."""
+    from rdflib.namespace import RDFS
+
+    restated = {(NIF.Context, NIF.String), (NIF.Phrase, NIF.String), (NIF.Sentence, NIF.String),
+                (ORG.headOf, ORG.memberOf)}
+    g = vocab.ontology_graph()
+    foreign = sorted((s, o) for p in (RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range)
+                     for s, o in g.subject_objects(p) if not str(s).startswith(GB.base) and (s, o) not in restated)
+    assert foreign == []
+
+
+def test_rule_is_a_plan_and_country_a_place():
+    from rdflib.namespace import RDFS
+
+    g = vocab.ontology_graph()
+    assert (GB.Rule, RDFS.subClassOf, PROV.Plan) in g and (GB.Rule, RDFS.subClassOf, PROV.Activity) not in g
+    assert vocab.kind_for(vocab.entity_classes("Country")) == "Country"
 
 
 def entity_set(kind):

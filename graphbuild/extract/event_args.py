@@ -1,0 +1,134 @@
+"""Where and when an event mention happened: the place and date arguments of a trigger,
+read from the dependency parse (`attached_arguments`), with a one-line fallback
+(`line_fallback`). Pure functions over tokens; mapping them to entities and source
+offsets is the events stage's job.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span, Token
+
+from graphbuild.extract.event_lexicon import Lexicon, in_family
+from graphbuild.lexicon.words import LOCATIVES
+
+# Heads at which climbing from a trigger stops: the clause it belongs to ends there.
+CLAUSE_DEPS = {"ROOT", "ccomp", "advcl", "relcl", "parataxis", "acl", "csubj", "pcomp"}
+LOCATIVE_PREPS = LOCATIVES | {"within"}
+DESTINATION_PREPS = {"to"}  # for Travel/Visit: "travelled to Brussels"
+PLACE_NOUNS = {"hometown", "city", "capital", "town", "village", "province", "region", "street", "square",
+               "center", "centre", "outskirts", "suburb", "district", "area", "part", "north", "south", "east",
+               "west", "heart"}
+MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+TIME_WORDS = ("morning", "afternoon", "evening", "night", "today", "tonight")
+
+Places = tuple[tuple[Token, float], ...]  # (place head token, confidence)
+Dates = tuple[tuple[Span, float], ...]  # (date entity, confidence)
+
+
+def clause_chain(tok: Token, triggers: set[int] = frozenset()) -> list[Token]:
+    """`tok` and the heads that share its time and place: climbing through prepositions
+    ("killed in a strike on Friday"), infinitives and light verbs ("the burial went ahead
+    in the evening"), up to the clause head. Another event's trigger ends the climb: one
+    reached through a preposition is included ("killed [in Iraq] by a strike"), one that
+    takes the event as an argument is not ("vowed to avenge his death")."""
+    chain, cur = [tok], tok
+    if tok.dep_ in MODIFIER_DEPS:
+        return chain  # "the slain commander's casket": a modifier shares nothing
+    while cur.head is not cur:
+        via_prep = cur.dep_ in ("pobj", "prep", "agent", "pcomp")
+        if cur is not tok and cur.dep_ in CLAUSE_DEPS:
+            break
+        head = cur.head
+        if head.i in triggers:
+            if via_prep:
+                chain.append(head)
+            break
+        cur = head
+        chain.append(cur)
+    return chain
+
+
+def place_anchor(tok: Token, kind_is_travel: bool = False) -> Token | None:
+    """The token a place name attaches to as a location ("in Kerman" → its head; "in his
+    hometown of Kerman" → the head of "in"), or None for possessives and modifiers
+    ("Iran's leader", "U.S. air strike")."""
+    cur = tok
+    preps = LOCATIVE_PREPS | (DESTINATION_PREPS if kind_is_travel else set())
+    for _ in range(6):
+        if cur.dep_ in ("compound", "appos", "conj", "flat"):
+            if cur.dep_ == "compound" and cur.head.pos_ != "PROPN":
+                return None  # "U.S. air strike": a modifier, not a location
+            cur = cur.head
+            continue
+        if cur.dep_ == "pobj":
+            prep = cur.head
+            if prep.lower_ in preps:
+                return prep.head
+            if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
+                cur = prep.head
+                continue
+        if cur is not tok and cur.lemma_.lower() in PLACE_NOUNS:
+            return cur.head  # "filled the streets of the capital, Tehran"
+        return None
+    return None
+
+
+def date_anchor(ent: Span) -> Token:
+    root = ent.root
+    if root.dep_ == "pobj":
+        return root.head.head
+    return root.head
+
+
+def attached_arguments(trigger: Token, kind: str, lex: Lexicon, places: list[Token], dates: list[Span],
+                       triggers: set[int]) -> tuple[Places, Dates]:
+    """The places and dates of the trigger's sentence that attach to it: to the trigger
+    itself (0.9), else to a head of its clause chain (0.8)."""
+    chain = clause_chain(trigger, triggers)
+    travel = in_family(kind, {"Travel"}, lex)
+    anchored = [(p, place_anchor(p, travel)) for p in places]
+    own = [(p, 0.9) for p, a in anchored if a is trigger]
+    if not own:
+        own = [(p, 0.8) for p, a in anchored if a is not None and a in chain]
+    anchored_dates = [(d, date_anchor(d)) for d in dates]
+    own_dates = [(d, 0.9) for d, a in anchored_dates if a is trigger or a.head is trigger and a.dep_ == "prep"]
+    if not own_dates:
+        own_dates = [(d, 0.8) for d, a in anchored_dates if a in chain]
+    return tuple(own), tuple(own_dates)
+
+
+def is_date(ent: Span) -> bool:
+    """A DATE entity that is no age, or a TIME naming a part of the day."""
+    if ent.label_ == "DATE":
+        return "-year-old" not in ent.text and not ent.text.lower().endswith(" old")
+    return ent.label_ == "TIME" and any(w in ent.text.lower() for w in TIME_WORDS)
+
+
+def line_fallback(trigger: Token, kind: str, found: tuple[Places, Dates], places: list[Token], dates: list[Span],
+                  lex: Lexicon, triggers: set[int]) -> tuple[Places, Dates]:
+    """`found`, or for what it lacks: the single located place, or the single date, of the
+    trigger's sentence on its line (a headline glued to the lead by the parser is not
+    one sentence), with low confidence. Statements are not located."""
+    own_places, own_dates = found
+    if in_family(kind, {"Statement"}, lex):
+        return found
+    line = _line(trigger.doc, trigger)
+    # A place or date attached to another event's trigger belongs to that event.
+    free_places = [p for p in places if line[0] <= p.idx < line[1]
+                   and (a := place_anchor(p)) is not None and a.i not in triggers]
+    line_dates = [d for d in dates if line[0] <= d.start_char < line[1] and date_anchor(d).i not in triggers]
+    if not own_places and len(free_places) == 1:
+        own_places = ((free_places[0], 0.5),)
+    if not own_dates and len(line_dates) == 1:
+        own_dates = ((line_dates[0], 0.5),)
+    return own_places, own_dates
+
+
+def _line(doc: Doc, tok: Token) -> tuple[int, int]:
+    """Character bounds of the part of `tok`'s sentence on `tok`'s line."""
+    # The sentence's own text, not doc.text: spaCy rebuilds doc.text on every access,
+    # which made this quadratic in the document's length.
+    sent = tok.sent
+    text, base = sent.text, sent.start_char
+    start = text.rfind("\n", 0, tok.idx - base) + 1
+    end = text.find("\n", tok.idx - base)
+    return base + start, (base + end if end != -1 else sent.end_char)

@@ -1,0 +1,17 @@
+"""Small closed-class words that rules about names and places share."""
+from __future__ import annotations
+
+# "in X", "at X", "near X": prepositions that locate what follows them.
+LOCATIVES = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout"})
+# Small words that never make a name on their own or as a propagated surname.
+FUNCTION_WORDS = frozenset("a an and as at but by for from in into of on or the to with".split())
+# Words skipped when reading a name's initials: "Council on Foreign Relations".
+ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "du", "des", "la"})
+# Leading articles that never distinguish two names.
+ARTICLES = frozenset({"the"})
+# Arabic/Persian name particles: "al-Assad", "el-Sisi", "bin Salman" compare as their
+# remainder. Hyphenated or separate, in the transliterations news agencies use.
+PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an", "ibn", "bin", "abu", "abd"})
+# Particles that are dropped only when attached by a hyphen or followed by a longer
+# name; "bin" and "abu" carry meaning ("bin Laden"), so they stay in the surname key.
+DROPPABLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"})

@@ -1,0 +1,262 @@
+"""Names of people, organizations and places as strings: no spaCy, shared by extract
+and resolve (word lists in `graphbuild.lexicon`).
+
+- Possessives: `POSSESSIVE` ends a mention's surface ("Soleimani's", "Reuters'", never
+  the bare apostrophe of "Iran'"); `strip_possessive` drops it. `normalize` and title
+  reading drop any trailing apostrophe (`ANY_POSSESSIVE`).
+- Initials: `initials` of a name's words (small words skipped, "IRGC" of "Islamic
+  Revolutionary Guards Corps"); `acronym` is the blocking form (capitalized words only,
+  lowercase); `initialled_name` ("D. Fleming").
+- Titles: `split_title`, `name_of`, `expand_title`, `preceding_title`, `is_honorific`,
+  `is_title_noun`.
+- Comparable forms for cross-document matching: `normalize` (accents, case,
+  possessives, dotted acronyms folded), `fold` (transliterations: "Qassem"/"Qasem",
+  "al-Assad"/"Assad") and `blocking_keys` (the cheap keys under which two names are
+  compared at all).
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from graphbuild.lexicon.titles import ABBREVIATIONS, ADDRESS_FORMS, HONORIFICS, TITLE_JOINERS, TITLE_NOUNS
+from graphbuild.lexicon.words import ACRONYM_SKIP, ARTICLES, DROPPABLE_PARTICLES, PARTICLES
+
+# A possessive ending a name ("Soleimani's", "Reuters'").
+POSSESSIVE = re.compile(r"(?:['’]s|(?<=s)['’])$")
+# Any trailing apostrophe, with or without s ("Iran's", "Iran'").
+ANY_POSSESSIVE = re.compile(r"['’]s?$")
+# Apostrophe-like characters folded to "'" before possessives are stripped.
+_APOSTROPHES = "\u2019\u2018\u02bc\u02bb`\u00b4"
+_INNER_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
+_NON_WORD = re.compile(r"[^\w\s-]+")
+_SPACES = re.compile(r"\s+")
+
+# Transliteration variants of vowels and consonant clusters (regex, replacement),
+# applied in order to a lowercase word: doubled letters single, ou/oo→u, ee→i, e→a
+# inside Arabic-derived names is too aggressive, so only the endings and clusters that
+# vary between agencies are folded.
+_TRANSLIT = (
+    (re.compile(r"([a-z])\1+"), r"\1"),  # Qassem → Qasem, Hassan → Hasan
+    (re.compile(r"ou|oo"), "u"),  # Youssef → Yusef, Mahmoud → Mahmud
+    (re.compile(r"ee|ie(?=[^a-z]|$)"), "i"),
+    (re.compile(r"(?<=[a-z])e(?=[dmnr]\b)"), "a"),  # Mohammed → Mohammad, Qassem → Qassam
+    (re.compile(r"(?<=[a-z])ei"), "ai"),  # Hossein → Hossain
+    (re.compile(r"^moh?am+[ae]d"), "muhamad"),  # Mohamed/Muhammad/Mohammad
+    (re.compile(r"^muham+[ae]d"), "muhamad"),
+    (re.compile(r"kh"), "k"),
+    (re.compile(r"q"), "k"),
+    (re.compile(r"dh"), "d"),
+    (re.compile(r"th"), "t"),
+    (re.compile(r"y"), "i"),
+    (re.compile(r"w"), "u"),
+    (re.compile(r"o"), "u"),
+)
+
+
+def strip_accents(text: str) -> str:
+    """`text` without combining marks ("Pérez" → "Perez")."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=1 << 16)  # pure; cross-document resolution asks for the same names again and again
+def normalize(name: str) -> str:
+    """The comparable form of a name: accents and case folded, a trailing possessive
+    and a leading article dropped, dotted acronyms joined ("U.S." → "us"), punctuation
+    other than hyphens removed, whitespace collapsed. Stable: the id keys use it."""
+    text = strip_accents(name)
+    for ch in _APOSTROPHES:
+        text = text.replace(ch, "'")
+    text = text.strip()
+    text = ANY_POSSESSIVE.sub("", text)
+    text = _INNER_POSSESSIVE.sub("", text)  # "Iran's Revolutionary Guard" -> "Iran Revolutionary Guard"
+    text = undot(text)
+    text = _NON_WORD.sub(" ", text.casefold())
+    words = _SPACES.sub(" ", text).strip(" -").split(" ")
+    while len(words) > 1 and words[0] in ARTICLES:
+        words = words[1:]
+    return " ".join(w for w in words if w)
+
+
+def tokens(name: str) -> list[str]:
+    """The words of the normalized name, hyphenated particles split off ("al-assad" →
+    ["al", "assad"]); other hyphenated words stay whole."""
+    out: list[str] = []
+    for word in normalize(name).split(" "):
+        head, sep, rest = word.partition("-")
+        if sep and head in PARTICLES and rest:
+            out.extend([head, rest])
+        elif word:
+            out.append(word)
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def fold_word(word: str) -> str:
+    """One word folded across common transliterations ("qassem" → "kasam")."""
+    for pattern, repl in _TRANSLIT:
+        word = pattern.sub(repl, word)
+    return word
+
+
+def name_words(name: str) -> list[str]:
+    """Tokens without droppable particles ("Bashar al-Assad" → ["bashar", "assad"])."""
+    words = tokens(name)
+    kept = [w for w in words if w not in DROPPABLE_PARTICLES]
+    return kept or words
+
+
+def fold(name: str) -> str:
+    """The transliteration-folded form of a whole name, particles dropped."""
+    return " ".join(fold_word(w) for w in name_words(name))
+
+
+def surname(name: str) -> str:
+    """The folded last word of a person's name ("" for an empty name)."""
+    words = name_words(name)
+    return fold_word(words[-1]) if words else ""
+
+
+def acronym(name: str) -> str:
+    """The initials of a multi-word name's capitalized content words ("Islamic
+    Revolutionary Guards Corps" → "irgc"); "" for a single word."""
+    words = [w for w in re.split(r"[\s-]+", strip_accents(name)) if w]
+    words = [w for w in words if w[:1].isupper()]
+    if len(words) < 2:
+        return ""
+    return "".join(w[0] for w in words).casefold()
+
+
+def is_acronym(surface: str) -> bool:
+    """Whether `surface` is written as an acronym: "IRGC", "U.S.", "UN"."""
+    compact = surface.replace(".", "").strip()
+    return 2 <= len(compact) <= 8 and compact.isalpha() and compact.isupper()
+
+
+def blocking_keys(name: str, kind: str) -> set[str]:
+    """Keys under which `name` is compared with other names of the same kind: the
+    folded full name, the folded surname (people), the acronym of the name or the name
+    as an acronym (organizations and places)."""
+    keys = {"f:" + fold(name)}
+    words = name_words(name)
+    if kind == "Person" and words:
+        keys.add("s:" + surname(name))
+    if is_acronym(name):
+        keys.add("a:" + normalize(name).replace(" ", ""))
+    else:
+        initials = acronym(name)
+        if initials:
+            keys.add("a:" + initials)
+    return keys
+
+
+def strip_possessive(text: str) -> str:
+    """`text` without a possessive ending (`POSSESSIVE`)."""
+    return POSSESSIVE.sub("", text)
+
+
+def undot(text: str) -> str:
+    """Dotted acronyms joined: "U.S. forces" -> "US forces"."""
+    return _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+
+
+def initials(words: Iterable[str], letters_only: bool = False) -> str:
+    """The uppercase first letters of `words`, small words (`ACRONYM_SKIP`) skipped;
+    with `letters_only`, words that start with no letter too."""
+    return "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP and (not letters_only or w[:1].isalpha())).upper()
+
+
+def expand_title(title: str) -> str | None:
+    """The title as a job title: abbreviations written out ("Gen." → "General"), None
+    for a bare form of address ("Mr")."""
+    words = title.split()
+    if len(words) == 1 and _key(words[0]) in ADDRESS_FORMS:
+        return None
+    return " ".join(ABBREVIATIONS.get(_key(w), w) if w.endswith(".") or _key(w) in ABBREVIATIONS and len(w) <= 4
+                    else w for w in words)
+
+
+def _key(word: str) -> str:
+    return word.rstrip(".").casefold()
+
+
+def is_honorific(word: str) -> bool:
+    return _key(word) in HONORIFICS
+
+
+def is_title_noun(word: str) -> bool:
+    return _key(word) in TITLE_NOUNS
+
+
+def split_title(name: str) -> tuple[tuple[str, ...], str]:
+    """Leading honorifics of `name` and the rest ("General Qassem Soleimani" →
+    (("General",), "Qassem Soleimani")). A name is never stripped to nothing."""
+    words = name.split()
+    titles = []
+    while len(words) > 1 and is_honorific(words[0]) and words[1][:1].isupper():
+        titles.append(words.pop(0))
+    return tuple(titles), " ".join(words)
+
+
+_CAPITALIZED = re.compile(r"[A-Z][\w.’'-]*")
+
+
+def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
+    """The capitalized title phrase ending just before offset `start` of `text`, when it
+    holds a title noun or honorific ("... said Secretary of State |Mike Pompeo" →
+    "Secretary of State"), else None."""
+    words = re.findall(r"\S+", text[max(0, start - 80):start].split("\n")[-1])
+    taken: list[str] = []
+    for word in reversed(words):
+        if len(taken) >= max_words:
+            break
+        bare = word.strip(",;:")
+        if bare != word and taken:
+            break
+        if _CAPITALIZED.fullmatch(bare) or (taken and bare in TITLE_JOINERS):
+            taken.insert(0, bare)
+            if bare != word:
+                break
+        else:
+            break
+    # The title starts at its first title word or at a modifier right before one
+    # ("Defence Secretary"); a sentence-initial "But" or a possessive "Iran's" is no part.
+    opens = len(taken) == len(words) or words[-len(taken) - 1][-1:] in ".!?\"”:"
+    first = next((i for i, w in enumerate(taken) if _in_title(w) or
+                  (i + 1 < len(taken) and is_title_noun(taken[i + 1]) and not ANY_POSSESSIVE.search(w)
+                   and not (i == 0 and opens))), None)
+    if first is None:
+        return None
+    taken = taken[first:]
+    last = taken[-1]
+    joined = next((i for i, w in enumerate(taken) if w in TITLE_JOINERS), None)
+    if _in_title(last) or (joined is not None and 0 < joined and len(taken) - joined - 1 in (1, 2)):
+        return " ".join(taken)
+    return None
+
+
+def _in_title(word: str) -> bool:
+    return is_title_noun(word) or is_honorific(word)
+
+
+_INITIALLED = re.compile(r"(?:[A-Z]\.\s*){1,3}[A-Z][a-z][\w'’-]+")
+
+
+def initialled_name(name: str) -> bool:
+    """A name written with initials before a surname ("D. Fleming", "A.J. Smith"): the
+    way people, not organizations or places, are written."""
+    return bool(_INITIALLED.fullmatch(name.strip()))
+
+
+def name_of(surface: str) -> tuple[tuple[str, ...], str]:
+    """Titles and the bare name of a mention's text: honorifics and a leading "the"
+    removed, a possessive dropped, whitespace collapsed."""
+    text = " ".join(surface.split())
+    text = POSSESSIVE.sub("", text)
+    if text.lower().startswith("the ") and len(text) > 4:
+        text = text[4:]
+    return split_title(text)
