@@ -7,6 +7,7 @@ unknown (`value=None`) or partial ("January 7" → "--01-07" gMonthDay), never g
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -22,6 +23,21 @@ WEEKEND = re.compile(r"\b(this|last|the|over the) ?weekend\b|^weekend$", re.I)
 MONTHS = tuple(m.lower() for m in calendar.MONTHS) + calendar.MONTH_ABBREVIATIONS
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _DAY_NUMBER = re.compile(r"\b([0-3]?\d)(st|nd|rd|th)?\b")
+# A span of time, not a point in it ("a five-year term", "10-day", "six months", "24 hours"):
+# a count joined to a unit, with no word that anchors it in time ("ago", "last", "next").
+_COUNT = (r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+          r"thirty|forty|fifty|sixty|hundred|several|few|many|couple of)")
+DURATION = re.compile(rf"^(?:the |an? )?(?:(?:past|first|full|whole) )?{_COUNT}(?:[- ]and[- ]a[- ]half)?"
+                      r"[- ](?:year|month|week|day|night|hour|minute|decade|century|centuries)s?\b", re.I)
+ANCHORED = re.compile(r"\b(ago|last|next|this|earlier|later|before|after|since|from now|until|till|by)\b", re.I)
+# A clock time ("at 1400 GMT", "10:30 p.m.", "0900 hours"): never a year, a month or a day.
+CLOCK = re.compile(r"\b(\d{1,2}[:.]\d{2}|[ap]\.m\.?|[ap]m|o'clock|noon|midnight|hours|hrs|"
+                   r"gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|jst|aest)\b", re.I)
+# The clock part of a date with a time ("November 19 at 10 a.m."), cut before parsing the day.
+CLOCK_PART = re.compile(r"(?:\b(?:at|around|about|by)\s+)?(?:\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.?|[ap]m\b)|"
+                        r"\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:gmt|utc|hours|hrs)\b|\bnoon\b|\bmidnight\b)"
+                        r"(?:\s*\b(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|jst|aest)\b)?", re.I)
+_CALENDAR_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
 # A date expression must contain one of these to be worth parsing (no "the 1990s" guesses).
 _ANCHORS = re.compile(r"\b(" + "|".join(WEEKDAYS + MONTHS) + r"|yesterday|today|tomorrow|week|month|year|"
                       r"ago|\d{4})\b", re.I)
@@ -60,9 +76,19 @@ def normalize_date(text: str, published: date | None) -> TimeValue:
         elif re.search(r"\blast\b", low) and back == 0:
             back = 7
         return _day(phrase, published - timedelta(days=back))
-    if not _ANCHORS.search(low):
+    if not _ANCHORS.search(low) or _span_or_clock(low, words):
         return TimeValue(phrase, None, "date")
+    day = " ".join(CLOCK_PART.sub(" ", phrase).split()).strip(" ,")
+    if day != phrase:  # a day with a time: read the day
+        return replace(_parsed(day, day.lower(), words, published), text=phrase)
     return _parsed(phrase, low, words, published)
+
+
+def _span_or_clock(low: str, words: set[str]) -> bool:
+    """A duration ("five-year") or a clock time with no calendar day ("1400 GMT"): no date."""
+    if DURATION.search(low) and not ANCHORED.search(low):
+        return True
+    return bool(CLOCK.search(low)) and not (words & set(MONTHS)) and not _CALENDAR_DAY.search(low)
 
 
 def _parsed(phrase: str, low: str, words: set[str], published: date | None) -> TimeValue:

@@ -51,3 +51,22 @@ def test_without_publication_date(text, value, datatype):
 @pytest.mark.parametrize("text", ["the 1990s", "Orthodox Christmas Day", "the coming days", "recent weeks"])
 def test_unresolvable_expressions_are_unknown(text):
     assert normalize_date(text, TUESDAY).value is None
+
+
+def test_durations_and_clock_times_are_no_dates():
+    """A span of time ("a five-year term") or a clock time ("at 1400 GMT") is no day, month
+    or year; a day written with a time is still that day."""
+    from datetime import date
+
+    from graphbuild.extract.dates import normalize_date
+
+    paper = date(2023, 11, 20)
+    for text in ("five-year", "a 10-day", "six-month", "24 hours", "1400 GMT", "at 0930 GMT", "2000 GMT",
+                 "0900 hours", "10:30 p.m.", "a decade and a half"):
+        assert normalize_date(text, paper).value is None, text
+    assert normalize_date("three years ago", paper).value == "2020"
+    assert normalize_date("last week", paper).value == "2023-11-13"
+    assert normalize_date("in 2019", paper).value == "2019"
+    assert normalize_date("Nov. 19, 2023, at 9:30 p.m. EST", paper).value == "2023-11-19"
+    assert normalize_date("November 19 at 10 a.m.", paper).value == "2023-11-19"
+    assert normalize_date("at 1400 GMT on May 5", date(2023, 5, 6)).value == "2023-05-05"
