@@ -149,7 +149,7 @@ def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, 
     """SHACL over `quads`. Violating statements are moved out into `rejected.trig`
     (OutputError instead under `settings.strict`); returns the summary for the report and
     the quads to publish."""
-    from graphbuild.rdf.build import to_rdflib
+    from graphbuild.rdf.terms import to_rdflib
     from graphbuild.rdf.serialize import publish, quad_set, serialize
     from graphbuild.rdf.validate import quarantine, validate
 

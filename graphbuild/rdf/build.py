@@ -33,11 +33,9 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from functools import cache
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
-from rdflib import Literal as RdfLiteral
 
 from graphbuild import iri
 from graphbuild.errors import OntologyError, OutputError
@@ -45,6 +43,7 @@ from graphbuild.model import Document, Event, Evidence, GraphModel, MergeStep, M
 from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
 from graphbuild.rdf.provenance import rule_run
 from graphbuild.rdf.quads import QuadSet
+from graphbuild.rdf.terms import Literal, as_ox, named, rdflib_term, to_rdflib
 from graphbuild.vocab import (
     DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
     entity_classes, prefixes, property_for, role_for,
@@ -54,41 +53,6 @@ TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
 
 Node = ox.NamedNode | ox.Literal
 Triple = tuple[Node, Node, Node]
-
-
-def _named(value: str) -> ox.NamedNode:
-    """A minted IRI as a pyoxigraph term (its parser is strict: a bad IRI is a bug upstream)."""
-    try:
-        return ox.NamedNode(value)
-    except ValueError as err:
-        raise OutputError(f"invalid IRI {value!r} in the graph ({err}); it cannot be written") from err
-
-
-@cache
-def _vocab(term: URIRef) -> ox.NamedNode:
-    """A vocabulary term (an rdflib URIRef from graphbuild.vocab) as a pyoxigraph term."""
-    return ox.NamedNode(str(term))
-
-
-def _ox(term):
-    """A term as pyoxigraph's: vocabulary terms and what `rdf.provenance` makes are rdflib's."""
-    cls = term.__class__
-    if cls is URIRef:
-        return _vocab(term)
-    if cls is RdfLiteral:
-        return _from_rdflib_literal(term)
-    return term
-
-
-def _from_rdflib_literal(term: RdfLiteral) -> ox.Literal:
-    if term.language:
-        return ox.Literal(str(term), language=term.language)
-    return Literal(str(term), term.datatype) if term.datatype is not None else Literal(str(term))
-
-
-def Literal(value: str, datatype: URIRef | None = None) -> ox.Literal:  # noqa: N802 (reads like rdflib's)
-    """A plain (xsd:string) or typed literal."""
-    return ox.Literal(value) if datatype is None else ox.Literal(value, datatype=_vocab(datatype))
 
 
 def decimal_literal(value: float) -> ox.Literal:
@@ -109,7 +73,7 @@ def index_literal(value: int) -> ox.Literal:
 class _Builder:
     def __init__(self, model: GraphModel, base: str):
         self.model, self.base = model, base
-        self.cross = _named(iri.cross_graph_iri(base))
+        self.cross = named(iri.cross_graph_iri(base))
         self.quads: set[tuple[ox.NamedNode, Node, Node, Node]] = set()
         self.docs: dict[str, Document] = {}
         for doc in model.documents:
@@ -117,14 +81,14 @@ class _Builder:
                 raise OutputError(f"two documents share the id {doc.id!r}; ids must be unique")
             self.docs[doc.id] = doc
         # Minted once: every fact looks its ends up here (and so checks they exist).
-        self.doc_iris = {d: _named(iri.document_iri(base, d)) for d in self.docs}
-        self.entities = {e.id: _named(iri.entity_iri(base, e.id)) for e in model.entities}
-        self.events = {e.id: _named(iri.event_iri(base, e.id)) for e in model.events}
+        self.doc_iris = {d: named(iri.document_iri(base, d)) for d in self.docs}
+        self.entities = {e.id: named(iri.entity_iri(base, e.id)) for e in model.entities}
+        self.events = {e.id: named(iri.event_iri(base, e.id)) for e in model.events}
         self.countries = country_ids(model)
 
     # ---- helpers -------------------------------------------------------------------------
     def add(self, graph: ox.NamedNode, s: Node, p: Node, o: Node) -> None:
-        self.quads.add((graph, _ox(s), _ox(p), _ox(o)))
+        self.quads.add((graph, as_ox(s), as_ox(p), as_ox(o)))
 
     def doc_iri(self, doc_id: str) -> ox.NamedNode:
         if doc_id not in self.doc_iris:
@@ -149,7 +113,7 @@ class _Builder:
         graph, text = self.doc_iri(doc_id), self.docs[doc_id].text
         if not 0 <= start <= end <= len(text):
             raise OutputError(f"span {start}-{end} lies outside document {doc_id!r} ({len(text)} characters)")
-        node = _named(iri.span_iri(self.base, doc_id, start, end))
+        node = named(iri.span_iri(self.base, doc_id, start, end))
         for t in (NIF.String, cls) if cls else (NIF.String,):
             self.add(graph, node, RDF.type, t)
         self.offsets(graph, node, start, end, text[start:end])
@@ -164,7 +128,7 @@ class _Builder:
 
     def evidence(self, owner: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
         graph = self.doc_iri(ev.doc_id)
-        node = _named(iri.evidence_iri(self.base, owner.value, ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
+        node = named(iri.evidence_iri(self.base, owner.value, ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
         self.add(graph, owner, GB.evidence, node)
         self.add(graph, node, RDF.type, GB.Evidence)
         self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
@@ -184,7 +148,7 @@ class _Builder:
                 f"mention {m.text!r} at {m.start}-{m.end} does not match document {m.doc_id!r} "
                 f"(text there: {doc.text[m.start:m.end]!r}); offsets must index Document.text"
             )
-        node = _named(iri.mention_iri(self.base, m.doc_id, m.start, m.end, target.value))
+        node = named(iri.mention_iri(self.base, m.doc_id, m.start, m.end, target.value))
         self.add(graph, node, RDF.type, NIF.Phrase)
         self.offsets(graph, node, m.start, m.end, m.text)
         self.add(graph, node, ITSRDF.taIdentRef, target)
@@ -194,7 +158,7 @@ class _Builder:
 
     def merges(self, owner: ox.NamedNode, owner_id: str, steps: tuple[MergeStep, ...]) -> None:
         for step in steps:
-            node = _named(iri.merge_iri(self.base, owner_id, step.surface, step.doc_id, step.rule, step.score))
+            node = named(iri.merge_iri(self.base, owner_id, step.surface, step.doc_id, step.rule, step.score))
             self.add(self.cross, owner, GB.mergeStep, node)
             for t in (GB.MergeStep, PROV.Activity):
                 self.add(self.cross, node, RDF.type, t)
@@ -253,7 +217,7 @@ class _Builder:
 
     def statements(self, subject: ox.NamedNode, predicate: str, obj: ox.NamedNode, evidence: tuple[Evidence, ...]) -> None:
         prop = property_for(predicate)
-        node = _named(iri.assertion_iri(self.base, subject.value, str(prop), obj.value))
+        node = named(iri.assertion_iri(self.base, subject.value, str(prop), obj.value))
         for g in self.fact_graphs(evidence):
             self.add(g, subject, prop, obj)
             for t in (GB.Assertion, RDF.Statement):
@@ -267,8 +231,8 @@ class _Builder:
     def memberships(self) -> None:
         for m in self.model.memberships:
             member, org = self.entity(m.member), self.entity(m.organization)
-            node = _named(iri.membership_iri(self.base, m.member, m.organization, m.role))
-            role = _named(iri.role_iri(self.base, m.role))
+            node = named(iri.membership_iri(self.base, m.member, m.organization, m.role))
+            role = named(iri.role_iri(self.base, m.role))
             for g in self.fact_graphs(m.evidence):
                 self.add(g, node, RDF.type, ORG.Membership)
                 self.add(g, node, ORG.member, member)
@@ -284,7 +248,7 @@ class _Builder:
         if t.datatype not in TIME_TYPES:
             raise OntologyError(f"time datatype {t.datatype!r} of event {event_id!r} is not one of {TIME_TYPES}")
         dt, c = XSD[t.datatype], self.cross
-        node = _named(iri.time_iri(self.base, t.text, t.value, t.datatype, t.end, t.doc_id, t.start, t.stop))
+        node = named(iri.time_iri(self.base, t.text, t.value, t.datatype, t.end, t.doc_id, t.start, t.stop))
         self.add(c, event, SEM.hasTime, node)
         self.add(c, node, RDF.type, SEM.Time)
         self.add(c, node, RDFS.label, Literal(t.text))
@@ -323,7 +287,7 @@ class _Builder:
     def counts(self, node: ox.NamedNode, v: Event) -> None:
         c = self.cross
         for n in v.counts:
-            count = _named(iri.count_iri(self.base, v.id, n.kind, n.value, n.qualifier))
+            count = named(iri.count_iri(self.base, v.id, n.kind, n.value, n.qualifier))
             self.add(c, node, GB.count, count)
             self.add(c, count, RDF.type, GB.Count)
             self.add(c, count, GB.countKind, Literal(n.kind))
@@ -336,7 +300,7 @@ class _Builder:
     def quotes(self) -> None:
         for q in self.model.quotes:
             graph = self.doc_iri(q.doc_id)
-            node = _named(iri.quote_iri(self.base, q.id, q.doc_id, q.start, q.end))
+            node = named(iri.quote_iri(self.base, q.id, q.doc_id, q.start, q.end))
             self.add(graph, node, RDF.type, SCHEMA.Quotation)
             self.add(graph, node, DCTERMS.identifier, Literal(q.id))
             self.add(graph, node, SCHEMA.text, Literal(q.text))
@@ -374,30 +338,6 @@ def to_quads(model: GraphModel, base_iri: str) -> QuadSet:
 def to_dataset(model: GraphModel, base_iri: str) -> Dataset:
     """The same RDF as an rdflib Dataset (prefixes bound), for callers that want rdflib's API."""
     return to_rdflib(to_quads(model, base_iri))
-
-
-def to_rdflib(quads: QuadSet) -> Dataset:
-    """`quads` as an rdflib Dataset (prefixes bound), one rdflib graph per named graph."""
-    ds = Dataset()
-    for prefix, ns in prefixes().items():
-        ds.bind(prefix, ns, override=True, replace=True)
-    for name, triples in quads.graphs().items():
-        graph = ds.graph(URIRef(name.value))
-        for t in triples:
-            graph.add((URIRef(t.subject.value), URIRef(t.predicate.value), rdflib_term(t.object)))
-    return ds
-
-
-def rdflib_term(term: ox.NamedNode | ox.Literal):
-    """A pyoxigraph IRI or literal as rdflib's (xsd:string literals plain, as rdflib makes them)."""
-
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if term.language:
-        return RdfLiteral(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return RdfLiteral(term.value)
-    return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
 
 
 __all__ = ["TIME_TYPES", "decimal_literal", "rdflib_term", "to_dataset", "to_quads", "to_rdflib"]

@@ -9,7 +9,7 @@ new ones are "event/<kind>/<normalized descriptive label>", made unique determin
 """
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import cache
 
@@ -26,8 +26,8 @@ from graphbuild.resolve.event_compat import (
     signals,
     sorted_times,
     specificity,
-    trigger_stems,
 )
+from graphbuild.resolve.event_blocking import candidate_pairs
 from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
 from graphbuild.resolve.scopes import GLOBAL, entity_key, unique_key
 from graphbuild.vocab import entity_classes, local_name, ontology_graph
@@ -172,34 +172,6 @@ def cluster_events(
             for pair in fits[loose]:
                 clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
-
-
-def _block_keys(event: Event, up: Containment) -> set[tuple[str, str]]:
-    """Keys two events share whenever `score_events` can join them. It needs MIN_SIGNALS
-    (2) of place, date, participants and trigger lemma (same-kind needs the lemma too),
-    so a joinable pair shares a lemma, a participant, or a place: the same place or one
-    containing the other, i.e. an element of both places' containment closures."""
-    keys = {("lemma", s) for s in trigger_stems(event)}
-    keys.update(("actor", p.entity) for p in event.participants)
-    for place in event.places:
-        keys.add(("place", place))
-        keys.update(("place", q) for q in up.get(place, ()))
-    return keys
-
-
-def candidate_pairs(ordered: Sequence[tuple[str, Event]], up: Containment) -> list[tuple[int, int]]:
-    """The index pairs i < j of `ordered` that share a block key, sorted: every pair
-    `score_events` can join (blocking instead of all n^2 pairs; same result)."""
-    blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
-    for i, (_, event) in enumerate(ordered):
-        if event.kind not in REPORTING_KINDS:
-            for key in _block_keys(event, up):
-                blocks[key].append(i)
-    found: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        for n, i in enumerate(members):
-            found.update((i, j) for j in members[n + 1:])
-    return sorted(found)
 
 
 class _Clusters:
