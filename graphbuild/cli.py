@@ -158,18 +158,39 @@ def render(
     graph: Path = typer.Argument(..., help="A graph graphbuild wrote: graph.trig, graph.ttl, graph.nt or graph.jsonld."),
     output: Path = typer.Option(Path("graph.html"), "-o", "--output", help="The HTML file to write."),
     title: str = typer.Option("graphbuild network", "--title", help="Page title."),
+    formats: str = typer.Option("html", "--formats",
+                                help="Comma-separated: html,graphml,gexf. GraphML/GEXF go beside the HTML file "
+                                     "(NAME.graphml with actors and events, NAME-actors.graphml the actor network)."),
+    events: bool = typer.Option(False, "--events/--no-events", help="Start with events drawn as nodes too."),
+    initial: int = typer.Option(None, "--initial", min=1, help="Actors drawn at first, most central first (default: up to 1000)."),
+    base_iri: str = typer.Option(DEFAULT_BASE_IRI, "--base-iri", help="The base IRI the graph was built with (GraphML/GEXF iri attribute)."),
 ) -> None:
-    """Draw GRAPH as the offline HTML network (the graph.html that build writes)."""
+    """Draw GRAPH as the offline HTML network (the graph.html that build writes), and/or export it for Gephi/Cytoscape."""
     try:
+        wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
+        unknown = [f for f in wanted if f not in ("html", "graphml", "gexf")]
+        if unknown or not wanted:
+            raise UsageError(f"--formats: unknown format {', '.join(unknown) or '(none)'}; choose from html,graphml,gexf")
         if not graph.exists():
             raise UsageError(f"{graph}: no such file; pass a graph written by graphbuild build, e.g. output/graph.trig")
+        from graphbuild.network.exchange import write_exports
         from graphbuild.network.html import write_html
+        from graphbuild.network.view import network_view
         from graphbuild.rdf.read import read_model
 
-        path = write_html(read_model(graph), output, title=title)
+        model = read_model(graph)
+        view = network_view(model)
+        written = []
+        if "html" in wanted:
+            written.append(write_html(model, output, title=title, view=view, initial_shown=initial, show_events=events))
+        written += write_exports(model, output.parent, wanted, base_iri=base_iri, view=view, stem=output.stem).values()
     except GraphbuildError as exc:
         raise _fail(exc)
-    typer.echo(f"Open {path.resolve().as_uri()} in a browser to explore the network.")
+    for path in written:
+        if path.suffix == ".html":
+            typer.echo(f"Open {path.resolve().as_uri()} in a browser to explore the network.")
+        else:
+            typer.echo(f"Wrote {path}")
 
 
 @app.command()

@@ -128,20 +128,18 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
             outputs.update(write_rdf(quads, out, rdf_formats))
         validation["triples"] = len(quads)
     with timer.stage("network"):
-        if "html" in settings.formats:
-            from graphbuild.fsio import atomic_write_text
-            from graphbuild.network.html import render_html
+        if {"html", "graphml", "gexf"} & set(settings.formats):
+            from graphbuild.network.exchange import write_exports
+            from graphbuild.network.view import network_view
 
-            path = out / "graph.html"
-            atomic_write_text(path, render_html(model))
-            outputs["html"] = path
-        for fmt in ("graphml", "gexf"):
-            if fmt in settings.formats:
-                from graphbuild.network import exchange
+            view = network_view(model)  # one layout for the page and the GraphML/GEXF files
+            if "html" in settings.formats:
+                from graphbuild.fsio import atomic_write_text
+                from graphbuild.network.html import render_html
 
-                path = out / f"graph.{fmt}"
-                getattr(exchange, f"write_{fmt}")(model, path)
-                outputs[fmt] = path
+                atomic_write_text(out / "graph.html", render_html(model, view=view))
+                outputs["html"] = out / "graph.html"
+            outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
     return outputs, validation
 
 

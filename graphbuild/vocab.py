@@ -256,6 +256,13 @@ def iri_base(resource: str) -> str:
     return str(base)
 
 
+@cache
+def term_label(term: URIRef) -> str:
+    """The ontology's rdfs:label of `term` (its local name when it has none)."""
+    label = ontology_graph().value(term, RDFS.label)
+    return str(label) if label is not None else local_name(term)
+
+
 def role_for(role: str) -> URIRef:
     """The property for a `Participant.role`; must be a sub-property of sem:hasActor."""
     prop = property_for(role)
@@ -267,5 +274,5 @@ def role_for(role: str) -> URIRef:
 __all__ = [
     "DCTERMS", "GB", "GEO", "ITSRDF", "NIF", "ORG", "OWL", "PROV", "RDF", "RDFS", "SCHEMA", "SEM", "SKOS", "XSD",
     "ClosedNamespace", "entity_classes", "iri_base", "kind_for", "local_name", "model_name", "ontology_graph", "prefixes",
-    "property_for", "role_for", "role_properties",
+    "property_for", "role_for", "role_properties", "term_label",
 ]

@@ -22,15 +22,14 @@ from markupsafe import Markup
 
 from graphbuild.errors import OutputError
 from graphbuild.model import GraphModel
-from graphbuild.network.graph import to_networkx
 from graphbuild.network.payload import build_payload
+from graphbuild.network.view import NetworkView, network_view
 
 HERE = Path(__file__).resolve().parent
 VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")  # inside the pyvis package
 DEFAULT_TITLE = "graphbuild network"
-DEFAULT_SHOWN = 1500  # beyond this many nodes the page starts with the most central ones
-PHYSICS_MAX_NODES = 500  # above: positions from layout.py, no physics in the browser
-PHYSICS_MAX_ITERATIONS = 400
+DEFAULT_SHOWN = 1000  # beyond this many actors the page starts with the most central ones
+BIG = 500  # above this many nodes: straight edges, hidden while dragging (drawing speed)
 _BREAKOUT = re.compile(r"</script|<!--|</style", re.IGNORECASE)
 
 
@@ -76,21 +75,24 @@ def _environment() -> Environment:
                        keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
 
 
-def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown: int | None = None) -> str:
-    """The page for `model`. `initial_shown`: nodes drawn at first (most central first;
-    default all up to DEFAULT_SHOWN); the page's control can show the rest."""
-    graph = to_networkx(model)
-    n = graph.number_of_nodes()
-    payload = build_payload(model, graph, fixed_layout=n > PHYSICS_MAX_NODES)
-    shown = min(n, initial_shown if initial_shown is not None else DEFAULT_SHOWN)
+def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown: int | None = None,
+                view: NetworkView | None = None, show_events: bool = False) -> str:
+    """The page for `model`: the actor network first, events in the timeline.
+    `initial_shown`: actors drawn at first (most central first; default all up to
+    DEFAULT_SHOWN), the page's control grows it. `view`: `network_view(model)` if already
+    built. `show_events`: start with events drawn as nodes too."""
+    view = network_view(model) if view is None else view
+    payload = build_payload(view)
+    actors = sum(1 for n in payload["nodes"] if n["group"] != "Event")
+    shown = min(actors, initial_shown if initial_shown is not None else DEFAULT_SHOWN)
     payload["config"] = {
-        "initial": max(shown, 1 if n else 0),
-        # Fewer layout iterations for big graphs: each costs O(n log n) in the browser.
-        "iterations": max(100, min(PHYSICS_MAX_ITERATIONS, int(100_000 / max(n, 1)))),
-        "physics": n <= PHYSICS_MAX_NODES,
-        "big": n > PHYSICS_MAX_NODES,
+        "initial": max(shown, 1 if actors else 0),
+        "actors": actors,
+        "big": len(payload["nodes"]) > BIG,
+        "events": bool(show_events),
     }
-    vis_js, viewer_js = vis_network_js(), _static("viewer.js")
+    vis_js = vis_network_js()
+    viewer_js = "\n".join(_static(name) for name in ("panel.js", "controls.js", "viewer.js"))  # one script: one hash
     csp = (f"default-src 'none'; script-src {_sha256(vis_js)} {_sha256(viewer_js)}; "
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     return _environment().get_template("graph.html.j2").render(
@@ -103,14 +105,15 @@ def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown:
     )
 
 
-def write_html(model: GraphModel, path: Path | str, *, title: str = DEFAULT_TITLE) -> Path:
-    """Render `model` and atomically write the page to `path` (its directory must exist)."""
+def write_html(model: GraphModel, path: Path | str, *, title: str = DEFAULT_TITLE, **options) -> Path:
+    """Render `model` and atomically write the page to `path` (its directory must exist);
+    `options` go to `render_html`."""
     from graphbuild.fsio import atomic_write_text
 
     path = Path(path)
     if not path.parent.is_dir():
         raise OutputError(f"{path.parent}: no such directory; create it or choose another -o FILE.html")
-    atomic_write_text(path, render_html(model, title=title))
+    atomic_write_text(path, render_html(model, title=title, **options))
     return path
 
 

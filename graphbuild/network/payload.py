@@ -1,221 +1,170 @@
-"""The viewer's data: GraphModel + its networkx graph → one JSON-able dict.
-
-Every string that came from an article (names, titles, sentences, quotes, document
-titles and URLs) is plain data here; the page turns it into DOM text nodes, never HTML.
-Sentences are stored once in `sentences` and referenced by index, each reference with
-the character ranges to highlight (relative to the stored sentence text).
+"""The viewer's data: a NetworkView → one JSON-able dict (see `build_payload`).
 
 Shape (all ids are small integers so a 5,000-node graph stays compact):
   documents: [{title, date, url, source, id}]
-  nodes:     [{id, key, label, group, kind, alt, titles, docs, score, rank, size, ev, more,
-               quotes?, event?}]
-  edges:     [{id, from, to, label, labels, kind, arrows, docs, ev, more}]
+  nodes:     [{id, key, label, group, kind, kindLabel, alt, titles, docs, score, rank, size,
+               font, x, y, linked, dates, ev, more, quotes?, event?}]
+             actors first (ranked in the actor network), then events; `linked`: has an
+             actor edge; `dates`: the days of its events (actors) or its [first, last] day
+  edges:     [{id, from, to, label, labels, kind, layer, arrows, weight, events, docs, ev, more}]
+             layer "actor" (relation, event = co-participation, quote) or "event"
+             (participant, place, eventlink: drawn when events are shown as nodes)
+  events:    [node id, ...] the event nodes by date, undated last (the timeline)
+  dates:     [first day, last day] of the dated events, or null
   sentences: [[doc index, text]]
   groups:    [{name, color, shape}]   (legend, in drawing order)
 """
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
 
-import networkx as nx
-
-from graphbuild.model import Document, Evidence, GraphModel, Mention
-from graphbuild.network.graph import GROUPS, edges as model_edges, importance
-
-GROUP_STYLE = {  # colour-blind-safe Tableau 10 colours; shapes differ too
-    "Person": ("#4e79a7", "dot"),
-    "Organization": ("#f28e2b", "square"),
-    "Place": ("#59a14f", "triangle"),
-    "Event": ("#e15759", "diamond"),
-    "Other": ("#9c9c9c", "dot"),
-}
-MAX_EVIDENCE = 12  # sentences per node or edge; the panel says how many more there are
-MAX_SENTENCE = 500  # characters around the highlight kept from an over-long "sentence"
-MAX_QUOTE = 1200
-MIN_SIZE, MAX_SIZE = 10.0, 34.0
+from graphbuild.model import Evidence
+from graphbuild.network.actors import active_dates
+from graphbuild.network.evidence import MAX_QUOTE, Sentences, by_doc, capped, evidence_refs, mention_refs, unique
+from graphbuild.network.graph import GROUPS, class_label, edges as model_edges
+from graphbuild.network.view import GROUP_STYLE, NetworkView, day_range
 
 
-class _Sentences:
-    """Interns (doc, start, end) spans of document text; crops long ones around marks."""
-
-    def __init__(self, documents: Iterable[Document]):
-        self.docs = {d.id: d for d in documents}
-        self.doc_index = {d.id: i for i, d in enumerate(self.docs.values())}
-        self.rows: list[list] = []
-        self._seen: dict[tuple, int] = {}
-
-    def ref(self, doc_id: str, start: int, end: int, marks: Iterable[tuple[int, int]]) -> list | None:
-        doc = self.docs.get(doc_id)
-        if doc is None or not (0 <= start < end <= len(doc.text)):
-            return None
-        text = doc.text
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if start == end:
-            return None
-        marks = sorted({(max(s, start), min(e, end)) for s, e in marks if s < end and e > start and s >= start})
-        lo, hi = start, end
-        if end - start > MAX_SENTENCE:
-            anchor = marks[0][0] if marks else start
-            lo = max(start, anchor - MAX_SENTENCE // 3)
-            hi = min(end, lo + MAX_SENTENCE)
-            marks = [(s, e) for s, e in marks if s >= lo and e <= hi]
-        key = (doc_id, lo, hi)
-        if key not in self._seen:
-            self._seen[key] = len(self.rows)
-            self.rows.append([self.doc_index[doc_id], doc.text[lo:hi]])
-        # JavaScript indexes strings in UTF-16 code units, Python in code points.
-        return [self._seen[key], [[_utf16(text, lo, s), _utf16(text, lo, e)] for s, e in marks]]
-
-
-def _utf16(text: str, lo: int, at: int) -> int:
-    """The UTF-16 offset of `text[at]` counted from `text[lo]`."""
-    part = text[lo:at]
-    return len(part) if part.isascii() else len(part.encode("utf-16-le")) // 2
-
-
-def _mention_refs(sentences: _Sentences, mentions: Iterable[Mention]) -> list[list]:
-    by_sentence: dict[tuple, list] = defaultdict(list)
-    for m in mentions:
-        by_sentence[(m.doc_id, m.sentence_start, m.sentence_end)].append((m.start, m.end))
-    refs = [sentences.ref(d, s, e, marks) for (d, s, e), marks in by_sentence.items()]
-    return [r for r in refs if r is not None]
-
-
-def _evidence_refs(sentences: _Sentences, evidence: Iterable[Evidence],
-                   mentions: dict[str, list[Mention]]) -> list[list]:
-    """Evidence sentences with the mentions (of the given docs) inside them marked."""
-    refs, seen = [], set()
-    for ev in evidence:
-        if (ev.doc_id, ev.start, ev.end) in seen:
-            continue
-        seen.add((ev.doc_id, ev.start, ev.end))
-        marks = [(m.start, m.end) for m in mentions.get(ev.doc_id, ())
-                 if m.start >= ev.start and m.end <= ev.end]
-        ref = sentences.ref(ev.doc_id, ev.start, ev.end, marks)
-        if ref is not None:
-            refs.append(ref)
-    return refs
-
-
-def _capped(refs: list[list]) -> tuple[list[list], int]:
-    return refs[:MAX_EVIDENCE], max(0, len(refs) - MAX_EVIDENCE)
-
-
-def _by_doc(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
-    out: dict[str, list[Mention]] = defaultdict(list)
-    for m in mentions:
-        out[m.doc_id].append(m)
-    return out
-
-
-def build_payload(model: GraphModel, graph: nx.MultiDiGraph, *, fixed_layout: bool = False) -> dict:
-    """The viewer data for `model` (whose network is `graph`, from `to_networkx`).
-    `fixed_layout`: give every node x/y from `layout.positions` (physics off in the page)."""
-    sentences = _Sentences(model.documents)
-    doc_index = sentences.doc_index
-    scores = importance(graph)
-    order = sorted(graph.nodes, key=lambda n: (-scores.get(n, 0.0), graph.nodes[n]["label"].casefold(), n))
-    rank = {n: i for i, n in enumerate(order)}
-    node_id = {n: i for i, n in enumerate(graph.nodes)}
-    labels = {n: graph.nodes[n]["label"] for n in graph.nodes}
-    mentions_of: dict[str, list[Mention]] = {e.id: list(e.mentions) for e in model.entities}
-    mentions_of.update({v.id: list(v.mentions) for v in model.events})
-
+def build_payload(view: NetworkView) -> dict:
+    """The viewer data for `view` (its model, graphs, scores and positions)."""
+    model = view.model
+    sentences = Sentences(model.documents)
+    actors = [e for e in model.entities if e.id in view.full]
+    events = [v for v in model.events if v.id in view.full]
+    rank_key = lambda k: (-view.scores.get(k, 0.0), view.full.nodes[k]["label"].casefold(), k)  # noqa: E731
+    ranked = sorted((e.id for e in actors), key=rank_key) + sorted((v.id for v in events), key=rank_key)
+    node_id = {k: i for i, k in enumerate(ranked)}
+    mentions_of = {x.id: list(x.mentions) for x in (*actors, *events)}
+    dates = active_dates(model)
     quotes: dict[str, list] = defaultdict(list)
     for q in model.quotes:
         if q.speaker in node_id:
-            quotes[q.speaker].append({"text": q.text[:MAX_QUOTE], "doc": doc_index.get(q.doc_id)})
-
+            quotes[q.speaker].append({"text": q.text[:MAX_QUOTE], "doc": sentences.doc_index.get(q.doc_id)})
     nodes = []
-    for e in model.entities:
-        if e.id not in node_id:
-            continue
-        nodes.append(_node(e.id, graph, node_id, scores, rank, doc_index, sentences, e.mentions,
-                           alt=[a for a in e.alt_labels if a != e.label], titles=list(e.titles),
-                           quotes=quotes.get(e.id)))
-    for v in model.events:
-        if v.id not in node_id:
-            continue
-        node = _node(v.id, graph, node_id, scores, rank, doc_index, sentences, v.mentions,
-                     alt=[], titles=[], quotes=None)
-        extra = _evidence_refs(sentences, v.evidence, _by_doc(v.mentions))
-        refs = node.pop("_refs")
-        known = {r[0] for r in refs}
-        node["ev"], node["more"] = _capped(refs + [r for r in extra if r[0] not in known])
-        node["event"] = {
-            "times": [{"text": t.text, "value": t.value, "end": t.end} for t in v.times],
-            "counts": [{"kind": c.kind, "value": c.value, "qualifier": c.qualifier} for c in v.counts],
-            "places": [labels[p] for p in v.places if p in labels],
-            "participants": [{"role": p.role, "label": labels[p.entity]} for p in v.participants
-                             if p.entity in labels],
-        }
-        if v.mentions or v.evidence:
-            node["docs"] = sorted({doc_index[m.doc_id] for m in (*v.mentions, *v.evidence) if m.doc_id in doc_index})
+    for e in actors:
+        node = _node(view, e.id, node_id, sentences, e.mentions, alt=[a for a in e.alt_labels if a != e.label],
+                     titles=list(e.titles))
+        node["ev"], node["more"] = capped(mention_refs(sentences, e.mentions))
+        node["linked"] = view.actors.degree(e.id) > 0
+        node["dates"] = dates.get(e.id, [])
+        if quotes.get(e.id):
+            node["quotes"] = quotes[e.id]
         nodes.append(node)
-    for node in nodes:
-        if "_refs" in node:
-            node["ev"], node["more"] = _capped(node.pop("_refs"))
+    for v in events:
+        nodes.append(_event_node(view, v, node_id, sentences))
     nodes.sort(key=lambda n: n["id"])
-    if fixed_layout:
-        from graphbuild.network.layout import positions
-
-        xy = positions(graph, scores)
-        for node in nodes:
-            node["x"], node["y"] = xy[node["key"]]
-
+    days = [n["dates"] for n in nodes if n["group"] == "Event" and n["dates"]]
+    timeline = sorted((n for n in nodes if n["group"] == "Event"),
+                      key=lambda n: (n["dates"][0] if n["dates"] else "9999", n["label"].casefold(), n["id"]))
+    edges = _actor_edges(view, node_id, sentences, mentions_of) + _event_edges(view, node_id, sentences, mentions_of)
+    for i, edge in enumerate(edges):
+        edge["id"] = i
     return {
         "documents": [{"id": d.id, "title": d.title, "date": d.published.isoformat() if d.published else None,
                        "url": d.url, "source": d.source} for d in sentences.docs.values()],
         "nodes": nodes,
-        "edges": _edges(model, node_id, doc_index, sentences, mentions_of),
+        "edges": edges,
+        "events": [n["id"] for n in timeline],
+        "dates": [min(d[0] for d in days), max(d[1] for d in days)] if days else None,
         "sentences": sentences.rows,
         "groups": [{"name": g, "color": GROUP_STYLE[g][0], "shape": GROUP_STYLE[g][1]} for g in GROUPS],
     }
 
 
-def _node(key, graph, node_id, scores, rank, doc_index, sentences, mentions, *, alt, titles, quotes) -> dict:
-    data = graph.nodes[key]
-    score = scores.get(key, 0.0)
-    node = {
+def _node(view: NetworkView, key: str, node_id, sentences, mentions, *, alt, titles) -> dict:
+    data = view.full.nodes[key]
+    x, y = view.positions[key]
+    return {
         "id": node_id[key], "key": key, "label": data["label"], "group": data["group"], "kind": data["kind"],
-        "alt": alt, "titles": titles,
-        "docs": sorted({doc_index[m.doc_id] for m in mentions if m.doc_id in doc_index}),
-        "score": score, "rank": rank[key],
-        "size": round(MIN_SIZE + (MAX_SIZE - MIN_SIZE) * score ** 0.5, 2),
-        "_refs": _mention_refs(sentences, mentions),
+        "kindLabel": class_label(data["kind"]), "alt": alt, "titles": titles,
+        "docs": sorted({sentences.doc_index[m.doc_id] for m in mentions if m.doc_id in sentences.doc_index}),
+        "score": view.scores.get(key, 0.0), "rank": node_id[key], "size": view.size(key), "font": view.font(key),
+        "x": x, "y": y,
     }
-    if quotes:
-        node["quotes"] = quotes
+
+
+def _event_node(view: NetworkView, v, node_id, sentences) -> dict:
+    node = _node(view, v.id, node_id, sentences, (*v.mentions, *v.evidence), alt=[], titles=[])
+    refs = mention_refs(sentences, v.mentions) + evidence_refs(sentences, v.evidence, by_doc(v.mentions))
+    node["ev"], node["more"] = capped(unique(refs))
+    span = next((r for r in (day_range(t.value, t.end) for t in v.times) if r), None)
+    node["dates"] = list(span) if span else []
+    node["linked"] = view.full.degree(v.id) > 0
+    node["event"] = {
+        "times": [{"text": t.text, "value": t.value, "end": t.end} for t in v.times],
+        "counts": _counts(v, sentences.doc_index),
+        "places": [node_id[p] for p in v.places if p in node_id],
+        "participants": [{"role": p.role, "node": node_id[p.entity]} for p in v.participants if p.entity in node_id],
+    }
     return node
 
 
-def _edges(model, node_id, doc_index, sentences, mentions_of) -> list[dict]:
-    """Edges with the same ends are drawn once: labels joined ("head of · commander"),
-    evidence combined."""
-    merged: dict[tuple, dict] = {}
+def _counts(event, doc_index) -> list[dict]:
+    """The numbers stated about an event, grouped by what was counted; `disagree` when the
+    sources give different figures (each figure lists the articles that gave it)."""
+    by_kind: dict[str, dict[tuple, set]] = defaultdict(dict)
+    for c in event.counts:
+        docs = by_kind[c.kind].setdefault((c.qualifier or "", c.value), set())
+        docs.update(doc_index[x.doc_id] for x in c.evidence if x.doc_id in doc_index)
+    out = []
+    for kind, figures in by_kind.items():
+        values = [{"qualifier": q or None, "value": val, "docs": sorted(d)} for (q, val), d in figures.items()]
+        out.append({"kind": kind, "values": values, "disagree": len({v["value"] for v in values}) > 1})
+    return out
+
+
+def _ref_list(sentences, evidence, mentions_of, ends) -> tuple[list, int, list]:
+    mentions = [m for k in ends for m in mentions_of.get(k, ())]
+    refs = unique(evidence_refs(sentences, evidence, by_doc(mentions)))
+    docs = sorted({sentences.rows[r[0]][0] for r in refs})
+    ev, more = capped(refs)
+    return ev, more, docs
+
+
+def _actor_edges(view: NetworkView, node_id, sentences, mentions_of) -> list[dict]:
+    model = view.model
+    facts: dict[tuple, list[Evidence]] = defaultdict(list)
     for edge in model_edges(model):
-        if edge.source not in node_id or edge.target not in node_id or edge.source == edge.target:
+        if edge.key in ("relation", "membership"):
+            facts[(edge.source, edge.target)].extend(edge.evidence)
+    event_evidence = {v.id: v.evidence for v in model.events}
+    quote_span = {q.id: (Evidence(q.doc_id, q.start, q.end, "quote", 1.0), *q.evidence) for q in model.quotes}
+    out = []
+    for u, v, data in view.actors.edges(data=True):
+        kind = data["kind"]
+        if kind == "relation":
+            evidence = facts[(u, v)]
+        elif kind == "event":
+            evidence = [x for item in data["items"] for x in event_evidence.get(item, ())]
+        else:
+            evidence = [x for item in data["items"] for x in quote_span.get(item, ())]
+        ev, more, docs = _ref_list(sentences, evidence, mentions_of, (u, v))
+        out.append({"from": node_id[u], "to": node_id[v], "label": data["label"],
+                    "labels": list(data["labels"]), "kind": kind, "layer": "actor",
+                    "arrows": "to" if data["directed"] else "", "weight": data["weight"],
+                    "events": [node_id[i] for i in data["items"] if kind == "event" and i in node_id],
+                    "docs": docs, "ev": ev, "more": more})
+    return out
+
+
+def _event_edges(view: NetworkView, node_id, sentences, mentions_of) -> list[dict]:
+    """Participant, place and event-link edges, parallel ones merged (labels joined)."""
+    merged: dict[tuple, dict] = {}
+    for edge in model_edges(view.model):
+        if edge.key in ("relation", "membership") or edge.source not in node_id or edge.target not in node_id \
+                or edge.source == edge.target:
             continue
-        item = merged.setdefault((edge.source, edge.target), {
-            "from": node_id[edge.source], "to": node_id[edge.target], "label": "", "labels": [],
-            "kind": edge.key, "evidence": [], "_ends": (edge.source, edge.target)})
+        item = merged.setdefault((edge.source, edge.target), {"kind": edge.key, "labels": [], "evidence": []})
         if edge.label not in item["labels"]:
             item["labels"].append(edge.label)
         item["evidence"].extend(edge.evidence)
     out = []
-    for i, item in enumerate(merged.values()):
-        source, target = item.pop("_ends")
-        ends = [*mentions_of.get(source, ()), *mentions_of.get(target, ())]
-        refs = _evidence_refs(sentences, item.pop("evidence"), _by_doc(ends))
-        docs = sorted({sentences.rows[r[0]][0] for r in refs})
-        item.update(id=i, arrows="to", docs=docs, label=" \u00b7 ".join(item["labels"]))
-        item["ev"], item["more"] = _capped(refs)
-        out.append(item)
+    for (u, v), item in merged.items():
+        ev, more, docs = _ref_list(sentences, item["evidence"], mentions_of, (u, v))
+        out.append({"from": node_id[u], "to": node_id[v], "label": " \u00b7 ".join(item["labels"]),
+                    "labels": item["labels"], "kind": item["kind"], "layer": "event", "arrows": "to", "weight": 1,
+                    "events": [], "docs": docs, "ev": ev, "more": more})
     return out
 
 
-__all__ = ["GROUP_STYLE", "MAX_EVIDENCE", "build_payload"]
+__all__ = ["build_payload"]

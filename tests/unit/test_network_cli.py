@@ -35,3 +35,17 @@ def test_render_errors_name_the_fix(tmp_path):
 def test_render_has_help():
     result = runner.invoke(app, ["render", "--help"])
     assert result.exit_code == 0 and "-o" in result.output
+
+
+def test_render_writes_graphml_and_gexf_beside_the_page(tmp_path):
+    write_outputs(small_model(), Settings(output_dir=tmp_path, formats=("trig",), validate=False))
+    out = tmp_path / "net.html"
+    result = runner.invoke(app, ["render", str(tmp_path / "graph.trig"), "-o", str(out), "--formats", "html,graphml,gexf",
+                                 "--events", "--initial", "3"])
+    assert result.exit_code == 0, result.output
+    names = sorted(p.name for p in tmp_path.iterdir() if p.stem.startswith("net"))
+    assert names == ["net-actors.gexf", "net-actors.graphml", "net.gexf", "net.graphml", "net.html"]
+    html = out.read_text(encoding="utf-8")
+    assert '"events":true' in html and '"initial":3' in html
+    result = runner.invoke(app, ["render", str(tmp_path / "graph.trig"), "--formats", "pdf"])
+    assert result.exit_code == 2 and "html,graphml,gexf" in result.output

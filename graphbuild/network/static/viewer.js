@@ -1,4 +1,5 @@
-/* graphbuild viewer: draws the network from the JSON in #graph-data with vis-network.
+/* graphbuild viewer: draws the actor network from the JSON in #graph-data with vis-network;
+ * events live in the timeline on the right (and, on request, as nodes).
  * Every string from the data becomes a DOM text node (textContent) or a canvas label;
  * nothing is ever parsed as HTML, and links get an href only when it is http(s). */
 (function () {
@@ -10,8 +11,12 @@
   data.nodes.forEach(function (n) { byId[n.id] = n; });
   var styles = {};
   data.groups.forEach(function (g) { styles[g.name] = g; });
-  var state = { groups: {}, docs: {}, limit: cfg.initial, pinned: {}, shown: {}, edgeHidden: {} };
-  data.groups.forEach(function (g) { state.groups[g.name] = true; });
+  var LEGIBLE = 10; // px: a label smaller than this on screen cannot be read
+  var LABEL_ROOM = [80, 55]; // canvas units kept around the framed nodes for their labels
+  var DIM = "#e3e3e3", DIM_TEXT = "#c8c8c8";
+  var state = { groups: {}, kinds: {}, docs: {}, limit: cfg.initial, pinned: {}, shown: {}, edgeShown: {},
+                events: !!cfg.events, isolated: false, range: null, selected: null };
+  data.nodes.forEach(function (n) { state.groups[n.group] = true; state.kinds[n.kind] = true; });
   data.documents.forEach(function (d, i) { state.docs[i] = true; });
   var api = { ready: false, data: data };
   window.graphbuild = api;
@@ -25,299 +30,256 @@
   }
   function $(id) { return document.getElementById(id); }
   function safeHref(url) { return typeof url === "string" && /^https?:\/\//i.test(url) ? url : null; }
-
-  // Accent- and case-insensitive key: "Qāsem  SOLEIMANI" -> "qasem soleimani".
-  function fold(s) {
-    return String(s).normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
-      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
-  }
+  function isEvent(n) { return n.group === "Event"; }
 
   // ---- vis data ----
+  function colorOf(n) { return (styles[n.group] || styles.Other).color; }
   function visNode(n) {
     var g = styles[n.group] || styles.Other;
-    var item = { id: n.id, label: n.label, shape: g.shape, size: n.size, hidden: false,
-             color: { background: g.color, border: "#333333", highlight: { background: g.color, border: "#000000" } } };
-    if (n.x !== undefined) { item.x = n.x; item.y = n.y; }
+    return { id: n.id, label: n.label, shape: g.shape, size: n.size, x: n.x, y: n.y, hidden: true,
+             font: { size: n.font, color: "#222222" },
+             color: { background: g.color, border: "#333333", highlight: { background: g.color, border: "#000000" },
+                      hover: { background: g.color, border: "#000000" } } };
+  }
+  function visId(e) { return e.id + 1; } // vis edge ids count from 1 (0 is falsy in places)
+  api.edgeOf = function (visEdgeId) { return data.edges[visEdgeId - 1]; };
+  function edgeColor(e) { return e.kind === "relation" ? "#7a7a7a" : e.kind === "quote" ? "#c9a227" : "#b5b5b5"; }
+  function visEdge(e) {
+    // vis-network 9.1.2 draws the label of an exactly horizontal right-to-left edge far off
+    // its line: undirected edges are drawn left to right, directed ones keep a level label.
+    var a = byId[e.from], b = byId[e.to], swap = !e.arrows && a.x > b.x, level = a.y === b.y && a.x > b.x && !swap;
+    var item = { id: visId(e), from: swap ? e.to : e.from, to: swap ? e.from : e.to, label: e.label, arrows: e.arrows, hidden: true,
+                 width: 1 + Math.log2(e.weight || 1), dashes: e.kind === "quote", color: { color: edgeColor(e), highlight: "#333333" } };
+    if (level) { item.font = { align: "horizontal" }; }
     return item;
   }
   var nodes = new vis.DataSet(data.nodes.map(visNode));
-  var edges = new vis.DataSet(data.edges.map(function (e) {
-    return { id: e.id, from: e.from, to: e.to, label: e.label, arrows: e.arrows, hidden: false };
-  }));
+  var edges = new vis.DataSet(data.edges.map(visEdge));
   var big = cfg.big;
   var options = {
     autoResize: true,
-    layout: { randomSeed: 7, improvedLayout: data.nodes.length <= 100 },
-    physics: {
-      enabled: cfg.physics && data.nodes.length > 1,
-      solver: "barnesHut",
-      barnesHut: { gravitationalConstant: -9000, springLength: 150, springConstant: 0.03, damping: 0.25, avoidOverlap: 0.2 },
-      stabilization: { enabled: true, iterations: cfg.iterations, updateInterval: 100, fit: true }
-    },
-    interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, navigationButtons: false, keyboard: false, tooltipDelay: 100000 },
-    nodes: { borderWidth: 1, font: { size: 14, face: "system-ui, sans-serif", color: "#222222", strokeWidth: 3, strokeColor: "#ffffff" },
-             scaling: { label: { enabled: true, drawThreshold: 7 } } },
-    edges: { width: 1, color: { color: "#a8a8a8", highlight: "#333333", hover: "#555555" },
-             font: { size: 10, face: "system-ui, sans-serif", color: "#555555", strokeWidth: 3, strokeColor: "#ffffff", align: "middle" },
-             arrows: { to: { enabled: true, scaleFactor: 0.5 } },
-             smooth: big ? false : { type: "continuous" }, selectionWidth: 2 }
+    physics: { enabled: false }, // positions come laid out (layout.py), the same as in the GraphML/GEXF files
+    layout: { improvedLayout: false },
+    interaction: { hover: !big, hideEdgesOnDrag: big, hideEdgesOnZoom: big, keyboard: false, tooltipDelay: 100000 },
+    nodes: { borderWidth: 1, font: { face: "system-ui, sans-serif", strokeWidth: 4, strokeColor: "#ffffff" },
+             scaling: { label: { enabled: false, drawThreshold: 8 } } }, // labels below 7 px on screen wait for a zoom
+    // Edge labels only once they are readable (drawThreshold is in screen px, less one): less clutter, faster frames.
+    edges: { font: { size: 11, face: "system-ui, sans-serif", color: "#555555", strokeWidth: big ? 0 : 3, strokeColor: "#ffffff", align: "middle" },
+             scaling: { label: { enabled: false, drawThreshold: 9 } },
+             arrows: { to: { enabled: true, scaleFactor: 0.5 } }, smooth: false, selectionWidth: 2 }
   };
-  var network = null;
   api.nodes = nodes;
   api.edges = edges;
+  var network = null, dimmed = false;
 
-  // ---- filters: class, document, number shown ----
+  // ---- filters ----
   function docsPass(docs) {
     if (!docs || docs.length === 0) { return true; }
     for (var i = 0; i < docs.length; i++) { if (state.docs[docs[i]]) { return true; } }
     return false;
   }
+  function rangePass(n) {
+    if (!state.range) { return true; }
+    var d = n.dates, lo = state.range[0], hi = state.range[1];
+    if (!d || !d.length) { return false; }
+    if (isEvent(n)) { return d[0] <= hi && d[d.length - 1] >= lo; }
+    for (var i = 0; i < d.length; i++) { if (d[i] >= lo && d[i] <= hi) { return true; } }
+    return false;
+  }
+  function classPass(n) { return state.groups[n.group] && state.kinds[n.kind] && docsPass(n.docs); }
+  function eventPass(n) { return classPass(n) && rangePass(n); }
   var byRank = data.nodes.slice().sort(function (a, b) { return a.rank - b.rank; });
-  function apply() {
+  function chooseNodes() {
     var shown = {}, count = 0;
     byRank.forEach(function (n) {
-      if (state.groups[n.group] && docsPass(n.docs) && count < state.limit) { shown[n.id] = true; count++; }
+      if (isEvent(n)) {
+        if (state.events && eventPass(n)) { shown[n.id] = true; }
+      } else if (count < state.limit && classPass(n) && rangePass(n) && (state.isolated || n.linked || state.events)) {
+        shown[n.id] = true; count++;
+      }
     });
-    Object.keys(state.pinned).forEach(function (id) { if (!shown[id]) { shown[id] = true; count++; } });
-    var nodeUpdates = [];
-    data.nodes.forEach(function (n) {
-      var hide = !shown[n.id];
-      if (hide !== !state.shown[n.id]) { nodeUpdates.push({ id: n.id, hidden: hide }); }
-    });
-    var edgeUpdates = [];
-    data.edges.forEach(function (e) {
-      var hide = !(shown[e.from] && shown[e.to] && docsPass(e.docs));
-      if (hide !== !!state.edgeHidden[e.id]) { edgeUpdates.push({ id: e.id, hidden: hide }); state.edgeHidden[e.id] = hide; }
-    });
-    state.shown = shown;
-    if (nodeUpdates.length) { nodes.update(nodeUpdates); }
-    if (edgeUpdates.length) { edges.update(edgeUpdates); }
-    document.body.setAttribute("data-nodes-shown", String(count));
-    var edgeCount = data.edges.filter(function (e) { return !state.edgeHidden[e.id]; }).length;
-    $("summary").textContent = count + " of " + data.nodes.length + " nodes, " + edgeCount + " of " + data.edges.length + " edges, " +
-      data.documents.length + (data.documents.length === 1 ? " article" : " articles");
+    Object.keys(state.pinned).forEach(function (id) { shown[id] = true; });
+    return shown;
   }
-  data.nodes.forEach(function (n) { state.shown[n.id] = true; });
+  function edgePass(e, shown) {
+    if (!shown[e.from] || !shown[e.to] || !docsPass(e.docs)) { return false; }
+    if (e.layer === "event") { return state.events || !!state.pinned[e.from] || !!state.pinned[e.to]; }
+    if (e.kind !== "event") { return true; }
+    for (var i = 0; i < e.events.length; i++) { if (eventPass(byId[e.events[i]])) { return true; } }
+    return false;
+  }
+  function filtering() { // a class, kind, article or date filter is on (the count limit is not one)
+    var off = function (map) { return Object.keys(map).some(function (k) { return !map[k]; }); };
+    return !!state.range || off(state.groups) || off(state.kinds) || off(state.docs);
+  }
+  function apply() {
+    var shown = chooseNodes(), edgeShown = {}, degree = {};
+    data.edges.forEach(function (e) {
+      if (edgePass(e, shown)) { edgeShown[e.id] = true; degree[e.from] = 1; degree[e.to] = 1; }
+    });
+    if (!state.isolated && filtering()) { // what a filter cut off from everything is hidden too
+      Object.keys(shown).forEach(function (id) { if (!degree[id] && !state.pinned[id]) { delete shown[id]; } });
+    }
+    var nodeUpdates = [], edgeUpdates = [];
+    data.nodes.forEach(function (n) {
+      if (!!shown[n.id] !== !!state.shown[n.id]) { nodeUpdates.push({ id: n.id, hidden: !shown[n.id] }); }
+    });
+    data.edges.forEach(function (e) {
+      if (!!edgeShown[e.id] !== !!state.edgeShown[e.id]) { edgeUpdates.push({ id: visId(e), hidden: !edgeShown[e.id] }); }
+    });
+    state.shown = shown; state.edgeShown = edgeShown;
+    if (network && nodeUpdates.length + edgeUpdates.length > REBUILD) {
+      rebuild();
+    } else {
+      if (nodeUpdates.length) { nodes.update(nodeUpdates); }
+      if (edgeUpdates.length) { edges.update(edgeUpdates); }
+    }
+    var count = Object.keys(shown).length, edgeCount = Object.keys(edgeShown).length;
+    document.body.setAttribute("data-nodes-shown", String(count));
+    $("summary").textContent = count + " of " + data.nodes.length + " nodes, " + edgeCount + " of " + data.edges.length +
+      " links, " + data.documents.length + (data.documents.length === 1 ? " article" : " articles");
+    if (api.timeline) { api.timeline(); }
+  }
+  // vis-network re-reads an item's options on every update, so thousands of show/hide
+  // changes at once (showing every node) cost seconds: new data in one go is faster.
+  var REBUILD = 3000;
+  function rebuild() {
+    var at = network.getViewPosition(), scale = network.getScale(), selected = network.getSelectedNodes();
+    nodes = new vis.DataSet(data.nodes.map(function (n) { var v = visNode(n); v.hidden = !state.shown[n.id]; return v; }));
+    edges = new vis.DataSet(data.edges.map(function (e) { var v = visEdge(e); v.hidden = !state.edgeShown[e.id]; return v; }));
+    api.nodes = nodes; api.edges = edges;
+    dimmed = false;
+    network.setData({ nodes: nodes, edges: edges });
+    network.moveTo({ position: at, scale: scale, animation: false });
+    selected = selected.filter(function (id) { return state.shown[id]; });
+    if (selected.length) { network.selectNodes(selected); highlight(selected); }
+  }
   api.shownCount = function () { return Object.keys(state.shown).length; };
+  api.visibleNodes = function () { return Object.keys(state.shown).map(Number); };
   api.setLimit = function (k) {
-    state.limit = k;
-    $("limit").value = String(k);
-    $("limit-value").textContent = String(k);
-    apply();
+    state.limit = k; $("limit").value = String(k); $("limit-value").textContent = String(k); apply();
   };
+  api.showEvents = function (on) { state.events = !!on; $("show-events").checked = state.events; apply(); legibleView(); };
+  api.showIsolated = function (on) { state.isolated = !!on; $("show-isolated").checked = state.isolated; apply(); };
 
-
-  // Hidden nodes are set before the network exists, so the first drawing is the final one.
-  apply();
+  apply(); // hidden flags are set before the network exists, so the first drawing is the final one
   network = new vis.Network($("network"), { nodes: nodes, edges: edges }, options);
   api.network = network;
 
-  // Physics only lays the graph out; once stable, nothing moves unless dragged.
-  var settled = !options.physics.enabled;
-  network.on("stabilizationIterationsDone", function () {
-    network.setOptions({ physics: { enabled: false } });
-    settled = true;
-    network.redraw();
-  });
-  network.on("afterDrawing", function () {
-    if (settled && !api.ready) {
-      api.ready = true;
-      document.body.setAttribute("data-ready", "1");
-    }
-  });
-
-  // Legend doubles as the class filter.
-  var counts = {};
-  data.nodes.forEach(function (n) { counts[n.group] = (counts[n.group] || 0) + 1; });
-  data.groups.forEach(function (g) {
-    if (!counts[g.name]) { return; }
-    var li = el("li"), label = el("label"), box = el("input");
-    box.type = "checkbox"; box.checked = true;
-    box.addEventListener("change", function () { state.groups[g.name] = box.checked; apply(); });
-    var swatch = el("span", "swatch shape-" + g.shape);
-    swatch.style.backgroundColor = g.color;
-    label.appendChild(box); label.appendChild(swatch);
-    label.appendChild(el("span", null, g.name + " (" + counts[g.name] + ")"));
-    li.appendChild(label); $("legend").appendChild(li);
-  });
-  data.documents.forEach(function (d, i) {
-    var li = el("li"), label = el("label"), box = el("input");
-    box.type = "checkbox"; box.checked = true;
-    box.addEventListener("change", function () { state.docs[i] = box.checked; apply(); });
-    label.appendChild(box);
-    label.appendChild(el("span", null, d.title || d.id));
-    li.appendChild(label); $("documents").appendChild(li);
-  });
-  var limit = $("limit");
-  limit.max = String(Math.max(1, data.nodes.length));
-  limit.value = String(state.limit);
-  $("limit-value").textContent = String(state.limit);
-  limit.addEventListener("input", function () { $("limit-value").textContent = limit.value; });
-  limit.addEventListener("change", function () { api.setLimit(parseInt(limit.value, 10) || 1); });
-
-  // ---- search by any name ----
-  var names = [];
-  data.nodes.forEach(function (n) {
-    [n.label].concat(n.alt || []).forEach(function (name) { names.push({ key: fold(name), name: name, node: n }); });
-  });
-  var datalist = $("names"), listed = {};
-  names.forEach(function (x) {
-    if (listed[x.name]) { return; }
-    listed[x.name] = true;
-    var option = el("option"); option.value = x.name; datalist.appendChild(option);
-  });
-  function search(query) {
-    var q = fold(query);
-    if (!q) { return []; }
-    var best = {};
-    names.forEach(function (x) {
-      var score = x.key === q ? 0 : x.key.indexOf(q) === 0 ? 1 : (" " + x.key).indexOf(" " + q) >= 0 ? 2 : x.key.indexOf(q) >= 0 ? 3 : -1;
-      if (score < 0) { return; }
-      var prev = best[x.node.id];
-      if (prev === undefined || score < prev.score) { best[x.node.id] = { score: score, node: x.node, name: x.name }; }
-    });
-    return Object.keys(best).map(function (k) { return best[k]; })
-      .sort(function (a, b) { return a.score - b.score || a.node.rank - b.node.rank; });
+  // ---- first view: fit the connected part, then make sure the central labels are legible ----
+  function topShown(k) {
+    return byRank.filter(function (n) { return state.shown[n.id]; }).slice(0, k);
   }
-  function focus(id) {
-    if (!state.shown[id]) { state.pinned[id] = true; apply(); }
+  // The view that shows `nodes` (laid-out positions, labels allowed for), at `scale` if given.
+  // Computed from the positions, not from vis-network's fit, whose label boxes depend on
+  // what was drawn before: the same filter always gives the same view.
+  function frame(nodes, scale) {
+    var box = $("network").getBoundingClientRect();
+    var xs = nodes.map(function (n) { return n.x; }), ys = nodes.map(function (n) { return n.y; });
+    var x0 = Math.min.apply(null, xs), x1 = Math.max.apply(null, xs), y0 = Math.min.apply(null, ys), y1 = Math.max.apply(null, ys);
+    var fits = Math.min(1, box.width / (x1 - x0 + 2 * LABEL_ROOM[0]), box.height / (y1 - y0 + 2 * LABEL_ROOM[1]));
+    return { position: { x: (x0 + x1) / 2, y: (y0 + y1) / 2 }, scale: scale || fits, fits: fits };
+  }
+  function legibleView() { // fit the drawn part; if its central labels would be too small, the central part
+    var shown = byRank.filter(function (n) { return state.shown[n.id]; });
+    if (!shown.length) { return; }
+    var top = shown.slice(0, 8), view = frame(shown);
+    var need = LEGIBLE * 1.02 / Math.min.apply(null, top.map(function (n) { return n.font; }));
+    for (var k = top.length; view.scale < need && k >= 1; k--) {
+      view = frame(top.slice(0, k));
+      if (view.fits >= need || k === 1) { view.scale = need; break; }
+    }
+    network.moveTo({ position: view.position, scale: view.scale, animation: false });
+  }
+  api.legibleView = legibleView;
+  legibleView();
+  network.once("afterDrawing", function () {
+    api.ready = true;
+    document.body.setAttribute("data-ready", "1");
+  });
+  network.redraw();
+
+  graphbuildControls(api, { el: el, $: $, state: state, apply: apply, focus: focus, isEvent: isEvent, styles: styles });
+  // ---- highlight: the selection and its neighbourhood stand out, the rest is dimmed ----
+  function highlight(ids) {
+    var keep = {};
+    ids.forEach(function (id) {
+      keep[id] = true;
+      network.getConnectedNodes(id).forEach(function (m) { keep[m] = true; });
+    });
+    nodes.update(data.nodes.map(function (n) {
+      var on = keep[n.id], c = colorOf(n);
+      return { id: n.id, color: { background: on ? c : DIM, border: on ? "#333333" : DIM, highlight: { background: c, border: "#000000" },
+                                  hover: { background: on ? c : DIM, border: "#000000" } },
+               font: { color: on ? "#222222" : DIM_TEXT } };
+    }));
+    edges.update(data.edges.map(function (e) {
+      var on = keep[e.from] && keep[e.to] && (ids.indexOf(e.from) >= 0 || ids.indexOf(e.to) >= 0);
+      return { id: visId(e), color: { color: on ? "#444444" : DIM, highlight: "#333333" }, font: { color: on ? "#333333" : "rgba(0,0,0,0)" } };
+    }));
+    dimmed = true;
+  }
+  function clearHighlight() {
+    if (!dimmed) { return; }
+    nodes.update(data.nodes.map(visNode).map(function (v) { return { id: v.id, color: v.color, font: v.font }; }));
+    edges.update(data.edges.map(function (e) { return { id: visId(e), color: { color: edgeColor(e), highlight: "#333333" }, font: { color: "#555555" } }; }));
+    dimmed = false;
+  }
+  api.clearSelection = function () { clearHighlight(); network.unselectAll(); state.selected = null; showTimeline(); };
+
+  function pin(ids) {
+    var changed = false;
+    ids.forEach(function (id) { if (!state.shown[id]) { state.pinned[id] = true; changed = true; } });
+    if (changed) { apply(); }
+  }
+  function focus(id) { // centre and zoom on the node; the panel sits beside the canvas, never over it
+    pin([id]);
+    state.selected = id;
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: false });
+    highlight([id]);
+    var scale = Math.max(network.getScale(), 1.2, (LEGIBLE * 1.3) / (byId[id].font || 14));
+    network.moveTo({ position: network.getPositions([id])[id], scale: scale, animation: false });
     showNode(id);
   }
-  api.search = search;
+  function selectEvent(id) { // the event's actors (and the event, when drawn) light up
+    var n = byId[id], ids = n.event.participants.map(function (p) { return p.node; }).concat(n.event.places);
+    pin(ids);
+    state.selected = id;
+    var visible = ids.filter(function (i) { return state.shown[i]; });
+    if (state.shown[id]) { visible.push(id); }
+    network.selectNodes(visible);
+    highlight(visible);
+    if (visible.length) {
+      var view = frame(visible.map(function (i) { return byId[i]; }));
+      network.moveTo({ position: view.position, scale: Math.max(view.scale, LEGIBLE * 1.05 / 14), animation: false });
+    }
+    showNode(id);
+  }
   api.focus = focus;
-  api.find = function (query) {
-    var hits = search(query);
-    if (hits.length) { focus(hits[0].node.id); return hits[0].node.id; }
-    return null;
-  };
-  var input = $("search"), results = $("search-results");
-  function listResults() {
-    results.textContent = "";
-    search(input.value).slice(0, 12).forEach(function (hit) {
-      var li = el("li"), button = el("button", "link", hit.node.label);
-      button.type = "button";
-      if (hit.name !== hit.node.label) { li.appendChild(button); li.appendChild(el("span", "hint", " (" + hit.name + ")")); }
-      else { li.appendChild(button); }
-      button.addEventListener("click", function () { focus(hit.node.id); });
-      results.appendChild(li);
+  api.selectEvent = selectEvent;
+  api.expand = function (id) { pin(network.getConnectedNodes(id).concat(neighbours(id))); focus(id); };
+  function neighbours(id) {
+    var out = [];
+    data.edges.forEach(function (e) {
+      if (e.layer !== "actor") { return; }
+      if (e.from === id) { out.push(e.to); } else if (e.to === id) { out.push(e.from); }
     });
+    return out;
   }
-  input.addEventListener("input", listResults);
-  input.addEventListener("keydown", function (ev) {
-    if (ev.key === "Enter") { ev.preventDefault(); api.find(input.value); }
-  });
 
-  // ---- side panel ----
-  var panel = $("panel"), body = $("panel-body");
-  $("panel-close").addEventListener("click", function () { panel.hidden = true; network.unselectAll(); });
-  function section(title) { var s = el("section"); s.appendChild(el("h3", null, title)); body.appendChild(s); return s; }
-  function docLine(index) {
-    var d = data.documents[index], p = el("p", "source");
-    if (!d) { return p; }
-    var href = safeHref(d.url), title = d.title || d.id;
-    if (href) {
-      var a = el("a", null, title);
-      a.href = href; a.target = "_blank"; a.rel = "noopener noreferrer";
-      p.appendChild(a);
-    } else {
-      p.appendChild(el("cite", null, title));
-    }
-    var bits = [d.source, d.date].filter(Boolean);
-    if (bits.length) { p.appendChild(document.createTextNode(" \u2014 " + bits.join(", "))); }
-    return p;
-  }
-  function sentence(ref) {
-    var row = data.sentences[ref[0]], text = row[1], wrap = el("div", "evidence"), p = el("p", "sentence"), pos = 0;
-    ref[1].forEach(function (mark) {
-      if (mark[0] < pos) { return; }
-      p.appendChild(document.createTextNode(text.slice(pos, mark[0])));
-      p.appendChild(el("mark", null, text.slice(mark[0], mark[1])));
-      pos = mark[1];
-    });
-    p.appendChild(document.createTextNode(text.slice(pos)));
-    wrap.appendChild(p);
-    wrap.appendChild(docLine(row[0]));
-    return wrap;
-  }
-  function evidence(item) {
-    if (!item.ev || !item.ev.length) { return; }
-    var s = section("Evidence");
-    item.ev.forEach(function (ref) { s.appendChild(sentence(ref)); });
-    if (item.more) { s.appendChild(el("p", "hint", "and " + item.more + " more")); }
-  }
-  function list(title, values) {
-    if (!values || !values.length) { return; }
-    var s = section(title), ul = el("ul");
-    values.forEach(function (v) { ul.appendChild(el("li", null, v)); });
-    s.appendChild(ul);
-  }
-  function open(title, subtitle) {
-    body.textContent = "";
-    body.appendChild(el("h2", null, title));
-    if (subtitle) { body.appendChild(el("p", "kind", subtitle)); }
-    panel.hidden = false;
-  }
-  function nodeButton(id) {
-    var b = el("button", "link", byId[id].label);
-    b.type = "button";
-    b.addEventListener("click", function () { focus(id); });
-    return b;
-  }
-  function showNode(id) {
-    var n = byId[id];
-    if (!n) { return; }
-    open(n.label, n.kind === n.group ? n.group : n.kind + " (" + n.group + ")");
-    list("Also called", n.alt);
-    list("Titles", n.titles);
-    if (n.event) {
-      list("When", n.event.times.map(function (t) {
-        return t.value ? t.text + " (" + t.value + (t.end ? " to " + t.end : "") + ")" : t.text;
-      }));
-      list("Numbers", n.event.counts.map(function (c) {
-        return (c.qualifier ? c.qualifier + " " : "") + c.value + " " + c.kind;
-      }));
-      list("Where", n.event.places);
-      list("Who", n.event.participants.map(function (p) { return p.label + " (" + p.role + ")"; }));
-    }
-    if (n.quotes && n.quotes.length) {
-      var s = section("Quotes");
-      n.quotes.forEach(function (q) {
-        var block = el("blockquote", null, "\u201c" + q.text + "\u201d");
-        s.appendChild(block);
-        if (q.doc !== null && q.doc !== undefined) { s.appendChild(docLine(q.doc)); }
-      });
-    }
-    var links = data.edges.filter(function (e) { return e.from === id || e.to === id; });
-    if (links.length) {
-      var c = section("Connections"), ul = el("ul");
-      links.slice(0, 50).forEach(function (e) {
-        var li = el("li");
-        if (e.from === id) { li.appendChild(el("span", null, e.label + " \u2192 ")); li.appendChild(nodeButton(e.to)); }
-        else { li.appendChild(nodeButton(e.from)); li.appendChild(el("span", null, " \u2192 " + e.label)); }
-        ul.appendChild(li);
-      });
-      c.appendChild(ul);
-      if (links.length > 50) { c.appendChild(el("p", "hint", "and " + (links.length - 50) + " more")); }
-    }
-    evidence(n);
-  }
-  function showEdge(id) {
-    var e = data.edges[id];
-    if (!e) { return; }
-    open(byId[e.from].label + " \u2192 " + byId[e.to].label, e.label);
-    var s = section("Between"), p = el("p");
-    p.appendChild(nodeButton(e.from)); p.appendChild(el("span", null, " " + e.label + " ")); p.appendChild(nodeButton(e.to));
-    s.appendChild(p);
-    evidence(e);
-  }
-  api.showNode = showNode;
-  api.showEdge = showEdge;
   network.on("click", function (params) {
-    if (params.nodes.length) { showNode(params.nodes[0]); }
-    else if (params.edges.length) { showEdge(params.edges[0]); }
-    else { panel.hidden = true; }
+    if (params.nodes.length) { focus(params.nodes[0]); }
+    else if (params.edges.length) { clearHighlight(); api.showEdge(params.edges[0] - 1); }
+    else { api.clearSelection(); }
   });
 
+  // The panel and timeline (panel.js, inlined in the same script element).
+  var panelApi = graphbuildPanel(api, { el: el, $: $, safeHref: safeHref, byId: byId, state: state,
+                                                 focus: focus, selectEvent: selectEvent, apply: apply, eventPass: eventPass });
+  var showNode = panelApi.showNode, showTimeline = panelApi.showTimeline;
+  api.showNode = showNode;
+  api.showEdge = panelApi.showEdge;
+  api.timeline = panelApi.renderTimeline;
+  api.setRange = panelApi.setRange;
+  panelApi.renderTimeline();
 }());

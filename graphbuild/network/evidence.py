@@ -1,0 +1,106 @@
+"""Evidence for the viewer: sentences of the articles, stored once, referenced by index.
+
+Every string that came from an article is plain data here; the page turns it into DOM
+text nodes, never HTML. A reference is [sentence index, [[start, end], ...]] with the
+character ranges to highlight counted in UTF-16 units (as JavaScript indexes strings).
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from graphbuild.model import Document, Evidence, Mention
+
+MAX_EVIDENCE = 12  # sentences per node or edge; the panel says how many more there are
+MAX_SENTENCE = 500  # characters around the highlight kept from an over-long "sentence"
+MAX_QUOTE = 1200
+
+
+class Sentences:
+    """Interns (doc, start, end) spans of document text; crops long ones around marks."""
+
+    def __init__(self, documents: Iterable[Document]):
+        self.docs = {d.id: d for d in documents}
+        self.doc_index = {d.id: i for i, d in enumerate(self.docs.values())}
+        self.rows: list[list] = []
+        self._seen: dict[tuple, int] = {}
+
+    def ref(self, doc_id: str, start: int, end: int, marks: Iterable[tuple[int, int]]) -> list | None:
+        doc = self.docs.get(doc_id)
+        if doc is None or not (0 <= start < end <= len(doc.text)):
+            return None
+        text = doc.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            return None
+        marks = sorted({(max(s, start), min(e, end)) for s, e in marks if s < end and e > start and s >= start})
+        lo, hi = start, end
+        if end - start > MAX_SENTENCE:
+            anchor = marks[0][0] if marks else start
+            lo = max(start, anchor - MAX_SENTENCE // 3)
+            hi = min(end, lo + MAX_SENTENCE)
+            marks = [(s, e) for s, e in marks if s >= lo and e <= hi]
+        key = (doc_id, lo, hi)
+        if key not in self._seen:
+            self._seen[key] = len(self.rows)
+            self.rows.append([self.doc_index[doc_id], doc.text[lo:hi]])
+        # JavaScript indexes strings in UTF-16 code units, Python in code points.
+        return [self._seen[key], [[_utf16(text, lo, s), _utf16(text, lo, e)] for s, e in marks]]
+
+
+def _utf16(text: str, lo: int, at: int) -> int:
+    """The UTF-16 offset of `text[at]` counted from `text[lo]`."""
+    part = text[lo:at]
+    return len(part) if part.isascii() else len(part.encode("utf-16-le")) // 2
+
+
+def mention_refs(sentences: Sentences, mentions: Iterable[Mention]) -> list[list]:
+    by_sentence: dict[tuple, list] = defaultdict(list)
+    for m in mentions:
+        by_sentence[(m.doc_id, m.sentence_start, m.sentence_end)].append((m.start, m.end))
+    refs = [sentences.ref(d, s, e, marks) for (d, s, e), marks in by_sentence.items()]
+    return [r for r in refs if r is not None]
+
+
+def unique(refs: list[list]) -> list[list]:
+    seen, out = set(), []
+    for r in refs:
+        if r[0] not in seen:
+            seen.add(r[0])
+            out.append(r)
+    return out
+
+
+def evidence_refs(sentences: Sentences, evidence: Iterable[Evidence],
+                   mentions: dict[str, list[Mention]]) -> list[list]:
+    """Evidence sentences with the mentions (of the given docs) inside them marked."""
+    refs, seen = [], set()
+    for ev in evidence:
+        if (ev.doc_id, ev.start, ev.end) in seen:
+            continue
+        seen.add((ev.doc_id, ev.start, ev.end))
+        marks = [(m.start, m.end) for m in mentions.get(ev.doc_id, ())
+                 if m.start >= ev.start and m.end <= ev.end]
+        ref = sentences.ref(ev.doc_id, ev.start, ev.end, marks)
+        if ref is not None:
+            refs.append(ref)
+    return refs
+
+
+def capped(refs: list[list]) -> tuple[list[list], int]:
+    return refs[:MAX_EVIDENCE], max(0, len(refs) - MAX_EVIDENCE)
+
+
+def by_doc(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in mentions:
+        out[m.doc_id].append(m)
+    return out
+
+
+
+
+__all__ = ["MAX_EVIDENCE", "MAX_QUOTE", "by_doc", "capped", "evidence_refs", "mention_refs", "unique", "Sentences"]
