@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import ROOT, SHARED_DATA, skip_or_fail
-from tests.integration.test_build import run_cli
+from tests.helpers.cli import run_cli
 
 pytestmark = pytest.mark.slow
 

@@ -1,8 +1,8 @@
-"""The SHACL engine of the build (pyshacl-turbo over N-Triples of the built quads) reports
-what pySHACL reports over the rdflib graph - the same results, each with the same focus
-node, path, value, shape, constraint component and severity - on graphs that conform and
-on graphs with violations of several kinds. Only the wording of sh:resultMessage differs
-for some components (turbo: "MaxInclusiveConstraintComponent violated at <...>")."""
+"""The SHACL engine of the build (pyshacl-turbo over N-Triples of the built quads, pySHACL
+for the report when a graph fails) reports what pySHACL reports over the rdflib graph -
+the same results, each with the same focus node, path, value, shape, constraint
+component, severity and message - on graphs that conform and on graphs with violations
+of several kinds."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -16,13 +16,12 @@ from graphbuild.rdf.build import to_dataset, to_quads
 from graphbuild.rdf.serialize import quad_set
 from graphbuild.rdf.validate import report_graph, shapes_graph, union_graph
 from graphbuild.vocab import NIF, ORG, RDF, RDFS
-from tests.unit.test_rdf_build import BASE, realistic_model
-from tests.unit.test_rdf_serialize import hostile_model
+from tests.helpers.models import BASE, hostile_model, realistic_model
 
 
 def _rows(results) -> set[tuple[str, ...]]:
     fields = (SH.focusNode, SH.resultPath, SH.value, SH.sourceShape, SH.sourceConstraintComponent,
-              SH.resultSeverity)
+              SH.resultSeverity, SH.resultMessage)
     found = results.subjects(RDF.type, SH.ValidationResult)
     rows = {tuple(str(results.value(r, f)) for f in fields) for r in found}
     assert all(str(results.value(r, SH.resultMessage) or "") for r in results.subjects(RDF.type, SH.ValidationResult))
