@@ -21,7 +21,7 @@ def analyze_documents_dask(
     scheduler: str | None = None,
     on_done: Progress | None = None,
 ) -> Iterator[DocumentOutcome]:
-    """Like `engine.local.analyze_documents`, on Dask; outcomes come back in input order."""
+    """Like `engine.local.analyze_local`, on Dask; outcomes come back in input order."""
     from distributed import Client, LocalCluster
 
     cluster = None

@@ -70,22 +70,15 @@ def _warm(model_name: str) -> None:
     load_model(model_name)
 
 
-def analyze_documents(
+def analyze_local(
     documents: Sequence[Document],
     model_name: str,
     context: CorpusContext,
     jobs: int = 1,
     on_done: Progress | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
 ) -> Iterator[DocumentOutcome]:
-    """Analyse `documents` in input order, calling `on_done(1)` after each. `engine`
-    "dask" runs them on a Dask cluster (at `scheduler`, or a local one of `jobs` workers)."""
-    if engine == "dask":
-        from graphbuild.engine.dask import analyze_documents_dask
-
-        yield from analyze_documents_dask(documents, model_name, context, jobs, scheduler, on_done)
-        return
+    """Analyse `documents` in input order in this process (`jobs` 1) or a pool of `jobs`
+    processes, calling `on_done(1)` after each."""
     documents = list(documents)
     if jobs <= 1 or len(documents) <= 1:
         outcomes = (o for batch in batches(documents, 1) for o in analyze_batch(batch, model_name, context))

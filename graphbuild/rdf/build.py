@@ -31,43 +31,51 @@ outside a document raise OutputError (both are bugs upstream that must not reach
 """
 from __future__ import annotations
 
-import math
-from decimal import Decimal
-
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
 
 from graphbuild import iri
-from graphbuild.errors import OntologyError, OutputError
-from graphbuild.model import Document, Event, Evidence, GraphModel, MergeStep, Mention, TimeValue
+from graphbuild.errors import OutputError
+from graphbuild.model import (
+    Document,
+    Evidence,
+    GraphModel,
+    Mention,
+    MergeStep,
+)
 from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
+from graphbuild.rdf.events import TIME_TYPES, add_events
 from graphbuild.rdf.provenance import rule_run
 from graphbuild.rdf.quads import QuadSet
-from graphbuild.rdf.terms import Literal, as_ox, named, rdflib_term, to_rdflib
-from graphbuild.vocab import (
-    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
-    entity_classes, prefixes, property_for, role_for,
+from graphbuild.rdf.terms import (
+    Literal,
+    as_ox,
+    decimal_literal,
+    index_literal,
+    named,
+    rdflib_term,
+    to_rdflib,
 )
-
-TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
+from graphbuild.vocab import (
+    DCTERMS,
+    GB,
+    GEO,
+    ITSRDF,
+    NIF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+    entity_classes,
+    property_for,
+)
 
 Node = ox.NamedNode | ox.Literal
 Triple = tuple[Node, Node, Node]
-
-
-def decimal_literal(value: float) -> ox.Literal:
-    """An xsd:decimal whose lexical form reads back to exactly `value`."""
-    if not math.isfinite(value):
-        raise OutputError(f"cannot write the non-finite number {value!r} as xsd:decimal")
-    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
-
-
-def count_literal(value: int, datatype=None) -> ox.Literal:
-    return Literal(str(int(value)), datatype=datatype or XSD.integer)
-
-
-def index_literal(value: int) -> ox.Literal:
-    return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
 
 
 class _Builder:
@@ -244,59 +252,6 @@ class _Builder:
             for ev in m.evidence:
                 self.evidence(node, ev)
 
-    def time(self, event: ox.NamedNode, event_id: str, t: TimeValue) -> None:
-        if t.datatype not in TIME_TYPES:
-            raise OntologyError(f"time datatype {t.datatype!r} of event {event_id!r} is not one of {TIME_TYPES}")
-        dt, c = XSD[t.datatype], self.cross
-        node = named(iri.time_iri(self.base, t.text, t.value, t.datatype, t.end, t.doc_id, t.start, t.stop))
-        self.add(c, event, SEM.hasTime, node)
-        self.add(c, node, RDF.type, SEM.Time)
-        self.add(c, node, RDFS.label, Literal(t.text))
-        self.add(c, node, GB.timeType, Literal(t.datatype))
-        stamps = [(SEM.hasTimeStamp, t.value)] if t.end is None else [
-            (SEM.hasBeginTimeStamp, t.value), (SEM.hasEndTimeStamp, t.end)]
-        for prop, value in stamps:
-            if value is not None:
-                for s in (event, node):  # on the event too: a plain query finds it
-                    self.add(c, s, prop, Literal(value, datatype=dt))
-        if t.doc_id is not None and t.start is not None and t.stop is not None:
-            self.add(c, node, PROV.wasDerivedFrom, self.span(t.doc_id, t.start, t.stop))
-        elif t.doc_id is not None:
-            self.add(c, node, GB.documentId, Literal(t.doc_id))
-
-    def events_(self) -> None:
-        c = self.cross
-        for v in self.model.events:
-            node = self.event(v.id)
-            self.typed_node(node, v.id, v.kind, v.label)
-            for place in v.places:
-                self.add(c, node, SEM.hasPlace, self.entity(place))
-            for t in v.times:
-                self.time(node, v.id, t)
-            for p in v.participants:
-                actor = self.entity(p.entity)
-                self.add(c, node, SEM.hasActor, actor)
-                self.add(c, node, role_for(p.role), actor)
-            self.counts(node, v)
-            for m in v.mentions:
-                self.mention(node, m)
-            for ev in v.evidence:
-                self.evidence(node, ev)
-            self.merges(node, v.id, v.merges)
-
-    def counts(self, node: ox.NamedNode, v: Event) -> None:
-        c = self.cross
-        for n in v.counts:
-            count = named(iri.count_iri(self.base, v.id, n.kind, n.value, n.qualifier))
-            self.add(c, node, GB.count, count)
-            self.add(c, count, RDF.type, GB.Count)
-            self.add(c, count, GB.countKind, Literal(n.kind))
-            self.add(c, count, GB.countValue, count_literal(n.value))
-            if n.qualifier is not None:
-                self.add(c, count, GB.qualifier, Literal(n.qualifier))
-            for ev in n.evidence:
-                self.evidence(count, ev)
-
     def quotes(self) -> None:
         for q in self.model.quotes:
             graph = self.doc_iri(q.doc_id)
@@ -316,7 +271,7 @@ class _Builder:
         for r in self.model.relations:
             self.statements(self.entity(r.subject), r.predicate, self.entity(r.object), r.evidence)
         self.memberships()
-        self.events_()
+        add_events(self)
         for link in self.model.event_links:
             self.statements(self.event(link.subject), link.predicate, self.event(link.object), link.evidence)
         self.quotes()

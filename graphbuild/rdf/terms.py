@@ -6,6 +6,8 @@ for readers, tests and the SHACL quarantine, which want rdflib's API.
 """
 from __future__ import annotations
 
+import math
+from decimal import Decimal
 from functools import cache
 
 import pyoxigraph as ox
@@ -76,4 +78,19 @@ def rdflib_term(term: ox.NamedNode | ox.Literal):
     return RdfLiteral(term.value, datatype=URIRef(term.datatype.value))
 
 
-__all__ = ["Literal", "as_ox", "named", "rdflib_term", "to_rdflib"]
+def decimal_literal(value: float) -> ox.Literal:
+    """An xsd:decimal whose lexical form reads back to exactly `value`."""
+    if not math.isfinite(value):
+        raise OutputError(f"cannot write the non-finite number {value!r} as xsd:decimal")
+    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
+
+
+def count_literal(value: int, datatype=None) -> ox.Literal:
+    return Literal(str(int(value)), datatype=datatype or XSD.integer)
+
+
+def index_literal(value: int) -> ox.Literal:
+    return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
+
+
+__all__ = ["Literal", "as_ox", "count_literal", "decimal_literal", "index_literal", "named", "rdflib_term", "to_rdflib"]
