@@ -103,6 +103,20 @@ class _Progress:
             self.bar.advance(self.task, advance)
 
 
+def _warn(report: dict, output_dir: Path) -> None:
+    """What the build skipped, repaired or found on stderr, each user string literally."""
+    for item in report["skipped"]:
+        say("skipped", "yellow", f"{printable(item['source'], keep='')}: {item['reason']}")
+    for item in report.get("input_warnings", []):
+        say("warning:", "yellow", f"{printable(item['source'], keep='')}: {item['warning']}")
+    for problem in report.get("previous_set", {}).get("problems", []):
+        say("warning:", "yellow", f"the output set found in {output_dir}: {problem}")
+    rejected = report["validation"].get("rejected_statements", 0)
+    if rejected:
+        say("warning:", "yellow", f"{rejected} statements broke ontology/shapes.ttl and were left out of the "
+            "graph; see rejected.trig and report.json (validation.violation_messages)")
+
+
 @app.command(epilog=EXIT_HELP)
 def build(
     inputs: list[str] = typer.Argument(None, help="Articles: .txt .md .html .jsonl files, directories, or - for stdin. None: the bundled samples.", show_default=False),
@@ -148,16 +162,7 @@ def build(
     except GraphbuildError as exc:
         raise _fail(exc)
     report = result.report
-    for item in report["skipped"]:
-        say("skipped", "yellow", f"{printable(item['source'], keep='')}: {item['reason']}")
-    for item in report.get("input_warnings", []):
-        say("warning:", "yellow", f"{printable(item['source'], keep='')}: {item['warning']}")
-    for problem in report.get("previous_set", {}).get("problems", []):
-        say("warning:", "yellow", f"the output set found in {settings.output_dir}: {problem}")
-    rejected = report["validation"].get("rejected_statements", 0)
-    if rejected:
-        say("warning:", "yellow", f"{rejected} statements broke ontology/shapes.ttl and were left out of the "
-            "graph; see rejected.trig and report.json (validation.violation_messages)")
+    _warn(report, settings.output_dir)
     c = report["counts"]
     entities = ", ".join(f"{n} {k}" for k, n in c["entities"].items()) or "no entities"
     typer.echo(f"{c['documents']} documents: {entities}, {sum(c['events'].values())} events, "

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from graphbuild.lexicon.titles import ABBREVIATIONS, ADDRESS_FORMS, HONORIFICS, TITLE_JOINERS, TITLE_NOUNS
 from graphbuild.lexicon.words import ACRONYM_SKIP, ARTICLES, DROPPABLE_PARTICLES, PARTICLES
@@ -62,6 +63,7 @@ def strip_accents(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=1 << 16)  # pure; cross-document resolution asks for the same names again and again
 def normalize(name: str) -> str:
     """The comparable form of a name: accents and case folded, a trailing possessive
     and a leading article dropped, dotted acronyms joined ("U.S." → "us"), punctuation
@@ -93,6 +95,7 @@ def tokens(name: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """One word folded across common transliterations ("qassem" → "kasam")."""
     for pattern, repl in _TRANSLIT:

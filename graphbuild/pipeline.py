@@ -12,12 +12,16 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from graphbuild import __version__
 from graphbuild.errors import GraphbuildError, InputError, NothingBuilt, OutputError
 from graphbuild.model import Document, GraphModel
 from graphbuild.resolve.fact_check import CheckedModel
 from graphbuild.settings import Settings
+
+if TYPE_CHECKING:
+    from graphbuild.rdf.quads import QuadSet
 
 REJECTED_FILE = "rejected.trig"  # statements SHACL refused, kept out of the published graph
 MAX_LISTED = 100  # violation messages listed in report.json
@@ -112,7 +116,7 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
 def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None) -> tuple[dict[str, Path], dict]:
     """Write every requested format into `settings.output_dir`; each file is checked and
     then atomically replaces the old one. Returns the paths and the validation summary."""
-    from graphbuild.rdf.build import to_dataset
+    from graphbuild.rdf.build import to_quads
     from graphbuild.rdf.serialize import write_outputs as write_rdf
 
     timer = timer or _Timer()
@@ -122,12 +126,12 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     validation: dict = {"checked": False}
     rdf_formats = [f for f in settings.formats if f in ("ttl", "trig", "nt", "jsonld")]
     with timer.stage("rdf"):
-        dataset = to_dataset(model, settings.base_iri)
+        quads = to_quads(model, settings.base_iri)
         if settings.validate:
-            validation = _validate(dataset, settings, out, outputs)
+            validation, quads = _validate(quads, settings, out, outputs)
         if rdf_formats:
-            outputs.update(write_rdf(dataset, out, rdf_formats))
-        validation["triples"] = len(set(dataset.quads((None, None, None, None))))
+            outputs.update(write_rdf(quads, out, rdf_formats))
+        validation["triples"] = len(quads)
     with timer.stage("network"):
         if {"html", "graphml", "gexf"} & set(settings.formats):
             from graphbuild.network.exchange import write_exports
@@ -144,14 +148,15 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     return outputs, validation
 
 
-def _validate(dataset, settings: Settings, out: Path, outputs: dict[str, Path]) -> dict:
-    """SHACL over `dataset`. Violating statements are moved out of it into
-    `rejected.trig` (OutputError instead under `settings.strict`); returns the summary
-    for the report."""
-    from graphbuild.rdf.serialize import publish, serialize, to_quads
+def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path]) -> tuple[dict, QuadSet]:
+    """SHACL over `quads`. Violating statements are moved out into `rejected.trig`
+    (OutputError instead under `settings.strict`); returns the summary for the report and
+    the quads to publish."""
+    from graphbuild.rdf.terms import to_rdflib
+    from graphbuild.rdf.serialize import publish, quad_set, serialize
     from graphbuild.rdf.validate import quarantine, validate
 
-    result = validate(dataset)
+    result = validate(quads)
     rejected_path = out / REJECTED_FILE
     if not result.conforms and settings.strict:
         raise OutputError(
@@ -159,17 +164,20 @@ def _validate(dataset, settings: Settings, out: Path, outputs: dict[str, Path]) 
             f"--strict is set; nothing was written (without --strict the offending statements go to "
             f"{REJECTED_FILE}). First problems:\n{result.summary}"
         )
-    first = result
+    summary = {"checked": True, "conforms": result.conforms, "violations": result.violations,
+               "rejected_statements": 0}
+    if result.conforms:
+        if rejected_path.exists():
+            rejected_path.unlink()  # from an earlier build: it does not describe this graph
+        return summary, quads
+    # The rare path: quarantine works on an rdflib Dataset, then back to sorted quads.
+    dataset = to_rdflib(quads)
     result, rejected, met = quarantine(dataset, result)
-    summary = {"checked": True, "conforms": first.conforms, "violations": first.violations,
-               "rejected_statements": len(rejected)}
-    if met:
-        summary["violation_messages"] = sorted({v.line() for v in met})[:MAX_LISTED]
-        quads = to_quads(rejected)
-        outputs["rejected"] = publish(rejected_path, serialize(quads, "trig"), "trig", quads)
-    elif rejected_path.exists():
-        rejected_path.unlink()  # from an earlier build: it does not describe this graph
-    return summary
+    summary["rejected_statements"] = len(rejected)
+    summary["violation_messages"] = sorted({v.line() for v in met})[:MAX_LISTED]
+    rejected_quads = quad_set(rejected)
+    outputs["rejected"] = publish(rejected_path, serialize(rejected_quads, "trig"), "trig", rejected_quads)
+    return summary, quad_set(dataset)
 
 
 def counts(model: GraphModel) -> dict:

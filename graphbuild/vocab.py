@@ -125,7 +125,11 @@ class ClosedNamespace:
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("_"):
             raise AttributeError(name)
-        return self.term(name)
+        term = self.term(name)
+        # Checked once: later `NS.name` reads the instance attribute, not this method
+        # (the RDF writer reads terms a million times for a million triples).
+        setattr(self, name, term)
+        return term
 
     __getitem__ = term
 

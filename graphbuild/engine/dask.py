@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from graphbuild.analyze import CorpusContext
-from graphbuild.engine.local import DocumentOutcome, Progress, analyze_one, counted
+from graphbuild.engine.local import DocumentOutcome, Progress, analyze_batch, batches, counted
 from graphbuild.model import Document
 
 
@@ -21,7 +21,7 @@ def analyze_documents_dask(
     scheduler: str | None = None,
     on_done: Progress | None = None,
 ) -> Iterator[DocumentOutcome]:
-    """Like `engine.local.analyze_documents`, on Dask; outcomes come back in input order."""
+    """Like `engine.local.analyze_local`, on Dask; outcomes come back in input order."""
     from distributed import Client, LocalCluster
 
     cluster = None
@@ -31,9 +31,9 @@ def analyze_documents_dask(
     try:
         with Client(scheduler or cluster) as client:
             context_future = client.scatter(context, broadcast=True)
-            futures = client.map(analyze_one, list(documents), model_name=model_name, context=context_future,
-                                 pure=False)
-            yield from counted((f.result() for f in futures), on_done)
+            futures = client.map(analyze_batch, batches(list(documents), jobs), model_name=model_name,
+                                 context=context_future, pure=False)
+            yield from counted((o for f in futures for o in f.result()), on_done)
     finally:
         if cluster is not None:
             cluster.close()

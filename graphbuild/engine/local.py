@@ -36,34 +36,57 @@ def analyze_one(document: Document, model_name: str, context: CorpusContext) -> 
         return DocumentOutcome(document.id, source, None, f"analysis failed: {detail}")
 
 
+def analyze_batch(documents: Sequence[Document], model_name: str, context: CorpusContext) -> list[DocumentOutcome]:
+    """`analyze_one` of each of `documents`, parsed together by `nlp.pipe` (faster); a
+    batch whose parse fails is done again one document at a time, so only the bad one fails."""
+    from graphbuild.nlp import load_model, parse_many
+
+    try:
+        parsed = parse_many(load_model(model_name), documents)
+    except Exception:  # which document it was: the one-by-one path reports it
+        return [analyze_one(d, model_name, context) for d in documents]
+    out = []
+    for p in parsed:
+        source = p.document.path or p.document.id
+        try:
+            out.append(DocumentOutcome(p.document.id, source, analyze(p, context)))
+        except Exception as exc:  # reported per document; the batch goes on
+            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
+            out.append(DocumentOutcome(p.document.id, source, None, f"analysis failed: {detail}"))
+    return out
+
+
+def batches(documents: Sequence[Document], jobs: int) -> list[Sequence[Document]]:
+    """Consecutive batches of at most BATCH_SIZE documents, at least four per worker."""
+    from graphbuild.nlp.parse import BATCH_SIZE
+
+    size = max(1, min(BATCH_SIZE, len(documents) // (4 * jobs)))
+    return [documents[i:i + size] for i in range(0, len(documents), size)]
+
+
 def _warm(model_name: str) -> None:
     from graphbuild.nlp import load_model
 
     load_model(model_name)
 
 
-def analyze_documents(
+def analyze_local(
     documents: Sequence[Document],
     model_name: str,
     context: CorpusContext,
     jobs: int = 1,
     on_done: Progress | None = None,
-    engine: str = "local",
-    scheduler: str | None = None,
 ) -> Iterator[DocumentOutcome]:
-    """Analyse `documents` in input order, calling `on_done(1)` after each. `engine`
-    "dask" runs them on a Dask cluster (at `scheduler`, or a local one of `jobs` workers)."""
-    if engine == "dask":
-        from graphbuild.engine.dask import analyze_documents_dask
-
-        yield from analyze_documents_dask(documents, model_name, context, jobs, scheduler, on_done)
-        return
+    """Analyse `documents` in input order in this process (`jobs` 1) or a pool of `jobs`
+    processes, calling `on_done(1)` after each."""
+    documents = list(documents)
     if jobs <= 1 or len(documents) <= 1:
-        yield from counted((analyze_one(d, model_name, context) for d in documents), on_done)
+        outcomes = (o for batch in batches(documents, 1) for o in analyze_batch(batch, model_name, context))
+        yield from counted(outcomes, on_done)
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_warm, initargs=(model_name,)) as pool:
-        futures = [pool.submit(analyze_one, d, model_name, context) for d in documents]
-        yield from counted((f.result() for f in futures), on_done)
+        futures = [pool.submit(analyze_batch, b, model_name, context) for b in batches(documents, jobs)]
+        yield from counted((o for f in futures for o in f.result()), on_done)
 
 
 def counted(outcomes: Iterable[DocumentOutcome], on_done: Progress | None) -> Iterator[DocumentOutcome]:

@@ -196,13 +196,19 @@ def find_events(doc: Doc, lex: Lexicon, places: list[Token]) -> list[FoundEvent]
     dates = [ent for ent in doc.ents if is_date(ent)]
     links: dict[int, list[tuple[str, Token]]] = defaultdict(list)
     arguments: dict[int, tuple[Places, Dates]] = {}
+    # Places and dates of each sentence (by its first token), once: not a scan per event.
+    places_in: dict[int, list[Token]] = defaultdict(list)
+    for p in places:
+        places_in[p.sent.start].append(p)
+    dates_in: dict[int, list] = defaultdict(list)
+    for d in dates:
+        dates_in[doc[d.start].sent.start].append(d)
     for e in triggers:
         for owner, predicate, other in _links(e, lex, by_token):
             links[owner].append((predicate, other))
-        sent = e.trigger.sent
+        start = e.trigger.sent.start
         arguments[e.trigger.i] = attached_arguments(
-            e.trigger, e.kind, lex, [p for p in places if sent.start <= p.i < sent.end],
-            [d for d in dates if sent.start <= d.start < sent.end], indexes)
+            e.trigger, e.kind, lex, places_in.get(start, []), dates_in.get(start, []), indexes)
     counts: dict[int, list[FoundCount]] = defaultdict(list)
     for group in _by_sentence(triggers):
         for e in group:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
@@ -72,6 +72,11 @@ class _Speakers:
         self.view = view
         self.inside = inside
         self.persons = [(eid, s) for eid, s in view.entity_spans(("Person",)) if not self.quoted(s.start_char)]
+        # The persons of each sentence (by its first token), in order: a pronoun looks
+        # only at its own sentence and the three before (linear in the document).
+        self.by_sentence: dict[int, list[tuple[str, Span]]] = {}
+        for eid, s in self.persons:
+            self.by_sentence.setdefault(s.sent.start, []).append((eid, s))
         self.last: str | None = None
 
     def quoted(self, char: int) -> bool:
@@ -91,7 +96,7 @@ class _Speakers:
 
     def antecedent(self, pron: Token) -> str | None:
         sent = pron.sent
-        same = [eid for eid, s in self.persons if s.sent.start == sent.start and s.end <= pron.i]
+        same = [eid for eid, s in self.by_sentence.get(sent.start, ()) if s.end <= pron.i]
         if same:
             return same[-1]
         doc = pron.doc
@@ -100,7 +105,7 @@ class _Speakers:
             if prev_start == 0:
                 break
             prev_start = doc[prev_start - 1].sent.start
-            prev = [(eid, s) for eid, s in self.persons if s.sent.start == prev_start]
+            prev = self.by_sentence.get(prev_start, [])
             if not prev:
                 continue
             # the main clause's subject first, then any subject

@@ -38,7 +38,7 @@ def positions(graph: nx.MultiDiGraph, scores: dict[str, float], seed: int = 7,
     components = sorted((sorted(c, key=rank.__getitem__) for c in nx.connected_components(simple) if len(c) > 1),
                         key=lambda c: (-len(c), rank[c[0]]))
     rng = random.Random(seed)
-    laid = [_component(simple.subgraph(c), c, rng, seed) for c in components]
+    laid = [_component(_own_graph(simple, c), c, rng, seed) for c in components]
     if boxes:
         laid = [_declutter(xy, boxes) if len(xy) <= DECLUTTER_MAX else xy for xy in laid]
     placed = _pack(laid, boxes or {})
@@ -51,6 +51,17 @@ def positions(graph: nx.MultiDiGraph, scores: dict[str, float], seed: int = 7,
     return {v: (round(x), round(y)) for v, (x, y) in placed.items()}
 
 
+def _own_graph(graph: nx.Graph, nodes: list) -> nx.Graph:
+    """`graph` restricted to `nodes` as a graph of its own, nodes and neighbours in a fixed
+    order: a subgraph view iterates a set, whose order changes with PYTHONHASHSEED, and
+    the seeded layout (and its float sums) would change with it."""
+    keep = set(nodes)
+    own = nx.Graph()
+    own.add_nodes_from(nodes)
+    own.add_edges_from((u, v) for u in nodes for v in graph[u] if v in keep)
+    return own
+
+
 def _component(sub: nx.Graph, order: list, rng: random.Random, seed: int) -> dict:
     """Positions of one connected component (nodes in `order`, most important first),
     centred on (0, 0), typical edge about EDGE long."""
@@ -58,8 +69,9 @@ def _component(sub: nx.Graph, order: list, rng: random.Random, seed: int) -> dic
         return {order[0]: (-EDGE / 2, 0.0), order[1]: (EDGE / 2, 0.0)}
     core = order[:CORE]
     iterations = 200 if len(core) <= 120 else 60  # small graphs: settle fully, it is cheap
-    raw = nx.spring_layout(sub.subgraph(core), seed=seed, iterations=iterations)
-    lengths = sorted(math.dist(raw[u], raw[v]) for u, v in sub.subgraph(core).edges())
+    core_graph = _own_graph(sub, core)
+    raw = nx.spring_layout(core_graph, seed=seed, iterations=iterations)
+    lengths = sorted(math.dist(raw[u], raw[v]) for u, v in core_graph.edges())
     unit = EDGE / max(lengths[len(lengths) // 2], 1e-6) if lengths else EDGE
     placed = {v: (float(x) * unit, float(y) * unit) for v, (x, y) in raw.items()}
     remaining = [v for v in order if v not in placed]

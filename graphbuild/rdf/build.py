@@ -1,4 +1,9 @@
-"""GraphModel → rdflib Dataset, per the output contract of DESIGN.md.
+"""GraphModel → pyoxigraph quads (and an rdflib Dataset for API users), per the output
+contract of DESIGN.md.
+
+`to_quads` is the build path: pyoxigraph terms straight from the model, sorted once
+(`rdf.quads.QuadSet`); `to_dataset` wraps the same quads in an rdflib Dataset for
+readers and tests that want rdflib's API.
 
 One named graph per document (named by the document's IRI): its nif:Context +
 schema:NewsArticle, its mentions (nif:Phrase with offsets into `Document.text` exactly as
@@ -26,102 +31,112 @@ outside a document raise OutputError (both are bugs upstream that must not reach
 """
 from __future__ import annotations
 
-import math
-from collections import defaultdict
-from decimal import Decimal
-
-from rdflib import Dataset, Literal, URIRef
-from rdflib.term import Node
+import pyoxigraph as ox
+from rdflib import Dataset, URIRef
 
 from graphbuild import iri
-from graphbuild.errors import OntologyError, OutputError
-from graphbuild.model import Document, Event, Evidence, GraphModel, MergeStep, Mention, TimeValue
+from graphbuild.errors import OutputError
+from graphbuild.model import (
+    Document,
+    Evidence,
+    GraphModel,
+    Mention,
+    MergeStep,
+)
 from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
+from graphbuild.rdf.events import TIME_TYPES, add_events
 from graphbuild.rdf.provenance import rule_run
+from graphbuild.rdf.quads import QuadSet
+from graphbuild.rdf.terms import (
+    Literal,
+    as_ox,
+    decimal_literal,
+    index_literal,
+    named,
+    rdflib_term,
+    to_rdflib,
+)
 from graphbuild.vocab import (
-    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, XSD,
-    entity_classes, prefixes, property_for, role_for,
+    DCTERMS,
+    GB,
+    GEO,
+    ITSRDF,
+    NIF,
+    ORG,
+    OWL,
+    PROV,
+    RDF,
+    RDFS,
+    SCHEMA,
+    SKOS,
+    XSD,
+    entity_classes,
+    property_for,
 )
 
-TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
-
+Node = ox.NamedNode | ox.Literal
 Triple = tuple[Node, Node, Node]
-
-
-def decimal_literal(value: float) -> Literal:
-    """An xsd:decimal whose lexical form reads back to exactly `value`."""
-    if not math.isfinite(value):
-        raise OutputError(f"cannot write the non-finite number {value!r} as xsd:decimal")
-    return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
-
-
-def count_literal(value: int, datatype=None) -> Literal:
-    return Literal(str(int(value)), datatype=datatype or XSD.integer)
-
-
-def index_literal(value: int) -> Literal:
-    return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
 
 
 class _Builder:
     def __init__(self, model: GraphModel, base: str):
         self.model, self.base = model, base
-        self.cross = URIRef(iri.cross_graph_iri(base))
-        self.graphs: dict[URIRef, set[Triple]] = defaultdict(set)
+        self.cross = named(iri.cross_graph_iri(base))
+        self.quads: set[tuple[ox.NamedNode, Node, Node, Node]] = set()
         self.docs: dict[str, Document] = {}
         for doc in model.documents:
             if doc.id in self.docs:
                 raise OutputError(f"two documents share the id {doc.id!r}; ids must be unique")
             self.docs[doc.id] = doc
         # Minted once: every fact looks its ends up here (and so checks they exist).
-        self.doc_iris = {d: URIRef(iri.document_iri(base, d)) for d in self.docs}
-        self.entities = {e.id: URIRef(iri.entity_iri(base, e.id)) for e in model.entities}
-        self.events = {e.id: URIRef(iri.event_iri(base, e.id)) for e in model.events}
+        self.doc_iris = {d: named(iri.document_iri(base, d)) for d in self.docs}
+        self.entities = {e.id: named(iri.entity_iri(base, e.id)) for e in model.entities}
+        self.events = {e.id: named(iri.event_iri(base, e.id)) for e in model.events}
         self.countries = country_ids(model)
 
     # ---- helpers -------------------------------------------------------------------------
-    def add(self, graph: URIRef, s: Node, p: Node, o: Node) -> None:
-        self.graphs[graph].add((s, p, o))
+    def add(self, graph: ox.NamedNode, s: Node, p: Node, o: Node) -> None:
+        self.quads.add((graph, as_ox(s), as_ox(p), as_ox(o)))
 
-    def doc_iri(self, doc_id: str) -> URIRef:
+    def doc_iri(self, doc_id: str) -> ox.NamedNode:
         if doc_id not in self.doc_iris:
             raise OutputError(f"a fact points at document {doc_id!r}, which is not in the model")
         return self.doc_iris[doc_id]
 
-    def entity(self, entity_id: str) -> URIRef:
+    def entity(self, entity_id: str) -> ox.NamedNode:
         if entity_id not in self.entities:
             raise OutputError(f"a fact points at entity {entity_id!r}, which is not in the model")
         return self.entities[entity_id]
 
-    def event(self, event_id: str) -> URIRef:
+    def event(self, event_id: str) -> ox.NamedNode:
         if event_id not in self.events:
             raise OutputError(f"a fact points at event {event_id!r}, which is not in the model")
         return self.events[event_id]
 
-    def node(self, node_id: str) -> URIRef:
+    def node(self, node_id: str) -> ox.NamedNode:
         return self.event(node_id) if node_id in self.events else self.entity(node_id)
 
-    def span(self, doc_id: str, start: int, end: int, cls: URIRef | None = None) -> URIRef:
+    def span(self, doc_id: str, start: int, end: int, cls: ox.NamedNode | None = None) -> ox.NamedNode:
         """A nif:String over doc[start:end] in the document's graph."""
         graph, text = self.doc_iri(doc_id), self.docs[doc_id].text
         if not 0 <= start <= end <= len(text):
             raise OutputError(f"span {start}-{end} lies outside document {doc_id!r} ({len(text)} characters)")
-        node = URIRef(iri.span_iri(self.base, doc_id, start, end))
+        node = named(iri.span_iri(self.base, doc_id, start, end))
         for t in (NIF.String, cls) if cls else (NIF.String,):
             self.add(graph, node, RDF.type, t)
         self.offsets(graph, node, start, end, text[start:end])
         return node
 
-    def offsets(self, graph: URIRef, node: URIRef, start: int, end: int, anchor: str) -> None:
+    def offsets(self, graph: ox.NamedNode, node: ox.NamedNode, start: int, end: int, anchor: str) -> None:
         """`node` is the text `anchor` at start-end of the document (context) `graph`."""
         self.add(graph, node, NIF.beginIndex, index_literal(start))
         self.add(graph, node, NIF.endIndex, index_literal(end))
         self.add(graph, node, NIF.anchorOf, Literal(anchor))
         self.add(graph, node, NIF.referenceContext, graph)
 
-    def evidence(self, owner: URIRef, ev: Evidence) -> URIRef:
+    def evidence(self, owner: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
         graph = self.doc_iri(ev.doc_id)
-        node = URIRef(iri.evidence_iri(self.base, str(owner), ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
+        node = named(iri.evidence_iri(self.base, owner.value, ev.doc_id, ev.start, ev.end, ev.rule, ev.confidence))
         self.add(graph, owner, GB.evidence, node)
         self.add(graph, node, RDF.type, GB.Evidence)
         self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
@@ -131,17 +146,17 @@ class _Builder:
             self.add(graph, *triple)
         return node
 
-    def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[URIRef]:
-        return sorted({self.doc_iri(e.doc_id) for e in evidence}) or [self.cross]
+    def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[ox.NamedNode]:
+        return sorted({self.doc_iri(e.doc_id) for e in evidence}, key=lambda n: n.value) or [self.cross]
 
-    def mention(self, target: URIRef, m: Mention) -> None:
+    def mention(self, target: ox.NamedNode, m: Mention) -> None:
         graph, doc = self.doc_iri(m.doc_id), self.docs[m.doc_id]
         if not 0 <= m.start < m.end <= len(doc.text) or doc.text[m.start:m.end] != m.text:
             raise OutputError(
                 f"mention {m.text!r} at {m.start}-{m.end} does not match document {m.doc_id!r} "
                 f"(text there: {doc.text[m.start:m.end]!r}); offsets must index Document.text"
             )
-        node = URIRef(iri.mention_iri(self.base, m.doc_id, m.start, m.end, str(target)))
+        node = named(iri.mention_iri(self.base, m.doc_id, m.start, m.end, target.value))
         self.add(graph, node, RDF.type, NIF.Phrase)
         self.offsets(graph, node, m.start, m.end, m.text)
         self.add(graph, node, ITSRDF.taIdentRef, target)
@@ -149,9 +164,9 @@ class _Builder:
         self.add(graph, node, GB.nerLabel, Literal(m.label))
         self.add(graph, node, GB.rule, Literal(m.rule))
 
-    def merges(self, owner: URIRef, owner_id: str, steps: tuple[MergeStep, ...]) -> None:
+    def merges(self, owner: ox.NamedNode, owner_id: str, steps: tuple[MergeStep, ...]) -> None:
         for step in steps:
-            node = URIRef(iri.merge_iri(self.base, owner_id, step.surface, step.doc_id, step.rule, step.score))
+            node = named(iri.merge_iri(self.base, owner_id, step.surface, step.doc_id, step.rule, step.score))
             self.add(self.cross, owner, GB.mergeStep, node)
             for t in (GB.MergeStep, PROV.Activity):
                 self.add(self.cross, node, RDF.type, t)
@@ -160,7 +175,7 @@ class _Builder:
             self.add(self.cross, node, GB.rule, Literal(step.rule))
             self.add(self.cross, node, GB.score, decimal_literal(step.score))
 
-    def typed_node(self, node: URIRef, node_id: str, kind: str, label: str) -> None:
+    def typed_node(self, node: ox.NamedNode, node_id: str, kind: str, label: str) -> None:
         """An entity or event node's classes, identifier and label (cross-document graph)."""
         for cls in entity_classes(COUNTRY_KIND if node_id in self.countries else kind):
             self.add(self.cross, node, RDF.type, cls)
@@ -208,9 +223,9 @@ class _Builder:
                 self.mention(node, m)
             self.merges(node, e.id, e.merges)
 
-    def statements(self, subject: URIRef, predicate: str, obj: URIRef, evidence: tuple[Evidence, ...]) -> None:
+    def statements(self, subject: ox.NamedNode, predicate: str, obj: ox.NamedNode, evidence: tuple[Evidence, ...]) -> None:
         prop = property_for(predicate)
-        node = URIRef(iri.assertion_iri(self.base, str(subject), str(prop), str(obj)))
+        node = named(iri.assertion_iri(self.base, subject.value, str(prop), obj.value))
         for g in self.fact_graphs(evidence):
             self.add(g, subject, prop, obj)
             for t in (GB.Assertion, RDF.Statement):
@@ -224,8 +239,8 @@ class _Builder:
     def memberships(self) -> None:
         for m in self.model.memberships:
             member, org = self.entity(m.member), self.entity(m.organization)
-            node = URIRef(iri.membership_iri(self.base, m.member, m.organization, m.role))
-            role = URIRef(iri.role_iri(self.base, m.role))
+            node = named(iri.membership_iri(self.base, m.member, m.organization, m.role))
+            role = named(iri.role_iri(self.base, m.role))
             for g in self.fact_graphs(m.evidence):
                 self.add(g, node, RDF.type, ORG.Membership)
                 self.add(g, node, ORG.member, member)
@@ -237,63 +252,10 @@ class _Builder:
             for ev in m.evidence:
                 self.evidence(node, ev)
 
-    def time(self, event: URIRef, event_id: str, t: TimeValue) -> None:
-        if t.datatype not in TIME_TYPES:
-            raise OntologyError(f"time datatype {t.datatype!r} of event {event_id!r} is not one of {TIME_TYPES}")
-        dt, c = XSD[t.datatype], self.cross
-        node = URIRef(iri.time_iri(self.base, t.text, t.value, t.datatype, t.end, t.doc_id, t.start, t.stop))
-        self.add(c, event, SEM.hasTime, node)
-        self.add(c, node, RDF.type, SEM.Time)
-        self.add(c, node, RDFS.label, Literal(t.text))
-        self.add(c, node, GB.timeType, Literal(t.datatype))
-        stamps = [(SEM.hasTimeStamp, t.value)] if t.end is None else [
-            (SEM.hasBeginTimeStamp, t.value), (SEM.hasEndTimeStamp, t.end)]
-        for prop, value in stamps:
-            if value is not None:
-                for s in (event, node):  # on the event too: a plain query finds it
-                    self.add(c, s, prop, Literal(value, datatype=dt))
-        if t.doc_id is not None and t.start is not None and t.stop is not None:
-            self.add(c, node, PROV.wasDerivedFrom, self.span(t.doc_id, t.start, t.stop))
-        elif t.doc_id is not None:
-            self.add(c, node, GB.documentId, Literal(t.doc_id))
-
-    def events_(self) -> None:
-        c = self.cross
-        for v in self.model.events:
-            node = self.event(v.id)
-            self.typed_node(node, v.id, v.kind, v.label)
-            for place in v.places:
-                self.add(c, node, SEM.hasPlace, self.entity(place))
-            for t in v.times:
-                self.time(node, v.id, t)
-            for p in v.participants:
-                actor = self.entity(p.entity)
-                self.add(c, node, SEM.hasActor, actor)
-                self.add(c, node, role_for(p.role), actor)
-            self.counts(node, v)
-            for m in v.mentions:
-                self.mention(node, m)
-            for ev in v.evidence:
-                self.evidence(node, ev)
-            self.merges(node, v.id, v.merges)
-
-    def counts(self, node: URIRef, v: Event) -> None:
-        c = self.cross
-        for n in v.counts:
-            count = URIRef(iri.count_iri(self.base, v.id, n.kind, n.value, n.qualifier))
-            self.add(c, node, GB.count, count)
-            self.add(c, count, RDF.type, GB.Count)
-            self.add(c, count, GB.countKind, Literal(n.kind))
-            self.add(c, count, GB.countValue, count_literal(n.value))
-            if n.qualifier is not None:
-                self.add(c, count, GB.qualifier, Literal(n.qualifier))
-            for ev in n.evidence:
-                self.evidence(count, ev)
-
     def quotes(self) -> None:
         for q in self.model.quotes:
             graph = self.doc_iri(q.doc_id)
-            node = URIRef(iri.quote_iri(self.base, q.id, q.doc_id, q.start, q.end))
+            node = named(iri.quote_iri(self.base, q.id, q.doc_id, q.start, q.end))
             self.add(graph, node, RDF.type, SCHEMA.Quotation)
             self.add(graph, node, DCTERMS.identifier, Literal(q.id))
             self.add(graph, node, SCHEMA.text, Literal(q.text))
@@ -303,39 +265,34 @@ class _Builder:
             for ev in q.evidence:
                 self.evidence(node, ev)
 
-    def build(self) -> Dataset:
+    def build(self) -> QuadSet:
         self.documents()
         self.entities_()
         for r in self.model.relations:
             self.statements(self.entity(r.subject), r.predicate, self.entity(r.object), r.evidence)
         self.memberships()
-        self.events_()
+        add_events(self)
         for link in self.model.event_links:
             self.statements(self.event(link.subject), link.predicate, self.event(link.object), link.evidence)
         self.quotes()
-        ds = Dataset()
-        for prefix, ns in prefixes().items():
-            ds.bind(prefix, ns, override=True, replace=True)
-        for name in sorted(self.graphs):
-            graph = ds.graph(name)
-            for triple in sorted(self.graphs[name]):
-                graph.add(triple)
-        return ds
+        return QuadSet(self.quads)
 
 
-def _external_iri(value: str, owner: str) -> URIRef:
-    import pyoxigraph
-
+def _external_iri(value: str, owner: str) -> ox.NamedNode:
     try:
-        pyoxigraph.NamedNode(value)
+        return ox.NamedNode(value)
     except ValueError as err:
         raise OutputError(f"same_as {value!r} of entity {owner!r} is not a valid IRI ({err})") from err
-    return URIRef(value)
 
 
-def to_dataset(model: GraphModel, base_iri: str) -> Dataset:
-    """The RDF of `model`: one named graph per document plus one of cross-document facts."""
+def to_quads(model: GraphModel, base_iri: str) -> QuadSet:
+    """The RDF of `model`, sorted: one named graph per document plus one of cross-document facts."""
     return _Builder(model, iri.check_base(base_iri)).build()
 
 
-__all__ = ["TIME_TYPES", "decimal_literal", "to_dataset"]
+def to_dataset(model: GraphModel, base_iri: str) -> Dataset:
+    """The same RDF as an rdflib Dataset (prefixes bound), for callers that want rdflib's API."""
+    return to_rdflib(to_quads(model, base_iri))
+
+
+__all__ = ["TIME_TYPES", "decimal_literal", "rdflib_term", "to_dataset", "to_quads", "to_rdflib"]

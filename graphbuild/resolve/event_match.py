@@ -27,6 +27,7 @@ from graphbuild.resolve.event_compat import (
     sorted_times,
     specificity,
 )
+from graphbuild.resolve.event_blocking import candidate_pairs
 from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
 from graphbuild.resolve.scopes import GLOBAL, entity_key, unique_key
 from graphbuild.vocab import entity_classes, local_name, ontology_graph
@@ -141,17 +142,13 @@ def cluster_events(
     group that states something, never when several (distinct) groups would fit."""
     up = up or {}
     pairs = []
-    for i in range(len(ordered)):
-        si, a = ordered[i]
-        if a.kind in REPORTING_KINDS:
+    for i, j in candidate_pairs(ordered, up):
+        (si, a), (sj, b) = ordered[i], ordered[j]
+        if si == sj == GLOBAL:
             continue
-        for j in range(i + 1, len(ordered)):
-            sj, b = ordered[j]
-            if si == sj == GLOBAL or b.kind in REPORTING_KINDS:
-                continue
-            found = score_events(a, b, up, same_scope=si == sj)
-            if found:
-                pairs.append((-found[1], i, j, found[0]))
+        found = score_events(a, b, up, same_scope=si == sj)
+        if found:
+            pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
     weak = [p for p in pairs if p[3].endswith("same-kind")]
     clusters = _Clusters(ordered, up)

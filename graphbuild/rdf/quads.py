@@ -1,0 +1,97 @@
+"""Sorted, de-duplicated pyoxigraph quads: the one order every output file follows.
+
+The order is by graph, subject, predicate, object, each term keyed by `sort_key`
+(IRIs before literals, then by value, datatype, language; the default graph first). It
+depends on the content only, never on PYTHONHASHSEED or insertion order, so the bytes
+of every serialization are deterministic.
+
+Sorting a million quads by Python key tuples is slow; `QuadSet` sorts the distinct
+terms once and then sorts quads as tuples of small integers (their ranks), which gives
+exactly the same order.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pyoxigraph as ox
+
+Term = ox.NamedNode | ox.Literal | ox.DefaultGraph
+
+
+def sort_key(term) -> tuple:
+    """The key of one term (graph name, subject, predicate or object)."""
+    if isinstance(term, ox.Literal):
+        return (1, term.value, term.datatype.value, term.language or "")
+    if isinstance(term, ox.DefaultGraph):
+        return (-1, "", "", "")
+    return (0, getattr(term, "value", ""), "", "")
+
+
+class QuadSet:
+    """An immutable set of quads, in the canonical order."""
+
+    def __init__(self, quads: Iterable[tuple[Term, Term, Term, Term]]):
+        """`quads`: (graph, subject, predicate, object) tuples of pyoxigraph terms."""
+        rank: dict = {}
+        encoded = set()
+        for g, s, p, o in quads:
+            encoded.add((rank.setdefault(g, len(rank)), rank.setdefault(s, len(rank)),
+                         rank.setdefault(p, len(rank)), rank.setdefault(o, len(rank))))
+        terms = sorted(rank, key=sort_key)
+        position = [0] * len(terms)
+        for i, term in enumerate(terms):
+            position[rank[term]] = i
+        self._terms = terms
+        self._rows = sorted((position[g], position[s], position[p], position[o]) for g, s, p, o in encoded)
+        self._quads: list[ox.Quad] | None = None
+        self._triples: list[ox.Triple] | None = None
+        self._nquads: bytes | None = None
+        self._ntriples: bytes | None = None
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def quads(self) -> list[ox.Quad]:
+        """Every quad, sorted (made once; do not modify the list)."""
+        if self._quads is None:
+            t = self._terms
+            self._quads = [ox.Quad(t[s], t[p], t[o], t[g]) for g, s, p, o in self._rows]
+        return self._quads
+
+    def triples(self) -> list[ox.Triple]:
+        """The union of all graphs, unique and sorted (made once; do not modify the list)."""
+        if self._triples is None:
+            t = self._terms
+            self._triples = [ox.Triple(t[s], t[p], t[o]) for s, p, o in sorted({row[1:] for row in self._rows})]
+        return self._triples
+
+    def nquads(self) -> bytes:
+        """Every quad as N-Quads, one line each, sorted as `quads()` (made once)."""
+        if self._nquads is None:
+            t = [str(term) for term in self._terms]  # the N-Triples form of each term
+            graph = [f" {x}" if not isinstance(term, ox.DefaultGraph) else "" for x, term in zip(t, self._terms)]
+            self._nquads = "".join([f"{t[s]} {t[p]} {t[o]}{graph[g]} .\n" for g, s, p, o in self._rows]).encode("utf-8")
+        return self._nquads
+
+    def ntriples(self) -> bytes:
+        """The union of all graphs as N-Triples, sorted as `triples()` (made once)."""
+        if self._ntriples is None:
+            t = [str(term) for term in self._terms]
+            rows = sorted({row[1:] for row in self._rows})
+            self._ntriples = "".join([f"{t[s]} {t[p]} {t[o]} .\n" for s, p, o in rows]).encode("utf-8")
+        return self._ntriples
+
+    def graphs(self) -> dict[Term, list[ox.Triple]]:
+        """Graph name -> its triples, both sorted."""
+        t, out = self._terms, {}
+        for g, s, p, o in self._rows:
+            out.setdefault(t[g], []).append(ox.Triple(t[s], t[p], t[o]))
+        return out
+
+
+def from_quads(quads: Iterable[ox.Quad]) -> QuadSet:
+    """A QuadSet of pyoxigraph Quad objects."""
+    return QuadSet((q.graph_name, q.subject, q.predicate, q.object) for q in quads)
+
+
+__all__ = ["QuadSet", "from_quads", "sort_key"]

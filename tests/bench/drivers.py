@@ -1,0 +1,109 @@
+"""What a benchmark runs in its own process (`python -m tests.bench.drivers WHAT ...`).
+
+- `spacy FILE.jsonl`: bare `nlp.pipe` over the texts, the same model graphbuild loads, one process
+- `build FILE.jsonl OUT [--jobs N] [--engine E] [--no-validate] [--formats F]`: `pipeline.build`
+  with those Settings, exactly what `graphbuild build` runs (the CLI only adds progress bars;
+  `--no-validate` has no CLI flag)
+- `write TRIPLES OUT`: a generated GraphModel of about TRIPLES triples written as ttl, trig, nt
+
+Each prints one JSON line of figures measured inside (the harness measures wall time and
+peak RSS from outside).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from pathlib import Path
+
+
+def _texts(path: Path):
+    with path.open(encoding="utf-8") as handle:
+        for line in handle:
+            yield json.loads(line)["text"]
+
+
+def run_spacy(path: Path) -> dict:
+    from graphbuild.nlp import load_model
+
+    nlp = load_model("en_core_web_sm")
+    t0 = time.perf_counter()
+    tokens = sum(len(doc) for doc in nlp.pipe(_texts(path)))
+    return {"seconds": round(time.perf_counter() - t0, 3), "tokens": tokens}
+
+
+def run_build(args) -> dict:
+    from graphbuild.pipeline import build
+    from graphbuild.settings import ALL_FORMATS, Settings
+
+    formats = tuple(args.formats.split(",")) if args.formats else ALL_FORMATS
+    settings = Settings(inputs=(str(args.input),), output_dir=Path(args.out), jobs=args.jobs,
+                        engine=args.engine, validate=not args.no_validate, formats=formats)
+    report = build(settings).report
+    return {"timings": report["timings_seconds"], "documents": report["documents_in_graph"],
+            "validation": report["validation"]}
+
+
+def synthetic_model(triples: int):
+    """A GraphModel of about `triples` triples: documents of 20 people named 5 times each."""
+    from graphbuild.model import Document, Entity, GraphModel, Mention
+
+    per_doc = 1000  # about: 100 mentions x 9 + 10 sentences x 6 + 20 entities x 4 + the document
+    documents, entities = [], []
+    for d in range(max(1, triples // per_doc)):
+        names = [f"Person{d}n{k}" for k in range(20)]
+        sentences, mentions = [], {k: [] for k in range(20)}
+        pos = 0
+        for s in range(10):
+            words = [names[(s * 10 + w) % 20] for w in range(10)]
+            sentence = " ".join(words) + "."
+            start = pos
+            for w, word in enumerate(words):
+                begin = start + sum(len(x) + 1 for x in words[:w])
+                mentions[(s * 10 + w) % 20].append((begin, begin + len(word), word, start, start + len(sentence)))
+            sentences.append(sentence)
+            pos += len(sentence) + 1
+        doc_id = f"doc{d}"
+        documents.append(Document(id=doc_id, text=" ".join(sentences)))
+        for k, spans in mentions.items():
+            entities.append(Entity(id=f"{doc_id}-e{k}", kind="Person", label=names[k], mentions=tuple(
+                Mention(doc_id, a, b, t, "PERSON", sa, sb) for a, b, t, sa, sb in spans)))
+    return GraphModel(documents=tuple(documents), entities=tuple(entities))
+
+
+def run_write(triples: int, out: Path) -> dict:
+    from graphbuild.pipeline import write_outputs
+    from graphbuild.settings import Settings
+
+    model = synthetic_model(triples)
+    t0 = time.perf_counter()
+    _, validation = write_outputs(model, Settings(output_dir=out, formats=("ttl", "trig", "nt"), validate=False))
+    return {"seconds": round(time.perf_counter() - t0, 3), "triples": validation.get("triples")}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    sub = parser.add_subparsers(dest="what", required=True)
+    sub.add_parser("spacy").add_argument("input", type=Path)
+    b = sub.add_parser("build")
+    b.add_argument("input", type=Path)
+    b.add_argument("out", type=Path)
+    b.add_argument("--jobs", type=int, default=1)
+    b.add_argument("--engine", default="local")
+    b.add_argument("--no-validate", action="store_true")
+    b.add_argument("--formats", default=None)
+    w = sub.add_parser("write")
+    w.add_argument("triples", type=int)
+    w.add_argument("out", type=Path)
+    args = parser.parse_args()
+    if args.what == "spacy":
+        figures = run_spacy(args.input)
+    elif args.what == "build":
+        figures = run_build(args)
+    else:
+        figures = run_write(args.triples, args.out)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,102 @@
+"""Scale benchmarks of issue 10 (run by `make bench`; skipped in the normal suite).
+
+Whole processes, timed and measured (peak RSS of the process tree) from outside by
+`harness.measure`; each prints its ratio against a baseline measured in the same run.
+Sizes: `small` by default, `GRAPHBUILD_BENCH_SCALE=full` for the sizes of the issue; each
+test prints which it ran. No assertion on time: the figures are for reading.
+"""
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from tests.bench.harness import FULL, SCALE, ecb, long_article, measure, repeated_corpus, result, words
+
+pytestmark = pytest.mark.skipif(os.environ.get("GRAPHBUILD_BENCH") != "1",
+                                reason="benchmark: run with `make bench` (GRAPHBUILD_BENCH=1)")
+VALIDATE = os.environ.get("GRAPHBUILD_BENCH_VALIDATE", "1") == "1"
+
+
+def _build(corpus, out, *extra: str):
+    flags = [] if VALIDATE else ["--no-validate"]
+    run = measure("build", str(corpus), str(out), *flags, *extra)
+    return run, result(run)
+
+
+def _say(line: str) -> None:
+    print(f"\n[bench {SCALE}{'' if VALIDATE else ', no validation'}] {line}", flush=True)
+
+
+@pytest.mark.parametrize("split", ["dev", "train"])
+def test_end_to_end_against_bare_spacy(split, tmp_path):
+    if split == "train" and not FULL:
+        pytest.skip("ECB+ train end to end: GRAPHBUILD_BENCH_SCALE=full")
+    corpus = ecb(split)
+    n_words = words(corpus)
+    spacy_run = measure("spacy", str(corpus))
+    build_run, figures = _build(corpus, tmp_path / "out")
+    _say(f"ECB+ {split}, {n_words} words: bare nlp.pipe {spacy_run.describe()} "
+         f"({n_words / spacy_run.seconds:.0f} words/s); graphbuild build --jobs 1 {build_run.describe()} "
+         f"({n_words / build_run.seconds:.0f} words/s); ratio {build_run.seconds / spacy_run.seconds:.2f}x wall, "
+         f"{build_run.cpu_seconds / spacy_run.cpu_seconds:.2f}x CPU (target <= 1.25x); stages {figures.get('timings')}")
+    assert build_run.ok(), build_run.stderr[-3000:]
+
+
+def test_growth_per_thousand_documents(tmp_path):
+    sizes = (1000, 5000, 20000) if FULL else (100, 200, 400)
+    first = None
+    for n in sizes:
+        corpus = repeated_corpus(tmp_path / f"c{n}.jsonl", n)
+        run, figures = _build(corpus, tmp_path / f"out{n}")
+        per_k, cpu_k = run.seconds / n * 1000, run.cpu_seconds / n * 1000
+        first = first or cpu_k
+        _say(f"{n} documents (ECB+ train repeated, fresh ids): {run.describe()}, {per_k:.1f} s wall / "
+             f"{cpu_k:.1f} s CPU per 1k docs ({cpu_k / first:.2f}x the smallest in CPU; target flat within 15%, "
+             f"peak < 2 GB at 20k)")
+        assert run.ok(), run.stderr[-3000:]
+
+
+def test_long_documents(tmp_path):
+    sizes = (0.2, 2.0, 20.0) if FULL else (0.05, 0.1, 0.2)
+    first = None
+    for mb in sizes:
+        corpus = long_article(tmp_path / f"long{mb}.jsonl", mb)
+        run, figures = _build(corpus, tmp_path / f"out{mb}")
+        per_mb = run.cpu_seconds / mb
+        first = first or per_mb
+        _say(f"one {mb} MB article (ECB+ texts joined): {run.describe()}, {per_mb:.0f} s CPU/MB "
+             f"({per_mb / first:.2f}x the smallest; target flat, peak < 2 GB at 20 MB); stages {figures.get('timings')}")
+        if not run.ok():
+            break  # larger ones only get worse
+
+
+def test_two_jobs_against_one(tmp_path):
+    corpus = ecb("train") if FULL else repeated_corpus(tmp_path / "c.jsonl", 200)
+    one, _ = _build(corpus, tmp_path / "one", "--jobs", "1")
+    two, _ = _build(corpus, tmp_path / "two", "--jobs", "2")
+    _say(f"{corpus.name}: --jobs 1 {one.describe()}; --jobs 2 {two.describe()}; "
+         f"speed-up {one.seconds / two.seconds:.2f}x (target >= 1.7x)")
+    assert one.ok() and two.ok(), one.stderr[-2000:] + two.stderr[-2000:]
+    assert (tmp_path / "one" / "graph.trig").read_bytes() == (tmp_path / "two" / "graph.trig").read_bytes()
+
+
+def test_dask_local_cluster_against_two_jobs(tmp_path):
+    corpus = ecb("train") if FULL else repeated_corpus(tmp_path / "c.jsonl", 200)
+    local, _ = _build(corpus, tmp_path / "local", "--jobs", "2")
+    dask, _ = _build(corpus, tmp_path / "dask", "--jobs", "2", "--engine", "dask")
+    _say(f"{corpus.name}: --jobs 2 {local.describe()}; dask LocalCluster of 2 {dask.describe()}; "
+         f"ratio {dask.seconds / local.seconds:.2f}x (target <= 1.3x)")
+    assert local.ok() and dask.ok(), local.stderr[-2000:] + dask.stderr[-2000:]
+    assert (tmp_path / "local" / "graph.trig").read_bytes() == (tmp_path / "dask" / "graph.trig").read_bytes()
+
+
+def test_write_triples(tmp_path):
+    n = 1_000_000 if FULL else 200_000
+    run = measure("write", str(n), str(tmp_path / "out"))
+    figures = result(run)
+    inside = figures.get("seconds", float("nan"))
+    _say(f"writing {figures.get('triples')} triples to ttl+trig+nt (checked by re-parse): {inside:.1f} s inside, "
+         f"process {run.describe()}; {figures.get('triples', 0) / max(inside, 1e-9) / 1e6:.2f} M triples/s "
+         f"(target 1M under 10 s)")
+    assert run.ok(), run.stderr[-3000:]

@@ -1,0 +1,51 @@
+"""Every engine writes the same bytes: one process, `--jobs 2` (a process pool) and
+`--engine dask --jobs 2` (a Dask LocalCluster) over the bundled samples plus a slice of
+ECB+ dev, every default format (RDF and HTML) and the report's counts. And a corpus streamed from a JSONL
+file does not hold the texts of the whole corpus in memory per document analysed."""
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SHARED_DATA, skip_or_fail
+from tests.helpers.cli import run_cli
+
+pytestmark = pytest.mark.slow
+
+SLICE = 12  # ECB+ dev documents next to the samples
+FILES = ("graph.trig", "graph.ttl", "graph.nt", "graph.jsonld", "graph.html")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> Path:
+    source = SHARED_DATA / "ecbplus_dev.jsonl"
+    if not source.exists():
+        skip_or_fail(f"{source} is missing: the test builds a slice of ECB+ dev")
+    folder = tmp_path_factory.mktemp("corpus")
+    for path in (ROOT / "graphbuild" / "data" / "samples").iterdir():
+        shutil.copy(path, folder / path.name)
+    with source.open(encoding="utf-8") as handle, (folder / "ecb.jsonl").open("w", encoding="utf-8") as out:
+        for _, line in zip(range(SLICE), handle):
+            record = json.loads(line)
+            out.write(json.dumps({"id": record["doc_id"], "text": record["text"]}) + "\n")
+    return folder
+
+
+def _build(corpus: Path, out: Path, *args: str) -> dict:
+    result = run_cli("build", str(corpus), "-o", str(out), *args)
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads((out / "report.json").read_text(encoding="utf-8"))
+
+
+def test_jobs_and_dask_write_the_same_bytes_as_one_process(corpus, tmp_path):
+    expected = _build(corpus, tmp_path / "one")
+    assert expected["documents_in_graph"] == SLICE + 2
+    for args in (("--jobs", "2"), ("--engine", "dask", "--jobs", "2")):
+        out = tmp_path / "-".join(args).strip("-")
+        report = _build(corpus, out, *args)
+        assert report["counts"] == expected["counts"] and report["validation"] == expected["validation"], args
+        for name in FILES:
+            assert (out / name).read_bytes() == (tmp_path / "one" / name).read_bytes(), (args, name)

@@ -1,0 +1,45 @@
+"""Blocking of event pairs: every pair `score_events` can join is a candidate (so the
+clusters equal those of scoring all pairs), and pairs sharing nothing are not scored."""
+from __future__ import annotations
+
+from itertools import combinations
+
+from graphbuild.model import Event, Participant, TimeValue
+from graphbuild.resolve.event_blocking import candidate_pairs
+from graphbuild.resolve.event_match import score_events
+from tests.helpers.cross_doc import mention
+
+
+def _event(doc: str, trigger: str, kind: str, places=(), day=None, actors=()) -> Event:
+    times = (TimeValue("that day", day, "date", doc_id=doc),) if day else ()
+    return Event(f"v-{trigger}", kind, trigger, (mention(doc, trigger, 100, "EVENT"),), places=places,
+                 times=times, participants=tuple(Participant("victim", a) for a in actors))
+
+
+def _events() -> list[tuple[str, Event]]:
+    up = {"kerman": frozenset({"iran"})}
+    return [
+        ("a", _event("a", "earthquake", "Earthquake", ("kerman",), "2020-01-07")),
+        ("b", _event("b", "quake", "Earthquake", ("iran",), "2020-01-07")),  # place (nested) + date only
+        ("c", _event("c", "killing", "Attack", (), "2020-01-03", ("soleimani",))),
+        ("d", _event("d", "strike", "Attack", (), "2020-01-03", ("soleimani",))),  # participant + date
+        ("e", _event("e", "earthquakes", "Earthquake", ("chile",), None)),  # lemma only
+        ("f", _event("f", "storm", "Storm", ("peru",), "2019-05-01")),  # shares nothing
+        ("g", _event("g", "said", "Statement", ("kerman",), "2020-01-07")),  # never joined
+    ], up
+
+
+def test_every_joinable_pair_is_a_candidate():
+    ordered, up = _events()
+    candidates = set(candidate_pairs(ordered, up))
+    joinable = {(i, j) for i, j in combinations(range(len(ordered)), 2)
+                if score_events(ordered[i][1], ordered[j][1], up, same_scope=False)}
+    assert joinable and joinable <= candidates
+    assert {(0, 1), (2, 3)} <= joinable  # a nested place with a date; a participant with a date
+
+
+def test_pairs_that_share_nothing_are_not_scored():
+    ordered, up = _events()
+    candidates = candidate_pairs(ordered, up)
+    assert candidates == sorted(candidates)
+    assert not [p for p in candidates if 5 in p or 6 in p]  # the storm; the Statement
