@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench bench-viewer bench-store lock clean
+.PHONY: demo test bench bench-viewer bench-store fuzz lock clean
 
 $(STAMP): requirements/lock.txt requirements/model.txt requirements/build.txt pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +32,14 @@ bench-viewer: $(STAMP)
 # Loading 1M triples: embedded Oxigraph store, Oxigraph server and Virtuoso over the Graph Store Protocol.
 bench-store: $(STAMP)
 	GRAPHBUILD_BENCH=1 $(PY) -m pytest tests/bench/test_store_bench.py -q -s -p no:randomly --no-header -o addopts=""
+
+# Fuzz ingest and a one-document build for FUZZ_SECONDS each (atheris, else hypothesis);
+# not part of `make test`. A crash is saved under /tmp/graphbuild-fuzz-*; add it to
+# tests/unit/test_fuzz_regressions.py.
+FUZZ_SECONDS ?= 300
+fuzz: $(STAMP)
+	$(PY) tests/fuzz/harness.py ingest $(FUZZ_SECONDS)
+	$(PY) tests/fuzz/harness.py build $(FUZZ_SECONDS)
 
 # Re-pin every package from the current .venv (after a deliberate upgrade).
 lock:

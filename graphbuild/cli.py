@@ -3,20 +3,25 @@ progress on stderr, map errors to exit codes. No logic lives here."""
 from __future__ import annotations
 
 import sys
+import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 from typing import Optional
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 from graphbuild import __version__, cli_store
-from graphbuild.errors import GraphbuildError, UsageError
+from graphbuild.errors import EXIT_CODES, GraphbuildError, UsageError
+from graphbuild.limits import DEFAULT_MAX_CHARS
 from graphbuild.settings import ALL_FORMATS, DEFAULT_BASE_IRI, DEFAULT_MODEL, EXTRA_FORMATS, Settings
 
+EXIT_HELP = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
 app = typer.Typer(
     name="graphbuild",
     help="Turn news articles into a knowledge graph: standard RDF with provenance and an offline HTML network.",
+    epilog=EXIT_HELP,
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -24,8 +29,35 @@ app = typer.Typer(
 err = Console(stderr=True, highlight=False)
 
 
+# Bidirectional overrides and isolates reorder what a terminal shows (a file name could
+# pose as another); they are escaped like control characters.
+_BIDI = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def printable(text: str, keep: str = "") -> str:
+    """`text` safe to show on a terminal: control and format characters (but those in
+    `keep`), lone surrogates and bidi overrides spelled as escapes (\\x1b); the rest as is."""
+    if text.isprintable() and not _BIDI.intersection(text):
+        return text
+    return "".join(c if c in keep or (c.isprintable() and c not in _BIDI) else _escape(c) for c in text)
+
+
+def _escape(c: str) -> str:
+    n = ord(c)
+    return f"\\x{n:02x}" if n < 0x100 else f"\\u{n:04x}" if n < 0x10000 else f"\\U{n:08x}"
+
+
+def say(label: str, style: str, message: str, keep: str = "\n") -> None:
+    """Print `label` (styled) and `message` (user text, literally: no markup, no emoji
+    codes, no raw control characters) on stderr."""
+    parts = ((label, style), " ") if label else ()
+    err.print(Text.assemble(*parts, printable(message, keep)), soft_wrap=True)
+
+
 def _fail(exc: GraphbuildError) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {exc}", markup=True, soft_wrap=True)
+    for item in getattr(exc, "skipped", ()):
+        say("skipped", "yellow", f"{printable(item['source'], keep='')}: {item['reason']}")
+    say("error:", "bold red", str(exc))
     return typer.Exit(exc.exit_code)
 
 
@@ -71,7 +103,21 @@ class _Progress:
             self.bar.advance(self.task, advance)
 
 
-@app.command()
+def _warn(report: dict, output_dir: Path) -> None:
+    """What the build skipped, repaired or found on stderr, each user string literally."""
+    for item in report["skipped"]:
+        say("skipped", "yellow", f"{printable(item['source'], keep='')}: {item['reason']}")
+    for item in report.get("input_warnings", []):
+        say("warning:", "yellow", f"{printable(item['source'], keep='')}: {item['warning']}")
+    for problem in report.get("previous_set", {}).get("problems", []):
+        say("warning:", "yellow", f"the output set found in {output_dir}: {problem}")
+    rejected = report["validation"].get("rejected_statements", 0)
+    if rejected:
+        say("warning:", "yellow", f"{rejected} statements broke ontology/shapes.ttl and were left out of the "
+            "graph; see rejected.trig and report.json (validation.violation_messages)")
+
+
+@app.command(epilog=EXIT_HELP)
 def build(
     inputs: list[str] = typer.Argument(None, help="Articles: .txt .md .html .jsonl files, directories, or - for stdin. None: the bundled samples.", show_default=False),
     output_dir: Optional[Path] = typer.Option(None, "-o", "--output", help="Directory for graph.* and report.json [default: output, or the --into directory].", show_default=False),
@@ -85,19 +131,25 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --jobs workers."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Skip (and report) articles longer than this many characters; analysis takes about 3.4 GB of memory per million."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symlinks in input directories that point outside them (reported and skipped otherwise)."),
+    wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait for another build holding the output directory (default: fail at once, naming it)."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into the embedded Oxigraph store in this directory (each document's named graph is replaced)."),
 ) -> None:
     """Build the knowledge graph of INPUTS (or of the bundled samples).
 
+    A path that does not exist is an error before any work starts; an input that cannot
+    be read is reported and skipped; if none can be read or analysed, nothing is written.
     Statements that break the shapes are left out of the published graph and written to
     rejected.trig (listed in report.json); --strict makes them fatal instead."""
     try:
         settings = Settings(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
-            into=into, engine=engine, scheduler=scheduler, validate=validate, strict=strict,
+            into=into, engine=engine, scheduler=scheduler, max_chars=max_chars, validate=validate,
+            strict=strict, follow_symlinks=follow_symlinks, wait=wait,
         )
         from graphbuild.pipeline import build as run_build
 
@@ -110,20 +162,15 @@ def build(
     except GraphbuildError as exc:
         raise _fail(exc)
     report = result.report
-    for item in report["skipped"]:
-        err.print(f"[yellow]skipped[/] {item['source']}: {item['reason']}", soft_wrap=True)
-    rejected = report["validation"].get("rejected_statements", 0)
-    if rejected:
-        err.print(f"[yellow]warning:[/] {rejected} statements broke ontology/shapes.ttl and were left out of the "
-                  f"graph; see rejected.trig and report.json (validation.violation_messages)", soft_wrap=True)
+    _warn(report, settings.output_dir)
     c = report["counts"]
     entities = ", ".join(f"{n} {k}" for k, n in c["entities"].items()) or "no entities"
     typer.echo(f"{c['documents']} documents: {entities}, {sum(c['events'].values())} events, "
                f"{sum(c['relations'].values())} relations, {c['quotes']} quotes")
     for fmt, path in sorted(result.outputs.items()):
-        typer.echo(f"  {fmt:<7} {path}")
+        typer.echo(f"  {fmt:<7} {printable(str(path))}")
     if "html" in result.outputs:
-        typer.echo(f"Open {result.outputs['html'].resolve().as_uri()} in a browser to explore the network.")
+        typer.echo(f"Open {printable(result.outputs['html'].resolve().as_uri())} in a browser to explore the network.")
 
 
 @app.command()
@@ -188,9 +235,9 @@ def render(
         raise _fail(exc)
     for path in written:
         if path.suffix == ".html":
-            typer.echo(f"Open {path.resolve().as_uri()} in a browser to explore the network.")
+            typer.echo(f"Open {printable(path.resolve().as_uri())} in a browser to explore the network.")
         else:
-            typer.echo(f"Wrote {path}")
+            typer.echo(f"Wrote {printable(str(path))}")
 
 
 @app.command()
@@ -210,7 +257,7 @@ def explain(
     except GraphbuildError as exc:
         raise _fail(exc)
     if not lines:
-        err.print(f"no node is named {name!r} in {path}", soft_wrap=True)
+        say("", "", f"no node is named {name!r} in {path}")
         raise typer.Exit(1)
     for line in lines:
         typer.echo(line)

@@ -122,9 +122,22 @@ def validate(
         _plain(f"  FAILED  {name}: {problem}")
     if report.violations:
         _plain(f"{report.violations} SHACL violations:\n{report.summary}")
-    if not report.conforms:
+    mixed = _mixed_set(path)
+    for problem in mixed:
+        _plain(f"  MIXED   {problem}")
+    if not report.conforms or mixed:
         raise typer.Exit(1)
     typer.echo(f"{path}: conforms (strict parse, SHACL shapes)")
+
+
+def _mixed_set(path: Path) -> list[str]:
+    """What does not match the sha256 that report.json records (a directory a build
+    wrote; issue 14's output sets), else nothing."""
+    from graphbuild.outputs import REPORT, check_output_set
+
+    if not path.is_dir() or not (path / REPORT).exists():
+        return []
+    return check_output_set(path).problems
 
 
 def register(app: typer.Typer) -> None:

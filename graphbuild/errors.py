@@ -1,8 +1,11 @@
 """One small hierarchy of errors; every message says what went wrong and how to fix it.
 
-Library code raises these; the CLI maps them to exit codes (see `cli.py`).
+Library code raises these; the CLI maps them to exit codes (`EXIT_CODES`, also in the
+README and `graphbuild build --help`).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 
 class GraphbuildError(Exception):
@@ -36,6 +39,15 @@ class AnalysisError(GraphbuildError):
         super().__init__(f"{document_id}: {problem}; the document was left out (please report this with the article)")
 
 
+@dataclass(frozen=True)
+class InputWarning:
+    """Not an error: something repaired in one input (bad UTF-8 bytes replaced); the
+    document is built all the same and report.json lists the warning."""
+
+    source: str
+    warning: str
+
+
 class ModelNotFound(GraphbuildError):
     """The spaCy model named in the settings is not installed."""
 
@@ -50,6 +62,21 @@ class OutputError(GraphbuildError):
     """An output failed its checks (strict re-parse, SHACL); the old file is left as it was."""
 
     exit_code = 4
+
+
+class NothingBuilt(GraphbuildError):
+    """No input of the batch could be read or analysed; the output was left as it was.
+
+    `skipped` lists each input with the reason (as in report.json)."""
+
+    exit_code = 6
+
+    def __init__(self, skipped: list[dict], where: str):
+        self.skipped = skipped
+        super().__init__(
+            f"no document could be read or analysed ({len(skipped)} input(s) skipped); "
+            f"nothing was written and {where} was left as it was"
+        )
 
 
 class UsageError(GraphbuildError):
@@ -69,3 +96,16 @@ class StoreError(GraphbuildError):
     message says which store, what it answered and which flag fixes it."""
 
     exit_code = 5
+
+
+# What each exit code of the CLI means (README and --help print this table).
+EXIT_CODES = {
+    0: "the graph was built (inputs that could not be read are listed as skipped)",
+    1: "an unexpected error",
+    2: "a bad option or path, or a bad input under --on-error fail",
+    3: "the spaCy model is not installed",
+    4: "an output failed its checks (or a SHACL violation under --strict); the old files were left as they were",
+    5: "a triple store refused or failed an operation (load, query)",
+    6: "no input could be read or analysed; the output directory was left as it was",
+    7: "another build holds the output directory (see --wait)",
+}

@@ -63,4 +63,6 @@ def _fsync_dir(directory: Path) -> None:
         os.close(fd)
 
 
-__all__ = ["atomic_write_bytes", "atomic_write_text"]
+fsync_dir = _fsync_dir  # public: the output set (outputs.py) syncs its directories too
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "fsync_dir"]

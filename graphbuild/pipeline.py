@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphbuild import __version__
-from graphbuild.errors import GraphbuildError, InputError, OutputError
+from graphbuild.errors import GraphbuildError, InputError, NothingBuilt, OutputError
 from graphbuild.model import Document, GraphModel
 from graphbuild.resolve.fact_check import CheckedModel
 from graphbuild.settings import Settings
@@ -59,15 +59,20 @@ def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> 
     skipped.append({"source": source, "reason": reason})
 
 
-def read_documents(settings: Settings, skipped: list[dict]) -> list[Document]:
+def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict] | None = None) -> list[Document]:
     """The batch's documents; unreadable inputs are recorded in `skipped` (or raise under
-    on_error=fail)."""
+    on_error=fail), repairs (bad UTF-8 bytes) in `warnings`."""
+    from graphbuild.errors import InputWarning
     from graphbuild.ingest import read_inputs
 
     documents = []
-    for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding):
+    for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding,
+                            max_chars=settings.max_chars, follow_symlinks=settings.follow_symlinks):
         if isinstance(item, InputError):
             _skip(skipped, settings, item.source, item.problem + (f" ({item.fix})" if item.fix else ""))
+        elif isinstance(item, InputWarning):
+            if warnings is not None:
+                warnings.append({"source": item.source, "warning": item.warning})
         else:
             documents.append(item)
     return documents
@@ -191,35 +196,78 @@ def counts(model: GraphModel) -> dict:
 
 def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult:
     """Run a whole build of `settings.inputs` and write `report.json` beside the graph files."""
-    timer, skipped = _Timer(), []
+    from graphbuild.ingest.names import path_text
+    from graphbuild.locking import locked
+    from graphbuild.outputs import prepare
+    from graphbuild.preflight import check_settings
+
+    check_settings(settings)  # before any work: a typo costs a second, not the NLP stage
+    timer, skipped, warnings = _Timer(), [], []
     t0 = time.perf_counter()
     with timer.stage("ingest"):
-        documents = read_documents(settings, skipped)
-    return build_documents(documents, settings, progress, skipped=skipped, timer=timer, started=t0)
+        documents = read_documents(settings, skipped, warnings)
+    if not documents:
+        raise NothingBuilt(skipped, path_text(settings.into or settings.output_dir))
+    out = Path(settings.into or settings.output_dir)
+    with locked(out, settings.wait):  # one build at a time per directory, --into included
+        notes = {"input_warnings": warnings, "previous_set": prepare(out, into=settings.into is not None)}
+        if settings.into is not None and (out / "graph.trig").exists():
+            documents = _apart_from_graph(documents, out / "graph.trig")
+        return build_documents(documents, settings, progress, skipped=skipped, timer=timer, started=t0,
+                               notes=notes)
+
+
+def _apart_from_graph(documents: list[Document], trig: Path) -> list[Document]:
+    """Give a new document whose made-up id (a file stem) names another article of the
+    graph an id of its own (`ingest.identity`), so adding it never replaces that one."""
+    from graphbuild.ingest.identity import keep_apart
+    from graphbuild.rdf.read import read_model
+
+    return keep_apart(documents, read_model(trig).documents)
 
 
 def build_documents(documents: list[Document], settings: Settings, progress: ProgressFn | None = None,
                     skipped: list[dict] | None = None, timer: _Timer | None = None,
-                    started: float | None = None) -> BuildResult:
+                    started: float | None = None, notes: dict | None = None) -> BuildResult:
     """Build the graph of `documents` (already read) into `settings.output_dir`: analysis,
-    resolution, kinds, fact checks, validation, every format and `report.json`. This is
-    `build` after ingest, and what `graphbuild evaluate` runs."""
+    resolution, kinds, fact checks, validation, every format and `report.json`, staged and
+    swapped in as one set (`outputs.staged`); `notes` are added to the report.
+    This is `build` after ingest, and what `graphbuild evaluate` runs."""
     from graphbuild.fsio import atomic_write_text
+    from graphbuild.ingest.names import path_text
+    from graphbuild.outputs import REPORT, hashes, staged
 
     timer, skipped = timer or _Timer(), skipped if skipped is not None else []
     t0 = started if started is not None else time.perf_counter()
     if settings.into is not None:
         settings = replace(settings, output_dir=Path(settings.into))
+    failed_before = len(skipped)
     checked = build_model(documents, settings, skipped, timer, progress)
+    if len(skipped) - failed_before == len(documents):  # every analysis failed: keep the old set
+        raise NothingBuilt(skipped, path_text(settings.output_dir))
     model = checked.model
     if progress:
         progress("write", 0, None)
-    outputs, validation = write_outputs(model, settings, timer)
-    timer.timings["total"] = round(time.perf_counter() - t0, 3)
-    report = {
+    out = Path(settings.output_dir)
+    with staged(out) as stage:
+        # The stage is where this set is written; `into` was read already (build_model).
+        outputs, validation = write_outputs(model, replace(settings, output_dir=stage, into=None), timer)
+        timer.timings["total"] = round(time.perf_counter() - t0, 3)
+        report = _report(settings, documents, model, skipped, checked, validation, outputs, timer)
+        report.update(notes or {})
+        report["files"] = hashes(stage)
+        atomic_write_text(stage / REPORT, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    outputs = {k: out / p.name for k, p in outputs.items()} | {"report": out / REPORT}
+    return BuildResult(model, report, outputs)
+
+
+def _report(settings, documents, model, skipped, checked, validation, outputs, timer) -> dict:
+    from graphbuild.ingest.names import path_text
+
+    return {
         "graphbuild": __version__,
         "model": settings.model,
-        "inputs": list(settings.inputs) or ["(bundled samples)"],
+        "inputs": [path_text(name) for name in settings.inputs] or ["(bundled samples)"],
         "documents_read": len(documents),
         "documents_in_graph": len(model.documents),
         "skipped": skipped,
@@ -229,10 +277,6 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
         "outputs": {k: p.name for k, p in sorted(outputs.items())},
         "timings_seconds": timer.timings,
     }
-    report_path = Path(settings.output_dir) / "report.json"
-    atomic_write_text(report_path, json.dumps(report, indent=2, ensure_ascii=False) + "\n")
-    outputs["report"] = report_path
-    return BuildResult(model, report, outputs)
 
 
 __all__ = ["BuildResult", "GraphbuildError", "REJECTED_FILE", "build", "build_documents", "build_model",

@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from graphbuild.errors import UsageError
+from graphbuild.limits import DEFAULT_MAX_CHARS
 
 DEFAULT_MODEL = "en_core_web_sm"
 DEFAULT_BASE_IRI = "https://w3id.org/graphbuild/id/"
@@ -68,6 +69,9 @@ class Settings:
     engine: Engine = Engine.LOCAL
     scheduler: str | None = None  # a Dask scheduler address; None: a LocalCluster of `jobs`
     encoding: str | None = None  # force an input encoding instead of detecting it
+    max_chars: int | None = DEFAULT_MAX_CHARS  # longer articles are skipped; None: no limit
+    follow_symlinks: bool = False  # read symlinks in input directories that leave the tree
+    wait: float = 0.0  # seconds to wait for another build's lock on the output directory
     into: Path | None = None  # an existing output dir to add to (incremental build)
     validate: bool = True  # run SHACL over the output before publishing it
     strict: bool = False  # a SHACL violation fails the build instead of going to rejected.trig

@@ -2,8 +2,11 @@
 
 `read_inputs` is lazy and never raises for a bad input: it yields an InputError (source,
 problem, fix) in that input's place and goes on, so the caller decides whether to skip
-or stop. Document ids are unique within one call: a repeated id (two `notes.txt` in
+or stop; an InputWarning follows a Document that was repaired on the way. Document ids are unique within one call: a repeated id (two `notes.txt` in
 different directories, a JSONL id used twice) gets `-2`, `-3`, ... in input order.
+Every Document that comes out can be written: its strings are valid Unicode (a lone
+surrogate, e.g. from a JSON `\ud800` escape, makes the input an InputError) and its text
+is within `max_chars` and the RDF literal limit (`graphbuild.limits`).
 """
 from __future__ import annotations
 
@@ -14,8 +17,10 @@ from importlib import resources
 from pathlib import Path
 
 from graphbuild.errors import InputError
+from graphbuild.limits import DEFAULT_MAX_CHARS, too_long
 from graphbuild.ingest.articles import article
 from graphbuild.ingest.meta import SIDECAR_SUFFIX, read_sidecar
+from graphbuild.ingest.names import lone_surrogate
 from graphbuild.ingest.sources import STDIN, read_path, read_stdin
 from graphbuild.model import Document
 
@@ -24,14 +29,17 @@ SAMPLES_DIR = ("data", "samples")
 
 
 def read_inputs(inputs: Sequence[str], *, published: date | None = None,
-                encoding: str | None = None) -> Iterator[Document | InputError]:
+                encoding: str | None = None, max_chars: int | None = DEFAULT_MAX_CHARS,
+                follow_symlinks: bool = False) -> Iterator[Document | InputError]:
     """Documents of `inputs` (paths, directories, "-" for stdin) in order; an InputError
     in place of each input (or JSONL line) that cannot be read. No inputs: the bundled
     samples. `published` is the date for documents whose metadata has none; `encoding`
-    forces the input encoding instead of detecting it."""
+    forces the input encoding instead of detecting it; a text over `max_chars`
+    characters (None: no limit but the RDF one) is an InputError. Symlinks inside a
+    directory that point out of it are reported, or followed with `follow_symlinks`."""
     items: Iterator[Document | InputError]
-    items = _read_all(inputs, published, encoding) if inputs else iter(bundled_samples())
-    return _unique_ids(items)
+    items = _read_all(inputs, published, encoding, follow_symlinks) if inputs else iter(bundled_samples())
+    return _unique_ids(_writable(items, max_chars))
 
 
 def bundled_samples() -> list[Document]:
@@ -49,12 +57,39 @@ def bundled_samples() -> list[Document]:
     return documents
 
 
-def _read_all(inputs: Sequence[str], published: date | None, encoding: str | None) -> Iterator[Document | InputError]:
+def _read_all(inputs: Sequence[str], published: date | None, encoding: str | None,
+              follow_symlinks: bool) -> Iterator[Document | InputError]:
     for name in inputs:
         if name == STDIN:
             yield from read_stdin(published=published, encoding=encoding)
         else:
-            yield from read_path(Path(name), published=published, encoding=encoding)
+            yield from read_path(Path(name), published=published, encoding=encoding,
+                                 follow_symlinks=follow_symlinks)
+
+
+_FIELDS = ("id", "text", "title", "url", "source", "path")
+
+
+def _writable(items: Iterator[Document | InputError], max_chars: int | None) -> Iterator[Document | InputError]:
+    """Each Document, or an InputError in its place when a field is not valid Unicode or
+    the text is too long (the one place every kind of input passes)."""
+    for item in items:
+        if isinstance(item, Document):
+            item = _problem(item, max_chars) or item
+        yield item
+
+
+def _problem(doc: Document, max_chars: int | None) -> InputError | None:
+    source = doc.path or doc.id
+    for name in _FIELDS:
+        value = getattr(doc, name)
+        at = lone_surrogate(value) if isinstance(value, str) else None
+        if at is not None:
+            code = f"U+{ord(value[at]):04X}"
+            return InputError(source, f"`{name}` holds a lone surrogate ({code} at character {at}), "
+                              "which is not Unicode text", f"remove or replace the {code} in the input")
+    long = too_long(doc.text, max_chars)
+    return InputError(source, *long) if long else None
 
 
 def _unique_ids(items: Iterator[Document | InputError]) -> Iterator[Document | InputError]:

@@ -12,7 +12,7 @@ from datetime import date
 
 from graphbuild.errors import InputError
 from graphbuild.ingest.decode import decode
-from graphbuild.ingest.html import declared_charset, extract
+from graphbuild.ingest.html import MAX_DEPTH, declared_charset, extract_article, nesting_depth
 from graphbuild.ingest.meta import TITLE_MAX_CHARS, Meta, lenient_date
 from graphbuild.model import Document
 
@@ -37,22 +37,27 @@ def kind_of(suffix: str) -> str | None:
 
 
 def article(data: bytes, kind: str, source: str, *, doc_id: str, sidecar: Meta = Meta(),
-            published: date | None = None, encoding: str | None = None) -> Document:
+            published: date | None = None, encoding: str | None = None,
+            notes: list[str] | None = None) -> Document:
     """The Document `doc_id` of one article of `kind` ("text" | "markdown" | "html").
 
     The sidecar's values win, then what the document says of itself (HTML metadata, a
     headline), then `published` as the fallback date. Raises InputError (empty, binary,
-    undecodable, no visible text) naming `source`."""
+    undecodable, no visible text) naming `source`; what was repaired on the way (bad
+    UTF-8 bytes) is appended to `notes`."""
     if kind == "html":
-        text = decode(data, source, encoding=encoding, declared=declared_charset(data))
-        page = extract(text)
+        text = decode(data, source, encoding=encoding, declared=declared_charset(data), notes=notes)
+        if nesting_depth(text) > MAX_DEPTH:
+            raise InputError(source, f"HTML nested more than {MAX_DEPTH:,} elements deep",
+                             "check that the file is a web page, not generated junk")
+        page = extract_article(text)
         if not page.text.strip():
             raise InputError(source, "no visible text in the HTML page",
                              "check that the article body is in the page, not loaded by a script")
         own = Meta(title=page.title, published=lenient_date(page.published), url=page.url, source=page.site)
         text = page.text
     else:
-        text = decode(data, source, encoding=encoding)
+        text = decode(data, source, encoding=encoding, notes=notes)
         own = Meta(title=first_title(text, markdown=kind == "markdown"))
     meta = sidecar.over(own).over(Meta(id=doc_id, published=published))
     return Document(id=meta.id or doc_id, text=text, title=meta.title, published=meta.published,

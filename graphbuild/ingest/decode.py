@@ -80,17 +80,22 @@ def check_text_bytes(data: bytes, source: str, *, wide: bool = False) -> None:
         raise InputError(source, f"binary file ({reason}); {KINDS_HINT}")
 
 
-def decode(data: bytes, source: str, *, encoding: str | None = None, declared: str | None = None) -> str:
+def decode(data: bytes, source: str, *, encoding: str | None = None, declared: str | None = None,
+           notes: list[str] | None = None) -> str:
     """The text of `data`, checked to be non-empty, non-binary text.
 
     `encoding` forces a codec (the `--encoding` flag); `declared` is what the document says
-    of itself (used after UTF-8 fails). Raises InputError naming `source` and the fix.
+    of itself (used after UTF-8 fails). UTF-8 with a few bad bytes (fewer than its valid
+    non-ASCII characters) is UTF-8: the bad bytes become U+FFFD and a note saying so is
+    appended to `notes`, instead of detection turning the whole text into mojibake.
+    Raises InputError naming `source` and the fix.
     """
     check_text_bytes(data, source, wide=_is_wide(encoding))
     if encoding:
         text = _decode_forced(data, source, encoding)
     else:
-        text = _decode_bom(data) or _decode_utf8(data) or _decode_declared(data, declared)
+        text = (_decode_bom(data) or _decode_utf8(data) or mostly_utf8(data, notes)
+                or _decode_declared(data, declared))
         if text is None:
             text = _detect(data, source)
     if not text.strip():
@@ -147,6 +152,24 @@ def _decode_utf8(data: bytes) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return None
+
+
+def mostly_utf8(data: bytes, notes: list[str] | None) -> str | None:
+    """`data` as UTF-8 with its few bad byte sequences replaced by U+FFFD (noted in
+    `notes`), or None when the bytes are more likely another encoding."""
+    try:
+        data.decode("utf-8")
+        return None  # valid: not this function's case
+    except UnicodeDecodeError as err:
+        first = err.start
+    text = data.decode("utf-8", "replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode())
+    valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if bad <= 0 or valid_non_ascii <= bad:
+        return None
+    if notes is not None:
+        notes.append(f"{bad} invalid UTF-8 byte sequence(s) replaced by U+FFFD (the first at byte {first})")
+    return text
 
 
 def _decode_declared(data: bytes, declared: str | None) -> str | None:

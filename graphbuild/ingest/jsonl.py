@@ -13,9 +13,11 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from graphbuild.errors import InputError
-from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason
+from graphbuild.errors import InputError, InputWarning
+from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason, mostly_utf8
+from graphbuild.ingest.files import open_regular
 from graphbuild.ingest.meta import Meta, meta_from_record
+from graphbuild.ingest.names import path_text, stem_text
 from graphbuild.model import Document
 
 ID_KEYS = ("id", "doc_id")
@@ -25,12 +27,12 @@ RECORD_FIX = 'one JSON object a line: {"id": "...", "text": "..."}'
 def read_jsonl(path: Path, *, published: date | None = None, encoding: str | None = None) -> Iterator[Document | InputError]:
     """A Document per good line of the JSONL file at `path`, an InputError per bad one."""
     try:
-        handle = path.open("rb")
-    except OSError as err:
-        yield InputError(str(path), f"cannot read: {err.strerror or err}")
+        handle = open_regular(path, path_text(path))
+    except InputError as err:
+        yield err
         return
     with handle:
-        yield from records(handle, str(path), path.stem, published, encoding)
+        yield from records(handle, path_text(path), stem_text(path), published, encoding)
 
 
 def records(handle: BinaryIO, name: str, stem: str, published: date | None, encoding: str | None) -> Iterator[Document | InputError]:
@@ -61,20 +63,28 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
     for lineno, raw in lines:
         if lineno == 1 and codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
             raw = raw[len(codecs.BOM_UTF8):]
-        source = f"{name}:{lineno}"
+        source, notes = f"{name}:{lineno}", []
         try:
             line = raw.decode(codec)
         except UnicodeDecodeError as err:
-            yield InputError(source, f"not valid {codec} (byte {err.start} of the line)", ENCODING_FIX)
-            seen_any = True
-            continue
+            line = mostly_utf8(raw, notes) if codec == "utf-8" else None
+            if line is None:
+                yield InputError(source, f"not valid {codec} (byte {err.start} of the line)", ENCODING_FIX)
+                seen_any = True
+                continue
         if not line.strip():
             continue
         seen_any = True
         try:
             yield _document(line, source, f"{stem}-{lineno}", published)
+            yield from (InputWarning(source, note) for note in notes)
         except InputError as err:
             yield err
+        except MemoryError:
+            yield InputError(source, f"record of {len(raw):,} bytes too large to read", "split the record")
+        except Exception as err:  # one line, one outcome: a bug here must not cost the batch
+            yield InputError(source, f"unexpected error while reading ({type(err).__name__}: {err})",
+                             "please report it with the line")
     if not seen_any:
         yield InputError(name, "empty file (no JSON lines)", "nothing to read")
 
@@ -94,6 +104,8 @@ def _document(line: str, source: str, default_id: str, published: date | None) -
         record = json.loads(line)
     except json.JSONDecodeError as err:
         raise InputError(source, f"malformed JSON: {err.msg} at column {err.colno}", RECORD_FIX) from None
+    except RecursionError:
+        raise InputError(source, "JSON nested too deeply to read", RECORD_FIX) from None
     if not isinstance(record, dict):
         raise InputError(source, f"a JSON {type(record).__name__}, not an object", RECORD_FIX)
     text = record.get("text")

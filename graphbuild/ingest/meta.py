@@ -86,6 +86,8 @@ def read_sidecar(data: bytes, source: str) -> Meta:
         record = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise InputError(source, f"malformed metadata: {err}", "fix or remove the .meta.json file") from None
+    except RecursionError:
+        raise InputError(source, "metadata JSON nested too deeply to read", "fix or remove the .meta.json file") from None
     if not isinstance(record, dict):
         raise InputError(source, "metadata must be a JSON object", "fix or remove the .meta.json file")
     return meta_from_record(record, source)

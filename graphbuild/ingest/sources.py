@@ -1,8 +1,10 @@
 """Inputs as the user names them (files, directories, "-") to Documents or InputErrors.
 
 Every function here yields; none raises for a bad input, so one bad file never stops a
-batch. Directories are walked recursively in sorted order and only files with a known
-suffix are read; anything else in them (images, sidecars, dotfiles) is ignored.
+batch. Directories are walked recursively in sorted order and only regular files with a
+known suffix are read; other files (images, sidecars, dotfiles) are ignored, and what
+cannot or must not be read (FIFOs, devices, unreadable directories, symlinks leaving the
+tree) is reported (`files.walk`).
 """
 from __future__ import annotations
 
@@ -15,49 +17,43 @@ from datetime import date
 from pathlib import Path
 from typing import BinaryIO
 
-from graphbuild.errors import InputError
+from graphbuild.errors import InputError, InputWarning
 from graphbuild.ingest.articles import HTML_SUFFIXES, MARKDOWN_SUFFIXES, TEXT_SUFFIXES, article, kind_of
 from graphbuild.ingest.decode import decode
+from graphbuild.ingest.files import read_regular, walk
 from graphbuild.ingest.html import looks_like_html
 from graphbuild.ingest.jsonl import read_jsonl, records
 from graphbuild.ingest.meta import SIDECAR_SUFFIX, Meta, read_sidecar, sidecar_path
+from graphbuild.ingest.names import path_text, stem_text
 from graphbuild.model import Document
 
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED = ", ".join((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES))
 STDIN = "-"
+UNEXPECTED = "unexpected error while reading"
 STDIN_NAME = "<stdin>"
 STDIN_ID = "stdin"
 
-Item = Document | InputError
+Item = Document | InputError | InputWarning
 
 
-def read_path(path: Path, *, published: date | None, encoding: str | None, explicit: bool = True) -> Iterator[Item]:
-    """The documents of a file or directory `path` named by the user."""
+def read_path(path: Path, *, published: date | None, encoding: str | None,
+              follow_symlinks: bool = False) -> Iterator[Item]:
+    """The documents of a file or directory `path` named by the user (a symlink the
+    user names is followed; inside a directory, see `files.walk`)."""
     if not path.exists():
-        yield InputError(str(path), "no such file or directory", "check the path")
+        yield InputError(path_text(path), "no such file or directory", "check the path")
     elif path.is_dir():
-        for file in walk(path):
-            yield from read_file(file, published=published, encoding=encoding)
+        for file in walk(path, lambda p: _suffix_kind(p) is not None, follow_symlinks):
+            if isinstance(file, InputError):
+                yield file
+            else:
+                yield from read_file(file, published=published, encoding=encoding)
     elif _suffix_kind(path) is None:
-        yield InputError(str(path), f"unsupported kind of file {path.suffix or '(no suffix)'!r}",
+        yield InputError(path_text(path), f"unsupported kind of file {path.suffix or '(no suffix)'!r}",
                          f"graphbuild reads {SUPPORTED} files, directories of them, and - for stdin")
     else:
         yield from read_file(path, published=published, encoding=encoding)
-
-
-def walk(directory: Path) -> list[Path]:
-    """The article files under `directory`, recursively, sorted by relative path; hidden
-    files and directories and files of unknown kinds are left out."""
-    found = []
-    for root, dirs, files in os.walk(directory):  # does not follow symlinked dirs: no loops
-        dirs[:] = [d for d in dirs if not d.startswith(".")]
-        for name in files:
-            path = Path(root, name)
-            # is_file: a FIFO or socket named like an article would block the read.
-            if not name.startswith(".") and _suffix_kind(path) is not None and path.is_file():
-                found.append(path)
-    return sorted(found, key=lambda p: p.relative_to(directory).parts)
 
 
 def read_file(path: Path, *, published: date | None, encoding: str | None) -> Iterator[Item]:
@@ -66,27 +62,33 @@ def read_file(path: Path, *, published: date | None, encoding: str | None) -> It
     if kind == "jsonl":
         yield from read_jsonl(path, published=published, encoding=encoding)
         return
-    source = str(path)
+    source, notes = path_text(path), []
     try:
-        data = path.read_bytes()
+        data = read_regular(path, source)
         sidecar = _sidecar(path)
-        yield article(data, kind or "text", source, doc_id=path.stem, sidecar=sidecar,
-                      published=published, encoding=encoding)
+        yield article(data, kind or "text", source, doc_id=stem_text(path), sidecar=sidecar,
+                      published=published, encoding=encoding, notes=notes)
+        yield from (InputWarning(source, note) for note in notes)
     except InputError as err:
         yield err
     except OSError as err:
         yield InputError(source, f"cannot read: {err.strerror or err}", "check the file's permissions")
+    except (MemoryError, RecursionError) as err:
+        yield InputError(source, f"too large or too deeply nested to read ({type(err).__name__})")
+    except Exception as err:  # one input, one outcome: a bug here must not cost the batch
+        yield InputError(source, f"{UNEXPECTED} ({type(err).__name__}: {err})", "please report it with the file")
 
 
 def read_stdin(*, published: date | None, encoding: str | None, stream: BinaryIO | None = None) -> Iterator[Item]:
     """The documents piped to stdin: JSONL if every non-empty line is a JSON object,
     HTML if it starts like a page, else plain text."""
-    data = (stream or sys.stdin.buffer).read()
+    data, notes = (stream or sys.stdin.buffer).read(), []
     try:
-        text = decode(data, STDIN_NAME, encoding=encoding)
+        text = decode(data, STDIN_NAME, encoding=encoding, notes=notes)
     except InputError as err:
         yield err
         return
+    yield from (InputWarning(STDIN_NAME, note) for note in notes)
     if _is_jsonl(text):
         handle = io.BufferedReader(io.BytesIO(text.encode("utf-8")))
         yield from records(handle, STDIN_NAME, STDIN_ID, published, None)
@@ -108,13 +110,13 @@ def _suffix_kind(path: Path) -> str | None:
 
 def _sidecar(path: Path) -> Meta:
     side = sidecar_path(path)
-    try:
-        data = side.read_bytes()
-    except FileNotFoundError:
+    if not os.path.lexists(side):
         return Meta()
-    except OSError as err:
-        raise InputError(str(side), f"cannot read metadata: {err.strerror or err}", "fix or remove the .meta.json file") from None
-    return read_sidecar(data, str(side))
+    try:
+        data = read_regular(side, path_text(side))  # a FIFO named *.meta.json must not hang
+    except InputError as err:
+        raise InputError(err.source, f"metadata: {err.problem}", "fix or remove the .meta.json file") from None
+    return read_sidecar(data, path_text(side))
 
 
 def _is_jsonl(text: str) -> bool:

@@ -22,6 +22,7 @@ from rdflib import BNode, Dataset, Literal, URIRef
 
 from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_write_bytes
+from graphbuild.limits import MAX_LITERAL_BYTES, literal_bytes
 from graphbuild.rdf.quads import QuadSet, from_quads
 from graphbuild.vocab import RDF, XSD, prefixes
 
@@ -41,6 +42,7 @@ def _term(node) -> ox.NamedNode | ox.Literal:
         except ValueError as err:
             raise OutputError(f"invalid IRI {str(node)!r} in the graph ({err}); it cannot be written") from err
     if isinstance(node, Literal):
+        _check_size(str(node))
         if node.language:
             return ox.Literal(str(node), language=node.language)
         if node.datatype is not None:
@@ -49,6 +51,18 @@ def _term(node) -> ox.NamedNode | ox.Literal:
     if isinstance(node, BNode):
         raise OutputError("the graph holds a blank node; graphbuild mints an IRI for every node")
     raise OutputError(f"cannot write RDF term {node!r}")
+
+
+def _check_size(value: str) -> None:
+    """A literal over the parser's token buffer would be written but never read back
+    (pyoxigraph: "Reached the buffer maximal size"); refuse it with the reason. Ingest
+    keeps article texts under this bound (graphbuild.limits), so this is a last guard."""
+    if len(value) > MAX_LITERAL_BYTES // 6 and literal_bytes(value) > MAX_LITERAL_BYTES:
+        raise OutputError(
+            f"a literal of {len(value):,} characters ({value[:40]!r}...) is over the "
+            f"{MAX_LITERAL_BYTES // 2**20} MiB a strict RDF parser reads as one token; "
+            "split the article it comes from"
+        )
 
 
 def quad_set(dataset: Dataset) -> QuadSet:
@@ -127,7 +141,7 @@ def check(data: bytes, fmt: str, quads: QuadSet | list[ox.Quad], name: str) -> N
             if again == _expected(content, fmt):
                 return
         parsed = list(ox.parse(data, format=OX_FORMATS[fmt]))
-    except (SyntaxError, ValueError) as err:
+    except (SyntaxError, ValueError, MemoryError) as err:  # MemoryError: a token over 16 MiB
         raise OutputError(f"{name} does not re-parse as {fmt} ({err}); the old file was left as it was") from err
     if fmt in DATASET_FORMATS:
         got, want = set(parsed), set(content.quads())

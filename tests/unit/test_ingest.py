@@ -88,7 +88,8 @@ def test_html_visible_text_and_page_metadata(tmp_path):
     path = tmp_path / "page.html"
     path.write_text(page, encoding="utf-8")
     [doc] = _read(path, published=date(1999, 1, 1))
-    assert doc.text == "Leaders meet\n\nAngela Merkel met\u00a0Emmanuel Macron in Berlin.\n\nThey spoke."
+    # trafilatura (the article extractor) writes the no-break space as a space
+    assert doc.text.replace("\u00a0", " ") == "Leaders meet\n\nAngela Merkel met Emmanuel Macron in Berlin.\n\nThey spoke."
     for boiler in ("Hidden Person", "color", "Site Header", "Home", "Related", "Copyright"):
         assert boiler not in doc.text
     assert doc.title == "Leaders meet"
@@ -246,9 +247,11 @@ def test_one_sentence_first_paragraph_is_not_a_title(tmp_path):
     assert doc.title is None
 
 
-def test_special_files_in_a_directory_are_ignored(tmp_path):
+def test_special_files_in_a_directory_are_reported_not_read(tmp_path):
     import os
 
     (tmp_path / "a.txt").write_text("An article.")
     os.mkfifo(tmp_path / "pipe.txt")  # reading it would block
-    assert [d.id for d in _read(tmp_path)] == ["a"]
+    doc, fifo = _read(tmp_path)
+    assert doc.id == "a"
+    assert isinstance(fifo, InputError) and "FIFO" in fifo.problem  # issue 14: reported

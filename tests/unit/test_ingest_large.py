@@ -16,7 +16,7 @@ def _article(tmp_path, paragraphs: int):
     text = "\ufeff" + "\n\n".join(f"{PARAGRAPH} Paragraph\u00a0{i}." for i in range(paragraphs))
     path = tmp_path / "long.txt"
     path.write_bytes(text.encode("utf-8"))
-    [doc] = list(read_inputs([str(path)]))
+    [doc] = list(read_inputs([str(path)], max_chars=None))  # over the default limit on purpose
     return text.lstrip("\ufeff"), doc  # a UTF-8 BOM is an encoding mark, not text
 
 
