@@ -1,9 +1,11 @@
 """A node's kind, decided once, after cross-document clustering, from all its evidence.
 
-Two kinds of evidence are weighed together:
+Three kinds of evidence are weighed together:
 - each member entity's own kind, decided within its document from its mentions' labels
   and cue words (honorifics, "in X", full names tagged PERSON), weighted by its number
   of mentions;
+- country data: a member named by a country's name or code (pycountry/GeoNames, through
+  `geo.country_code`) votes Place with COUNTRY_WEIGHT ("Georgia" tagged a person once);
 - the roles the members play in facts: the place of an event, the object of
   `nationality`, the organization of a membership, ... Each role votes for the one
   entity kind that the shapes (`graphbuild.shapes`) require at that end of the fact,
@@ -18,11 +20,13 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 
 from graphbuild.model import Entity, GraphModel
+from graphbuild.resolve.geo import country_code
 from graphbuild.shapes import OBJECT, SUBJECT, constraints_for
 from graphbuild.vocab import ORG, SCHEMA, SEM, entity_classes, property_for, role_for
 
 ENTITY_KINDS = ("Organization", "Person", "Place")
 ROLE_WEIGHT = 1.0  # one fact counts as much as one mention
+COUNTRY_WEIGHT = 1.0  # a country's name counts as one mention more
 
 
 @cache
@@ -74,9 +78,11 @@ def decide_kind(members: Sequence[Entity], roles: Iterable[Counter[str]] = ()) -
     votes: Counter[str] = Counter()
     for e in members:
         votes[e.kind] += max(1, len(e.mentions))
+        if country_code(e.label) is not None:
+            votes["Place"] += COUNTRY_WEIGHT
     for counter in roles:
         votes.update(counter)
     return min(votes, key=lambda k: (-votes[k], k))
 
 
-__all__ = ["ENTITY_KINDS", "ROLE_WEIGHT", "decide_kind", "role_votes"]
+__all__ = ["COUNTRY_WEIGHT", "ENTITY_KINDS", "ROLE_WEIGHT", "decide_kind", "role_votes"]

@@ -124,3 +124,13 @@ def test_participants_stay_when_the_actor_is_any_entity():
     assert Participant("agent", "place:us") in killing.participants
     checked = check_facts(model)
     assert next(v for v in checked.model.events if v.id == "event:killing").participants == killing.participants
+
+
+def test_a_country_name_votes_place():
+    person = Entity("e1", "Person", "Georgia", mentions=(_mention("a", "Georgia", "PERSON"),))
+    place = Entity("e2", "Place", "Georgia", mentions=(_mention("b", "Georgia", "GPE"),))
+    assert decide_kind([person, place]) == "Place"  # one mention each; the country name decides
+    two = replace(person, mentions=person.mentions * 2 + (_mention("a", "Georgia", "PERSON", 30),))
+    assert decide_kind([two, place]) == "Person"  # three PERSON mentions outweigh it
+    org = Entity("e3", "Organization", "Acme", mentions=(_mention("a", "Acme", "ORG"),))
+    assert decide_kind([org, replace(org, kind="Person")]) == "Organization"  # a tie, alphabetical
