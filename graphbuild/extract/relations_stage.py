@@ -19,12 +19,7 @@ from spacy.tokens import Span
 from graphbuild.extract import affiliation, places, quotes, roles
 from graphbuild.extract.organizations import NOTHING, resolve_organization
 from graphbuild.extract.records import (
-    FoundMembership,
-    FoundQuote,
-    FoundRelation,
-    FoundTitle,
-    NewEntity,
-    NewMention,
+    FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
 )
 from graphbuild.extract.title_phrases import title_phrases
 from graphbuild.extract.view import DocumentView

@@ -24,13 +24,7 @@ from graphbuild.extract.records import FoundMembership, FoundRelation, FoundTitl
 from graphbuild.extract.title_phrases import TitlePhrase, ends_with_position
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon.roles import (
-    HEAD_TITLES,
-    MODIFIERS,
-    PAST,
-    ROLE_ABBREVIATIONS,
-    ROLE_NOUNS,
-    SUBORDINATE,
-    WORK_TITLES,
+    HEAD_TITLES, MODIFIERS, PAST, ROLE_ABBREVIATIONS, ROLE_NOUNS, SUBORDINATE, WORK_TITLES,
 )
 
 Record = FoundTitle | FoundMembership | FoundRelation

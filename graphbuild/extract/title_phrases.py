@@ -13,14 +13,7 @@ from spacy.tokens import Span, Token
 from graphbuild.extract.organizations import names_organization
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon.roles import (
-    MODIFIERS,
-    PAST,
-    PORTFOLIOS,
-    POSITION_BIGRAMS,
-    RANKS,
-    ROLE_ABBREVIATIONS,
-    ROLE_NOUNS,
-    TITLE_PREPS,
+    MODIFIERS, PAST, PORTFOLIOS, POSITION_BIGRAMS, RANKS, ROLE_ABBREVIATIONS, ROLE_NOUNS, TITLE_PREPS,
     UNIT_PREPS,
 )
 

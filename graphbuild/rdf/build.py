@@ -36,41 +36,14 @@ from rdflib import Dataset, URIRef
 
 from graphbuild import iri
 from graphbuild.errors import OutputError
-from graphbuild.model import (
-    Document,
-    Evidence,
-    GraphModel,
-    Mention,
-    MergeStep,
-)
+from graphbuild.model import Document, Evidence, GraphModel, Mention, MergeStep
 from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
 from graphbuild.rdf.events import TIME_TYPES, add_events
 from graphbuild.rdf.provenance import rule_run
 from graphbuild.rdf.quads import QuadSet
-from graphbuild.rdf.terms import (
-    Literal,
-    as_ox,
-    decimal_literal,
-    index_literal,
-    named,
-    rdflib_term,
-    to_rdflib,
-)
+from graphbuild.rdf.terms import Literal, as_ox, decimal_literal, index_literal, named, rdflib_term, to_rdflib
 from graphbuild.vocab import (
-    DCTERMS,
-    GB,
-    GEO,
-    ITSRDF,
-    NIF,
-    ORG,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SCHEMA,
-    SKOS,
-    XSD,
-    entity_classes,
+    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity_classes,
     property_for,
 )
 

@@ -16,37 +16,11 @@ from rdflib import URIRef
 
 from graphbuild.errors import InputError, OntologyError
 from graphbuild.model import (
-    Count,
-    Document,
-    Entity,
-    Event,
-    EventLink,
-    Evidence,
-    GraphModel,
-    Membership,
-    Mention,
-    MergeStep,
-    Participant,
-    Quote,
-    Relation,
-    TimeValue,
+    Count, Document, Entity, Event, EventLink, Evidence, GraphModel, Membership, Mention, MergeStep,
+    Participant, Quote, Relation, TimeValue,
 )
 from graphbuild.vocab import (
-    DCTERMS,
-    GB,
-    GEO,
-    ITSRDF,
-    NIF,
-    ORG,
-    OWL,
-    PROV,
-    RDF,
-    RDFS,
-    SCHEMA,
-    SEM,
-    SKOS,
-    kind_for,
-    model_name,
+    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, kind_for, model_name,
     role_properties,
 )
 

@@ -15,14 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graphbuild.model import (
-    Event,
-    GraphModel,
-    Membership,
-    Participant,
-    Quote,
-    Relation,
-)
+from graphbuild.model import Event, GraphModel, Membership, Participant, Quote, Relation
 from graphbuild.resolve.document_removal import drop_documents
 from graphbuild.resolve.entity_match import cluster_entities
 from graphbuild.resolve.event_compat import containment

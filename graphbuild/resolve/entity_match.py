@@ -14,21 +14,8 @@ from collections.abc import Sequence
 from graphbuild.model import Entity, GraphModel, MergeStep
 from graphbuild.resolve.facts import canonical_label, sorted_mentions, sorted_merges
 from graphbuild.resolve.kinds import decide_kind
-from graphbuild.resolve.scopes import (
-    GLOBAL,
-    NodeRef,
-    ScopedEntity,
-    entity_key,
-    scope_of,
-    unique_key,
-)
-from graphbuild.resolve.scoring import (
-    Candidate,
-    MatchContext,
-    compatible_clusters,
-    same_country,
-    score_pair,
-)
+from graphbuild.resolve.scopes import GLOBAL, NodeRef, ScopedEntity, entity_key, scope_of, unique_key
+from graphbuild.resolve.scoring import Candidate, MatchContext, compatible_clusters, same_country, score_pair
 
 # Rule recorded for the first member of a cluster (nothing was matched to admit it).
 SEED_RULE = "seed"

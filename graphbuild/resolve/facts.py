@@ -7,15 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
-from graphbuild.model import (
-    Entity,
-    EventLink,
-    Evidence,
-    Membership,
-    Mention,
-    MergeStep,
-    Relation,
-)
+from graphbuild.model import Entity, EventLink, Evidence, Membership, Mention, MergeStep, Relation
 from graphbuild.names import normalize
 
 
