@@ -3,7 +3,6 @@ progress on stderr, map errors to exit codes. No logic lives here."""
 from __future__ import annotations
 
 import sys
-import unicodedata
 from datetime import date, datetime
 from pathlib import Path
 from typing import Optional

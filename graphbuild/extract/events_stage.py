@@ -24,7 +24,7 @@ NEVER_MERGE_ROOTS = {"Statement"}
 def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     """`model` with the events of `parsed` (ids v1, v2, ...) and their links added."""
     lex = lexicon()
-    doc, document = parsed.doc, parsed.document
+    doc = parsed.doc
     index = EntityIndex(model.entities)
     token_entity = _token_entities(parsed, index)
     place_ids = {e.id for e in model.entities if e.kind in PLACE_KINDS}

@@ -19,7 +19,7 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.lexicon.calendar import MONTHS
 from graphbuild.model import Event, MergeStep, TimeValue
 from graphbuild.resolve.event_compat import (
-    REPORTING_KINDS, Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
+    Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
 )
 from graphbuild.resolve.event_blocking import candidate_pairs
 from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
