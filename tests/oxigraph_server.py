@@ -7,16 +7,13 @@ Endpoints: SPARQL query at /query, update at /update, Graph Store Protocol at /s
 from __future__ import annotations
 
 import shutil
-import signal
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import requests
-
-from tests.virtuoso_server import free_port
+from tests.helpers.servers import LocalServer, free_port
 
 START_TIMEOUT = 30.0
 
@@ -28,31 +25,19 @@ def find_binary() -> str | None:
 
 
 @dataclass
-class OxigraphServer:
+class OxigraphServer(LocalServer):
+    """A running server; `sparql` queries by GET (named graphs need GRAPH: no union mode)."""
+
     process: subprocess.Popen
-    port: int
+    http_port: int
     location: Path
     start_seconds: float
+    QUERY_PATH = "/query"
+    QUERY_TIMEOUT = 120
 
     @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def sparql(self, query: str) -> dict:
-        """SPARQL results JSON of a SELECT/ASK query (named graphs need GRAPH: no union mode)."""
-        response = requests.get(f"{self.base}/query", params={"query": query},
-                                headers={"Accept": "application/sparql-results+json"}, timeout=120)
-        response.raise_for_status()
-        return response.json()
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
+    def port(self) -> int:
+        return self.http_port
 
 
 def start(binary: str, location: Path) -> OxigraphServer:
@@ -60,22 +45,13 @@ def start(binary: str, location: Path) -> OxigraphServer:
     location.mkdir(parents=True, exist_ok=True)
     port = free_port()
     t0 = time.perf_counter()
+    log_path = location.parent / f"{location.name}.log"
     # Started directly (no shell), so the PID we signal is the server's own.
-    log = (location.parent / f"{location.name}.log").open("wb")
+    log = log_path.open("wb")
     process = subprocess.Popen([binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
                                stdout=log, stderr=subprocess.STDOUT)
     log.close()  # the child holds its own descriptor
     server = OxigraphServer(process, port, location, 0.0)
-    while time.perf_counter() < t0 + START_TIMEOUT:
-        if process.poll() is not None:
-            log_text = (location.parent / f"{location.name}.log").read_text(errors="replace")[-2000:]
-            raise RuntimeError(f"oxigraph serve exited with {process.returncode}: {log_text}")
-        try:
-            if requests.get(f"{server.base}/query", params={"query": "ASK {}"}, timeout=5).ok:
-                server.start_seconds = time.perf_counter() - t0
-                return server
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"oxigraph serve did not answer on port {port} within {START_TIMEOUT:.0f} s")
+    server.start_seconds = server.wait_until_ready(
+        t0, START_TIMEOUT, 0.1, lambda: "oxigraph serve: " + log_path.read_text(errors="replace")[-2000:])
+    return server

@@ -11,8 +11,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
-import socket
 import subprocess
 import time
 from dataclasses import dataclass
@@ -20,6 +18,8 @@ from pathlib import Path
 
 import requests
 from requests.auth import HTTPDigestAuth
+
+from tests.helpers.servers import LocalServer, free_port
 
 BINARY = "virtuoso-t"
 STOCK_INI = Path("/etc/virtuoso-opensource-7/virtuoso.ini")
@@ -31,12 +31,6 @@ MAX_ROWS = 1_000_000
 def find_binary() -> str | None:
     """The virtuoso-t executable, or None when Virtuoso is not installed."""
     return shutil.which(BINARY) or (f"/usr/bin/{BINARY}" if os.access(f"/usr/bin/{BINARY}", os.X_OK) else None)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def write_config(stock: str, db_dir: Path, sql_port: int, http_port: int) -> str:
@@ -66,8 +60,9 @@ def write_config(stock: str, db_dir: Path, sql_port: int, http_port: int) -> str
 
 
 @dataclass
-class Virtuoso:
-    """A running server. `sparql` queries by GET; `put_graph` replaces a named graph."""
+class Virtuoso(LocalServer):
+    """A running server. `sparql` queries by GET (a sparql-query POST hangs); `put_graph`
+    replaces a named graph."""
 
     process: subprocess.Popen
     http_port: int
@@ -75,15 +70,8 @@ class Virtuoso:
     start_seconds: float
 
     @property
-    def base(self) -> str:
-        return f"http://127.0.0.1:{self.http_port}"
-
-    def sparql(self, query: str) -> dict:
-        """SPARQL results JSON of a SELECT/ASK query (GET: a sparql-query POST hangs)."""
-        response = requests.get(f"{self.base}/sparql", params={"query": query},
-                                headers={"Accept": "application/sparql-results+json"}, timeout=60)
-        response.raise_for_status()
-        return response.json()
+    def port(self) -> int:
+        return self.http_port
 
     def put_graph(self, graph_iri: str, ntriples: bytes) -> int:
         """Replace the graph `graph_iri` with `ntriples` (no Accept header: see module doc)."""
@@ -97,15 +85,6 @@ class Virtuoso:
     def log(self) -> str:
         path = self.db_dir / "virtuoso.log"
         return path.read_text(errors="replace")[-3000:] if path.exists() else "(no log)"
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=10)
 
 
 def start(binary: str, db_dir: Path) -> Virtuoso:
@@ -121,16 +100,5 @@ def start(binary: str, db_dir: Path) -> Virtuoso:
     process = subprocess.Popen([binary, "+foreground", "+configfile", str(ini)], cwd=db_dir,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     server = Virtuoso(process, http_port, db_dir, 0.0)
-    deadline = t0 + START_TIMEOUT
-    while time.perf_counter() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"virtuoso-t exited with {process.returncode}; log:\n{server.log()}")
-        try:
-            if requests.get(f"{server.base}/sparql", params={"query": "ASK {}"}, timeout=5).ok:
-                server.start_seconds = time.perf_counter() - t0
-                return server
-        except requests.ConnectionError:
-            pass
-        time.sleep(0.25)
-    server.stop()
-    raise RuntimeError(f"virtuoso-t did not answer on port {http_port} within {START_TIMEOUT:.0f} s; log:\n{server.log()}")
+    server.start_seconds = server.wait_until_ready(t0, START_TIMEOUT, 0.25, lambda: "virtuoso-t log:\n" + server.log())
+    return server
