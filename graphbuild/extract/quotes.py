@@ -19,16 +19,21 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from graphbuild.extract.quote_sources import (
+    according_to, line_start_token, organization_antecedent, speech_verb_after_subject,
+)
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
 
 SPEECH_VERBS = frozenset(
     "say tell add warn state declare claim insist explain note write ask reply respond "
     "announce vow threaten argue tweet recall acknowledge admit confirm deny stress "
-    "suggest urge continue conclude report testify".split()
+    "suggest urge continue conclude report testify comment indicate observe remark assert "
+    "caution emphasize emphasise maintain contend".split()
 )
 # Verbs whose clause (ccomp) is reported speech.
-REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit confirm deny stress".split())
+REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit "
+                           "confirm deny stress indicate assert maintain contend emphasize emphasise".split())
 OPEN_MARKS = frozenset('"\u201c')
 CLOSE_MARKS = frozenset('"\u201d')
 PERSONAL = frozenset("he she".split())
@@ -92,6 +97,9 @@ class _Speakers:
         eid = self.view.token_entity(subj) or self.view.entity_of_tokens(words)
         if eid is not None and self.view.kind(eid) not in ("Person", "Organization"):
             eid = None
+        if eid is None and subj.pos_ == "NOUN":  # "the agency said"
+            found = organization_antecedent(self.view, subj)
+            return (found, 0.6) if found is not None else (None, 0.0)
         return eid, 0.9
 
     def antecedent(self, pron: Token) -> str | None:
@@ -119,13 +127,16 @@ class _Speakers:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in SUBJECTS:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:  # "chairman of the board Lena Ortiz said": two subjects, the name is the speaker
+        names = [c for c in subjects if c.pos_ == "PROPN"]
+        return names[-1] if len(subjects) > 1 and names else subjects[0]
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "..., saying"
         if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE_DEPS:
             return None  # "X asked why Y was absent and said": whose "said" is unclear
         return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... before stating that"
+        return _subject(verb.head.head)
     return None
 
 
@@ -140,7 +151,12 @@ def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
             break
         if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
             return t
-    return None
+    # a longer subject (`," chairman of the board Susan Arnold said`)
+    return speech_verb_after_subject(doc, i, _is_speech_verb, sp.quoted)
+
+
+def _is_speech_verb(t: Token) -> bool:
+    return t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
 
 
 def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
@@ -265,6 +281,17 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
         attributed = (speaker, _attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
         previous_open = (speaker, end) if not closed else None
     yield from _reported(view, sp)
+    yield from according_to(view, sp.quoted)
+
+
+def _clause_first(verb: Token, clause: Token) -> bool:
+    """ "<clause>, X said": a finite clause (with its own subject, not "Speaking at ...")
+    ending at the comma before the speech verb's subject."""
+    subj = _subject(verb)
+    if subj is None or subj.i > verb.i or not any(c.dep_ in SUBJECTS for c in clause.children):
+        return False
+    first = min(t.i for t in subj.subtree)
+    return first > 0 and verb.doc[first - 1].text == "," and max(t.i for t in clause.subtree) == first - 2
 
 
 def _reported(view: DocumentView, sp: _Speakers) -> Iterator[FoundQuote]:
@@ -272,11 +299,13 @@ def _reported(view: DocumentView, sp: _Speakers) -> Iterator[FoundQuote]:
     for verb in doc:
         if verb.lemma_.lower() not in REPORTED_VERBS or verb.pos_ not in ("VERB", "AUX") or sp.quoted(verb.idx):
             continue
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        # "X said (that) ..." or "..., X said" (the clause first, then a comma)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or _clause_first(verb, c))]
         subj = _subject(verb)
         if not clauses or subj is None:
             continue
-        clause = list(clauses[0].subtree)
+        first = line_start_token(doc, verb.i, verb.sent.start) if clauses[0].i < verb.i else 0
+        clause = [t for t in clauses[0].subtree if t.i >= first]
         while clause and (clause[0].is_punct or (clause[0].lower_ == "that" and clause[0].dep_ == "mark")):
             clause = clause[1:]
         while clause and (clause[-1].is_punct or clause[-1].text in CLOSE_MARKS):
