@@ -25,7 +25,7 @@ from graphbuild.lexicon import countries
 DESCRIBING_DEPS = frozenset("amod compound".split())
 # verb lemma -> (preposition or "" for a direct object, predicate)
 AFFILIATION_VERBS = {
-    ("play", "for"): "memberOf", ("sign", "for"): "memberOf", ("sign", "with"): "memberOf",
+    ("play", "for"): "memberOf", ("play", "with"): "memberOf", ("sign", "for"): "memberOf", ("sign", "with"): "memberOf",
     ("join", ""): "memberOf", ("work", "for"): "worksFor", ("work", "at"): "worksFor",
     ("captain", ""): "memberOf", ("coach", ""): "worksFor", ("manage", ""): "worksFor",
 }
@@ -77,14 +77,40 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
         for c in noun.children:
             if c.dep_ in DESCRIBING_DEPS and c.i < noun.i and (rule := _country_word(view, c)):
                 yield CountryWords(person, noun.sent, doc[c.i : c.i + 1], rule)
+    before: dict[int, tuple[Span, str]] = {}  # a name's root token -> the country words before it
     for person, span in view.entity_spans(("Person",)):
-        j = span.start - 1
-        nouns = 0
-        while j >= span.sent.start and doc[j].is_lower and doc[j].pos_ == "NOUN" and nouns < MAX_NOUNS:
-            j -= 1
-            nouns += 1
-        if j >= span.sent.start and (rule := _country_word(view, doc[j])) and doc[j].ent_type_ in ("NORP", "GPE", ""):
-            yield CountryWords(person, span.sent, doc[j : j + 1], rule)
+        found = _words_before(view, span)
+        if found is None and span.root.dep_ == "conj":  # "Australian pacers X, Y and Z"
+            first = span.root
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            found = before.get(first.i)
+        if found is not None:
+            before[span.root.i] = found
+            yield CountryWords(person, span.sent, found[0], found[1])
+
+
+def _words_before(view: DocumentView, span: Span) -> tuple[Span, str] | None:
+    """The country words right before a name: a demonym or country name, with up to
+    `MAX_NOUNS` lowercase nouns between ("Italian singer X"), or a country's possessive
+    ("Australia's X")."""
+    doc = span.doc
+    j = span.start - 1
+    if j - 1 >= span.sent.start and doc[j].tag_ == "POS":
+        name = view.token_entity(doc[j - 1])
+        if name is not None and view.kind(name) == "Place" and countries.by_name(view.label(name)):
+            k = j - 1
+            while k - 1 >= span.sent.start and view.token_entity(doc[k - 1]) == name:
+                k -= 1
+            return doc[k:j], "country-possessive"
+        return None
+    nouns = 0
+    while j >= span.sent.start and doc[j].is_lower and doc[j].pos_ == "NOUN" and nouns < MAX_NOUNS:
+        j -= 1
+        nouns += 1
+    if j >= span.sent.start and (rule := _country_word(view, doc[j])) and doc[j].ent_type_ in ("NORP", "GPE", ""):
+        return doc[j : j + 1], rule
+    return None
 
 
 def _born_person(view: DocumentView, born: Token) -> str | None:
@@ -143,7 +169,7 @@ def _verb_person(view: DocumentView, verb: Token) -> str | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is not None and subj.lower_ not in ("who", "that"):
         return _person_of(view, subj)
-    if verb.dep_ == "relcl":
+    if verb.dep_ in ("relcl", "acl"):  # "a footballer who plays for", "a forward playing with"
         return _person_of(view, verb.head) or described_person(view, verb.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
         return _verb_person(view, verb.head)

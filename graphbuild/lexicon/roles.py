@@ -22,7 +22,8 @@ PLAYER_TITLES = frozenset(
     "player receiver quarterback cornerback linebacker safety tackle guard forward center "
     "centre pitcher catcher outfielder infielder shortstop slugger reliever closer striker "
     "goalkeeper goalie midfielder defenseman defender teammate rookie footballer cricketer "
-    "batsman batter bowler wicketkeeper".split()
+    "batsman batter bowler wicketkeeper bassist drummer guitarist vocalist keyboardist frontman "
+    "frontwoman".split()
 )
 # Two-word positions whose second word alone is no title ("running back").
 POSITION_BIGRAMS = frozenset(

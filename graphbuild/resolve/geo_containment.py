@@ -7,6 +7,8 @@ that names the gazetteer:
 - a first-level subdivision (ISO 3166-2, pycountry: "Tasmania", "Kermanshah Province")
   in its country, when that country is a place of the document and no other of the
   document's countries has a subdivision of that name (rule "iso3166-2");
+- any other place in the document's only country, unless the gazetteers know the name
+  only elsewhere, or it is a continent (rule "document-country");
 then what the document's containment implies (A in B in C: A in C, rule
 "place-transitive"), on the evidence of the edge A in B.
 """
@@ -22,6 +24,7 @@ from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
 
 CONTAINED_IN = "containedInPlace"
+CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9, "document-country": 0.6}
 # Words that name the kind of a subdivision ("Kermanshah Province"): the name holds with and without.
 UNIT_WORDS = ("province", "region", "state", "county", "prefecture", "oblast", "governorate", "district",
               "department", "canton", "territory", "municipality", "voivodeship", "emirate", "parish")
@@ -91,6 +94,25 @@ def _containers(e: Entity, country: dict[str, str], by_name: dict[str, str], doc
     fitting = codes & set(doc_countries)
     if len(fitting) == 1:
         yield doc_countries[next(iter(fitting))], "iso3166-2"
+    elif len(doc_countries) == 1 and not fitting:
+        # the document's only country holds its places, unless the gazetteers put the
+        # name elsewhere ("Paris" in an article naming only Iran) or it is a continent
+        code, node = next(iter(doc_countries.items()))
+        known = codes | _city_countries(names)
+        if (not known or code in known) and not any(normalize(n) in _continents() for n in names):
+            yield node, "document-country"
+
+
+def _city_countries(names: set[str]) -> set[str]:
+    from graphbuild.resolve.geo import gazetteer
+
+    places = gazetteer().places
+    return {rec["country"] for n in names for rec in places.get(normalize(n), ())}
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    return frozenset(normalize(c["name"]) for c in geonames().get_continents().values())
 
 
 def gazetteer_containment(model: GraphModel, country: dict[str, str]) -> GraphModel:
@@ -103,6 +125,7 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str]) -> GraphMo
             mentions[m.doc_id].setdefault(e.id, m)
     by_id = {e.id: e for e in places}
     added: list[Relation] = []
+    stated = {(r.subject, r.object) for r in model.relations if r.predicate == CONTAINED_IN}
     for doc_id in sorted(mentions):
         here = mentions[doc_id]
         by_name = {normalize(n): eid for eid in sorted(here) for n in (by_id[eid].label, *by_id[eid].alt_labels)}
@@ -110,9 +133,9 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str]) -> GraphMo
         for eid in sorted(here):
             m = here[eid]
             for container, rule in _containers(by_id[eid], country, by_name, doc_countries):
-                if container != eid:
+                if container != eid and (container, eid) not in stated:
                     added.append(Relation(eid, CONTAINED_IN, container,
-                                          (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, 0.9),)))
+                                          (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, CONFIDENCE[rule]),)))
     relations = list(model.relations) + added
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list

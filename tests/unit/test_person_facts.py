@@ -64,3 +64,13 @@ def test_past_titles_make_no_current_edge(nlp):
         m = relations_stage(parsed, model)
         assert not m.memberships and not [r for r in m.relations if r.predicate in ("headOf", "memberOf", "worksFor")]
         assert all(t.startswith("former ") for e in m.entities for t in e.titles), [e.titles for e in m.entities]
+
+
+def test_demonym_before_a_list_of_names(nlp):
+    f = facts(nlp, "Australian pacers Mitchell Starc (3/55), Pat Cummins (2/34) and Josh Hazlewood (2/60) kept India in check.")
+    assert {("Mitchell Starc", "nationality", "Australia"), ("Pat Cummins", "nationality", "Australia"),
+            ("Josh Hazlewood", "nationality", "Australia")} <= f
+
+
+def test_country_possessive_before_a_name(nlp):
+    assert ("Emmanuel Macron", "nationality", "France") in facts(nlp, "France's Emmanuel Macron met the press.")
