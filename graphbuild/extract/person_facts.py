@@ -4,7 +4,7 @@
   "Jamaican X": nationality from the demonym (or country name) on the describing noun
   (`affiliation.CountryWords`, resolved by the stage; a new country from a demonym).
 - "X (born 4 May 1961 in Leeds)", "X was born in Leeds", "Oslo-born painter X":
-  birthPlace; "X, a native of Y": homeLocation.
+  birthPlace; "X, a native of Y", "a resident of Y", "X, a Honolulu resident": homeLocation.
 - "X plays for ORG", "a footballer who played for ORG", "X signed for/with ORG", "X
   joined ORG": memberOf; "X works for/at ORG": worksFor.
 
@@ -133,6 +133,8 @@ def _born_place(view: DocumentView, born: Token, by_start: dict) -> list[tuple[s
     end = born.sent.end
     for k in range(born.i + 1, min(end, born.i + 12)):
         t = doc[k]
+        if t.lower_ == "and" and k + 1 < end and doc[k + 1].lower_ in ("raised", "bred", "brought"):
+            continue  # "born and raised in Y"
         if t.text in (")", ";") or t.lower_ in ("and", "to", "as"):
             break
         if t.lower_ == "in" or (t.text == "," and k + 1 in by_start):
@@ -157,11 +159,15 @@ def birth_places(view: DocumentView) -> Iterator[FoundRelation]:
             places = _born_place(view, t, by_start) if person is not None else []
             if places:
                 yield FoundRelation(person, "birthPlace", places[0][0], t.sent, "born-in", 0.85)
-        elif low == "native" and t.pos_ == "NOUN" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
+        elif low in ("resident", "native") and t.pos_ == "NOUN" and t.i in by_end:  # "a Honolulu resident"
+            person = described_person(view, t)
+            if person is not None:
+                yield FoundRelation(person, "homeLocation", by_end[t.i][0], t.sent, f"place-{low}", 0.8)
+        elif low in ("native", "resident") and t.pos_ == "NOUN" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
             person = described_person(view, t)
             places = place_chain(view, t.i + 2, by_start).places if person is not None else []
             if places:
-                yield FoundRelation(person, "homeLocation", places[0][0], t.sent, "native-of", 0.8)
+                yield FoundRelation(person, "homeLocation", places[0][0], t.sent, f"{low}-of", 0.8)
 
 
 def _verb_person(view: DocumentView, verb: Token) -> str | None:

@@ -47,7 +47,7 @@ def predicate_for(head: Token, title: Span) -> str | None:
     words = {t.lower_ for t in title}
     if words & PAST:
         return None
-    if any(p in " ".join(t.lower_ for t in title) for p in HEAD_PHRASES) and not words & SUBORDINATE:
+    if any(p in _title_text(list(title)).lower() for p in HEAD_PHRASES) and not words & SUBORDINATE:
         return "headOf"  # "chief executive", "managing director"
     if ends_with_position(title) and head.i == title[-1].i:
         return "memberOf"

@@ -74,6 +74,10 @@ def premodifier_titles(view: DocumentView, person: str, span: Span) -> TitlePhra
         if _is_title_word(t) and view.token_kind(t) != "Person":
             title.insert(0, t)
             j -= 1
+        elif (t.text == "-" and title and j - 1 >= sent.start and _is_title_word(doc[j - 1]) and not t.whitespace_
+              and doc[j - 1].lower_ not in PAST):
+            title[0:0] = [doc[j - 1], t]  # "Director-General", "Secretary-General"
+            j -= 2
         elif j - 1 >= sent.start and f"{doc[j - 1].lower_} {t.lower_}" in POSITION_BIGRAMS:
             title[0:0] = [doc[j - 1], t]  # "running back"
             j -= 2

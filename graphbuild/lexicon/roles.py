@@ -64,8 +64,8 @@ SUBORDINATE = frozenset("deputy vice assistant associate".split())
 # "former", "ex-" (a token of its own before the hyphen), "then-", "outgoing": held no more.
 PAST = frozenset("former ex late then outgoing erstwhile onetime one-time".split())
 # Title phrases that lead the organization though their last noun alone would not.
-HEAD_PHRASES = ("chief executive", "managing director", "executive director", "editor-in-chief",
-                "editor in chief", "head coach", "manager of")
+HEAD_PHRASES = ("chief executive", "managing director", "editor-in-chief", "editor in chief",
+                "director-general", "secretary-general", "head coach")
 # Portfolios that complete "Secretary of ..." / "Minister of ..." and are not organizations.
 PORTFOLIOS = frozenset(
     "state defense defence staff treasury justice commerce energy agriculture labor labour "

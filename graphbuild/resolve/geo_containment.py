@@ -2,8 +2,9 @@
 
 `gazetteer_containment(model)` adds, per document, containedInPlace edges on evidence
 that names the gazetteer:
-- a US city linked to GeoNames in its state, a US county in its state, when the state is
-  a place of the document (rule "geonames");
+- a US city linked to GeoNames (or the only one of its name among the document's states)
+  in its state, a US county in its state, when the state is a place of the document, and
+  a place in the one country of the document where GeoNames has its name (rule "geonames");
 - a first-level subdivision (ISO 3166-2, pycountry: "Tasmania", "Kermanshah Province")
   in its country, when that country is a place of the document and no other of the
   document's countries has a subdivision of that name (rule "iso3166-2");
@@ -90,10 +91,17 @@ def _containers(e: Entity, country: dict[str, str], by_name: dict[str, str], doc
         yield state_by_code[next(iter(in_doc_states))], "geonames"
     if e.id in country:
         return
+    if gid is None:  # unlinked: a US city of that name in exactly one of the document's states
+        in_states = {code for n in names for code in _us_city_states(n) if state_by_code.get(code)}
+        if len(in_states) == 1:
+            yield state_by_code[next(iter(in_states))], "geonames"
     codes = {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
     fitting = codes & set(doc_countries)
+    cities = _city_countries(names) & set(doc_countries)
     if len(fitting) == 1:
         yield doc_countries[next(iter(fitting))], "iso3166-2"
+    elif not fitting and len(cities) == 1:  # GeoNames has the name in one of the document's countries only
+        yield doc_countries[next(iter(cities))], "geonames"
     elif len(doc_countries) == 1 and not fitting:
         # the document's only country holds its places, unless the gazetteers put the
         # name elsewhere ("Paris" in an article naming only Iran) or it is a continent
@@ -101,6 +109,19 @@ def _containers(e: Entity, country: dict[str, str], by_name: dict[str, str], doc
         known = codes | _city_countries(names)
         if (not known or code in known) and not any(normalize(n) in _continents() for n in names):
             yield node, "document-country"
+
+
+@lru_cache(maxsize=1)
+def _us_cities_by_name() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = defaultdict(set)
+    for rec in geonames().get_cities().values():
+        if rec["countrycode"] == "US":
+            table[normalize(rec["name"])].add(rec["admin1code"])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _us_city_states(name: str) -> frozenset[str]:
+    return _us_cities_by_name().get(normalize(name), frozenset())
 
 
 def _city_countries(names: set[str]) -> set[str]:

@@ -74,3 +74,16 @@ def test_demonym_before_a_list_of_names(nlp):
 
 def test_country_possessive_before_a_name(nlp):
     assert ("Emmanuel Macron", "nationality", "France") in facts(nlp, "France's Emmanuel Macron met the press.")
+
+
+def test_born_and_raised_in(nlp):
+    assert ("Mark Hale", "birthPlace", "Chicago") in facts(nlp, "Mark Hale was born and raised in Chicago.")
+
+
+def test_place_resident_is_home(nlp):
+    assert ("Luis Ortega", "homeLocation", "Denver") in facts(nlp, "Luis Ortega, a Denver resident, was arrested.")
+
+
+def test_hyphenated_head_title(nlp):
+    f = facts(nlp, "NATO Secretary-General Jens Stoltenberg said the alliance was ready.")
+    assert ("Jens Stoltenberg", "headOf", "NATO") in f
