@@ -21,7 +21,7 @@ def read_records(path: Path, limit: int | None, convert: Callable[[dict, str], T
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
-        raise InputError(str(path), f"cannot read the gold file ({exc})", fix) from exc
+        raise InputError("GB241", str(path), reason=exc, fix=fix) from exc
     with handle:
         count = 0
         for number, line in enumerate(handle, 1):
@@ -32,7 +32,7 @@ def read_records(path: Path, limit: int | None, convert: Callable[[dict, str], T
             try:
                 item = convert(json.loads(line), f"{path.stem}-{number}")
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}", f"not a gold record ({exc})", fix) from exc
+                raise InputError("GB242", f"{path}:{number}", reason=exc, fix=fix) from exc
             yield item
             count += 1
 

@@ -96,14 +96,14 @@ def send(http, target: Target, method: str, graph: str, body: bytes) -> None:
         response = http.request(method, target.url, params={target.graph_param: graph}, data=body,
                                 headers={"Content-Type": CONTENT_TYPE}, timeout=target.timeout)
     except requests.RequestException as err:
-        raise StoreError(f"{method} {target.url} (graph {graph}) failed after {target.retries} retries ({err}); "
-                         "is the server running? check --endpoint") from err
+        raise StoreError("GB505", method=method, url=target.url, graph=graph, retries=target.retries,
+                         reason=err) from err
     if 200 <= response.status_code < 300:
         return
     fix = FIXES.get(response.status_code, "see the server's answer above")
     answer = " ".join(response.text.split())[:300]
-    raise StoreError(f"{method} {target.url} (graph {graph}): HTTP {response.status_code} "
-                     f"{response.reason}: {answer!r}; {fix}")
+    raise StoreError("GB504", method=method, url=target.url, graph=graph, status=response.status_code,
+                     status_reason=response.reason, answer=answer, fix=fix)
 
 
 def push_graphs(target: Target, named: NamedGraphs,
