@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from graphbuild import __version__, cli_store
+from graphbuild import __version__, cli_errors, cli_store
 from graphbuild.errors import EXIT_CODES, GraphbuildError, UsageError
 from graphbuild.limits import DEFAULT_MAX_CHARS
 from graphbuild.settings import ALL_FORMATS, DEFAULT_BASE_IRI, DEFAULT_MODEL, EXTRA_FORMATS, Settings
@@ -263,6 +263,7 @@ def explain(
 
 
 cli_store.register(app)  # load, query, validate
+cli_errors.register(app)  # errors [CODE]
 
 
 def _version(value: bool) -> None:

@@ -68,7 +68,7 @@ def check_text_bytes(data: bytes, source: str, *, wide: bool = False) -> None:
     """Raise InputError if `data` is empty, whitespace only, or binary. `wide`: the bytes
     are known to be UTF-16/32 (NUL bytes are then text)."""
     if not data.strip():
-        raise InputError("GB246", source, state="empty file" if not data else "only whitespace")
+        raise InputError("GB287", source, note="") if data else InputError("GB246", source, note="")
     reason = None if wide and not any(data.startswith(m) for m in MAGIC) else binary_reason(data)
     utf16 = _utf16_order(data[:SNIFF_BYTES]) if reason == "NUL bytes" else None
     if utf16:
@@ -96,7 +96,7 @@ def decode(data: bytes, source: str, *, encoding: str | None = None, declared: s
         if text is None:
             text = _detect(data, source)
     if not text.strip():
-        raise InputError("GB246", source, state="only whitespace after decoding")
+        raise InputError("GB287", source, note=" after decoding")
     return text
 
 

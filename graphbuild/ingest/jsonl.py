@@ -84,7 +84,7 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
         except Exception as err:  # one line, one outcome: a bug here must not cost the batch
             yield InputError("GB262", source, type=type(err).__name__, reason=err, unit="line")
     if not seen_any:
-        yield InputError("GB246", name, state="empty file (no JSON lines)")
+        yield InputError("GB246", name, note=" (no JSON lines)")
 
 
 def _wide_codec(head: bytes, codec: str) -> str | None:
