@@ -34,6 +34,7 @@ MODEL, OUTPUT, STORE, NOTHING, BUSY = "ModelNotFound", "OutputError", "StoreErro
 ENCODING_FIX = "pass the input's encoding with --encoding NAME, e.g. --encoding cp1252"
 BUG = "a bug in graphbuild: please report it with the input"
 FOREIGN_GRAPH = "pass a graph written by graphbuild build"
+HTTP = "{method} {url} (graph {graph}): HTTP {status} {status_reason}: {answer!r}"  # a refused GSP request
 RECORD_FIX = 'one JSON object a line: {{"id": "...", "text": "..."}}'  # a template: braces doubled
 
 CATALOGUE: dict[str, Entry] = {e.code: e for e in (
@@ -103,8 +104,8 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in (
     E("GB239", USAGE, "--format json is for SELECT and ASK",
       "a CONSTRUCT gives Turtle (table) or N-Triples (csv, tsv)"),
     E("GB240", USAGE, "{code}: no such error code", "run graphbuild errors to list them"),
-    E("GB241", INPUT, "cannot read the gold file ({reason})", "{fix}"),
-    E("GB242", INPUT, "not a gold record ({reason})", "{fix}"),
+    E("GB241", INPUT, "cannot read the gold file ({reason})", "expected {expected}"),
+    E("GB242", INPUT, "not a gold record ({reason})", "expected {expected}"),
     E("GB243", INPUT, "`{name}` holds a lone surrogate ({char} at character {at}), which is not Unicode text",
       "remove or replace the {char} in the input"),
     E("GB244", INPUT, "HTML nested more than {max_depth:,} elements deep",
@@ -202,10 +203,20 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in (
       "is it an Oxigraph store written by graphbuild load?"),
     E("GB503", STORE, "writing to the store in {store_dir} failed ({reason})",
       "check free disk space and retry (each graph is replaced as a whole, so a retry is safe)"),
-    E("GB504", STORE, "{method} {url} (graph {graph}): HTTP {status} {status_reason}: {answer!r}", "{fix}"),
+    E("GB504", STORE, HTTP, "see the server's answer above"),
     E("GB505", STORE, "{method} {url} (graph {graph}) failed after {retries} retries ({reason})",
       "is the server running? check --endpoint"),
     E("GB506", STORE, "the store failed while answering the query ({reason})", ""),
+    E("GB511", STORE, HTTP, "the server refused the credentials: check the variable of --auth-env and --auth-scheme "
+      "(Virtuoso wants digest)"),
+    E("GB512", STORE, HTTP, "the user may not write there: grant it write access, or check --gsp-path (a read-only "
+      "path?)"),
+    E("GB513", STORE, HTTP, "no Graph Store endpoint at that path: check --endpoint and --gsp-path (Oxigraph /store, "
+      "Fuseki /DATASET/data, GraphDB /repositories/REPO/rdf-graphs/service, Virtuoso /sparql-graph-crud-auth)"),
+    E("GB514", STORE, HTTP, "that path does not accept writes: check --gsp-path (Virtuoso's plain "
+      "/sparql-graph-crud is read-only)"),
+    E("GB515", STORE, HTTP, "the server refused the batch size: lower --batch-size"),
+    E("GB516", STORE, HTTP, "the server does not take N-Triples there: check --gsp-path"),
     E("GB601", NOTHING, "no document could be read or analysed ({count} input(s) skipped); nothing was written and "
       "{where} was left as it was", ""),
     E("GB701", BUSY, "another build is writing to {directory}: {holder}",
