@@ -23,6 +23,7 @@ from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
 
 DESCRIBING_DEPS = frozenset("amod compound".split())
+NAME_DEPS = frozenset("compound flat nmod".split())  # the words of a name before its head word
 # verb lemma -> (preposition or "" for a direct object, predicate)
 AFFILIATION_VERBS = {
     ("play", "for"): "memberOf", ("play", "with"): "memberOf", ("sign", "for"): "memberOf", ("sign", "with"): "memberOf",
@@ -35,8 +36,12 @@ MAX_NOUNS = 3  # lowercase nouns between a demonym and a name ("Italian pop sing
 def _person_of(view: DocumentView, tok: Token | None) -> str | None:
     if tok is None:
         return None
-    words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat")]
-    eid = view.token_entity(tok) or view.entity_of_tokens(sorted(words, key=lambda t: t.i))
+    # the whole name before the head word ("Joao Paulo de Leiria e Silva"), not its clauses
+    k = tok.i
+    while k > tok.sent.start and tok.doc[k - 1].dep_ in NAME_DEPS and not tok.doc[k - 1].is_punct \
+            and tok.doc[k - 1].head.i >= k - 1:
+        k -= 1
+    eid = view.token_entity(tok) or view.entity_of_tokens(tok.doc[k : tok.i + 1])
     return eid if eid is not None and view.kind(eid) == "Person" else None
 
 
@@ -69,8 +74,10 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
     """Country words describing a person (see the module docstring)."""
     doc = view.doc
     for noun in doc:
-        if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "appos", "conj"):
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("attr", "appos", "conj"):
             continue
+        if noun.pos_ == "PROPN" and view.token_entity(noun) is not None:
+            continue  # "X, Paris": a name, not a describing noun ("a U.S. Representative" is one)
         person = described_person(view, noun)
         if person is None:
             continue

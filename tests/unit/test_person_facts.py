@@ -87,3 +87,8 @@ def test_place_resident_is_home(nlp):
 def test_hyphenated_head_title(nlp):
     f = facts(nlp, "NATO Secretary-General Jens Stoltenberg said the alliance was ready.")
     assert ("Jens Stoltenberg", "headOf", "NATO") in f
+
+
+def test_a_long_name_split_by_the_parser_is_still_the_subject(nlp):
+    f = facts(nlp, "James Paul Maher (November 3, 1865 – July 31, 1946) was a U.S. Representative from New York.")
+    assert ("James Paul Maher", "nationality", "U.S.") in f
