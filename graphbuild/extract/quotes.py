@@ -97,6 +97,9 @@ class _Speakers:
         eid = self.view.token_entity(subj) or self.view.entity_of_tokens(words)
         if eid is not None and self.view.kind(eid) not in ("Person", "Organization"):
             eid = None
+        if eid is None:  # "the club's manager, Alan Pryce, said"
+            named = [c for c in subj.children if c.dep_ == "appos" and self.view.token_kind(c) == "Person"]
+            eid = self.view.token_entity(named[0]) if named else None
         if eid is None and subj.pos_ == "NOUN":  # "the agency said"
             found = organization_antecedent(self.view, subj)
             return (found, 0.6) if found is not None else (None, 0.0)

@@ -26,6 +26,8 @@ from graphbuild.names import normalize
 
 CONTAINED_IN = "containedInPlace"
 CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9, "document-country": 0.6}
+# Rules whose edges come from the gazetteers, not from a statement of the text.
+GAZETTEER_RULES = frozenset(CONFIDENCE)
 # Words that name the kind of a subdivision ("Kermanshah Province"): the name holds with and without.
 UNIT_WORDS = ("province", "region", "state", "county", "prefecture", "oblast", "governorate", "district",
               "department", "canton", "territory", "municipality", "voivodeship", "emirate", "parish")

@@ -128,3 +128,8 @@ def test_according_to_an_organization(nlp):
 
 def test_according_to_a_document_is_nobody(nlp):
     assert not quotes_of(nlp, "The deal is worth $5 billion, according to the statement.")
+
+
+def test_speaker_named_in_an_appositive_of_the_subject(nlp):
+    text = '"We have waited a long time for a player like him," the club\'s manager, Alan Pryce, commented.'
+    assert quotes_of(nlp, text)[0][0] == "Alan Pryce"
