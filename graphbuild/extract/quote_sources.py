@@ -3,6 +3,7 @@ organization named before whose kind of body the noun says), "according to X" (t
 statement is the rest of the sentence), and a speech verb after a long subject
 (`," chairman of the board Susan Arnold said`).
 
+Also whether a quote stands alone as a sentence and follows its attribution (text only).
 Helpers of `quotes`; read-only.
 """
 from __future__ import annotations
@@ -22,6 +23,8 @@ ORGANIZATION_NOUNS = frozenset(
     "service institute university hospital airline carrier automaker retailer regulator "
     "federation association military army navy".split()
 )
+OPEN_MARKS = frozenset('"\u201c')
+CLOSE_MARKS = frozenset('"\u201d')
 LOOKBACK_SENTENCES = 3
 MAX_SUBJECT = 12  # tokens between a closing quote mark and its speech verb
 
@@ -99,6 +102,27 @@ def line_start_token(doc, i: int, floor: int) -> int:
     while k > floor and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
         k -= 1
     return k
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """The quote is a sentence of its own: it opens after a sentence end or a line break and
+    ends a sentence (`"We will find him."`), with no words attached after it."""
+    before = text[: start - 1].rstrip(" \t")
+    prev = before[-1:] if before else "\n"
+    if prev in CLOSE_MARKS:  # `...," he said. "` never reaches here; `"..." "` does
+        prev = before[-2:-1] or "\n"
+    if prev not in ".!?\n" and prev not in CLOSE_MARKS:
+        return False
+    inside = text[start:end].rstrip()
+    line_end = text.find("\n", end)
+    after = text[end + 1 : line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    ends_sentence = inside[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?")
+    return ends_sentence and (not after or after[:1] in ".!?" or after[:1] in OPEN_MARKS or after[:1].isupper())
+
+
+def adjacent(text: str, attribution_end: int, start: int) -> bool:
+    """Only whitespace and punctuation between an attribution and the next quote."""
+    return attribution_end < start and not text[attribution_end : start - 1].strip(" \t\n.,;!?" + "".join(CLOSE_MARKS))
 
 
 def _trimmed(span: Span) -> Span | None:

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.quote_sources import (
-    according_to, line_start_token, organization_antecedent, speech_verb_after_subject,
+    CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token, organization_antecedent, speech_verb_after_subject, stands_alone,
 )
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
@@ -34,8 +34,6 @@ SPEECH_VERBS = frozenset(
 # Verbs whose clause (ccomp) is reported speech.
 REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit "
                            "confirm deny stress indicate assert maintain contend emphasize emphasise".split())
-OPEN_MARKS = frozenset('"\u201c')
-CLOSE_MARKS = frozenset('"\u201d')
 PERSONAL = frozenset("he she".split())
 MIN_WORDS = 3
 SUBJECTS = frozenset("nsubj nsubjpass".split())
@@ -187,27 +185,6 @@ def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
     return first.sent.start_char, last.sent.end_char
 
 
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """The quote is a sentence of its own: it opens after a sentence end or a line break and
-    ends a sentence (`"We will find him."`), with no words attached after it."""
-    before = text[: start - 1].rstrip(" \t")
-    prev = before[-1:] if before else "\n"
-    if prev in CLOSE_MARKS:  # `...," he said. "` never reaches here; `"..." "` does
-        prev = before[-2:-1] or "\n"
-    if prev not in ".!?\n" and prev not in CLOSE_MARKS:
-        return False
-    inside = text[start:end].rstrip()
-    line_end = text.find("\n", end)
-    after = text[end + 1 : line_end if line_end >= 0 else len(text)].lstrip(" \t")
-    ends_sentence = inside[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?")
-    return ends_sentence and (not after or after[:1] in ".!?" or after[:1] in OPEN_MARKS or after[:1].isupper())
-
-
-def _adjacent(text: str, attribution_end: int, start: int) -> bool:
-    """Only whitespace and punctuation between an attribution and the next quote."""
-    return attribution_end < start and not text[attribution_end : start - 1].strip(" \t\n.,;!?" + "".join(CLOSE_MARKS))
-
-
 def _speaker_of_sentence_before(doc, start: int, sp: _Speakers) -> tuple[str, int] | None:
     """(speaker, end) of the sentence before a quote when its main verb is a speech verb
     outside quotes with a known subject: `Smith said the case was closed. "We are done."`"""
@@ -269,10 +246,10 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
         elif previous_open is not None and text[: start - 1].rstrip().endswith(text[previous_open[1] : start - 1].rstrip()):
             speaker, conf, rule = previous_open[0], 0.7, "quote-continued"
         s_start, s_end = _sentence_bounds(doc, start - 1, min(len(text), end + 1))
-        if verb is None and rule != "quote-continued" and closed and _stands_alone(text, start, end):
-            if attributed is None or not _adjacent(text, attributed[1], start):
+        if verb is None and rule != "quote-continued" and closed and stands_alone(text, start, end):
+            if attributed is None or not adjacent(text, attributed[1], start):
                 attributed = _speaker_of_sentence_before(doc, start, sp)
-            if attributed is not None and _adjacent(text, attributed[1], start):
+            if attributed is not None and adjacent(text, attributed[1], start):
                 speaker, conf, rule = attributed[0], 0.65, "quote-continued"
         if verb is None and rule != "quote-continued":
             previous_open = None
