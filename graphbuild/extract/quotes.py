@@ -6,7 +6,8 @@
   continues the previous speaker, and so does a quote that is a sentence of its own right
   after a sentence that attributed a quote or reported speech (`"...," X said. "..."`,
   `X said the case was closed. "..."`). Verbs inside quotes never make a new speaker.
-- Reported: `X said (that) <clause>` outside quotes, kept only when X is an entity.
+- Reported: `X said (that) <clause>` or `<clause>, X said` outside quotes, kept only when X
+  is an entity; "the agency said" and "according to X" (`quote_sources`).
 - A personal pronoun subject ("he", "she") is the person named as a subject before it:
   in its sentence, else in the previous one, else the last speaker.
 
@@ -19,21 +20,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
-from graphbuild.extract.quote_sources import (
-    CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token, organization_antecedent, speech_verb_after_subject, stands_alone,
-)
+from graphbuild.extract.quote_sources import CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token
+from graphbuild.extract.quote_sources import organization_antecedent, speech_verb_after_subject, stands_alone
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
 
-SPEECH_VERBS = frozenset(
-    "say tell add warn state declare claim insist explain note write ask reply respond "
-    "announce vow threaten argue tweet recall acknowledge admit confirm deny stress "
-    "suggest urge continue conclude report testify comment indicate observe remark assert "
-    "caution emphasize emphasise maintain contend".split()
-)
-# Verbs whose clause (ccomp) is reported speech.
+SPEECH_VERBS = frozenset("say tell add warn state declare claim insist explain note write ask reply respond announce "
+                         "vow threaten argue tweet recall acknowledge admit confirm deny stress suggest urge continue "
+                         "conclude report testify comment indicate observe remark assert caution emphasize emphasise "
+                         "maintain contend".split())
 REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit "
-                           "confirm deny stress indicate assert maintain contend emphasize emphasise".split())
+                           "confirm deny stress indicate assert maintain contend emphasize emphasise".split())  # + ccomp
 PERSONAL = frozenset("he she".split())
 MIN_WORDS = 3
 SUBJECTS = frozenset("nsubj nsubjpass".split())
@@ -141,6 +138,10 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _is_speech_verb(t: Token) -> bool:
+    return t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
+
+
 def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
     """A speech verb within a few tokens after the closing mark (`," Salami said`)."""
     tok = doc.char_span(end_char, end_char + 1, alignment_mode="expand")
@@ -150,14 +151,10 @@ def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
     for t in doc[i : i + AFTER_WINDOW]:
         if "\n" in t.text or t.text in OPEN_MARKS or sp.quoted(t.idx):
             break
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+        if _is_speech_verb(t):
             return t
     # a longer subject (`," chairman of the board Susan Arnold said`)
     return speech_verb_after_subject(doc, i, _is_speech_verb, sp.quoted)
-
-
-def _is_speech_verb(t: Token) -> bool:
-    return t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
 
 
 def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
@@ -172,7 +169,7 @@ def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
     for t in reversed(doc[sent.start : tok.start]):
         if sp.quoted(t.idx):
             continue
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+        if _is_speech_verb(t):
             return t if introduced or tok.start - t.i <= 2 else None
     return None
 

@@ -168,7 +168,7 @@ def link_places(model: GraphModel) -> GraphModel:
         entities=tuple(sorted([*entities, *added.values()], key=lambda x: x.id)),
         relations=merge_relation_list(relations),
     )
-    return gazetteer_containment(linked, country_of)
+    return gazetteer_containment(linked, country_of, g.places)
 
 
 def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None) -> Entity:

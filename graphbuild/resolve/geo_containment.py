@@ -8,8 +8,6 @@ that names the gazetteer:
 - a first-level subdivision (ISO 3166-2, pycountry: "Tasmania", "Kermanshah Province")
   in its country, when that country is a place of the document and no other of the
   document's countries has a subdivision of that name (rule "iso3166-2");
-- any other place in the document's only country, unless the gazetteers know the name
-  only elsewhere, or it is a continent (rule "document-country");
 then what the document's containment implies (A in B in C: A in C, rule
 "place-transitive"), on the evidence of the edge A in B.
 """
@@ -25,7 +23,7 @@ from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
 
 CONTAINED_IN = "containedInPlace"
-CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9, "document-country": 0.6}
+CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
 # Rules whose edges come from the gazetteers, not from a statement of the text.
 GAZETTEER_RULES = frozenset(CONFIDENCE)
 # Words that name the kind of a subdivision ("Kermanshah Province"): the name holds with and without.
@@ -80,7 +78,8 @@ def _geonames_id(e: Entity) -> int | None:
     return None
 
 
-def _containers(e: Entity, country: dict[str, str], by_name: dict[str, str], doc_countries: dict[str, str]):
+def _containers(e: Entity, country: dict[str, str], by_name: dict[str, str], doc_countries: dict[str, str],
+                places: dict[str, tuple[dict, ...]]):
     """(container entity id, rule) pairs the gazetteers give place `e` in one document."""
     cities, counties, states = us_units()
     state_by_code = {code: by_name.get(normalize(name)) for code, name in states.items()}
@@ -99,18 +98,11 @@ def _containers(e: Entity, country: dict[str, str], by_name: dict[str, str], doc
             yield state_by_code[next(iter(in_states))], "geonames"
     codes = {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
     fitting = codes & set(doc_countries)
-    cities = _city_countries(names) & set(doc_countries)
+    cities = _city_countries(names, places) & set(doc_countries)
     if len(fitting) == 1:
         yield doc_countries[next(iter(fitting))], "iso3166-2"
     elif not fitting and len(cities) == 1:  # GeoNames has the name in one of the document's countries only
         yield doc_countries[next(iter(cities))], "geonames"
-    elif len(doc_countries) == 1 and not fitting:
-        # the document's only country holds its places, unless the gazetteers put the
-        # name elsewhere ("Paris" in an article naming only Iran) or it is a continent
-        code, node = next(iter(doc_countries.items()))
-        known = codes | _city_countries(names)
-        if (not known or code in known) and not any(normalize(n) in _continents() for n in names):
-            yield node, "document-country"
 
 
 @lru_cache(maxsize=1)
@@ -126,21 +118,16 @@ def _us_city_states(name: str) -> frozenset[str]:
     return _us_cities_by_name().get(normalize(name), frozenset())
 
 
-def _city_countries(names: set[str]) -> set[str]:
-    from graphbuild.resolve.geo import gazetteer
-
-    places = gazetteer().places
+def _city_countries(names: set[str], places: dict[str, tuple[dict, ...]]) -> set[str]:
     return {rec["country"] for n in names for rec in places.get(normalize(n), ())}
 
 
-@lru_cache(maxsize=1)
-def _continents() -> frozenset[str]:
-    return frozenset(normalize(c["name"]) for c in geonames().get_continents().values())
 
-
-def gazetteer_containment(model: GraphModel, country: dict[str, str]) -> GraphModel:
+def gazetteer_containment(model: GraphModel, country: dict[str, str],
+                          cities: dict[str, tuple[dict, ...]]) -> GraphModel:
     """`model` with the gazetteers' containment and each document's closure added;
-    `country` maps the ids of country nodes to their ISO codes."""
+    `country` maps the ids of country nodes to their ISO codes, `cities` normalized names
+    to GeoNames city records (`geo.gazetteer().places`)."""
     places = [e for e in model.entities if e.kind == "Place"]
     mentions: dict[str, dict[str, Mention]] = defaultdict(dict)  # doc -> entity -> first mention
     for e in places:
@@ -155,7 +142,7 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str]) -> GraphMo
         doc_countries = {country[eid]: eid for eid in sorted(here) if eid in country}
         for eid in sorted(here):
             m = here[eid]
-            for container, rule in _containers(by_id[eid], country, by_name, doc_countries):
+            for container, rule in _containers(by_id[eid], country, by_name, doc_countries, cities):
                 if container != eid and (container, eid) not in stated:
                     added.append(Relation(eid, CONTAINED_IN, container,
                                           (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, CONFIDENCE[rule]),)))
