@@ -229,7 +229,8 @@ def render(
         view = network_view(model)
         written = []
         if "html" in wanted:
-            written.append(write_html(model, output, title=title, view=view, initial_shown=initial, show_events=events))
+            written.append(write_html(model, output, title=title, view=view, initial_shown=initial, show_events=events,
+                                      base_iri=base_iri))
         written += write_exports(model, output.parent, wanted, base_iri=base_iri, view=view, stem=output.stem).values()
     except GraphbuildError as exc:
         raise _fail(exc)

@@ -147,7 +147,7 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
                 from graphbuild.fsio import atomic_write_text
                 from graphbuild.network.html import render_html
 
-                atomic_write_text(out / "graph.html", render_html(model, view=view))
+                atomic_write_text(out / "graph.html", render_html(model, view=view, base_iri=settings.base_iri))
                 outputs["html"] = out / "graph.html"
             outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
     return outputs, validation
