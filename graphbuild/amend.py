@@ -78,7 +78,7 @@ def amend(request: Request, progress=None) -> Outcome:
             raise UsageError(f"{path} already holds this correction ({correction.describe()}); nothing to do")
         check_conflicts(existing, path, correction)
         append_correction(path, correction, base_iri)
-        touched = touched_documents(model, correction)
+        touched = with_shared_events(model, touched_documents(model, correction))
         outcome = Outcome(correction, path, touched)
         if request.rebuild and touched:
             outcome.report = _rebuild(out, model, touched, previous, base_iri, request, progress)
@@ -171,6 +171,22 @@ def find_entity(model: GraphModel, name: str, base_iri: str, required: bool = Tr
                          f"graphbuild explain {name!r} --graph DIR, or pass the node's IRI")
     listed = "\n".join(f"  {e.label} [{e.kind}] {entity_iri_of(e, base_iri)}" for e in sorted(found, key=lambda e: e.id))
     raise UsageError(f"{name!r} names {len(found)} entities; pass the IRI of the one you mean instead of the name:\n{listed}")
+
+
+def with_shared_events(model: GraphModel, documents: tuple[str, ...]) -> tuple[str, ...]:
+    """`documents` and every document reporting an event one of them reports: events are
+    joined across documents by their places and actors, so a document resolved again
+    alone against the others' already joined events can join differently than in a
+    build of all of them; resolved together they join as a full build joins them."""
+    docs, grew = set(documents), True
+    while grew:
+        grew = False
+        for v in model.events:
+            seen = {m.doc_id for m in v.mentions}
+            if seen & docs and not seen <= docs:
+                docs |= seen
+                grew = True
+    return tuple(sorted(docs))
 
 
 def touched_documents(model: GraphModel, correction: Correction) -> tuple[str, ...]:

@@ -2,8 +2,8 @@
 
 `outside(before, after, touched)` is the set of quads that differ between the files once
 every quad of a touched node, of a node stating something about one (its mentions, facts,
-events), and of the nodes minted from those (evidence, merge steps, counts: their IRIs
-hash their owner) is set aside. Empty when a change stayed within the touched nodes.
+events), and of the nodes minted from those (evidence, merge steps, counts hash their
+owner, a mention its target: such a node exists in one version only) is set aside. Empty when a change stayed within the touched nodes.
 """
 from __future__ import annotations
 
@@ -23,9 +23,11 @@ def _tainted(versions: list[set[ox.Quad]], touched: set[str]) -> set[str]:
     for v in versions:
         tainted |= {q.subject.value for q in v if q.object.value in touched}
     grew = True
-    while grew:  # nodes minted from a tainted owner exist in one version only
+    while grew:  # nodes minted from a tainted node (owner or target) exist in one version only
         new = {q.object.value for v in versions for q in v
                if q.subject.value in tainted and isinstance(q.object, ox.NamedNode) and q.object.value in only_one}
+        new |= {q.subject.value for v in versions for q in v
+                if q.subject.value in only_one and q.object.value in tainted}
         grew = bool(new - tainted)
         tainted |= new
     return tainted
