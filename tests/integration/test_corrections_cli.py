@@ -179,3 +179,14 @@ def test_a_stale_correction_is_reported_not_fatal(graph, tmp_path):
     corrections = report(itv)["corrections"]
     assert corrections["applied"] == 1
     assert len(corrections["unmatched"]) == 1 and corrections["unmatched"][0].startswith("drop 'Orthodox'")
+
+
+@pytest.mark.slow
+def test_the_dask_engine_applies_the_corrections(graph, tmp_path):
+    ok("correct", "merge", "Iran", "Islamic Republic", "--graph", str(graph))
+    dask = tmp_path / "dask"
+    dask.mkdir()
+    shutil.copy(graph / "corrections.ttl", dask / "corrections.ttl")
+    ok("build", "-o", str(dask), *FORMATS, "--engine", "dask", "--jobs", "1")
+    assert (dask / "graph.trig").read_bytes() == (graph / "graph.trig").read_bytes()
+    assert report(dask)["corrections"]["applied"] == 1
