@@ -44,13 +44,13 @@ class Outcome:
     file: Path
     touched: tuple[str, ...] = ()  # documents resolved again
     report: dict = field(default_factory=dict)  # the rebuild's report.json (empty: no rebuild)
+    already: bool = False  # the file held this correction already: nothing was done
 
 
 def _directory(graph: Path) -> Path:
     out = graph.parent if graph.is_file() else graph
     if not (out / "graph.trig").exists():
-        raise UsageError(f"{out / 'graph.trig'}: no such graph; pass --graph DIR, the output directory of "
-                         "graphbuild build (correct needs its graph.trig)")
+        raise UsageError("GB205", path=out / "graph.trig")
     return out
 
 
@@ -75,7 +75,7 @@ def amend(request: Request, progress=None) -> Outcome:
         correction = make_correction(model, request, base_iri)
         existing = read_corrections(path) if path.exists() else ()
         if any(c.key == correction.key for c in existing):
-            raise UsageError(f"{path} already holds this correction ({correction.describe()}); nothing to do")
+            return Outcome(correction, path, already=True)
         check_conflicts(existing, path, correction)
         append_correction(path, correction, base_iri)
         touched = with_shared_events(model, touched_documents(model, correction))
@@ -105,8 +105,8 @@ def make_correction(model: GraphModel, request: Request, base_iri: str) -> Corre
     from graphbuild.resolve.kinds import ENTITY_KINDS
 
     wanted = {"merge": 2, "alias": 2}.get(request.action, 1)
-    if len(request.names) != wanted:
-        raise UsageError(f"correct {request.action} takes {wanted} name(s), got {len(request.names)}")
+    if len(request.names) != wanted:  # the CLI's arguments guarantee it
+        raise ValueError(f"correct {request.action} takes {wanted} name(s), got {len(request.names)}")
     stamp = {"agent": request.agent, "note": request.note or None,
              "created": datetime.now(timezone.utc).isoformat(timespec="seconds")}
     if request.action in ("alias", "drop"):
@@ -117,12 +117,12 @@ def make_correction(model: GraphModel, request: Request, base_iri: str) -> Corre
     sides = [_side(e) for e in nodes]
     if request.action == "merge":
         if nodes[0].id == nodes[1].id:
-            raise UsageError(f"{request.names[0]!r} and {request.names[1]!r} are one node already "
-                             f"({entity_iri_of(nodes[0], base_iri)}); nothing to merge")
+            raise UsageError("GB290", first=request.names[0], second=request.names[1],
+                             iri=entity_iri_of(nodes[0], base_iri))
         return Correction("merge", sides[0], sides[1], **stamp)
     if request.action == "kind":
         if request.kind not in ENTITY_KINDS:
-            raise UsageError(f"correct kind: {request.kind!r} is not a kind; choose {', '.join(ENTITY_KINDS)}")
+            raise UsageError("GB293", kind=request.kind, kinds=", ".join(ENTITY_KINDS))
         return Correction("kind", sides[0], kind=request.kind, **stamp)
     return Correction("split", sides[0], documents=_split_documents(nodes[0], request.documents), **stamp)
 
@@ -131,12 +131,9 @@ def _split_documents(node: Entity, documents: tuple[str, ...]) -> tuple[str, ...
     seen = sorted({m.doc_id for m in node.mentions})
     wrong = [d for d in documents if d not in seen]
     if not documents or wrong:
-        raise UsageError(f"correct split {node.label!r}: give --doc ID for each document whose mentions become a "
-                         f"node of their own ({'not mentioned in ' + ', '.join(wrong) + '; ' if wrong else ''}"
-                         f"it is mentioned in: {', '.join(seen)})")
+        raise UsageError("GB294", label=node.label, wrong=", ".join(wrong) or "none given", seen=", ".join(seen))
     if set(documents) >= set(seen):
-        raise UsageError(f"correct split {node.label!r}: --doc names every document of the node "
-                         f"({', '.join(seen)}); leave at least one out")
+        raise UsageError("GB295", label=node.label, seen=", ".join(seen))
     return tuple(sorted(set(documents)))
 
 
@@ -167,10 +164,9 @@ def find_entity(model: GraphModel, name: str, base_iri: str, required: bool = Tr
     if not found:
         if not required:
             return None
-        raise UsageError(f"no entity is named {name!r} in the graph; check the spelling with "
-                         f"graphbuild explain {name!r} --graph DIR, or pass the node's IRI")
+        raise UsageError("GB296", name=name)
     listed = "\n".join(f"  {e.label} [{e.kind}] {entity_iri_of(e, base_iri)}" for e in sorted(found, key=lambda e: e.id))
-    raise UsageError(f"{name!r} names {len(found)} entities; pass the IRI of the one you mean instead of the name:\n{listed}")
+    raise UsageError("GB297", name=name, count=len(found), listed=listed)
 
 
 def with_shared_events(model: GraphModel, documents: tuple[str, ...]) -> tuple[str, ...]:

@@ -36,6 +36,10 @@ def _run(action: str, names: tuple[str, ...], graph: Path, corrections: Optional
     except GraphbuildError as exc:
         err.print(Text.assemble(("error:", "bold red"), " ", str(exc)), soft_wrap=True)
         raise typer.Exit(exc.exit_code)
+    if outcome.already:
+        typer.echo(f"{outcome.file} already holds {outcome.correction.describe()} ({outcome.correction.key}); "
+                   "nothing to do")
+        return
     typer.echo(f"recorded {outcome.correction.describe()} ({outcome.correction.key}) in {outcome.file}")
     if outcome.report:
         corr = outcome.report.get("corrections", {})

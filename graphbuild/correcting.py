@@ -31,8 +31,7 @@ def load_corrections(settings: Settings) -> tuple[Correction, ...]:
     if path is None:
         return ()
     if not path.exists():
-        raise UsageError(f"--corrections {path}: no such file; pass the corrections file graphbuild correct "
-                         f"wrote (by default {CORRECTIONS_FILE} in the output directory)")
+        raise UsageError("GB272", path=path, default=CORRECTIONS_FILE)
     corrections = read_corrections(path)
     check_conflicts(corrections, path)
     return corrections
@@ -50,11 +49,9 @@ def check_conflicts(corrections: tuple[Correction, ...], path: Path, new: Correc
     a, b = pairs[0]
     if new is not None:
         old = a if b is new else b
-        raise UsageError(f"refused: {new.describe()} contradicts {old.describe()} (by {old.agent or 'someone'} "
-                         f"at {old.created}) in {path}; delete that block from {path} first if it is wrong, "
-                         "then run graphbuild correct again")
-    raise UsageError(f"{path}: {a.describe()} contradicts {b.describe()}; delete one of the two blocks "
-                     "(graphbuild correct refuses such pairs; this file was edited by hand)")
+        raise UsageError("GB288", new=new.describe(), old=old.describe(), agent=old.agent or "someone",
+                         created=old.created, path=path)
+    raise UsageError("GB289", path=path, first=a.describe(), second=b.describe())
 
 
 def correction_report(settings: Settings, model: GraphModel) -> dict:

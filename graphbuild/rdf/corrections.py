@@ -28,6 +28,9 @@ ACTIONS = {str(p): a for a, p in PREDICATES.items()}
 HEADER = ("# graphbuild corrections: one block per correction, applied by every build before\n"
           "# cross-document clustering (README, \"Corrections\"). Review them like code; delete a\n"
           "# block to undo it, then rebuild.\n")
+SPAN_FORM = "DOC#START-END"  # how a mention span is written
+NAME_FORM = "a name (a string)"
+KIND_FORM = "the class of the node, e.g. gb:Organization"
 _SIDES = {"subject": (GB.subjectId, GB.subjectName, GB.subjectDocument, RDF.subject, GB.subjectMention),
           "object": (GB.objectId, GB.objectName, GB.objectDocument, RDF.object, GB.objectMention)}
 
@@ -41,7 +44,7 @@ def _span(text: str, source: str) -> tuple[str, int, int]:
     doc, _, offsets = text.rpartition("#")
     start, _, end = offsets.partition("-")
     if not doc or not start.isdigit() or not end.isdigit():
-        raise InputError(source, f"mention {text!r} is not DOC#START-END", "fix or delete that line")
+        raise InputError("GB200", source, node=repr(text), prop="gb:subjectMention", expected=SPAN_FORM)
     return doc, int(start), int(end)
 
 
@@ -104,8 +107,7 @@ def _parse(data: bytes, source: str) -> list[ox.Triple]:
     try:
         return [q.triple for q in ox.parse(data, format=ox.RdfFormat.TURTLE)]
     except (SyntaxError, ValueError) as err:
-        raise InputError(source, f"cannot parse the corrections file ({err})",
-                         "fix the Turtle by hand, or delete the broken block") from err
+        raise InputError("GB299", source, reason=err) from err
 
 
 def read_corrections(path: Path) -> tuple[Correction, ...]:
@@ -114,8 +116,7 @@ def read_corrections(path: Path) -> tuple[Correction, ...]:
     try:
         data = path.read_bytes()
     except OSError as err:
-        raise InputError(str(path), f"cannot read the corrections file ({err.strerror})",
-                         "pass an existing file with --corrections") from err
+        raise InputError("GB298", str(path), reason=err.strerror) from err
     props: dict[str, dict[str, list]] = {}
     for t in _parse(data, str(path)):
         props.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(t.object)
@@ -131,8 +132,7 @@ def _correction(node: str, p: dict[str, list], props: dict, source: str) -> Corr
     predicate = values(RDF.predicate)
     action = ACTIONS.get(predicate[0]) if len(predicate) == 1 else None
     if action is None:
-        raise InputError(source, f"correction {node} has rdf:predicate {', '.join(predicate) or '(none)'}",
-                         f"give it one of {', '.join(sorted(ACTIONS))}")
+        raise InputError("GB200", source, node=node, prop="rdf:predicate", expected=" or ".join(sorted(ACTIONS)))
 
     def side(name: str) -> CorrectedNode | None:
         id_p, name_p, doc_p, _, span_p = _SIDES[name]
@@ -142,13 +142,13 @@ def _correction(node: str, p: dict[str, list], props: dict, source: str) -> Corr
 
     subject = side("subject")
     if subject is None or not subject.names:
-        raise InputError(source, f"correction {node} names no gb:subjectName", "add the name it corrects")
+        raise InputError("GB200", source, node=node, prop="gb:subjectName", expected=NAME_FORM)
     agents = [o.value for o in p.get(str(PROV.wasAttributedTo), ())]
     labels = [o.value for o in props.get(agents[0], {}).get(str(RDFS.label), ())] if agents else []
     kind = None
     if action == "kind":
         if not values(RDF.object):
-            raise InputError(source, f"kind correction {node} has no rdf:object", "give the class, e.g. gb:Organization")
+            raise InputError("GB200", source, node=node, prop="rdf:object", expected=KIND_FORM)
         kind = kind_for([URIRef(values(RDF.object)[0])])
     note = values(RDFS.comment)
     return Correction(action, subject, side("object"), kind, values(GB.documentId),
