@@ -34,7 +34,7 @@ function graphbuildCorrect(data, h) {
     return ok;
   }
   function line(what, args) {
-    var li = el("li", "correction"), text = command(args), b = el("button", "action copy", "Copy");
+    var li = el("li", "correction"), text = command(args), b = el("button", "copy", "Copy");
     b.type = "button";
     b.addEventListener("click", function () { copy(text, b); });
     li.appendChild(el("p", "hint", what));
