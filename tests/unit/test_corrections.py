@@ -120,3 +120,20 @@ def test_a_broken_file_names_itself(tmp_path):
     path.write_text("<a> <b> .\n", encoding="utf-8")
     with pytest.raises(InputError, match="corrections.ttl: cannot parse the corrections file"):
         read_corrections(path)
+
+
+def test_the_file_conforms_to_the_shapes_and_a_block_without_its_author_does_not(tmp_path):
+    from graphbuild.store.check import check_output
+
+    path = tmp_path / "corrections.ttl"
+    append_correction(path, Correction("merge", node("a", "Jordan Smith", eid="person/jordan smith"),
+                                       node("c", "J. Smyth", 100), agent="t", created=WHEN, note="why"),
+                      DEFAULT_BASE_IRI)
+    append_correction(path, Correction("drop", CorrectedNode(("Photo Credit",)), agent="t", created=WHEN),
+                      DEFAULT_BASE_IRI)
+    report = check_output(path)
+    assert report.parse_errors == {} and report.violations == 0, report.summary
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if "wasAttributedTo" not in x]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    report = check_output(path)
+    assert report.violations == 2 and "wasAttributedTo" in report.summary
