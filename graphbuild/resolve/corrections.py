@@ -85,6 +85,8 @@ class Bound:
 
     def allows(self, a: Sequence[int], b: Sequence[int]) -> bool:
         """Whether clusters `a` and `b` may join (no split keeps them apart)."""
+        if not self.apart:
+            return True
         sa, sb = set(a), set(b)
         return not any((x & sa and y & sb) or (x & sb and y & sa) for x, y in self.apart)
 
