@@ -3,10 +3,13 @@
 `amend(request)` resolves the names of the request in the graph the way `explain` does
 (an IRI picks one node; an ambiguous name is refused, listing the candidates with their
 IRIs), refuses a correction that contradicts one already in the file, appends it to the
-corrections file, and rebuilds the documents it touches: their stored text (the graph holds
-each article) is analysed again and resolved into the rest of the graph, whose nodes keep
-their ids, exactly like `build --into` re-adding those articles, with every correction
-applied. The other documents are not analysed again.
+corrections file, and rebuilds the documents it touches: those naming the corrected nodes
+and (unless `quick`) those sharing an event with them, transitively. Their stored text (the
+graph holds each article) is analysed again and resolved into the rest of the graph, whose
+nodes keep their ids, like `build --into` re-adding those articles, with every correction
+applied; the other documents are not analysed again. With the event closure the result is
+the graph a full build with the corrections makes; `quick` rebuilds fewer documents, but
+their events may join the others' differently than a full build would (as `--into` may).
 """
 from __future__ import annotations
 
@@ -33,6 +36,7 @@ class Request:
     agent: str = ""
     note: str | None = None
     rebuild: bool = True
+    quick: bool = False  # rebuild only the documents naming the corrected nodes (see `amend`)
     wait: float = 0.0
 
 
@@ -78,7 +82,8 @@ def amend(request: Request, progress=None) -> Outcome:
             return Outcome(correction, path, already=True)
         check_conflicts(existing, path, correction)
         append_correction(path, correction, base_iri)
-        touched = with_shared_events(model, touched_documents(model, correction))
+        touched = touched_documents(model, correction)
+        touched = touched if request.quick else with_shared_events(model, touched)
         outcome = Outcome(correction, path, touched)
         if request.rebuild and touched:
             outcome.report = _rebuild(out, model, touched, previous, base_iri, request, progress)

@@ -190,3 +190,10 @@ def test_the_dask_engine_applies_the_corrections(graph, tmp_path):
     ok("build", "-o", str(dask), *FORMATS, "--engine", "dask", "--jobs", "1")
     assert (dask / "graph.trig").read_bytes() == (graph / "graph.trig").read_bytes()
     assert report(dask)["corrections"]["applied"] == 1
+
+
+def test_quick_rebuilds_only_the_documents_naming_the_node(graph):
+    said = ok("correct", "kind", "Daesh", "Organization", "--graph", str(graph), "--quick")
+    assert f"rebuilt 1 document(s): {ITV};" in said
+    assert report(graph)["rebuilt_for_correction"] == [ITV]
+    assert entities(graph)["place/daesh"].kind == "Organization"
