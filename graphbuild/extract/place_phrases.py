@@ -13,6 +13,7 @@ A chain is the run of places after a preposition: "in Y, Z (W)", "in Y in wester
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterator
 from typing import NamedTuple
 
@@ -208,8 +209,12 @@ def _admin_units(view: DocumentView, by_start: dict, seen: set[int]) -> Iterator
     """Chains after "in" that no place phrase read: "in the U.S. state of Oregon", and the
     chain's own containment ("in Kahului, Maui County, Hawaii")."""
     doc = view.doc
+    starts = sorted(by_start)
     for t in doc:
         if t.pos_ != "ADP" or t.i + 1 in seen:
+            continue
+        k = bisect_left(starts, t.i + 1)  # no place within reach: no chain to read
+        if k == len(starts) or starts[k] > t.i + 1 + MAX_SKIP:
             continue
         chain = place_chain(view, t.i + 1, by_start)
         yield from chain.countries
