@@ -250,7 +250,38 @@ def _jsonld(quads: list[ox.Quad]) -> bytes:
     for name in sorted(by_graph):
         graphs.append({"@id": compact(name), "@graph": _nodes(by_graph[name], compact)})
     doc = {"@context": dict(sorted(prefixes().items())), "@graph": graphs}
-    return (json.dumps(doc, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    out: list[str] = []
+    _dump(doc, 0, out)
+    out.append("\n")
+    return "".join(out).encode("utf-8")
+
+
+def _dump(value, level: int, out: list[str]) -> None:
+    """Append `json.dumps(value, ensure_ascii=False, indent=1)` to `out`, the same bytes
+    (the stdlib encoder is pure Python when it indents: 11 s of 18 on ECB+ dev)."""
+    kind = type(value)
+    if kind is str:
+        out.append(encode_basestring(value))
+        return
+    if kind not in (dict, list) or not value:
+        out.append(json.dumps(value, ensure_ascii=False))
+        return
+    inner, close = "\n" + " " * (level + 1), "\n" + " " * level
+    items = value.items() if kind is dict else enumerate(value)
+    out.append("{" if kind is dict else "[")
+    separator = inner
+    for key, item in items:
+        out.append(separator)
+        separator = "," + inner
+        if kind is dict:
+            out.append(encode_basestring(key))
+            out.append(": ")
+        if type(item) is str:
+            out.append(encode_basestring(item))
+        else:
+            _dump(item, level + 1, out)
+    out.append(close)
+    out.append("}" if kind is dict else "]")
 
 
 __all__ = ["FILE_NAMES", "check", "publish", "quad_set", "serialize", "to_quads", "to_triples", "write_outputs"]
