@@ -32,6 +32,7 @@ OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
 }
 DATASET_FORMATS = ("trig", "jsonld")
+_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "quads"}  # QuadSet form each uses
 _XSD_STRING = str(XSD.string)
 
 
@@ -169,7 +170,15 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     if unknown:
         raise OutputError(f"unknown RDF format(s) {', '.join(unknown)}; use --formats with {', '.join(FILE_NAMES)}")
     content = data if isinstance(data, QuadSet) else quad_set(data)
-    return {fmt: publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content) for fmt in formats}
+    # Formats that read the same form of the quads one after the other, each form
+    # dropped once no later format needs it: peak memory holds one form at a time.
+    order = sorted(formats, key=lambda f: list(_NEEDS).index(f))
+    written = {}
+    for i, fmt in enumerate(order):
+        content.release(keep=frozenset(_NEEDS[f] for f in order[i:]))
+        written[fmt] = publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content)
+    content.release()
+    return {fmt: written[fmt] for fmt in formats}
 
 
 # ---- JSON-LD ---------------------------------------------------------------------------------
