@@ -2,7 +2,7 @@
 at ingest with a clear message instead of crashing the build after the NLP stage.
 
 - `DEFAULT_MAX_CHARS`: the longest article text analysed by default (spaCy's own
-  `max_length`). Longer texts are parsed in chunks, but analysis takes about 3.4 MB of
+  `max_length`). Longer texts are analysed in segments, but a build takes about 1.3 MB of
   memory per kB of text, so a bigger article must be asked for (`--max-chars`).
 - `MAX_LITERAL_BYTES`: pyoxigraph's parsers refuse a single token over 16 MiB
   ("Reached the buffer maximal size"), so no literal we write may come near it: the
@@ -31,7 +31,7 @@ def too_long(text: str, max_chars: int | None) -> tuple[str, str] | None:
     if max_chars is not None and len(text) > max_chars:
         return (f"article of {len(text):,} characters is over the limit of {max_chars:,}",
                 "split it into several articles, or raise the limit with --max-chars N; "
-                "analysis takes about 3.4 GB of memory per million characters")
+                "a build takes about 1.3 GB of memory per million characters")
     # Cheap test first: a text under a sixth of the limit cannot escape past it.
     if len(text) > MAX_LITERAL_BYTES // 6 and literal_bytes(text) > MAX_LITERAL_BYTES:
         return (f"article of {len(text):,} characters is over the {PARSER_TOKEN_BYTES // 2**20} MiB "
