@@ -3,7 +3,9 @@ one document's model whose offsets index the whole input text; spaCy batches are
 by characters (`nlp.parse.pipe`)."""
 from __future__ import annotations
 
-from graphbuild.analyze import analyze
+import pytest
+
+from graphbuild.analyze import CorpusContext, analyze
 from graphbuild.engine.segments import analyze_segmented, segment_bounds
 from graphbuild.model import Document
 from graphbuild.nlp import parse
@@ -71,3 +73,23 @@ def test_pipe_batches_are_bounded_by_characters_and_keep_order(nlp):
     texts = [f"Story {i} about Oslo." + " More words here." * (i * 20) for i in range(6)]
     docs = list(pipe(nlp, texts, batch_size=4, max_chars=500))
     assert [d.text for d in docs] == texts
+
+
+@pytest.mark.slow  # a 104,000-character article
+def test_no_spacy_doc_outlives_the_analysis_of_its_document(nlp):
+    import gc
+    import pickle
+
+    from spacy.tokens import Doc
+
+    from graphbuild.engine.local import analyze_local
+
+    documents = [Document(id=f"d{i}", text=_text(1 + i % 2)) for i in range(5)]
+    documents.append(Document(id="long", text=_text(300)))  # over SEGMENT_CHARS: segmented
+    models = [o.model for o in analyze_local(documents, "en_core_web_sm", CorpusContext())]
+    gc.collect()
+    assert [m.documents[0].id for m in models] == [d.id for d in documents]
+    assert not [o for o in gc.get_objects() if isinstance(o, Doc)]
+    assert pickle.loads(pickle.dumps(models)) == models  # plain records only
+    long_text = documents[-1].text
+    assert all(long_text[m.start:m.end] == m.text for e in models[-1].entities for m in e.mentions)
