@@ -24,6 +24,7 @@ from graphbuild.errors import OutputError
 from graphbuild.model import GraphModel
 from graphbuild.network.payload import build_payload
 from graphbuild.network.view import NetworkView, network_view
+from graphbuild.settings import DEFAULT_BASE_IRI
 
 HERE = Path(__file__).resolve().parent
 VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")  # inside the pyvis package
@@ -38,12 +39,12 @@ def vis_network_js() -> str:
     """vis-network's standalone minified build (with its license header) from pyvis."""
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
-        raise OutputError("the HTML view needs vis-network from the pyvis package; pip install pyvis==0.3.2")
+        raise OutputError("GB401")
     path = Path(next(iter(spec.submodule_search_locations))).joinpath(*VIS_JS)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise OutputError(f"{path}: cannot read vis-network ({err}); reinstall pyvis==0.3.2") from err
+        raise OutputError("GB404", path=path, reason=err) from err
     return _inline_safe(text, path.name)
 
 
@@ -54,7 +55,7 @@ def _static(name: str) -> str:
 
 def _inline_safe(text: str, name: str) -> str:
     if _BREAKOUT.search(text):
-        raise OutputError(f"{name} contains '</script', '</style' or '<!--' and cannot be inlined")
+        raise OutputError("GB402", name=name)
     return text
 
 
@@ -76,13 +77,14 @@ def _environment() -> Environment:
 
 
 def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown: int | None = None,
-                view: NetworkView | None = None, show_events: bool = False) -> str:
+                view: NetworkView | None = None, show_events: bool = False, base_iri: str = DEFAULT_BASE_IRI) -> str:
     """The page for `model`: the actor network first, events in the timeline.
     `initial_shown`: actors drawn at first (most central first; default all up to
     DEFAULT_SHOWN), the page's control grows it. `view`: `network_view(model)` if already
-    built. `show_events`: start with events drawn as nodes too."""
+    built. `show_events`: start with events drawn as nodes too. `base_iri`: the graph's,
+    for the IRIs the panel's correction commands name."""
     view = network_view(model) if view is None else view
-    payload = build_payload(view)
+    payload = build_payload(view, base_iri)
     actors = sum(1 for n in payload["nodes"] if n["group"] != "Event")
     shown = min(actors, initial_shown if initial_shown is not None else DEFAULT_SHOWN)
     payload["config"] = {
@@ -92,7 +94,7 @@ def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown:
         "events": bool(show_events),
     }
     vis_js = vis_network_js()
-    viewer_js = "\n".join(_static(name) for name in ("panel.js", "controls.js", "viewer.js"))  # one script: one hash
+    viewer_js = "\n".join(_static(name) for name in ("correct.js", "panel.js", "controls.js", "viewer.js"))  # one script: one hash
     csp = (f"default-src 'none'; script-src {_sha256(vis_js)} {_sha256(viewer_js)}; "
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     return _environment().get_template("graph.html.j2").render(
@@ -112,7 +114,7 @@ def write_html(model: GraphModel, path: Path | str, *, title: str = DEFAULT_TITL
 
     path = Path(path)
     if not path.parent.is_dir():
-        raise OutputError(f"{path.parent}: no such directory; create it or choose another -o FILE.html")
+        raise OutputError("GB403", parent=path.parent)
     atomic_write_text(path, render_html(model, title=title, **options))
     return path
 
