@@ -90,7 +90,7 @@ class Relation:
     """A typed edge between two entities (`predicate`: ontology property local name)."""
 
     subject: str
-    predicate: str  # headOf, memberOf, worksFor, nationality, containedInPlace, homeLocation
+    predicate: str  # headOf, memberOf, worksFor, nationality, containedInPlace, homeLocation, birthPlace
     object: str
     evidence: tuple[Evidence, ...]
 

@@ -50,11 +50,11 @@ def predicted(model: GraphModel, doc_id: str | None = None) -> list[tuple[set[st
     attributed quotes of `model` stated in document `doc_id` (None: all of them). A
     containment taken from the gazetteer is no statement of the text: the gold, labelled
     by reading, has none, so it is not scored."""
-    from graphbuild.resolve.geo import GEO_RULE
+    from graphbuild.resolve.geo_containment import GAZETTEER_RULES
 
     out: list[tuple[set[str], str, str | set[str]]] = []
     for r in model.relations:
-        if any((doc_id is None or ev.doc_id == doc_id) and ev.rule != GEO_RULE for ev in r.evidence):
+        if any((doc_id is None or ev.doc_id == doc_id) and ev.rule not in GAZETTEER_RULES for ev in r.evidence):
             out.append((_surfaces(model, r.subject), r.predicate, _surfaces(model, r.object)))
     for q in model.quotes:
         if q.speaker is not None and (doc_id is None or q.doc_id == doc_id):

@@ -37,6 +37,8 @@ CLOCK = re.compile(r"\b(\d{1,2}[:.]\d{2}|[ap]\.m\.?|[ap]m|o'clock|noon|midnight|
 CLOCK_PART = re.compile(r"(?:\b(?:at|around|about|by)\s+)?(?:\b\d{1,2}(?:[:.]\d{2})?\s*(?:[ap]\.m\.?|[ap]m\b)|"
                         r"\b\d{1,2}:\d{2}\b|\b\d{4}\s*(?:gmt|utc|hours|hrs)\b|\bnoon\b|\bmidnight\b)"
                         r"(?:\s*\b(?:gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|jst|aest)\b)?", re.I)
+# A season or a span of years ("2019-20", "the 2023/24 season"), not a day.
+_SEASON = re.compile(r"\b(?:1[89]|20)\d\d\s*[-/\u2013]\s*\d\d(?:\d\d)?\b(?!\s*[-/]\s*\d)")
 _CALENDAR_DAY = re.compile(r"\b(yesterday|today|tomorrow)\b", re.I)
 # A date expression must contain one of these to be worth parsing (no "the 1990s" guesses).
 _ANCHORS = re.compile(r"\b(" + "|".join(WEEKDAYS + MONTHS) + r"|yesterday|today|tomorrow|week|month|year|"
@@ -76,7 +78,7 @@ def normalize_date(text: str, published: date | None) -> TimeValue:
         elif re.search(r"\blast\b", low) and back == 0:
             back = 7
         return _day(phrase, published - timedelta(days=back))
-    if not _ANCHORS.search(low) or _span_or_clock(low, words):
+    if not _ANCHORS.search(low) or _span_or_clock(low, words) or _SEASON.search(low):
         return TimeValue(phrase, None, "date")
     day = " ".join(CLOCK_PART.sub(" ", phrase).split()).strip(" ,")
     if day != phrase:  # a day with a time: read the day
@@ -85,8 +87,9 @@ def normalize_date(text: str, published: date | None) -> TimeValue:
 
 
 def _span_or_clock(low: str, words: set[str]) -> bool:
-    """A duration ("five-year") or a clock time with no calendar day ("1400 GMT"): no date."""
-    if DURATION.search(low) and not ANCHORED.search(low):
+    """A duration ("five-year") or a clock time with no calendar day ("1400 GMT"): no date.
+    A duration counted from a year ("two years after 2020") is left unknown too."""
+    if DURATION.search(low) and (not ANCHORED.search(low) or _YEAR.search(low)):
         return True
     return bool(CLOCK.search(low)) and not (words & set(MONTHS)) and not _CALENDAR_DAY.search(low)
 
@@ -94,6 +97,9 @@ def _span_or_clock(low: str, words: set[str]) -> bool:
 def _parsed(phrase: str, low: str, words: set[str], published: date | None) -> TimeValue:
     data = _parser(published).get_date_data(phrase)
     found, period = data.date_obj, data.period
+    years = _YEAR.findall(low)
+    if found is None and len(years) == 1 and not words & set(MONTHS) and not re.search(r"\d{4}\s*[-/]\s*\d", low):
+        return TimeValue(phrase, years[0], "gYear")  # "early 2024", "the first half of 2024"
     if found is None or (found.hour, found.minute, found.second) != (0, 0, 0):
         return TimeValue(phrase, None, "date")
     has_year = bool(_YEAR.search(low))
@@ -138,3 +144,24 @@ def _nearest_year(found: date, published: date) -> date:
 
 def _day(phrase: str, day: date | None) -> TimeValue:
     return TimeValue(phrase, day.isoformat() if day else None, "date")
+
+
+# What stands before a date that stamps the page, not the event: a dateline's place
+# ("GENEVA, Nov. 20 (AP) —"), a timestamp ("Updated: Nov. 20, 2023"), a file photo's date
+# ("FILE - In this Dec. 16, 2019, file photo").
+_DATELINE_PLACE = re.compile(r"^\s*[A-Z][A-Z.'\u2019-]+(?:\s+[A-Z][A-Z.'\u2019-]+)*(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?,?\s*$")
+_DATELINE_AFTER = re.compile(r"^\s*(?:\([^)]{1,40}\)\s*)?[\u2014\u2013-]")
+_STAMP = re.compile(r"^\s*(?:last\s+)?(?:updated|posted|published|first published|modified)(?:\s+on)?\s*:?\s*$", re.I)
+_PHOTO_BEFORE = re.compile(r"\bin this\s+$", re.I)
+_PHOTO_AFTER = re.compile(r"^\s*,?\s*(?:file\s+)?(?:photo|image|picture)", re.I)
+
+
+def is_stamp_date(line: str, start: int, end: int) -> bool:
+    """Whether the date at [start, end) of `line` dates the page or a photo (a dateline,
+    a timestamp, "In this DATE file photo") rather than what the text tells."""
+    before, after = line[:start], line[end:]
+    if _STAMP.match(before):
+        return True
+    if _DATELINE_PLACE.match(before) and _DATELINE_AFTER.match(after):
+        return True
+    return bool(_PHOTO_BEFORE.search(before) and _PHOTO_AFTER.match(after))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
+from graphbuild.extract.dates import is_stamp_date
 from graphbuild.extract.event_lexicon import Lexicon, in_family
 from graphbuild.lexicon.words import LOCATIVES
 
@@ -97,10 +98,17 @@ def attached_arguments(trigger: Token, kind: str, lex: Lexicon, places: list[Tok
 
 
 def is_date(ent: Span) -> bool:
-    """A DATE entity that is no age, or a TIME naming a part of the day."""
+    """A DATE entity that is no age and does not date the page (`dates.is_stamp_date`), or
+    a TIME naming a part of the day."""
     if ent.label_ == "DATE":
-        return "-year-old" not in ent.text and not ent.text.lower().endswith(" old")
+        return "-year-old" not in ent.text and not ent.text.lower().endswith(" old") and not _stamp(ent)
     return ent.label_ == "TIME" and any(w in ent.text.lower() for w in TIME_WORDS)
+
+
+def _stamp(ent: Span) -> bool:
+    a, b = _line(ent.doc, ent[0])
+    text = ent.sent.text[a - ent.sent.start_char : b - ent.sent.start_char]
+    return is_stamp_date(text, ent.start_char - a, min(ent.end_char, b) - a)
 
 
 def line_fallback(trigger: Token, kind: str, found: tuple[Places, Dates], places: list[Token], dates: list[Span],

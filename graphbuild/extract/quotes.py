@@ -6,7 +6,8 @@
   continues the previous speaker, and so does a quote that is a sentence of its own right
   after a sentence that attributed a quote or reported speech (`"...," X said. "..."`,
   `X said the case was closed. "..."`). Verbs inside quotes never make a new speaker.
-- Reported: `X said (that) <clause>` outside quotes, kept only when X is an entity.
+- Reported: `X said (that) <clause>` or `<clause>, X said` outside quotes, kept only when X
+  is an entity; "the agency said" and "according to X" (`quote_sources`).
 - A personal pronoun subject ("he", "she") is the person named as a subject before it:
   in its sentence, else in the previous one, else the last speaker.
 
@@ -19,18 +20,17 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from graphbuild.extract.quote_sources import CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token
+from graphbuild.extract.quote_sources import organization_antecedent, speech_verb_after_subject, stands_alone
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
 
-SPEECH_VERBS = frozenset(
-    "say tell add warn state declare claim insist explain note write ask reply respond "
-    "announce vow threaten argue tweet recall acknowledge admit confirm deny stress "
-    "suggest urge continue conclude report testify".split()
-)
-# Verbs whose clause (ccomp) is reported speech.
-REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit confirm deny stress".split())
-OPEN_MARKS = frozenset('"\u201c')
-CLOSE_MARKS = frozenset('"\u201d')
+SPEECH_VERBS = frozenset("say tell add warn state declare claim insist explain note write ask reply respond announce "
+                         "vow threaten argue tweet recall acknowledge admit confirm deny stress suggest urge continue "
+                         "conclude report testify comment indicate observe remark assert caution emphasize emphasise "
+                         "maintain contend".split())
+REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit "
+                           "confirm deny stress indicate assert maintain contend emphasize emphasise".split())  # + ccomp
 PERSONAL = frozenset("he she".split())
 MIN_WORDS = 3
 SUBJECTS = frozenset("nsubj nsubjpass".split())
@@ -92,6 +92,12 @@ class _Speakers:
         eid = self.view.token_entity(subj) or self.view.entity_of_tokens(words)
         if eid is not None and self.view.kind(eid) not in ("Person", "Organization"):
             eid = None
+        if eid is None:  # "the club's manager, Alan Pryce, said"
+            named = [c for c in subj.children if c.dep_ == "appos" and self.view.token_kind(c) == "Person"]
+            eid = self.view.token_entity(named[0]) if named else None
+        if eid is None and subj.pos_ == "NOUN":  # "the agency said"
+            found = organization_antecedent(self.view, subj)
+            return (found, 0.6) if found is not None else (None, 0.0)
         return eid, 0.9
 
     def antecedent(self, pron: Token) -> str | None:
@@ -119,14 +125,21 @@ class _Speakers:
 
 
 def _subject(verb: Token) -> Token | None:
-    for c in verb.children:
-        if c.dep_ in SUBJECTS:
-            return c
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if subjects:  # "chairman of the board Lena Ortiz said": two subjects, the name is the speaker
+        names = [c for c in subjects if c.pos_ == "PROPN"]
+        return names[-1] if len(subjects) > 1 and names else subjects[0]
     if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "..., saying"
         if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE_DEPS:
             return None  # "X asked why Y was absent and said": whose "said" is unclear
         return _subject(verb.head)
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":  # "... before stating that"
+        return _subject(verb.head.head)
     return None
+
+
+def _is_speech_verb(t: Token) -> bool:
+    return t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX")
 
 
 def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
@@ -138,9 +151,10 @@ def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
     for t in doc[i : i + AFTER_WINDOW]:
         if "\n" in t.text or t.text in OPEN_MARKS or sp.quoted(t.idx):
             break
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+        if _is_speech_verb(t):
             return t
-    return None
+    # a longer subject (`," chairman of the board Susan Arnold said`)
+    return speech_verb_after_subject(doc, i, _is_speech_verb, sp.quoted)
 
 
 def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
@@ -155,7 +169,7 @@ def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
     for t in reversed(doc[sent.start : tok.start]):
         if sp.quoted(t.idx):
             continue
-        if t.lemma_.lower() in SPEECH_VERBS and t.pos_ in ("VERB", "AUX"):
+        if _is_speech_verb(t):
             return t if introduced or tok.start - t.i <= 2 else None
     return None
 
@@ -166,27 +180,6 @@ def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
     if first is None or last is None:
         return start, end
     return first.sent.start_char, last.sent.end_char
-
-
-def _stands_alone(text: str, start: int, end: int) -> bool:
-    """The quote is a sentence of its own: it opens after a sentence end or a line break and
-    ends a sentence (`"We will find him."`), with no words attached after it."""
-    before = text[: start - 1].rstrip(" \t")
-    prev = before[-1:] if before else "\n"
-    if prev in CLOSE_MARKS:  # `...," he said. "` never reaches here; `"..." "` does
-        prev = before[-2:-1] or "\n"
-    if prev not in ".!?\n" and prev not in CLOSE_MARKS:
-        return False
-    inside = text[start:end].rstrip()
-    line_end = text.find("\n", end)
-    after = text[end + 1 : line_end if line_end >= 0 else len(text)].lstrip(" \t")
-    ends_sentence = inside[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?")
-    return ends_sentence and (not after or after[:1] in ".!?" or after[:1] in OPEN_MARKS or after[:1].isupper())
-
-
-def _adjacent(text: str, attribution_end: int, start: int) -> bool:
-    """Only whitespace and punctuation between an attribution and the next quote."""
-    return attribution_end < start and not text[attribution_end : start - 1].strip(" \t\n.,;!?" + "".join(CLOSE_MARKS))
 
 
 def _speaker_of_sentence_before(doc, start: int, sp: _Speakers) -> tuple[str, int] | None:
@@ -250,10 +243,10 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
         elif previous_open is not None and text[: start - 1].rstrip().endswith(text[previous_open[1] : start - 1].rstrip()):
             speaker, conf, rule = previous_open[0], 0.7, "quote-continued"
         s_start, s_end = _sentence_bounds(doc, start - 1, min(len(text), end + 1))
-        if verb is None and rule != "quote-continued" and closed and _stands_alone(text, start, end):
-            if attributed is None or not _adjacent(text, attributed[1], start):
+        if verb is None and rule != "quote-continued" and closed and stands_alone(text, start, end):
+            if attributed is None or not adjacent(text, attributed[1], start):
                 attributed = _speaker_of_sentence_before(doc, start, sp)
-            if attributed is not None and _adjacent(text, attributed[1], start):
+            if attributed is not None and adjacent(text, attributed[1], start):
                 speaker, conf, rule = attributed[0], 0.65, "quote-continued"
         if verb is None and rule != "quote-continued":
             previous_open = None
@@ -265,6 +258,17 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
         attributed = (speaker, _attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
         previous_open = (speaker, end) if not closed else None
     yield from _reported(view, sp)
+    yield from according_to(view, sp.quoted)
+
+
+def _clause_first(verb: Token, clause: Token) -> bool:
+    """ "<clause>, X said": a finite clause (with its own subject, not "Speaking at ...")
+    ending at the comma before the speech verb's subject."""
+    subj = _subject(verb)
+    if subj is None or subj.i > verb.i or not any(c.dep_ in SUBJECTS for c in clause.children):
+        return False
+    first = min(t.i for t in subj.subtree)
+    return first > 0 and verb.doc[first - 1].text == "," and max(t.i for t in clause.subtree) == first - 2
 
 
 def _reported(view: DocumentView, sp: _Speakers) -> Iterator[FoundQuote]:
@@ -272,11 +276,13 @@ def _reported(view: DocumentView, sp: _Speakers) -> Iterator[FoundQuote]:
     for verb in doc:
         if verb.lemma_.lower() not in REPORTED_VERBS or verb.pos_ not in ("VERB", "AUX") or sp.quoted(verb.idx):
             continue
-        clauses = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        # "X said (that) ..." or "..., X said" (the clause first, then a comma)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp" and (c.i > verb.i or _clause_first(verb, c))]
         subj = _subject(verb)
         if not clauses or subj is None:
             continue
-        clause = list(clauses[0].subtree)
+        first = line_start_token(doc, verb.i, verb.sent.start) if clauses[0].i < verb.i else 0
+        clause = [t for t in clauses[0].subtree if t.i >= first]
         while clause and (clause[0].is_punct or (clause[0].lower_ == "that" and clause[0].dep_ == "mark")):
             clause = clause[1:]
         while clause and (clause[-1].is_punct or clause[-1].text in CLOSE_MARKS):

@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from spacy.tokens import Span
 
-from graphbuild.extract import affiliation, places, quotes, roles
+from graphbuild.containment import closure
+from graphbuild.extract import affiliation, person_facts, place_phrases, places, quotes, roles
 from graphbuild.extract.organizations import NOTHING, resolve_organization
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
@@ -40,11 +41,22 @@ def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
             found = resolve_organization(out.view, tp.affiliation)
         out.add_all(roles.title_records(tp, out.entity_of(found.organization), found.place))
     out.add_all(roles.possessive_affiliations(out.view, phrases, {(s, o) for s, _, o in out.relations}))
-    for words in affiliation.country_words(phrases):  # one at a time: a new country is reused
+    described = list(person_facts.nationality_words(out.view))
+    for words in [*affiliation.country_words(phrases), *described]:  # one at a time: a new country is reused
         country = out.entity_of(affiliation.country_entity(out.view, words.span, create=words.rule == "demonym"))
         if country is not None:
             out.add(affiliation.nationality(words, country))
     out.add_all(places.find_places(out.view))
+    out.add_all(person_facts.birth_places(out.view))
+    out.add_all(person_facts.affiliations(out.view))
+    for found in list(place_phrases.find_place_phrases(out.view)):
+        if isinstance(found, place_phrases.CountryRef):  # one at a time: a new country is reused
+            country = out.entity_of(affiliation.country_entity(out.view, found.span, create=True))
+            if country is not None:
+                out.add(place_phrases.country_ref_relation(found, country))
+        else:
+            out.add(found)
+    out.close_containment()
     out.add_all(quotes.find_quotes(out.view))
     return out.model()
 
@@ -123,6 +135,18 @@ class _Additions:
                 titles.append(r.title)
         else:
             self._add_quote(r)
+
+    def close_containment(self) -> None:
+        """Add what the document's containedInPlace edges imply (A in B in C: A in C), on
+        the evidence of the edge A in B, rule "place-transitive"."""
+        pairs = {(s, o) for s, p, o in self.relations if p == place_phrases.CONTAINED}
+        for (a, c), (_, b) in closure(pairs).items():
+            first = self.relations.get((a, place_phrases.CONTAINED, b))
+            if first is None or not first.evidence:
+                continue
+            ev = replace(first.evidence[0], rule="place-transitive", confidence=0.75)
+            _add_evidence(self.relations, (a, place_phrases.CONTAINED, c),
+                          Relation(a, place_phrases.CONTAINED, c, ()), ev)
 
     def _evidence(self, r: FoundRelation | FoundMembership) -> Evidence:
         start, end = self.parsed.source(r.sentence.start_char, r.sentence.end_char)

@@ -24,7 +24,7 @@ from graphbuild.extract.records import FoundMembership, FoundRelation, FoundTitl
 from graphbuild.extract.title_phrases import TitlePhrase, ends_with_position
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon.roles import (
-    HEAD_TITLES, MODIFIERS, PAST, ROLE_ABBREVIATIONS, ROLE_NOUNS, SUBORDINATE, WORK_TITLES,
+    HEAD_PHRASES, HEAD_TITLES, MODIFIERS, PAST, ROLE_ABBREVIATIONS, ROLE_NOUNS, SUBORDINATE, WORK_TITLES,
 )
 
 Record = FoundTitle | FoundMembership | FoundRelation
@@ -47,6 +47,8 @@ def predicate_for(head: Token, title: Span) -> str | None:
     words = {t.lower_ for t in title}
     if words & PAST:
         return None
+    if any(p in _title_text(list(title)).lower() for p in HEAD_PHRASES) and not words & SUBORDINATE:
+        return "headOf"  # "chief executive", "managing director"
     if ends_with_position(title) and head.i == title[-1].i:
         return "memberOf"
     noun = head.lower_
@@ -70,8 +72,10 @@ def title_records(tp: TitlePhrase, org: str | None, place: str | None) -> Iterat
     `organizations.resolve_organization` found for the phrase's affiliation."""
     if tp.title is None or tp.head is None:
         return
-    role = ("former " if tp.past else "") + _title_text(list(tp.title))
-    if org is None and tp.affiliation is not None and tp.rule == "title-appositive" and place is None:
+    text = _title_text(list(tp.title))
+    # a past title reads "former X" however the text said it ("then-", "outgoing", "ex-")
+    role = "former " + " ".join(w for w in text.split() if w.lower() not in PAST) if tp.past else text
+    if org is None and tp.affiliation is not None and tp.rule in ("title-appositive", "title-copular") and place is None:
         # keep the unlinked object in the title: "head of Iran's emergency medical services"
         yield FoundTitle(tp.person, _title_text(list(tp.title)) + " " + tp.title.doc[tp.title.end].text + " "
                          + tp.affiliation.text)

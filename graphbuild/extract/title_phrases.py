@@ -12,6 +12,7 @@ from spacy.tokens import Span, Token
 
 from graphbuild.extract.organizations import names_organization
 from graphbuild.extract.view import DocumentView
+from graphbuild.lexicon import countries
 from graphbuild.lexicon.roles import (
     MODIFIERS, PAST, PORTFOLIOS, POSITION_BIGRAMS, RANKS, ROLE_ABBREVIATIONS, ROLE_NOUNS, TITLE_PREPS,
     UNIT_PREPS,
@@ -73,6 +74,10 @@ def premodifier_titles(view: DocumentView, person: str, span: Span) -> TitlePhra
         if _is_title_word(t) and view.token_kind(t) != "Person":
             title.insert(0, t)
             j -= 1
+        elif (t.text == "-" and title and j - 1 >= sent.start and _is_title_word(doc[j - 1]) and not t.whitespace_
+              and doc[j - 1].lower_ not in PAST):
+            title[0:0] = [doc[j - 1], t]  # "Director-General", "Secretary-General"
+            j -= 2
         elif j - 1 >= sent.start and f"{doc[j - 1].lower_} {t.lower_}" in POSITION_BIGRAMS:
             title[0:0] = [doc[j - 1], t]  # "running back"
             j -= 2
@@ -147,7 +152,26 @@ def appositive_title(view: DocumentView, person: str, span: Span) -> TitlePhrase
     i = span.end
     if i >= sent.end or doc[i].text != ",":
         return None
-    i += 1
+    return _title_after(view, person, span, i + 1, "title-appositive")
+
+
+def copular_title(view: DocumentView, person: str, span: Span) -> TitlePhrase | None:
+    """The title a copula gives the name: "NAME is/was (the) [modifiers] NOUN (of ORG)"
+    ("X is the chief executive of Acme", "X was a politician for the Labour Party")."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
+        return None
+    attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+    if attr is None:
+        return None
+    first = min(t.i for t in attr.subtree)
+    return _title_after(view, person, span, first, "title-copular")
+
+
+def _title_after(view: DocumentView, person: str, span: Span, i: int, rule: str) -> TitlePhrase | None:
+    """The title run starting at token `i` (after an appositive's comma or a copula)."""
+    doc, sent = span.doc, span.sent
     if i < sent.end and doc[i].lower_ in ("the", "a", "an"):
         i += 1
     start = i
@@ -159,6 +183,8 @@ def appositive_title(view: DocumentView, person: str, span: Span) -> TitlePhrase
             head_i = i
         elif t.lower_ in MODIFIERS or (t.is_alpha and t.is_lower and t.pos_ in ("ADJ", "NOUN") and t.dep_ in QUALIFIER_DEPS):
             pass
+        elif i == start and countries.by_demonym(t.text) is not None:
+            start += 1  # "a Norwegian politician": the demonym is a nationality, not the title
         else:
             break
         i += 1
@@ -180,14 +206,16 @@ def appositive_title(view: DocumentView, person: str, span: Span) -> TitlePhrase
                     affiliation, unit = org, True
             else:
                 affiliation = inner
-    return TitlePhrase(person, span, doc[start:title_end], head, affiliation, "title-appositive", unit=unit)
+    past = any(t.lower_ in PAST for t in doc[start:title_end])
+    return TitlePhrase(person, span, doc[start:title_end], head, affiliation, rule, past=past, unit=unit)
 
 
 def title_phrases(view: DocumentView) -> list[TitlePhrase]:
     """Every title next to a person mention of the document, in text order (a mention's
     premodifier before its appositive)."""
     found = (f for person, span in view.entity_spans(("Person",))
-             for f in (premodifier_titles(view, person, span), appositive_title(view, person, span)))
+             for f in (premodifier_titles(view, person, span), appositive_title(view, person, span),
+                       copular_title(view, person, span)))
     return [f for f in found if f is not None]
 
 

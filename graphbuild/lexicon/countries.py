@@ -5,7 +5,7 @@ read by extract (affiliation, places) and resolve/geo.py.
 Neither package carries demonyms, so they are derived from every name variant of a
 country by the regular English suffix rules (Iran+ian, Russia+n, Iraq+i, China-a+ese,
 Mexico-o+an, Afghanistan-istan); a derived form claimed by two countries is dropped.
-Irregular demonyms (British, French, Dutch, Swiss) are not covered.
+Irregular demonyms (British, French, Dutch, Swiss, Welsh) come from countryinfo's data.
 """
 from __future__ import annotations
 
@@ -104,7 +104,33 @@ def _by_demonym() -> dict[str, Country]:
             for d in _demonyms(n):
                 if d.casefold() not in names:  # "Niger" + "ia" is a country, not a demonym
                     claims.setdefault(d.casefold(), set()).add(c.code)
-    return {d: by_code[next(iter(codes))] for d, codes in claims.items() if len(codes) == 1}
+    for d, code in _stated_demonyms():
+        if code in by_code and d.casefold() not in names:
+            claims.setdefault(d.casefold(), set()).add(code)
+    # A demonym several claim is the most populous one's ("French": France, not French
+    # Guiana), when it has ten times the people of the next (else none: "Dominican").
+    geo = geonames().get_countries()
+    people = {code: int((geo.get(code) or {}).get("population") or 0) for code in by_code}
+    table = {}
+    for d, codes in claims.items():
+        ranked = sorted(codes, key=lambda k: (-people[k], k))
+        if len(ranked) == 1 or people[ranked[0]] >= 10 * max(people[ranked[1]], 1):
+            table[d] = by_code[ranked[0]]
+    return table
+
+
+def _stated_demonyms() -> list[tuple[str, str]]:
+    """(demonym, ISO alpha-2) pairs as countryinfo states them ("Bosnian or Herzegovinian"
+    gives both words; "Welsh" the United Kingdom's code)."""
+    from countryinfo import CountryInfo
+
+    out = []
+    for rec in CountryInfo.all().values():
+        code = (rec.get("ISO") or {}).get("alpha2")
+        for d in (rec.get("demonym") or "").split(" or "):
+            if code and d.strip() and "(" not in d:
+                out.append((d.strip(), code))
+    return sorted(out)
 
 
 def by_name(name: str) -> Country | None:

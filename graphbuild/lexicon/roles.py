@@ -21,7 +21,9 @@ WORK_TITLES = frozenset(
 PLAYER_TITLES = frozenset(
     "player receiver quarterback cornerback linebacker safety tackle guard forward center "
     "centre pitcher catcher outfielder infielder shortstop slugger reliever closer striker "
-    "goalkeeper goalie midfielder defenseman defender teammate rookie".split()
+    "goalkeeper goalie midfielder defenseman defender teammate rookie footballer cricketer "
+    "batsman batter bowler wicketkeeper bassist drummer guitarist vocalist keyboardist frontman "
+    "frontwoman".split()
 )
 # Two-word positions whose second word alone is no title ("running back").
 POSITION_BIGRAMS = frozenset(
@@ -34,7 +36,8 @@ POSITION_BIGRAMS = frozenset(
 MEMBER_TITLES = frozenset(
     "minister secretary member official officer general lawmaker senator mp adviser "
     "advisor ambassador envoy diplomat negotiator commissioner representative governor "
-    "mayor colonel lieutenant captain admiral sergeant marshal ayatollah cleric".split()
+    "mayor colonel lieutenant captain admiral sergeant marshal ayatollah cleric politician "
+    "founder co-founder cofounder".split()
 ) | PLAYER_TITLES
 # Every noun that makes a role edge (see `titles.TITLE_NOUNS` for the narrower list of
 # nouns heading a capitalized title before a name).
@@ -58,7 +61,11 @@ MODIFIERS = frozenset(
 )
 # Qualifiers that make a leading title a subordinate one, or a past one.
 SUBORDINATE = frozenset("deputy vice assistant associate".split())
-PAST = frozenset("former ex late".split())
+# "former", "ex-" (a token of its own before the hyphen), "then-", "outgoing": held no more.
+PAST = frozenset("former ex late then outgoing erstwhile onetime one-time".split())
+# Title phrases that lead the organization though their last noun alone would not.
+HEAD_PHRASES = ("chief executive", "managing director", "editor-in-chief", "editor in chief",
+                "director-general", "secretary-general", "head coach")
 # Portfolios that complete "Secretary of ..." / "Minister of ..." and are not organizations.
 PORTFOLIOS = frozenset(
     "state defense defence staff treasury justice commerce energy agriculture labor labour "

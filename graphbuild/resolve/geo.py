@@ -3,7 +3,8 @@
 `country_code(name)` reads every name variant of every country ("U.S.", "US", "United
 States", "America", "Iran, Islamic Republic of" -> "Iran"); `link_places(model)` gives
 each Place node its GeoNames IRI (`same_as`), coordinates and a containedInPlace
-relation to its country node (added when the graph lacks it). A city name that several
+relation to its country node (added when the graph lacks it); then the containment the
+gazetteers state between a document's places (`geo_containment`). A city name that several
 places carry (Washington: cities, a US state) is linked only when the countries
 mentioned in the same sentence, else the same document, leave exactly one candidate, or
 when the name is the capital of the one context country; otherwise it stays unlinked.
@@ -160,11 +161,14 @@ def link_places(model: GraphModel) -> GraphModel:
             relations.append(Relation(e.id, CONTAINED_IN, country_id, evidence))
     from graphbuild.resolve.facts import merge_relation_list
 
-    return replace(
+    from graphbuild.resolve.geo_containment import gazetteer_containment
+
+    linked = replace(
         model,
         entities=tuple(sorted([*entities, *added.values()], key=lambda x: x.id)),
         relations=merge_relation_list(relations),
     )
+    return gazetteer_containment(linked, country_of, g.places)
 
 
 def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None) -> Entity:

@@ -70,3 +70,46 @@ def test_durations_and_clock_times_are_no_dates():
     assert normalize_date("Nov. 19, 2023, at 9:30 p.m. EST", paper).value == "2023-11-19"
     assert normalize_date("November 19 at 10 a.m.", paper).value == "2023-11-19"
     assert normalize_date("at 1400 GMT on May 5", date(2023, 5, 6)).value == "2023-05-05"
+
+
+def test_dateline_timestamp_and_photo_dates_stamp_the_page():
+    from graphbuild.extract.dates import is_stamp_date
+
+    def stamp(line: str, date: str) -> bool:
+        i = line.index(date)
+        return is_stamp_date(line, i, i + len(date))
+
+    assert stamp("GENEVA, Nov. 20 (AP) \u2014 The agency said on Friday it would act.", "Nov. 20")
+    assert stamp("SAN JOSE, California, March 3 \u2013 Apple said on Monday it would build a plant.", "March 3")
+    assert stamp("Updated: Nov. 20, 2023", "Nov. 20, 2023")
+    assert stamp("FILE - In this Dec. 16, 2019, file photo, the chief executive arrives.", "Dec. 16, 2019")
+    assert not stamp("The agency said on Nov. 20 that it would act.", "Nov. 20")
+    assert not stamp("Talks resumed March 3 \u2014 a week after the strike began.", "March 3")
+
+
+def test_an_events_date_is_not_the_datelines(nlp):
+    from graphbuild.extract.event_args import is_date
+
+    doc = nlp("GENEVA, Nov. 20 (AP) \u2014 The agency said it would end the emergency on Friday.")
+    dates = [e.text for e in doc.ents if e.label_ == "DATE" and is_date(e)]
+    assert "Nov. 20" not in dates and "Friday" in dates
+
+
+def test_seasons_spans_and_counted_years_are_no_day():
+    from datetime import date as d
+
+    from graphbuild.extract.dates import normalize_date
+
+    paper = d(2023, 11, 20)
+    for text in ("2019-20", "the 2023/24 season", "2010-2014", "two years after 2020", "a six-month"):
+        assert normalize_date(text, paper).value is None, text
+    assert normalize_date("2019-11-20", paper).value == "2019-11-20"
+
+
+def test_a_qualified_year_is_that_year():
+    from datetime import date as d
+
+    from graphbuild.extract.dates import normalize_date
+
+    for text in ("early 2024", "mid-2024", "the first half of 2024"):
+        assert normalize_date(text, d(2023, 11, 20)).value == "2024", text

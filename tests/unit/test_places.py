@@ -43,3 +43,16 @@ def test_organization_in_city_is_no_containment(nlp):
 
 def test_headline_pair_is_no_containment(nlp):
     assert not places_of(nlp, "Soleimani Mourned As Tehran, Washington Trade Threats")
+
+
+def test_dateline_city_in_state(nlp):
+    f = places_of(nlp, "SAN JOSE, California (AP) — Apple said on Monday it would build a plant.")
+    assert ("SAN JOSE", "containedInPlace", "California") in f
+
+
+def test_ap_state_abbreviation_is_a_region(nlp):
+    assert ("Altoona", "containedInPlace", "Pa.") in places_of(nlp, "He was detained in Altoona, Pa., on Monday.")
+
+
+def test_building_comma_city(nlp):
+    assert ("Wembley Arena", "containedInPlace", "London") in places_of(nlp, "Fans met at Wembley Arena, London.")

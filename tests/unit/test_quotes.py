@@ -82,3 +82,54 @@ def test_said_inside_quote_is_no_speaker_for_the_next_quote(nlp):
     text = 'The report was short. "Officials said it was safe to return home." "Nobody believed it at all."'
     got = quotes_of(nlp, text)
     assert not [s for s, _, _ in got if s is not None]
+
+
+def test_long_subject_before_the_speech_verb(nlp):
+    text = '"We are ready for the season ahead," chairman of the board Lena Ortiz said in a statement.'
+    assert quotes_of(nlp, text) == [("Lena Ortiz", "We are ready for the season ahead", "quote-after")]
+
+
+def test_commented_framing(nlp):
+    assert quotes_of(nlp, '"The numbers are worse than we feared," Wu commented.')[0][0] == "Wu"
+
+
+def test_clause_first_then_speaker(nlp):
+    found = quotes_of(nlp, "None of the three fires has been contained, Fire Chief Omar Reyes said at the news conference.")
+    assert ("Omar Reyes", "None of the three fires has been contained", "reported-speech") in found
+
+
+def test_participle_opening_is_not_the_statement(nlp):
+    found = quotes_of(nlp, "Speaking at a conference in Oslo, Admiral Tom Hale said there would be many difficulties.")
+    assert [q[1] for q in found] == ["there would be many difficulties"]
+
+
+def test_statement_clause_stays_on_its_line(nlp):
+    found = quotes_of(nlp, "Big Night Ahead\nThe show will return for a second season, producers Ann Cole and Max Reed announced today.")
+    assert [q[1] for q in found] == ["The show will return for a second season"]
+
+
+def test_stating_that_after_a_preposition(nlp):
+    found = quotes_of(nlp, "Dana Wu led Orbis until 2020 before stating that she was leaving the firm.")
+    assert ("Dana Wu", "she was leaving the firm", "reported-speech") in found
+
+
+def test_the_agency_said_is_the_organization_named_before(nlp):
+    text = "The Federal Aviation Agency grounded the jets. The agency said the planes would stay on the ground for weeks."
+    assert quotes_of(nlp, text) == [("The Federal Aviation Agency", "the planes would stay on the ground for weeks",
+                                     "reported-speech")]
+
+
+def test_according_to_an_organization(nlp):
+    assert quotes_of(nlp, "About 300 people lost their homes, according to the Red Cross.") == [
+        ("the Red Cross", "About 300 people lost their homes", "according-to")]
+    found = quotes_of(nlp, "Star Named Host\nAccording to Laurence Mark, producer of the show, the actor was selected by the board.")
+    assert found == [("Laurence Mark", "the actor was selected by the board", "according-to")]
+
+
+def test_according_to_a_document_is_nobody(nlp):
+    assert not quotes_of(nlp, "The deal is worth $5 billion, according to the statement.")
+
+
+def test_speaker_named_in_an_appositive_of_the_subject(nlp):
+    text = '"We have waited a long time for a player like him," the club\'s manager, Alan Pryce, commented.'
+    assert quotes_of(nlp, text)[0][0] == "Alan Pryce"

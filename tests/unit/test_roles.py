@@ -98,8 +98,15 @@ def test_head_of_state_is_no_organization(nlp):
     assert not m.facts and not m.memberships
 
 
-def test_job_at_news_org_is_works_for(nlp):
+def test_chief_executive_heads_the_company(nlp):
+    # "chief executive" leads the company (issue 15: "chief executive of" is headOf), though
+    # "executive" alone is a job
     m = roles_of(nlp, "Apple chief executive Tim Cook said so.")
+    assert ("Tim Cook", "headOf", "Apple") in m.facts
+
+
+def test_job_at_news_org_is_works_for(nlp):
+    m = roles_of(nlp, "Apple marketing executive Tim Cook said so.")
     assert ("Tim Cook", "worksFor", "Apple") in m.facts
 
 

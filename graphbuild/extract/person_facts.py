@@ -1,0 +1,223 @@
+"""Nationality, birthplace and affiliation of people from the phrases that describe them.
+
+- "X is an American actor", "X, a Norwegian politician," / "Italian singer X",
+  "Jamaican X": nationality from the demonym (or country name) on the describing noun
+  (`affiliation.CountryWords`, resolved by the stage; a new country from a demonym).
+- "X (born 4 May 1961 in Leeds)", "X was born in Leeds", "Oslo-born painter X":
+  birthPlace; "X, a native of Y", "a resident of Y", "X, a Honolulu resident": homeLocation.
+- "X plays for ORG", "a footballer who played for ORG", "X signed for/with ORG", "X
+  joined ORG": memberOf; "X works for/at ORG": worksFor.
+
+Read-only: yields records; the stage applies them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graphbuild.extract.affiliation import CountryWords
+from graphbuild.extract.place_phrases import place_chain
+from graphbuild.extract.records import FoundRelation
+from graphbuild.extract.view import DocumentView
+from graphbuild.lexicon import countries
+
+DESCRIBING_DEPS = frozenset("amod compound".split())
+NAME_DEPS = frozenset("compound flat nmod".split())  # the words of a name before its head word
+# verb lemma -> (preposition or "" for a direct object, predicate)
+AFFILIATION_VERBS = {
+    ("play", "for"): "memberOf", ("play", "with"): "memberOf", ("sign", "for"): "memberOf", ("sign", "with"): "memberOf",
+    ("join", ""): "memberOf", ("work", "for"): "worksFor", ("work", "at"): "worksFor",
+    ("captain", ""): "memberOf", ("coach", ""): "worksFor", ("manage", ""): "worksFor",
+}
+MAX_NOUNS = 3  # lowercase nouns between a demonym and a name ("Italian pop singer X")
+
+
+def _person_of(view: DocumentView, tok: Token | None) -> str | None:
+    if tok is None:
+        return None
+    # the whole name before the head word ("Joao Paulo de Leiria e Silva"), not its clauses
+    k = tok.i
+    while k > tok.sent.start and tok.doc[k - 1].dep_ in NAME_DEPS and not tok.doc[k - 1].is_punct \
+            and tok.doc[k - 1].head.i >= k - 1:
+        k -= 1
+    eid = view.token_entity(tok) or view.entity_of_tokens(tok.doc[k : tok.i + 1])
+    return eid if eid is not None and view.kind(eid) == "Person" else None
+
+
+def described_person(view: DocumentView, noun: Token) -> str | None:
+    """The person a describing noun is said of: "X is a NOUN", "X, a NOUN", "X was born"."""
+    if noun.dep_ == "conj" and noun.head.dep_ in ("attr", "appos"):
+        return described_person(view, noun.head)
+    if noun.dep_ == "attr" or noun.pos_ in ("VERB", "AUX"):
+        head = noun.head if noun.dep_ == "attr" else noun
+        subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return _person_of(view, subj)
+    if noun.dep_ == "appos":
+        return _person_of(view, noun.head)
+    return None
+
+
+def _country_word(view: DocumentView, t: Token) -> str | None:
+    """"demonym" or "country-premodifier" when token `t` names a country by itself."""
+    eid = view.token_entity(t)
+    if eid is not None and view.kind(eid) != "Place":
+        return None  # "the French Foreign Legion"
+    if countries.by_demonym(t.text) is not None:
+        return "demonym"
+    if eid is not None and countries.by_name(t.text) is not None:
+        return "country-premodifier"
+    return None
+
+
+def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
+    """Country words describing a person (see the module docstring)."""
+    doc = view.doc
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("attr", "appos", "conj"):
+            continue
+        if noun.pos_ == "PROPN" and view.token_entity(noun) is not None:
+            continue  # "X, Paris": a name, not a describing noun ("a U.S. Representative" is one)
+        person = described_person(view, noun)
+        if person is None:
+            continue
+        for c in noun.children:
+            if c.dep_ in DESCRIBING_DEPS and c.i < noun.i and (rule := _country_word(view, c)):
+                yield CountryWords(person, noun.sent, doc[c.i : c.i + 1], rule)
+    before: dict[int, tuple[Span, str]] = {}  # a name's root token -> the country words before it
+    for person, span in view.entity_spans(("Person",)):
+        found = _words_before(view, span)
+        if found is None and span.root.dep_ == "conj":  # "Australian pacers X, Y and Z"
+            first = span.root
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head
+            found = before.get(first.i)
+        if found is not None:
+            before[span.root.i] = found
+            yield CountryWords(person, span.sent, found[0], found[1])
+
+
+def _words_before(view: DocumentView, span: Span) -> tuple[Span, str] | None:
+    """The country words right before a name: a demonym or country name, with up to
+    `MAX_NOUNS` lowercase nouns between ("Italian singer X"), or a country's possessive
+    ("Australia's X")."""
+    doc = span.doc
+    j = span.start - 1
+    if j - 1 >= span.sent.start and doc[j].tag_ == "POS":
+        name = view.token_entity(doc[j - 1])
+        if name is not None and view.kind(name) == "Place" and countries.by_name(view.label(name)):
+            k = j - 1
+            while k - 1 >= span.sent.start and view.token_entity(doc[k - 1]) == name:
+                k -= 1
+            return doc[k:j], "country-possessive"
+        return None
+    nouns = 0
+    while j >= span.sent.start and doc[j].is_lower and doc[j].pos_ == "NOUN" and nouns < MAX_NOUNS:
+        j -= 1
+        nouns += 1
+    if j >= span.sent.start and (rule := _country_word(view, doc[j])) and doc[j].ent_type_ in ("NORP", "GPE", ""):
+        return doc[j : j + 1], rule
+    return None
+
+
+def _born_person(view: DocumentView, born: Token) -> str | None:
+    """Whose birth "born" tells: its passive subject, or the name it modifies."""
+    person = described_person(view, born)
+    if person is None and born.dep_ in ("acl", "amod", "appos", "relcl"):
+        person = _person_of(view, born.head)
+    k = born.head
+    for _ in range(3):  # "Oslo-born painter X": born -> painter -> X
+        if person is not None:
+            break
+        person = _person_of(view, k)
+        k = k.head
+    return person
+
+
+def _born_place(view: DocumentView, born: Token, by_start: dict) -> list[tuple[str, Span]]:
+    """The place chain of "born ... in Y" or "(born DATE, Y)" after `born`, in its clause."""
+    doc = born.doc
+    end = born.sent.end
+    for k in range(born.i + 1, min(end, born.i + 12)):
+        t = doc[k]
+        if t.lower_ == "and" and k + 1 < end and doc[k + 1].lower_ in ("raised", "bred", "brought"):
+            continue  # "born and raised in Y"
+        if t.text in (")", ";") or t.lower_ in ("and", "to", "as"):
+            break
+        if t.lower_ == "in" or (t.text == "," and k + 1 in by_start):
+            return place_chain(view, k + 1, by_start).places
+    return []
+
+
+def birth_places(view: DocumentView) -> Iterator[FoundRelation]:
+    """birthPlace from "born in Y", "(born DATE, Y)", "Y-born"; homeLocation from "a
+    native of Y"."""
+    doc = view.doc
+    by_start = {s.start: (eid, s) for eid, s in view.entity_spans(("Place",))}
+    by_end = {s.end: (eid, s) for eid, s in view.entity_spans(("Place",))}
+    for t in doc:
+        low = t.lower_
+        if low == "born" and t.i >= 2 and doc[t.i - 1].text == "-" and t.i - 1 in by_end:
+            person = _born_person(view, t)
+            if person is not None:
+                yield FoundRelation(person, "birthPlace", by_end[t.i - 1][0], t.sent, "place-born", 0.8)
+        elif low == "born":
+            person = _born_person(view, t)
+            places = _born_place(view, t, by_start) if person is not None else []
+            if places:
+                yield FoundRelation(person, "birthPlace", places[0][0], t.sent, "born-in", 0.85)
+        elif low in ("resident", "native") and t.pos_ == "NOUN" and t.i in by_end:  # "a Honolulu resident"
+            person = described_person(view, t)
+            if person is not None:
+                yield FoundRelation(person, "homeLocation", by_end[t.i][0], t.sent, f"place-{low}", 0.8)
+        elif low in ("native", "resident") and t.pos_ == "NOUN" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "of":
+            person = described_person(view, t)
+            places = place_chain(view, t.i + 2, by_start).places if person is not None else []
+            if places:
+                yield FoundRelation(person, "homeLocation", places[0][0], t.sent, f"{low}-of", 0.8)
+
+
+def _verb_person(view: DocumentView, verb: Token) -> str | None:
+    """The person doing `verb`: its subject, or the person a relative clause describes."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ not in ("who", "that"):
+        return _person_of(view, subj)
+    if verb.dep_ in ("relcl", "acl"):  # "a footballer who plays for", "a forward playing with"
+        return _person_of(view, verb.head) or described_person(view, verb.head)
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+        return _verb_person(view, verb.head)
+    return None
+
+
+def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
+    """The organization a preposition's object or a direct object names (and its conjuncts)."""
+    for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+        eid = view.token_entity(t) or view.entity_of_tokens(list(t.subtree)[:1] + [t])
+        if eid is not None and view.kind(eid) == "Organization":
+            yield eid
+
+
+def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf / worksFor from "plays for", "signed with", "joined", "works for"."""
+    for verb in view.doc:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        targets: list[tuple[Token, str]] = []
+        for c in verb.children:
+            if c.dep_ == "dobj" and (lemma, "") in AFFILIATION_VERBS:
+                targets.append((c, AFFILIATION_VERBS[(lemma, "")]))
+            elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS:
+                targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "play":  # "plays as a striker for X"
+                for o in c.children:
+                    targets += [(p, "memberOf") for x in o.children if x.dep_ == "prep" and x.lower_ == "for"
+                                for p in x.children if p.dep_ == "pobj"]
+        if not targets:
+            continue
+        person = _verb_person(view, verb)
+        if person is None:
+            continue
+        for tok, predicate in targets:
+            for org in _organizations(view, tok):
+                yield FoundRelation(person, predicate, org, verb.sent, f"verb-{lemma}", 0.75)

