@@ -154,6 +154,9 @@ class Event:
     counts: tuple[Count, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     merges: tuple[MergeStep, ...] = ()
+    # Whether the text says it happened: asserted, reported, future, hypothetical or negated
+    # (the labels of the ontology's gb:Factuality values; see extract.event_factuality).
+    factuality: str = "asserted"
 
     def __post_init__(self) -> None:
         entity_classes(self.kind)

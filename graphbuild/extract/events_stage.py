@@ -4,6 +4,9 @@ Triggers and arguments come from `extract.events`, dates from `extract.dates`, a
 mentions of one event are merged by `extract.event_coref`. Arguments are mapped to
 the document's entities with `EntityIndex`; all offsets are source offsets. Events that a
 stated link ties together (during, causes) lend each other a place or date they lack.
+An event node needs an argument (a place, a time, a participant or a count): a bare
+trigger is no node; nor is a plain statement in a sentence that carries a quote (the
+Quotation is the statement). Each event carries the strongest factuality of its mentions.
 """
 from __future__ import annotations
 
@@ -11,14 +14,20 @@ from dataclasses import replace
 
 from graphbuild.extract.dates import normalize_date
 from graphbuild.extract.event_coref import EventRecord, cluster_events
+from graphbuild.extract.event_factuality import ASSERTED, FUTURE, strongest
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
 from graphbuild.extract.events import FoundEvent, find_events
 from graphbuild.extract.index import EntityIndex
-from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
+from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, Quote, TimeValue
 from graphbuild.nlp import ParsedDocument
 
 PLACE_KINDS = {"Place"}
+PERSON_KINDS = {"Person"}
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
+PRONOUN_REACH = 2  # sentences back in which a pronoun's person is looked for
 NEVER_MERGE_ROOTS = {"Statement"}
+SPEECH_KIND = "Statement"  # the plain speech act a quote already records
+STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
 
 
 def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
@@ -42,11 +51,35 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     clusters = cluster_events(records, lex.compatible, GENERIC,
                               lambda k: in_family(k, NEVER_MERGE_ROOTS, lex), same_place)
     cluster_of = {found[i].trigger.i: n for n, members in enumerate(clusters) for i in members}
+    actors = {**token_entity, **_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
     events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
-                     token_entity, lex) for n, members in enumerate(clusters)]
+                     actors, lex) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
-    events = _propagate(events, links)
+    events = _nested(_propagate(events, links), found, cluster_of)
+    # A date the parse attached counts as an argument even when it cannot be normalized
+    # ("on Thursday" in an undated document).
+    dated = {events[n].id for n, members in enumerate(clusters) if any(found[i].dates for i in members)}
+    events, links = _kept(events, links, model.quotes, dated)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
+
+
+def _kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
+          dated: set[str]) -> tuple[list[Event], list[EventLink]]:
+    """The events worth a node, renumbered v1, v2, ... in order, and the links between them:
+    an event needs an argument, and a plain statement framing a quote is the quote's."""
+    quoted = {(ev.doc_id, ev.start, ev.end) for q in quotes for ev in q.evidence}
+
+    def framing(v: Event) -> bool:
+        return v.kind == SPEECH_KIND and all((m.doc_id, m.sentence_start, m.sentence_end) in quoted
+                                             or any(d == m.doc_id and a <= m.start and m.end <= b for d, a, b in quoted)
+                                             for m in v.mentions)
+
+    kept = [v for v in events if (v.places or v.times or v.participants or v.counts or v.id in dated)
+            and not framing(v)]
+    ids = {v.id: f"v{n + 1}" for n, v in enumerate(kept)}
+    return ([replace(v, id=ids[v.id]) for v in kept],
+            [replace(k, subject=ids[k.subject], object=ids[k.object]) for k in links
+             if k.subject in ids and k.object in ids])
 
 
 def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str]:
@@ -77,14 +110,36 @@ def _place_heads(doc, token_entity: dict[int, str], place_ids: set[str]) -> list
     return heads
 
 
+def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int, str]:
+    """he/him/his/she/her -> the person named last before it, within PRONOUN_REACH
+    sentences (news names a person, then refers back to them)."""
+    out: dict[int, str] = {}
+    last: tuple[int, str] | None = None  # (sentence number, entity id)
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            eid = token_entity.get(tok.i)
+            if eid in persons:
+                last = (n, eid)
+            elif tok.lower_ in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and last and n - last[0] <= PRONOUN_REACH:
+                out[tok.i] = last[1]
+    return out
+
+
 def _entity(tok, token_entity: dict[int, str]) -> str | None:
     """The entity an argument head denotes: itself, or a name inside its phrase
-    ("General Qassem Soleimani", "the leader Hossein Salami")."""
+    ("General Qassem Soleimani", "the leader Hossein Salami"), or the group a common noun
+    is part of ("the board of the union")."""
     if tok.i in token_entity:
         return token_entity[tok.i]
     for child in tok.children:
         if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity:
             return token_entity[child.i]
+    if tok.pos_ == "NOUN":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                named = [p for p in prep.children if p.dep_ == "pobj" and p.i in token_entity]
+                if named:
+                    return token_entity[named[0].i]
     return None
 
 
@@ -154,10 +209,22 @@ def _event(eid: str, members: list[FoundEvent], records: list[EventRecord], pars
                 counts[key] = Count(c.kind, c.value, c.qualifier, (_evidence(parsed, c.word, "count", 0.8),))
     return Event(
         id=eid, kind=kind, label=rep.span.text.lower() if not rep.span.text.isupper() else rep.span.text,
+        factuality=_factuality(members, records, parsed.document.published),
         mentions=tuple(_mention(parsed, f) for f in members), places=places, times=tuple(seen_times.values()),
         participants=tuple(dict.fromkeys(participants)), counts=tuple(counts.values()),
         evidence=tuple(dict.fromkeys(_evidence(parsed, f.trigger, "trigger", 0.7) for f in members)),
     )
+
+
+def _factuality(members: list[FoundEvent], records: list[EventRecord], published) -> str:
+    """The strongest factuality of the mentions; an asserted event whose stated days all
+    fall after the publication date has not happened yet (future)."""
+    value = strongest(f.factuality for f in members)
+    if value != ASSERTED or published is None:
+        return value
+    stated = {t.value for f, r in zip(members, records) for t in r.times
+              if t.datatype == "date" and any(c >= STATED_DATE for _, c in f.dates)}
+    return FUTURE if stated and all(day > published.isoformat() for day in stated) else value
 
 
 def _links(found: list[FoundEvent], cluster_of: dict[int, int], events: list[Event], parsed) -> list[EventLink]:
@@ -170,6 +237,29 @@ def _links(found: list[FoundEvent], cluster_of: dict[int, int], events: list[Eve
             key = (events[a].id, predicate, events[b].id)
             out.setdefault(key, []).append(_evidence(parsed, f.trigger, f"link-{predicate}", 0.7))
     return [EventLink(s, p, o, tuple(dict.fromkeys(ev))) for (s, p, o), ev in out.items()]
+
+
+def _nested(events: list[Event], found: list[FoundEvent], cluster_of: dict[int, int]) -> list[Event]:
+    """An event named inside another's clause ("arrested on suspicion of drunk driving",
+    "fled after killing her") shares the place and time of its host when it states none,
+    and the host's participants when the host's subject is its own (a verbal path). One
+    step, from what each host states itself."""
+    own, out = list(events), list(events)
+    for f in found:
+        if f.host is None or f.host.i not in cluster_of:
+            continue
+        n, h = cluster_of[f.trigger.i], cluster_of[f.host.i]
+        if n == h:
+            continue
+        taker, giver = out[n], own[h]
+        if not taker.places and giver.places:
+            taker = replace(taker, places=giver.places)
+        if not taker.times and giver.times:
+            taker = replace(taker, times=giver.times)
+        if f.shares_actors and not taker.participants and giver.participants:
+            taker = replace(taker, participants=tuple(p for p in giver.participants if p.role == "agent"))
+        out[n] = taker
+    return out
 
 
 def _propagate(events: list[Event], links: list[EventLink]) -> list[Event]:
