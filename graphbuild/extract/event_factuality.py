@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = "asserted", "reported", "future", "hypothetical", "negated"
-FACTUALITY = (ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED)  # most to least factual
+from graphbuild.model import FACTUALITY, strongest_factuality as strongest
+
+ASSERTED, REPORTED, FUTURE, HYPOTHETICAL, NEGATED = FACTUALITY  # most to least factual
 QUALIFIED = (NEGATED, HYPOTHETICAL, FUTURE, REPORTED)  # which qualification wins when several apply
 
 MODALS = {"could", "might", "may", "would", "should", "must", "can", "ought", "shall"}
@@ -155,8 +156,4 @@ def factuality(trigger: Token) -> str:
     return next((q for q in QUALIFIED if q in found), ASSERTED)
 
 
-def strongest(values) -> str:
-    """The most factual of `values` (an event asserted once happened, whatever else
-    another mention says of it); ASSERTED when there are none."""
-    present = set(values)
-    return next((v for v in FACTUALITY if v in present), ASSERTED)
+__all__ = ["FACTUALITY", "factuality", "strongest"]

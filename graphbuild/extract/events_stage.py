@@ -58,7 +58,14 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     events = _nested(_propagate(events, links), found, cluster_of)
     # A date the parse attached counts as an argument even when it cannot be normalized
     # ("on Thursday" in an undated document).
-    dated = {events[n].id for n, members in enumerate(clusters) if any(found[i].dates for i in members)}
+    by_token = {f.trigger.i: f for f in found}
+    dated = {events[n].id for n, members in enumerate(clusters)
+             if any(found[i].dates or (found[i].host is not None and by_token[found[i].host.i].dates) for i in members)}
+    # So does a stated participant that names no entity ("police arrested 23 pirates"),
+    # except for a speech act: "police said" is the report, not news.
+    dated |= {events[n].id for n, members in enumerate(clusters)
+              if not in_family(events[n].kind, NEVER_MERGE_ROOTS, lex)
+              and any(t.pos_ in ("NOUN", "PROPN") for i in members for _, t in found[i].roles)}
     events, links = _kept(events, links, model.quotes, dated)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
 

@@ -17,7 +17,7 @@ from rdflib.namespace import RDFS
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.lexicon.calendar import MONTHS
-from graphbuild.model import Event, MergeStep, TimeValue
+from graphbuild.model import Event, MergeStep, TimeValue, strongest_factuality
 from graphbuild.resolve.event_compat import (
     Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
 )
@@ -233,6 +233,7 @@ def merge_group(events: Sequence[Event], up: Containment | None = None,
         counts=tuple(sorted(counts, key=lambda c: (c.kind, c.value, c.qualifier or "", repr(c.evidence)))),
         evidence=sorted_evidence(e for v in events for e in v.evidence),
         merges=tuple(s for v in events for s in v.merges),
+        factuality=strongest_factuality(v.factuality for v in events),
     )
     return Event(**{**merged.__dict__, "label": describe(merged, entity_labels or {})})
 
