@@ -112,12 +112,15 @@ def _quantifier(tok: Token) -> bool:
 
 
 def _trigger_span(tok: Token, lex: Lexicon) -> Span:
-    """The trigger with its event-word compounds: "air strike", "funeral procession"."""
-    start = tok.i
+    """The trigger with its event-word compounds ("air strike", "funeral procession") and
+    a verb's particle right after it ("step down", "took over")."""
+    start, end = tok.i, tok.i + 1
     for child in sorted(tok.children, key=lambda c: -c.i):
         if child.dep_ == "compound" and child.i == start - 1 and child.pos_ == "NOUN":
             start = child.i
-    return tok.doc[start:tok.i + 1]
+    if tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.i == end for c in tok.children):
+        end += 1
+    return tok.doc[start:end]
 
 
 def detect(doc: Doc, lex: Lexicon) -> list[FoundEvent]:

@@ -161,7 +161,8 @@ def _time(span, parsed: ParsedDocument, cache: dict[int, TimeValue]) -> TimeValu
 
 def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon) -> EventRecord:
     r = EventRecord(kind=f.kind, lemma=f.trigger.lemma_.lower(), plural=f.trigger.tag_ in ("NNS", "NNPS"),
-                    harm=in_family(f.kind, {"Death", "Injury"}, lex))
+                    harm=in_family(f.kind, {"Death", "Injury"}, lex),
+                    tense=FUTURE if f.factuality == FUTURE else ("past" if f.trigger.tag_ == "VBD" else None))
     r.places = {token_entity[p.i] for p, _ in f.places if p.i in token_entity}
     r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
     for role, tok in f.roles:

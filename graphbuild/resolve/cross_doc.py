@@ -64,6 +64,9 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
         pinned_ids={v.id for v in pinned.events} if pinned else set(),
         up=containment(linked.relations),
         entity_labels={e.id: e.label for e in linked.entities},
+        stories={scope_of_model(m, pinned): frozenset(filter(None, (ent(scope_of_model(m, pinned), e.id)
+                                                                   for e in m.entities)))
+                 for m in inputs},
     )
     links = []
     for model in all_models:

@@ -30,8 +30,12 @@ from graphbuild.vocab import entity_classes, local_name, ontology_graph
 # (what the events are about, where or when: never the trigger word or class alone), and
 # nothing conflicting.
 KIND_SCORE = 0.55
-SIGNAL_WEIGHTS = {"place": 0.2, "date": 0.2, "participants": 0.15, "lemma": 0.3, "class": 0.1}
+SIGNAL_WEIGHTS = {"place": 0.2, "date": 0.2, "participants": 0.15, "lemma": 0.3, "class": 0.1, "story": 0.0}
 ANCHORS = frozenset({"place", "date", "participants"})
+# Two documents tell one story when they name at least this many of the same entities;
+# there the same class named by the same trigger word is one event ("the strike" in two
+# articles about the strike), anywhere else it is not ("a delay" in two stories).
+STORY_MIN = 2
 MIN_SIGNALS = 2
 ROOT_KIND = "Event"  # the unspecific class: equal classes say nothing when both are it
 AGENT_ROLES = ("agent", "speaker")
@@ -68,18 +72,23 @@ def class_label(kind: str) -> str:
     return str(label) if label else kind
 
 
-def score_events(a: Event, b: Event, up: Containment, same_scope: bool = False) -> tuple[str, float] | None:
+def score_events(a: Event, b: Event, up: Containment, same_scope: bool = False,
+                 same_story: bool = False) -> tuple[str, float] | None:
     """(rule, score) when `a` and `b` are one happening, else None. Nothing may conflict
     (kind, place, time, victim, Statement, plural vs singular), at least MIN_SIGNALS facts
-    must agree, and one of them must be an anchor: a shared participant, place or date.
-    A shared trigger word ("a delay" in two stories) or class is never enough alone.
+    must agree, and one of them must be an anchor: a shared participant, place or date,
+    or, in two documents of one story (`same_story`, see STORY_MIN), the same class named
+    by the same trigger word. A trigger word alone ("a delay" in two stories) never is.
     (`same_scope` is kept for callers; the rule is the same within and across documents.)"""
     if conflicts(a, b, up, kinds_compatible):
         return None
     found = signals(a, b, up)
-    if "participants" in found and a.kind == b.kind and a.kind != ROOT_KIND:
+    same_class = a.kind == b.kind and a.kind != ROOT_KIND
+    if same_class and ("participants" in found or (same_story and "lemma" in found)):
         found.append("class")  # "X was arrested" / "X was detained": the same arrest of X
-    if len(found) < MIN_SIGNALS or not ANCHORS.intersection(found):
+        if same_story and not ANCHORS.intersection(found):
+            found.append("story")
+    if len(found) < MIN_SIGNALS or not (ANCHORS | {"story"}).intersection(found):
         return None
     score = min(1.0, KIND_SCORE + sum(SIGNAL_WEIGHTS[f] for f in found))
     return "+".join(["kind", *found]), round(score, 3)
@@ -90,13 +99,15 @@ def merge_events(
     pinned_ids: set[str],
     up: Containment | None = None,
     entity_labels: Mapping[str, str] | None = None,
+    stories: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[Event], dict[tuple[str, str], str]]:
     """Merged events and the map (scope, local id) -> global id. `up` maps a place id to
-    the places containing it; `entity_labels` names entities in descriptive labels."""
+    the places containing it; `entity_labels` names entities in descriptive labels;
+    `stories` maps a scope to the (global) entities its document names."""
     up = up or {}
     names = entity_labels or {}
     ordered = sorted(items, key=lambda t: (t[0], t[1].id))
-    groups, joined_by = cluster_events(ordered, up)
+    groups, joined_by = cluster_events(ordered, up, stories)
     taken = set(pinned_ids)
     planned = []
     for group in groups:
@@ -130,19 +141,21 @@ def _id_key(group: Sequence[int], merged: Event, ordered: Sequence[tuple[str, Ev
 
 
 def cluster_events(
-    ordered: Sequence[tuple[str, Event]], up: Containment | None = None
+    ordered: Sequence[tuple[str, Event]], up: Containment | None = None,
+    stories: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
     """Groups of indices into `ordered` that are one event, and the rule that joined
     each member. Best pairs first (see `score_events`), and a group joins another only
     when no pair across them conflicts; two events of an existing graph (scope GLOBAL)
     are never joined."""
-    up = up or {}
+    up, stories = up or {}, stories or {}
     pairs = []
     for i, j in candidate_pairs(ordered, up):
         (si, a), (sj, b) = ordered[i], ordered[j]
         if si == sj == GLOBAL:
             continue
-        found = score_events(a, b, up, same_scope=si == sj)
+        story = si != sj and len(stories.get(si, frozenset()) & stories.get(sj, frozenset())) >= STORY_MIN
+        found = score_events(a, b, up, same_scope=si == sj, same_story=story)
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
