@@ -21,11 +21,8 @@ from graphbuild.extract.counts import FoundCount, find_counts
 from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback
 from graphbuild.extract.event_factuality import ASSERTED, factuality
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
+from graphbuild.extract.event_senses import is_classifier, is_quantifier, trigger_kind
 
-TRIGGER_POS = {"NOUN", "VERB"}
-# Tokens inside these entities are names, not triggers ("Revolutionary Guard").
-NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME",
-             "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 DURING_PREPS = {"at", "during", "amid", "amidst"}
 CAUSE_PREPS = {"in", "by", "from", "after"}
 ATTEND_LEMMAS = {"attend", "join", "watch", "gather", "mark", "hold", "observe"}
@@ -59,58 +56,6 @@ class FoundEvent:
     shares_actors: bool = False  # the host's clause shares its subject ("fled after killing her")
 
 
-def _near(tok: Token) -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children
-                                               if c.dep_ in ("compound", "amod", "nmod", "nsubj", "poss")}
-
-
-def _wider(tok: Token) -> set[str]:
-    heads = [tok.head, tok.head.head]
-    words = {t.lemma_.lower() for t in tok.subtree}
-    for h in heads:
-        words.add(h.lemma_.lower())
-        words.update(c.lemma_.lower() for c in h.children)
-    return words
-
-
-def _phrase(tok: Token) -> set[str]:
-    """The trigger's own phrase, for blocking cues: its modifiers and dependents (a
-    preposition by its object: "a shot on goal"), and the word governing it as an object
-    ("in charge", "opened fire")."""
-    words = _near(tok)
-    for c in tok.children:
-        if c.pos_ == "ADP":
-            words.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
-        else:
-            words.add(c.lemma_.lower())
-    if tok.dep_ in ("pobj", "dobj"):
-        words.add(tok.head.lemma_.lower())
-    return words
-
-
-def _trigger_kind(tok: Token, lex: Lexicon) -> str | None:
-    if tok.pos_ not in TRIGGER_POS or (tok.ent_type_ in NAME_ENTS):
-        return None
-    for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
-        kind = lex.kind(lemma, _near(tok), _wider(tok))
-        if kind is not None:
-            return None if lex.blocks(kind, _phrase(tok)) else kind
-    return None
-
-
-def _classifier(tok: Token, found: dict[int, "FoundEvent"]) -> bool:
-    """A noun modifying a noun that names no event: a classifier, not a mention ("riot
-    police", "murder weapon", "election campaign")."""
-    return tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in found
-
-
-def _quantifier(tok: Token) -> bool:
-    """"a host of issues", "a raft of measures": an indefinite noun counting a plural."""
-    return (tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
-            and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.tag_ == "NNS" for p in c.children)
-                    for c in tok.children))
-
-
 def _trigger_span(tok: Token, lex: Lexicon) -> Span:
     """The trigger with its event-word compounds ("air strike", "funeral procession") and
     a verb's particle right after it ("step down", "took over")."""
@@ -127,8 +72,8 @@ def detect(doc: Doc, lex: Lexicon) -> list[FoundEvent]:
     """Trigger tokens of `doc` typed by the lexicon, plus spaCy EVENT entities."""
     found: dict[int, FoundEvent] = {}
     for tok in doc:
-        kind = _trigger_kind(tok, lex)
-        if kind is not None and not _quantifier(tok):
+        kind = trigger_kind(tok, lex)
+        if kind is not None and not is_quantifier(tok):
             found[tok.i] = FoundEvent(tok, _trigger_span(tok, lex), kind)
     for ent in doc.ents:
         if ent.label_ == "EVENT" and not any(t.i in found for t in ent):
@@ -145,7 +90,7 @@ def detect(doc: Doc, lex: Lexicon) -> list[FoundEvent]:
                                         and not in_family(e.kind, {"Statement"}, lex)):
                 found[head.trigger.i] = replace(head, kind=e.kind)
             del found[i]
-        elif _classifier(e.trigger, found):
+        elif is_classifier(e.trigger, found):
             del found[i]
     return [found[i] for i in sorted(found)]
 

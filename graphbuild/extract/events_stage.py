@@ -56,16 +56,18 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
                      actors, lex) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
     events = _nested(_propagate(events, links), found, cluster_of)
-    # A date the parse attached counts as an argument even when it cannot be normalized
-    # ("on Thursday" in an undated document).
+    # In an undated document a date the parse attached counts as an argument though it
+    # cannot be normalized ("on Thursday"); the event's own or its host's.
     by_token = {f.trigger.i: f for f in found}
-    dated = {events[n].id for n, members in enumerate(clusters)
-             if any(found[i].dates or (found[i].host is not None and by_token[found[i].host.i].dates) for i in members)}
-    # So does a stated participant that names no entity ("police arrested 23 pirates"),
-    # except for a speech act: "police said" is the report, not news.
+    undated = parsed.document.published is None
+    dated = {events[n].id for n, members in enumerate(clusters) if undated
+             and any(found[i].dates or (found[i].host is not None and by_token[found[i].host.i].dates) for i in members)}
+    # So does a stated group of participants that names no entity ("police arrested 23
+    # pirates", "officers detained three men"), except for a speech act: "police said" is
+    # the report, not news.
     dated |= {events[n].id for n, members in enumerate(clusters)
               if not in_family(events[n].kind, NEVER_MERGE_ROOTS, lex)
-              and any(t.pos_ in ("NOUN", "PROPN") for i in members for _, t in found[i].roles)}
+              and any(_group(t) for i in members for _, t in found[i].roles)}
     events, links = _kept(events, links, model.quotes, dated)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
 
@@ -115,6 +117,13 @@ def _place_heads(doc, token_entity: dict[int, str], place_ids: set[str]) -> list
         else:
             i += 1
     return heads
+
+
+def _group(tok) -> bool:
+    """A common noun naming people or things by number or kind: plural ("pirates",
+    "police"), counted ("three men") or classified by a name ("Somali pirates")."""
+    return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() != tok.lower_ and tok.tag_ != "NN"
+                                   or any(c.dep_ == "nummod" or c.ent_type_ in ("NORP", "GPE") for c in tok.children))
 
 
 def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int, str]:
