@@ -62,12 +62,11 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     undated = parsed.document.published is None
     dated = {events[n].id for n, members in enumerate(clusters) if undated
              and any(found[i].dates or (found[i].host is not None and by_token[found[i].host.i].dates) for i in members)}
-    # So does a stated group of participants that names no entity ("police arrested 23
-    # pirates", "officers detained three men"), except for a speech act: "police said" is
-    # the report, not news.
+    # So does a stated participant that names no entity ("police arrested 23 pirates",
+    # "a man was killed"), except for a speech act: "police said" is the report, not news.
     dated |= {events[n].id for n, members in enumerate(clusters)
               if not in_family(events[n].kind, NEVER_MERGE_ROOTS, lex)
-              and any(_group(t) for i in members for _, t in found[i].roles)}
+              and any(_participant(t) for i in members for _, t in found[i].roles)}
     events, links = _kept(events, links, model.quotes, dated)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
 
@@ -119,11 +118,9 @@ def _place_heads(doc, token_entity: dict[int, str], place_ids: set[str]) -> list
     return heads
 
 
-def _group(tok) -> bool:
-    """A common noun naming people or things by number or kind: plural ("pirates",
-    "police"), counted ("three men") or classified by a name ("Somali pirates")."""
-    return tok.pos_ == "NOUN" and (tok.tag_ == "NNS" or tok.lemma_.lower() != tok.lower_ and tok.tag_ != "NN"
-                                   or any(c.dep_ == "nummod" or c.ent_type_ in ("NORP", "GPE") for c in tok.children))
+def _participant(tok) -> bool:
+    """A stated participant that names no entity: a common noun ("a man", "23 pirates")."""
+    return tok.pos_ == "NOUN"
 
 
 def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int, str]:
