@@ -17,8 +17,9 @@ from graphbuild.extract.event_coref import EventRecord, cluster_events
 from graphbuild.extract.event_factuality import ASSERTED, FUTURE, strongest
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
 from graphbuild.extract.events import FoundEvent, find_events
+from graphbuild.extract.event_nodes import kept, nested, propagate
 from graphbuild.extract.index import EntityIndex
-from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, Quote, TimeValue
+from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
 from graphbuild.nlp import ParsedDocument
 
 PLACE_KINDS = {"Place"}
@@ -26,7 +27,6 @@ PERSON_KINDS = {"Person"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
 PRONOUN_REACH = 2  # sentences back in which a pronoun's person is looked for
 NEVER_MERGE_ROOTS = {"Statement"}
-SPEECH_KIND = "Statement"  # the plain speech act a quote already records
 STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
 
 
@@ -55,7 +55,7 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
                      actors, lex) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
-    events = _nested(_propagate(events, links), found, cluster_of)
+    events = nested(propagate(events, links), found, cluster_of)
     # In an undated document a date the parse attached counts as an argument though it
     # cannot be normalized ("on Thursday"); the event's own or its host's.
     by_token = {f.trigger.i: f for f in found}
@@ -67,27 +67,8 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     dated |= {events[n].id for n, members in enumerate(clusters)
               if not in_family(events[n].kind, NEVER_MERGE_ROOTS, lex)
               and any(_participant(t) for i in members for _, t in found[i].roles)}
-    events, links = _kept(events, links, model.quotes, dated)
+    events, links = kept(events, links, model.quotes, dated)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
-
-
-def _kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
-          dated: set[str]) -> tuple[list[Event], list[EventLink]]:
-    """The events worth a node, renumbered v1, v2, ... in order, and the links between them:
-    an event needs an argument, and a plain statement framing a quote is the quote's."""
-    quoted = {(ev.doc_id, ev.start, ev.end) for q in quotes for ev in q.evidence}
-
-    def framing(v: Event) -> bool:
-        return v.kind == SPEECH_KIND and all((m.doc_id, m.sentence_start, m.sentence_end) in quoted
-                                             or any(d == m.doc_id and a <= m.start and m.end <= b for d, a, b in quoted)
-                                             for m in v.mentions)
-
-    kept = [v for v in events if (v.places or v.times or v.participants or v.counts or v.id in dated)
-            and not framing(v)]
-    ids = {v.id: f"v{n + 1}" for n, v in enumerate(kept)}
-    return ([replace(v, id=ids[v.id]) for v in kept],
-            [replace(k, subject=ids[k.subject], object=ids[k.object]) for k in links
-             if k.subject in ids and k.object in ids])
 
 
 def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str]:
@@ -251,54 +232,3 @@ def _links(found: list[FoundEvent], cluster_of: dict[int, int], events: list[Eve
             key = (events[a].id, predicate, events[b].id)
             out.setdefault(key, []).append(_evidence(parsed, f.trigger, f"link-{predicate}", 0.7))
     return [EventLink(s, p, o, tuple(dict.fromkeys(ev))) for (s, p, o), ev in out.items()]
-
-
-def _nested(events: list[Event], found: list[FoundEvent], cluster_of: dict[int, int]) -> list[Event]:
-    """An event named inside another's clause ("arrested on suspicion of drunk driving",
-    "fled after killing her") shares the place and time of its host when it states none,
-    and the host's participants when the host's subject is its own (a verbal path). One
-    step, from what each host states itself."""
-    own, out = list(events), list(events)
-    for f in found:
-        if f.host is None or f.host.i not in cluster_of:
-            continue
-        n, h = cluster_of[f.trigger.i], cluster_of[f.host.i]
-        if n == h:
-            continue
-        taker, giver = out[n], own[h]
-        if not taker.places and giver.places:
-            taker = replace(taker, places=giver.places)
-        if not taker.times and giver.times:
-            taker = replace(taker, times=giver.times)
-        if f.shares_actors and not taker.participants and giver.participants:
-            taker = replace(taker, participants=tuple(p for p in giver.participants if p.role == "agent"))
-        out[n] = taker
-    return out
-
-
-def _propagate(events: list[Event], links: list[EventLink]) -> list[Event]:
-    """Stated links lend a place or date to an event that states none (or only a vaguer
-    date containing the other's day): an event during another shares its place and date
-    (the stampede during the procession was where and when the procession was), and an
-    effect takes its cause's ("killed in a US air strike in Baghdad"). One step,
-    from what each event states itself, so nothing spreads along chains."""
-    own = {e.id: e for e in events}
-    out = dict(own)
-    for link in links:
-        pairs = [(link.subject, link.object), (link.object, link.subject)]
-        if link.predicate == "causes":
-            pairs = pairs[1:]  # the effect takes the cause's; a cause is not located by one effect
-        for taker, giver in pairs:
-            t, g = out[taker], own[giver]
-            if not t.places and g.places:
-                t = replace(t, places=g.places)
-            days = [x for x in g.times if x.datatype == "date" and x.end is None]
-            if days and not any(x.end is None for x in t.times) and (
-                    not t.times or any(_within(d, x) for d in days for x in t.times)):
-                t = replace(t, times=t.times + tuple(days))
-            out[taker] = t
-    return [out[e.id] for e in events]
-
-
-def _within(day: TimeValue, span: TimeValue) -> bool:
-    return span.value is not None and span.datatype == "date" and span.value <= day.value <= (span.end or span.value)
