@@ -16,9 +16,10 @@ SPEECH_KIND = "Statement"  # the plain speech act a quote already records
 
 
 def kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
-          dated: set[str]) -> tuple[list[Event], list[EventLink]]:
+          argued: set[str]) -> tuple[list[Event], list[EventLink]]:
     """The events worth a node, renumbered v1, v2, ... in order, and the links between them:
-    an event needs an argument, and a plain statement framing a quote is the quote's."""
+    an event needs an argument (a place, time, participant or count, or one in `argued`
+    that the model cannot show), and a plain statement framing a quote is the quote's."""
     quoted = {(ev.doc_id, ev.start, ev.end) for q in quotes for ev in q.evidence}
 
     def framing(v: Event) -> bool:
@@ -26,7 +27,7 @@ def kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
                                              or any(d == m.doc_id and a <= m.start and m.end <= b for d, a, b in quoted)
                                              for m in v.mentions)
 
-    worth = [v for v in events if (v.places or v.times or v.participants or v.counts or v.id in dated)
+    worth = [v for v in events if (v.places or v.times or v.participants or v.counts or v.id in argued)
             and not framing(v)]
     ids = {v.id: f"v{n + 1}" for n, v in enumerate(worth)}
     return ([replace(v, id=ids[v.id]) for v in worth],

@@ -56,19 +56,28 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
                      actors, lex) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
     events = nested(propagate(events, links), found, cluster_of)
-    # In an undated document a date the parse attached counts as an argument though it
-    # cannot be normalized ("on Thursday"); the event's own or its host's.
-    by_token = {f.trigger.i: f for f in found}
-    undated = parsed.document.published is None
-    dated = {events[n].id for n, members in enumerate(clusters) if undated
-             and any(found[i].dates or (found[i].host is not None and by_token[found[i].host.i].dates) for i in members)}
-    # So does a stated participant that names no entity ("police arrested 23 pirates",
-    # "a man was killed"), except for a speech act: "police said" is the report, not news.
-    dated |= {events[n].id for n, members in enumerate(clusters)
-              if not in_family(events[n].kind, NEVER_MERGE_ROOTS, lex)
-              and any(_participant(t) for i in members for _, t in found[i].roles)}
-    events, links = kept(events, links, model.quotes, dated)
+    argued = _unshown_arguments(found, clusters, events, parsed.document.published is None, lex)
+    events, links = kept(events, links, model.quotes, argued)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
+
+
+def _unshown_arguments(found: list[FoundEvent], clusters: list[list[int]], events: list[Event], undated: bool,
+                       lex: Lexicon) -> set[str]:
+    """Ids of the events that state an argument the model cannot show: in an undated
+    document, a date the parse attached though it cannot be normalized ("on Thursday"),
+    the event's own or its host's; a participant that names no entity ("police arrested
+    23 pirates", "a man was killed"), except for a speech act ("police said" is the
+    report, not news)."""
+    by_token = {f.trigger.i: f for f in found}
+    out = set()
+    for n, members in enumerate(clusters):
+        dated = undated and any(found[i].dates or (found[i].host is not None and by_token[found[i].host.i].dates)
+                                for i in members)
+        named = not in_family(events[n].kind, NEVER_MERGE_ROOTS, lex) and any(
+            _participant(t) for i in members for _, t in found[i].roles)
+        if dated or named:
+            out.add(events[n].id)
+    return out
 
 
 def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str]:
