@@ -107,8 +107,9 @@ def _with_factualities():
     return replace(model, events=(replace(first, factuality="negated"), second) + model.events[2:])
 
 
-def test_rdf_states_and_reads_back_factuality():
+def test_rdf_states_and_reads_back_factuality(tmp_path):
     from graphbuild.rdf.build import to_dataset
+    from graphbuild.rdf.read import read_model
     from graphbuild.vocab import GB
     from tests.helpers.models import BASE
 
@@ -116,6 +117,10 @@ def test_rdf_states_and_reads_back_factuality():
     ds = to_dataset(model, BASE)
     values = {str(o) for _, _, o, _ in ds.quads((None, GB.factuality, None, None))}
     assert values == {str(GB.Negated), str(GB.Asserted)}
+    path = tmp_path / "graph.trig"
+    path.write_text(ds.serialize(format="trig"), encoding="utf-8")
+    back = {v.label: v.factuality for v in read_model(path).events}
+    assert back == {v.label: v.factuality for v in model.events}
 
 
 def test_example_queries_count_only_what_happened(tmp_path):
