@@ -103,7 +103,7 @@ def merge_events(
 ) -> tuple[list[Event], dict[tuple[str, str], str]]:
     """Merged events and the map (scope, local id) -> global id. `up` maps a place id to
     the places containing it; `entity_labels` names entities in descriptive labels;
-    `stories` maps a scope to the (global) entities its document names."""
+    `stories` maps a document id to the (global) entities it names."""
     up = up or {}
     names = entity_labels or {}
     ordered = sorted(items, key=lambda t: (t[0], t[1].id))
@@ -154,8 +154,7 @@ def cluster_events(
         (si, a), (sj, b) = ordered[i], ordered[j]
         if si == sj == GLOBAL:
             continue
-        story = si != sj and len(stories.get(si, frozenset()) & stories.get(sj, frozenset())) >= STORY_MIN
-        found = score_events(a, b, up, same_scope=si == sj, same_story=story)
+        found = score_events(a, b, up, same_scope=si == sj, same_story=_one_story(a, b, stories))
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
@@ -163,6 +162,15 @@ def cluster_events(
     for pair in pairs:
         clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
+
+
+def _one_story(a: Event, b: Event, stories: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a document of `a` and another document of `b` tell one story (STORY_MIN
+    shared entities). By documents, not scopes: an existing graph's events keep theirs."""
+    empty: frozenset[str] = frozenset()
+    docs_a, docs_b = {m.doc_id for m in a.mentions}, {m.doc_id for m in b.mentions}
+    return any(x != y and len(stories.get(x, empty) & stories.get(y, empty)) >= STORY_MIN
+               for x in sorted(docs_a) for y in sorted(docs_b))
 
 
 class _Clusters:
