@@ -140,6 +140,18 @@ class Participant:
         role_for(self.role)
 
 
+# Event factuality values, most to least factual; the first two count as happened.
+FACTUALITY = ("asserted", "reported", "future", "hypothetical", "negated")
+HAPPENED = frozenset(FACTUALITY[:2])
+
+
+def strongest_factuality(values) -> str:
+    """The most factual of `values` (an event asserted once happened, whatever another
+    mention says of it); "asserted" when there are none."""
+    present = set(values)
+    return next((v for v in FACTUALITY if v in present), FACTUALITY[0])
+
+
 @dataclass(frozen=True)
 class Event:
     """Something that happened. `kind` is an event class local name in the ontology."""
@@ -154,6 +166,9 @@ class Event:
     counts: tuple[Count, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     merges: tuple[MergeStep, ...] = ()
+    # Whether the text says it happened: one of FACTUALITY (the labels of the ontology's
+    # gb:Factuality values; read by extract.event_factuality).
+    factuality: str = "asserted"
 
     def __post_init__(self) -> None:
         entity_classes(self.kind)

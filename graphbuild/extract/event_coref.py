@@ -3,7 +3,8 @@
 Greedy, in text order: a mention joins the latest cluster whose kind is compatible
 (equal or one subsumes the other; a generic trigger only joins clusters of its own
 lemma) and whose arguments do not conflict (different dates, different places,
-different victims). Statements never merge: every "said" is its own act. Part of the events stage (one
+different victims, one told as past and one as future: "debuted on Monday" and "will be
+released next year"). Statements never merge: every "said" is its own act. Part of the events stage (one
 document's mentions, spaCy-free records); events across documents are matched in
 `resolve.event_match`.
 """
@@ -27,6 +28,7 @@ class EventRecord:
     agents: set[str] = field(default_factory=set)
     plural: bool = False  # "attacks" names several events: it joins only plural mentions
     harm: bool = False  # killings, deaths, attacks: one event only when the victims agree
+    tense: str | None = None  # "past" or "future" when the mention's verb says so
 
 
 @dataclass
@@ -39,6 +41,7 @@ class _Cluster:
     undergoers: set[str]
     agents: set[str]
     plural: bool
+    tenses: set[str] = field(default_factory=set)
 
 
 def _range(t: TimeValue) -> tuple[str, str] | None:
@@ -70,8 +73,10 @@ def cluster_events(records: list[EventRecord], compatible: Callable[[str, str], 
                     break
         if target is None:
             clusters.append(_Cluster([i], r.kind, {r.lemma}, set(r.places), list(r.times), set(r.undergoers),
-                                     set(r.agents), r.plural))
+                                     set(r.agents), r.plural, {r.tense} - {None}))
             continue
+        if r.tense:
+            target.tenses.add(r.tense)
         target.members.append(i)
         target.lemmas.add(r.lemma)
         if target.kind == generic:
@@ -96,6 +101,8 @@ def _fits(r: EventRecord, c: _Cluster, compatible, generic: str, never_merge, sa
     if r.places and c.places and not same_place(r.places, c.places):
         return False
     if times_conflict(r.times, c.times):
+        return False
+    if r.tense and c.tenses and r.tense not in c.tenses:
         return False
     if r.undergoers and c.undergoers and not (r.undergoers & c.undergoers):
         return False

@@ -2,11 +2,13 @@
 
 `lexicon()` maps trigger lemmas to event classes (local names of gb: classes):
 unconditional triggers (`gb:triggerLemma`) and cued ones (`gb:cuedTriggerLemma`, which
-need one of the class's `gb:cueLemma` in context). No lemma lives in code.
+need one of the class's `gb:cueLemma` in context); a class's `gb:blockingLemma` in the
+trigger's phrase cancels the reading ("press release", "a shot on goal"). No lemma lives
+in code.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import Graph, URIRef
@@ -42,6 +44,11 @@ class Lexicon:
     cued: dict[str, tuple[Cued, ...]]  # lemma -> candidate kinds with their cues
     labels: dict[str, str]  # kind -> rdfs:label
     parents: dict[str, frozenset[str]]  # kind -> every super-class kind (within gb:)
+    blocked: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lemmas cancelling it
+
+    def blocks(self, kind: str, context: set[str]) -> bool:
+        """Whether a lemma of `context` (the trigger's phrase) cancels reading it as `kind`."""
+        return bool(self.blocked.get(kind, frozenset()) & context)
 
     def is_trigger(self, lemma: str) -> bool:
         return lemma in self.triggers or lemma in self.cued
@@ -50,14 +57,15 @@ class Lexicon:
         """The class `lemma` evokes given context lemmas: `near` (the trigger's own
         modifiers) is tried before `wider` (its clause), so "a general strike" and "General
         X was killed in an air strike" both come out right. A cued reading beats the plain
-        one (a "drone attack" is an AirStrike); None if `lemma` is no trigger."""
+        one (a "drone attack" is an AirStrike); None if `lemma` is no trigger, or a cued one
+        whose cues are all absent."""
         for context in (near, wider):
             for cued in self.cued.get(lemma, ()):
                 if cued.cues & context:
                     return cued.kind
-        if lemma in self.triggers:
-            return self.triggers[lemma]
-        return GENERIC if lemma in self.cued else None
+        # A cued lemma without its cue is no event ("the price fell", "sent a letter"),
+        # unless gb:Event itself lists it ("went on strike").
+        return self.triggers.get(lemma)
 
     def compatible(self, a: str, b: str) -> bool:
         """Whether kinds `a` and `b` can name one event (equal, or one subsumes the other)."""
@@ -76,6 +84,7 @@ def lexicon() -> Lexicon:
     gb = _gb_base(g)
     gb_term = lambda name: URIRef(gb + name)  # noqa: E731
     trigger_p, cued_p, cue_p = gb_term("triggerLemma"), gb_term("cuedTriggerLemma"), gb_term("cueLemma")
+    block_p = gb_term("blockingLemma")
     classes = {s for s in g.subjects(RDFS.subClassOf, None) if isinstance(s, URIRef) and str(s).startswith(gb)}
     parents = {_local(c, gb): frozenset(_local(p, gb) for p in _ancestors(g, c) if str(p).startswith(gb))
                for c in classes}
@@ -92,7 +101,9 @@ def lexicon() -> Lexicon:
         for lemma in g.objects(cls, cued_p):
             cued.setdefault(str(lemma).lower(), []).append(Cued(kind, cues))
     labels = {_local(c, gb): str(g.value(c, RDFS.label) or _local(c, gb)) for c in classes}
-    return Lexicon(triggers, {k: tuple(v) for k, v in cued.items()}, labels, parents)
+    blocked = {_local(c, gb): frozenset(str(x).lower() for x in g.objects(c, block_p)) for c in classes}
+    return Lexicon(triggers, {k: tuple(v) for k, v in cued.items()}, labels, parents,
+                   {k: v for k, v in blocked.items() if v})
 
 
 def _gb_base(g: Graph) -> str:

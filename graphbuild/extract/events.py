@@ -19,12 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.counts import FoundCount, find_counts
 from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback
+from graphbuild.extract.event_factuality import ASSERTED, factuality
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
+from graphbuild.extract.event_senses import is_classifier, is_quantifier, trigger_kind
 
-TRIGGER_POS = {"NOUN", "VERB"}
-# Tokens inside these entities are names, not triggers ("Revolutionary Guard").
-NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME",
-             "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 DURING_PREPS = {"at", "during", "amid", "amidst"}
 CAUSE_PREPS = {"in", "by", "from", "after"}
 ATTEND_LEMMAS = {"attend", "join", "watch", "gather", "mark", "hold", "observe"}
@@ -53,57 +51,46 @@ class FoundEvent:
     dates: Dates = ()
     counts: tuple[FoundCount, ...] = ()
     links: tuple[tuple[str, Token], ...] = ()  # (predicate, other trigger)
-
-
-def _near(tok: Token) -> set[str]:
-    return {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children
-                                               if c.dep_ in ("compound", "amod", "nmod", "nsubj", "poss")}
-
-
-def _wider(tok: Token) -> set[str]:
-    heads = [tok.head, tok.head.head]
-    words = {t.lemma_.lower() for t in tok.subtree}
-    for h in heads:
-        words.add(h.lemma_.lower())
-        words.update(c.lemma_.lower() for c in h.children)
-    return words
-
-
-def _trigger_kind(tok: Token, lex: Lexicon) -> str | None:
-    if tok.pos_ not in TRIGGER_POS or (tok.ent_type_ in NAME_ENTS):
-        return None
-    for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
-        kind = lex.kind(lemma, _near(tok), _wider(tok))
-        if kind is not None:
-            return kind
-    return None
+    factuality: str = ASSERTED  # see extract.event_factuality
+    host: Token | None = None  # the trigger of the event this one is an argument of ("arrested on suspicion of X")
+    shares_actors: bool = False  # the host's clause shares its subject ("fled after killing her")
 
 
 def _trigger_span(tok: Token, lex: Lexicon) -> Span:
-    """The trigger with its event-word compounds: "air strike", "funeral procession"."""
-    start = tok.i
+    """The trigger with its event-word compounds ("air strike", "funeral procession") and
+    a verb's particle right after it ("step down", "took over")."""
+    start, end = tok.i, tok.i + 1
     for child in sorted(tok.children, key=lambda c: -c.i):
         if child.dep_ == "compound" and child.i == start - 1 and child.pos_ == "NOUN":
             start = child.i
-    return tok.doc[start:tok.i + 1]
+    if tok.pos_ == "VERB" and any(c.dep_ == "prt" and c.i == end for c in tok.children):
+        end += 1
+    return tok.doc[start:end]
 
 
 def detect(doc: Doc, lex: Lexicon) -> list[FoundEvent]:
     """Trigger tokens of `doc` typed by the lexicon, plus spaCy EVENT entities."""
     found: dict[int, FoundEvent] = {}
     for tok in doc:
-        kind = _trigger_kind(tok, lex)
-        if kind is not None:
+        kind = trigger_kind(tok, lex)
+        if kind is not None and not is_quantifier(tok):
             found[tok.i] = FoundEvent(tok, _trigger_span(tok, lex), kind)
     for ent in doc.ents:
         if ent.label_ == "EVENT" and not any(t.i in found for t in ent):
             kind = next((k for t in ent if (k := lex.kind(t.lemma_.lower(), {t.lemma_.lower()})) not in (None,)),
                         GENERIC)
             found[ent.root.i] = FoundEvent(ent.root, ent, kind)
-    # A compound trigger inside a larger one ("funeral" in "funeral procession") is one mention.
+    # A compound trigger inside a larger one ("funeral" in "funeral procession") is one
+    # mention, of the modifier's kind when the head's is vaguer ("earnings report").
     for i in list(found):
         e = found[i]
         if e.trigger.dep_ == "compound" and e.trigger.head.i in found:
+            head = found[e.trigger.head.i]
+            if head.kind == GENERIC or (in_family(head.kind, {"Statement"}, lex)
+                                        and not in_family(e.kind, {"Statement"}, lex)):
+                found[head.trigger.i] = replace(head, kind=e.kind)
+            del found[i]
+        elif is_classifier(e.trigger, found):
             del found[i]
     return [found[i] for i in sorted(found)]
 
@@ -187,6 +174,24 @@ def _links(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> Iter
             yield tok.head.i, "causes", tok  # "the attack that killed him"
 
 
+NESTING_DEPS = {"prep", "pobj", "dobj", "xcomp", "advcl", "conj", "acl", "pcomp", "compound", "nmod", "ccomp"}
+VERBAL_DEPS = {"xcomp", "advcl", "conj", "pcomp"}
+
+
+def _host(tok: Token, by_token: dict[int, "FoundEvent"]) -> tuple[Token | None, bool]:
+    """The nearest trigger `tok` is (a part of) an argument of, within three steps up the
+    parse, and whether the path is verbal (the host's subject is this event's too)."""
+    cur, verbal = tok, True
+    for _ in range(3):
+        if cur.dep_ not in NESTING_DEPS or cur.head is cur:
+            return None, False
+        verbal = verbal and (cur.dep_ in VERBAL_DEPS or cur.pos_ == "ADP")
+        cur = cur.head
+        if cur.i in by_token:
+            return cur, verbal and cur.pos_ == "VERB" and tok.pos_ == "VERB"
+    return None, False
+
+
 def find_events(doc: Doc, lex: Lexicon, places: list[Token]) -> list[FoundEvent]:
     """Event mentions of `doc` with their arguments. `places`: the head tokens of the
     document's place mentions (from the entity layer)."""
@@ -219,8 +224,9 @@ def find_events(doc: Doc, lex: Lexicon, places: list[Token]) -> list[FoundEvent]
             if target is not None:
                 counts[target.trigger.i].append(count)
     return [replace(e, roles=_roles(e, lex, by_token), places=arguments[i][0], dates=arguments[i][1],
-                    counts=tuple(counts[i]), links=tuple(links[i]))
-            for e in triggers for i in (e.trigger.i,)]
+                    counts=tuple(counts[i]), links=tuple(links[i]), factuality=factuality(e.trigger),
+                    host=host, shares_actors=verbal)
+            for e in triggers for i in (e.trigger.i,) for host, verbal in (_host(e.trigger, by_token),)]
 
 
 def _by_sentence(events: list[FoundEvent]) -> list[list[FoundEvent]]:

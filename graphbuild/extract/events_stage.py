@@ -4,6 +4,9 @@ Triggers and arguments come from `extract.events`, dates from `extract.dates`, a
 mentions of one event are merged by `extract.event_coref`. Arguments are mapped to
 the document's entities with `EntityIndex`; all offsets are source offsets. Events that a
 stated link ties together (during, causes) lend each other a place or date they lack.
+An event node needs an argument (a place, a time, a participant or a count): a bare
+trigger is no node; nor is a plain statement in a sentence that carries a quote (the
+Quotation is the statement). Each event carries the strongest factuality of its mentions.
 """
 from __future__ import annotations
 
@@ -11,14 +14,20 @@ from dataclasses import replace
 
 from graphbuild.extract.dates import normalize_date
 from graphbuild.extract.event_coref import EventRecord, cluster_events
+from graphbuild.extract.event_factuality import ASSERTED, FUTURE, strongest
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
 from graphbuild.extract.events import FoundEvent, find_events
+from graphbuild.extract.event_nodes import kept, nested, propagate
 from graphbuild.extract.index import EntityIndex
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
 from graphbuild.nlp import ParsedDocument
 
 PLACE_KINDS = {"Place"}
+PERSON_KINDS = {"Person"}
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
+PRONOUN_REACH = 2  # sentences back in which a pronoun's person is looked for
 NEVER_MERGE_ROOTS = {"Statement"}
+STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
 
 
 def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
@@ -42,11 +51,33 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     clusters = cluster_events(records, lex.compatible, GENERIC,
                               lambda k: in_family(k, NEVER_MERGE_ROOTS, lex), same_place)
     cluster_of = {found[i].trigger.i: n for n, members in enumerate(clusters) for i in members}
+    actors = {**token_entity, **_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
     events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
-                     token_entity, lex) for n, members in enumerate(clusters)]
+                     actors, lex) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
-    events = _propagate(events, links)
+    events = nested(propagate(events, links), found, cluster_of)
+    argued = _unshown_arguments(found, clusters, events, parsed.document.published is None, lex)
+    events, links = kept(events, links, model.quotes, argued)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
+
+
+def _unshown_arguments(found: list[FoundEvent], clusters: list[list[int]], events: list[Event], undated: bool,
+                       lex: Lexicon) -> set[str]:
+    """Ids of the events that state an argument the model cannot show: in an undated
+    document, a date the parse attached though it cannot be normalized ("on Thursday"),
+    the event's own or its host's; a participant that names no entity ("police arrested
+    23 pirates", "a man was killed"), except for a speech act ("police said" is the
+    report, not news)."""
+    by_token = {f.trigger.i: f for f in found}
+    out = set()
+    for n, members in enumerate(clusters):
+        dated = undated and any(found[i].dates or (found[i].host is not None and by_token[found[i].host.i].dates)
+                                for i in members)
+        named = not in_family(events[n].kind, NEVER_MERGE_ROOTS, lex) and any(
+            _participant(t) for i in members for _, t in found[i].roles)
+        if dated or named:
+            out.add(events[n].id)
+    return out
 
 
 def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str]:
@@ -77,14 +108,41 @@ def _place_heads(doc, token_entity: dict[int, str], place_ids: set[str]) -> list
     return heads
 
 
+def _participant(tok) -> bool:
+    """A stated participant that names no entity: a common noun ("a man", "23 pirates")."""
+    return tok.pos_ == "NOUN"
+
+
+def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int, str]:
+    """he/him/his/she/her -> the person named last before it, within PRONOUN_REACH
+    sentences (news names a person, then refers back to them)."""
+    out: dict[int, str] = {}
+    last: tuple[int, str] | None = None  # (sentence number, entity id)
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            eid = token_entity.get(tok.i)
+            if eid in persons:
+                last = (n, eid)
+            elif tok.lower_ in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and last and n - last[0] <= PRONOUN_REACH:
+                out[tok.i] = last[1]
+    return out
+
+
 def _entity(tok, token_entity: dict[int, str]) -> str | None:
     """The entity an argument head denotes: itself, or a name inside its phrase
-    ("General Qassem Soleimani", "the leader Hossein Salami")."""
+    ("General Qassem Soleimani", "the leader Hossein Salami"), or the group a common noun
+    is part of ("the board of the union")."""
     if tok.i in token_entity:
         return token_entity[tok.i]
     for child in tok.children:
         if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity:
             return token_entity[child.i]
+    if tok.pos_ == "NOUN":
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                named = [p for p in prep.children if p.dep_ == "pobj" and p.i in token_entity]
+                if named:
+                    return token_entity[named[0].i]
     return None
 
 
@@ -99,7 +157,8 @@ def _time(span, parsed: ParsedDocument, cache: dict[int, TimeValue]) -> TimeValu
 
 def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon) -> EventRecord:
     r = EventRecord(kind=f.kind, lemma=f.trigger.lemma_.lower(), plural=f.trigger.tag_ in ("NNS", "NNPS"),
-                    harm=in_family(f.kind, {"Death", "Injury"}, lex))
+                    harm=in_family(f.kind, {"Death", "Injury"}, lex),
+                    tense=FUTURE if f.factuality == FUTURE else ("past" if f.trigger.tag_ == "VBD" else None))
     r.places = {token_entity[p.i] for p, _ in f.places if p.i in token_entity}
     r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
     for role, tok in f.roles:
@@ -154,10 +213,22 @@ def _event(eid: str, members: list[FoundEvent], records: list[EventRecord], pars
                 counts[key] = Count(c.kind, c.value, c.qualifier, (_evidence(parsed, c.word, "count", 0.8),))
     return Event(
         id=eid, kind=kind, label=rep.span.text.lower() if not rep.span.text.isupper() else rep.span.text,
+        factuality=_factuality(members, records, parsed.document.published),
         mentions=tuple(_mention(parsed, f) for f in members), places=places, times=tuple(seen_times.values()),
         participants=tuple(dict.fromkeys(participants)), counts=tuple(counts.values()),
         evidence=tuple(dict.fromkeys(_evidence(parsed, f.trigger, "trigger", 0.7) for f in members)),
     )
+
+
+def _factuality(members: list[FoundEvent], records: list[EventRecord], published) -> str:
+    """The strongest factuality of the mentions; an asserted event whose stated days all
+    fall after the publication date has not happened yet (future)."""
+    value = strongest(f.factuality for f in members)
+    if value != ASSERTED or published is None:
+        return value
+    stated = {t.value for f, r in zip(members, records) for t in r.times
+              if t.datatype == "date" and any(c >= STATED_DATE for _, c in f.dates)}
+    return FUTURE if stated and all(day > published.isoformat() for day in stated) else value
 
 
 def _links(found: list[FoundEvent], cluster_of: dict[int, int], events: list[Event], parsed) -> list[EventLink]:
@@ -170,31 +241,3 @@ def _links(found: list[FoundEvent], cluster_of: dict[int, int], events: list[Eve
             key = (events[a].id, predicate, events[b].id)
             out.setdefault(key, []).append(_evidence(parsed, f.trigger, f"link-{predicate}", 0.7))
     return [EventLink(s, p, o, tuple(dict.fromkeys(ev))) for (s, p, o), ev in out.items()]
-
-
-def _propagate(events: list[Event], links: list[EventLink]) -> list[Event]:
-    """Stated links lend a place or date to an event that states none (or only a vaguer
-    date containing the other's day): an event during another shares its place and date
-    (the stampede during the procession was where and when the procession was), and an
-    effect takes its cause's ("killed in a US air strike in Baghdad"). One step,
-    from what each event states itself, so nothing spreads along chains."""
-    own = {e.id: e for e in events}
-    out = dict(own)
-    for link in links:
-        pairs = [(link.subject, link.object), (link.object, link.subject)]
-        if link.predicate == "causes":
-            pairs = pairs[1:]  # the effect takes the cause's; a cause is not located by one effect
-        for taker, giver in pairs:
-            t, g = out[taker], own[giver]
-            if not t.places and g.places:
-                t = replace(t, places=g.places)
-            days = [x for x in g.times if x.datatype == "date" and x.end is None]
-            if days and not any(x.end is None for x in t.times) and (
-                    not t.times or any(_within(d, x) for d in days for x in t.times)):
-                t = replace(t, times=t.times + tuple(days))
-            out[taker] = t
-    return [out[e.id] for e in events]
-
-
-def _within(day: TimeValue, span: TimeValue) -> bool:
-    return span.value is not None and span.datatype == "date" and span.value <= day.value <= (span.end or span.value)

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graphbuild.iri import entity_iri
-from graphbuild.model import Evidence
+from graphbuild.model import HAPPENED, Evidence
 from graphbuild.network.actors import active_dates
 from graphbuild.network.evidence import MAX_QUOTE, Sentences, by_doc, capped, evidence_refs, mention_refs, unique
 from graphbuild.network.graph import GROUPS, class_label, edges as model_edges
@@ -95,6 +95,7 @@ def _event_node(view: NetworkView, v, node_id, sentences) -> dict:
     node["dates"] = list(span) if span else []
     node["linked"] = view.full.degree(v.id) > 0
     node["event"] = {
+        "factuality": v.factuality, "happened": v.factuality in HAPPENED,
         "times": [{"text": t.text, "value": t.value, "end": t.end} for t in v.times],
         "counts": _counts(v, sentences.doc_index),
         "places": [node_id[p] for p in v.places if p in node_id],

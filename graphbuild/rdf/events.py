@@ -1,5 +1,7 @@
 """Events into RDF: the event part of the builder in `rdf/build.py` (types, place, times
-with their stamps, actors with their roles, counts), all in the cross-document graph."""
+with their stamps, actors with their roles, counts, factuality), all in the cross-document
+graph. A factuality value names the ontology's gb:Factuality individual whose label it is
+("reported" → gb:Reported)."""
 from __future__ import annotations
 
 import pyoxigraph as ox
@@ -11,6 +13,11 @@ from graphbuild.rdf.terms import Literal, count_literal, named
 from graphbuild.vocab import GB, PROV, RDF, RDFS, SEM, XSD, role_for
 
 TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
+
+
+def factuality_term(value: str):
+    """The gb:Factuality individual of a model factuality value (OntologyError if none)."""
+    return GB[value.capitalize()]
 
 
 def _time(b, event: ox.NamedNode, event_id: str, t: TimeValue) -> None:
@@ -41,6 +48,7 @@ def add_events(b) -> None:
     for v in b.model.events:
         node = b.event(v.id)
         b.typed_node(node, v.id, v.kind, v.label)
+        b.add(c, node, GB.factuality, factuality_term(v.factuality))
         for place in v.places:
             b.add(c, node, SEM.hasPlace, b.entity(place))
         for t in v.times:

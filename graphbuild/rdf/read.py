@@ -20,7 +20,7 @@ from graphbuild.model import (
     Participant, Quote, Relation, TimeValue,
 )
 from graphbuild.vocab import (
-    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, kind_for, model_name,
+    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SEM, SKOS, kind_for, local_name, model_name,
     role_properties,
 )
 
@@ -164,7 +164,8 @@ class _Reader:
                 tuple(sorted(self.entities[p] for p in ix.iris(node, SEM.hasPlace))),
                 tuple(sorted((self.time(t) for t in ix.iris(node, SEM.hasTime)), key=repr)),
                 tuple(sorted(participants, key=repr)), tuple(sorted(counts, key=repr)),
-                self.evidence(node), self.merges(node)))
+                self.evidence(node), self.merges(node),
+                next((local_name(URIRef(f)).lower() for f in ix.iris(node, GB.factuality)), "asserted")))
         return tuple(sorted(out, key=lambda v: v.id))
 
     def statements(self) -> tuple[tuple[Relation, ...], tuple[EventLink, ...]]:

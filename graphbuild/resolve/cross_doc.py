@@ -70,6 +70,7 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
         pinned_ids={v.id for v in pinned.events} if pinned else set(),
         up=containment(linked.relations),
         entity_labels={e.id: e.label for e in linked.entities},
+        stories=_stories(all_models, pinned, ent),
     )
     links = []
     for model in all_models:
@@ -79,6 +80,19 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
             if subject and obj:
                 links.append(replace(link, subject=subject, object=obj))
     return replace(linked, events=tuple(sorted(events, key=lambda v: v.id)), event_links=merge_links(links))
+
+
+def _stories(all_models: Sequence[GraphModel], pinned: GraphModel | None, ent) -> dict[str, frozenset[str]]:
+    """document id -> the global ids of the entities it mentions (for event_match's story rule)."""
+    out: dict[str, set[str]] = {}
+    for m in all_models:
+        scope = scope_of_model(m, pinned)
+        for e in m.entities:
+            gid = ent(scope, e.id)
+            if gid:
+                for mention in e.mentions:
+                    out.setdefault(mention.doc_id, set()).add(gid)
+    return {d: frozenset(v) for d, v in out.items()}
 
 
 def _inputs(models: Sequence[GraphModel], pinned: GraphModel | None) -> tuple[list[GraphModel], GraphModel | None]:

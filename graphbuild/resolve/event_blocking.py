@@ -1,9 +1,11 @@
 """Which pairs of events cross-document clustering scores: those that share a block key.
 
-`score_events` joins a pair only when MIN_SIGNALS (2) of place, date, participants and
-trigger lemma agree (the same-kind rule needs the lemma too), so every pair it can join
-shares a trigger lemma, a participant, or a place: the same place or one containing the
-other, i.e. an element of both places' containment closures. Scoring only the pairs that
+`score_events` joins a pair only when MIN_SIGNALS (2) of place, date, participants,
+trigger lemma and class agree, one of them a place, date or participant, so every pair it
+can join shares a trigger lemma, a participant, or a place (the same place or one
+containing the other, i.e. an element of both places' containment closures), or else a
+date together with the class (keyed by equal values: a day inside the other's interval
+with nothing else shared is not scored). Scoring only the pairs that
 share such a key gives the clusters that scoring all n^2 pairs gives.
 """
 from __future__ import annotations
@@ -18,6 +20,7 @@ from graphbuild.resolve.event_compat import REPORTING_KINDS, Containment, trigge
 def _block_keys(event: Event, up: Containment) -> set[tuple[str, str]]:
     """The keys of `event`: two events that `score_events` can join share one."""
     keys = {("lemma", s) for s in trigger_stems(event)}
+    keys.update(("day", event.kind, t.value) for t in event.times if t.value)  # date + class
     keys.update(("actor", p.entity) for p in event.participants)
     for place in event.places:
         keys.add(("place", place))

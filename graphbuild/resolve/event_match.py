@@ -17,7 +17,7 @@ from rdflib.namespace import RDFS
 
 from graphbuild.errors import GraphbuildError
 from graphbuild.lexicon.calendar import MONTHS
-from graphbuild.model import Event, MergeStep, TimeValue
+from graphbuild.model import Event, MergeStep, TimeValue, strongest_factuality
 from graphbuild.resolve.event_compat import (
     Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
 )
@@ -26,10 +26,18 @@ from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_me
 from graphbuild.resolve.scopes import GLOBAL, entity_key, unique_key
 from graphbuild.vocab import entity_classes, local_name, ontology_graph
 
-# Weights of the agreeing facts; a pair needs MIN_SIGNALS of them and nothing conflicting.
+# Weights of the agreeing facts; a pair needs MIN_SIGNALS of them, one of them an ANCHOR
+# (what the events are about, where or when: never the trigger word or class alone), and
+# nothing conflicting.
 KIND_SCORE = 0.55
-SIGNAL_WEIGHTS = {"place": 0.2, "date": 0.2, "participants": 0.15, "lemma": 0.3, "same-kind": 0.0}
+SIGNAL_WEIGHTS = {"place": 0.2, "date": 0.2, "participants": 0.15, "lemma": 0.3, "class": 0.1, "story": 0.0}
+ANCHORS = frozenset({"place", "date", "participants"})
+# Two documents tell one story when they name at least this many of the same entities;
+# there the same class named by the same trigger word is one event ("the strike" in two
+# articles about the strike), anywhere else it is not ("a delay" in two stories).
+STORY_MIN = 2
 MIN_SIGNALS = 2
+ROOT_KIND = "Event"  # the unspecific class: equal classes say nothing when both are it
 AGENT_ROLES = ("agent", "speaker")
 # Roles read as "<class> of <X>" (a target is not what the event is "of": an air strike).
 OF_ROLES = ("victim", "patient")
@@ -64,18 +72,23 @@ def class_label(kind: str) -> str:
     return str(label) if label else kind
 
 
-def score_events(a: Event, b: Event, up: Containment, same_scope: bool) -> tuple[str, float] | None:
+def score_events(a: Event, b: Event, up: Containment, same_scope: bool = False,
+                 same_story: bool = False) -> tuple[str, float] | None:
     """(rule, score) when `a` and `b` are one happening, else None. Nothing may conflict
-    (kind, place, time, victim, Statement, plural vs singular) and at least MIN_SIGNALS
-    facts must agree; across documents the same kind named by the same trigger lemma
-    suffices (what both articles call "the stampede" is one stampede unless they differ)."""
+    (kind, place, time, victim, Statement, plural vs singular), at least MIN_SIGNALS facts
+    must agree, and one of them must be an anchor: a shared participant, place or date,
+    or, in two documents of one story (`same_story`, see STORY_MIN), the same class named
+    by the same trigger word. A trigger word alone ("a delay" in two stories) never is.
+    (`same_scope` is kept for callers; the rule is the same within and across documents.)"""
     if conflicts(a, b, up, kinds_compatible):
         return None
     found = signals(a, b, up)
-    if (not same_scope and a.kind == b.kind and "lemma" in found and len(found) < MIN_SIGNALS
-            and (_bare(a) or _bare(b))):
-        found.append("same-kind")  # two articles, the same kind named by the same trigger lemma
-    if len(found) < MIN_SIGNALS:
+    same_class = a.kind == b.kind and a.kind != ROOT_KIND
+    if same_class and ("participants" in found or (same_story and "lemma" in found)):
+        found.append("class")  # "X was arrested" / "X was detained": the same arrest of X
+        if same_story and not ANCHORS.intersection(found):
+            found.append("story")
+    if len(found) < MIN_SIGNALS or not (ANCHORS | {"story"}).intersection(found):
         return None
     score = min(1.0, KIND_SCORE + sum(SIGNAL_WEIGHTS[f] for f in found))
     return "+".join(["kind", *found]), round(score, 3)
@@ -86,13 +99,15 @@ def merge_events(
     pinned_ids: set[str],
     up: Containment | None = None,
     entity_labels: Mapping[str, str] | None = None,
+    stories: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[Event], dict[tuple[str, str], str]]:
     """Merged events and the map (scope, local id) -> global id. `up` maps a place id to
-    the places containing it; `entity_labels` names entities in descriptive labels."""
+    the places containing it; `entity_labels` names entities in descriptive labels;
+    `stories` maps a document id to the (global) entities it names."""
     up = up or {}
     names = entity_labels or {}
     ordered = sorted(items, key=lambda t: (t[0], t[1].id))
-    groups, joined_by = cluster_events(ordered, up)
+    groups, joined_by = cluster_events(ordered, up, stories)
     taken = set(pinned_ids)
     planned = []
     for group in groups:
@@ -126,46 +141,36 @@ def _id_key(group: Sequence[int], merged: Event, ordered: Sequence[tuple[str, Ev
 
 
 def cluster_events(
-    ordered: Sequence[tuple[str, Event]], up: Containment | None = None
+    ordered: Sequence[tuple[str, Event]], up: Containment | None = None,
+    stories: Mapping[str, frozenset[str]] | None = None,
 ) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
     """Groups of indices into `ordered` that are one event, and the rule that joined
-    each member. Best pairs first, and a group joins another only when no pair across
-    them conflicts; two events of an existing graph (scope GLOBAL) are never joined.
-    Pairs that agree on facts join first; then events stating no place and no time join
-    on their trigger alone: with one another, and then a group of them with the one
-    group that states something, never when several (distinct) groups would fit."""
-    up = up or {}
+    each member. Best pairs first (see `score_events`), and a group joins another only
+    when no pair across them conflicts; two events of an existing graph (scope GLOBAL)
+    are never joined."""
+    up, stories = up or {}, stories or {}
     pairs = []
     for i, j in candidate_pairs(ordered, up):
         (si, a), (sj, b) = ordered[i], ordered[j]
         if si == sj == GLOBAL:
             continue
-        found = score_events(a, b, up, same_scope=si == sj)
+        found = score_events(a, b, up, same_scope=si == sj, same_story=_one_story(a, b, stories))
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
-    weak = [p for p in pairs if p[3].endswith("same-kind")]
     clusters = _Clusters(ordered, up)
     for pair in pairs:
-        if not pair[3].endswith("same-kind"):
-            clusters.join(pair)
-    bare = {i for i, (_, v) in enumerate(ordered) if _bare(v)}
-    for pair in weak:
-        if clusters.all_bare(clusters.group_of[pair[1]], bare) and clusters.all_bare(clusters.group_of[pair[2]], bare):
-            clusters.join(pair)
-    fits: dict[int, list[tuple]] = {}  # an all-bare group -> its pairs with stating groups
-    for pair in weak:
-        gi, gj = clusters.group_of[pair[1]], clusters.group_of[pair[2]]
-        bi, bj = clusters.all_bare(gi, bare), clusters.all_bare(gj, bare)
-        if bi != bj:
-            fits.setdefault(gi if bi else gj, []).append(pair)
-    for loose in sorted(fits):
-        # The groups the pairs touch now (ids change as groups join): all compatible?
-        ends = sorted({clusters.group_of[k] for _, i, j, _ in fits[loose] for k in (i, j)})
-        if not any(clusters.conflict(a, b) for n, a in enumerate(ends) for b in ends[n + 1:]):
-            for pair in fits[loose]:
-                clusters.join(pair)
+        clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
+
+
+def _one_story(a: Event, b: Event, stories: Mapping[str, frozenset[str]]) -> bool:
+    """Whether a document of `a` and another document of `b` tell one story (STORY_MIN
+    shared entities). By documents, not scopes: an existing graph's events keep theirs."""
+    empty: frozenset[str] = frozenset()
+    docs_a, docs_b = {m.doc_id for m in a.mentions}, {m.doc_id for m in b.mentions}
+    return any(x != y and len(stories.get(x, empty) & stories.get(y, empty)) >= STORY_MIN
+               for x in sorted(docs_a) for y in sorted(docs_b))
 
 
 class _Clusters:
@@ -176,9 +181,6 @@ class _Clusters:
         self.group_of = {i: i for i in range(len(ordered))}
         self.groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
         self.joined_by: dict[int, tuple[str, float]] = {}
-
-    def all_bare(self, g: int, bare: set[int]) -> bool:
-        return all(k in bare for k in self.groups[g])
 
     def conflict(self, gi: int, gj: int) -> bool:
         ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
@@ -199,11 +201,6 @@ class _Clusters:
         self.joined_by.setdefault(i, (rule, -neg))
         self.joined_by.setdefault(j, (rule, -neg))
         return True
-
-
-def _bare(event: Event) -> bool:
-    """Stating neither place nor time: nothing to compare but the trigger."""
-    return not event.places and not event.times
 
 
 def merge_group(events: Sequence[Event], up: Containment | None = None,
@@ -233,6 +230,7 @@ def merge_group(events: Sequence[Event], up: Containment | None = None,
         counts=tuple(sorted(counts, key=lambda c: (c.kind, c.value, c.qualifier or "", repr(c.evidence)))),
         evidence=sorted_evidence(e for v in events for e in v.evidence),
         merges=tuple(s for v in events for s in v.merges),
+        factuality=strongest_factuality(v.factuality for v in events),
     )
     return Event(**{**merged.__dict__, "label": describe(merged, entity_labels or {})})
 

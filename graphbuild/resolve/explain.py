@@ -3,14 +3,15 @@
 `explain(model, name)` finds the entities and events whose label or alternative labels
 match `name` (normalized, transliteration-folded, or as a substring) and describes, line
 by line, each node, its merge steps (surface, document, rule, score) and its mentions
-(document, offsets, text, label, rule).
+(document, offsets, text, label, rule); for an event, its factuality and whether that
+counts as having happened (asserted and reported do; negated, hypothetical, future not).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graphbuild.model import Correction, Entity, Event, GraphModel
+from graphbuild.model import HAPPENED, Correction, Entity, Event, GraphModel
 from graphbuild.names import fold, normalize
 
 
@@ -25,11 +26,20 @@ class Explanation:
     merges: tuple[tuple[str, str, str, float], ...]  # (surface, doc_id, rule, score)
     mentions: tuple[tuple[str, int, int, str, str, str], ...]  # (doc, start, end, text, label, rule)
     corrections: tuple[str, ...] = ()  # the corrections that name the node, described
+    factuality: str | None = None  # events only
+
+    @property
+    def happened(self) -> bool | None:
+        """Whether an event counts as having happened (None for an entity)."""
+        return None if self.factuality is None else self.factuality in HAPPENED
 
     def lines(self) -> list[str]:
         out = [f"{self.label} [{self.kind}] id={self.node_id}"]
         if self.alt_labels:
             out.append("  also: " + "; ".join(self.alt_labels))
+        if self.factuality is not None:
+            out.append(f"  factuality: {self.factuality} ("
+                       + ("happened" if self.happened else "not stated as having happened") + ")")
         for surface, doc, rule, score in self.merges:
             out.append(f"  merged {surface!r} from {doc} by {rule} (score {score:.2f})")
         for doc, start, end, text, label, rule in self.mentions:
@@ -77,6 +87,7 @@ def explain_nodes(model: GraphModel, name: str, corrections: Sequence[Correction
             merges=tuple((s.surface, s.doc_id, s.rule, s.score) for s in n.merges),
             mentions=tuple((m.doc_id, m.start, m.end, m.text, m.label, m.rule) for m in n.mentions),
             corrections=tuple(describe_correction(c) for c in applied),
+            factuality=n.factuality if isinstance(n, Event) else None,
         ))
     return out
 

@@ -202,6 +202,21 @@ def test_event_panel_shows_date_numbers_and_place(small):
     assert "2020-01-07" in text and "56 dead" in text and "Kerman" in text and "Stampede" in text
 
 
+def test_event_panel_says_whether_it_happened(tmp_path, open_page):
+    from dataclasses import replace
+
+    model = small_model()
+    hypothetical = replace(model.events[1], factuality="hypothetical")
+    model = replace(model, events=(model.events[0], hypothetical) + model.events[2:])
+    page = open_page(_write(tmp_path, model)).page
+    page.evaluate("id => window.graphbuild.showNode(id)", _node_id(page, "v2"))
+    text = _panel_text(page)
+    assert "FACTUALITY" in text.upper() and "hypothetical" in text and "not stated as having happened" in text
+    page.evaluate("id => window.graphbuild.showNode(id)", _node_id(page, "v1"))
+    text = _panel_text(page)
+    assert "asserted" in text and "not stated as having happened" not in text
+
+
 def test_filters_by_class_document_and_count(small):
     page = small.page
     shown = lambda: sorted(n["key"] for n in screen(page)["nodes"])  # noqa: E731

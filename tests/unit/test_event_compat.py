@@ -113,12 +113,22 @@ def test_statements_and_plurals_never_join():
     assert len(groups(many, one)) == 2
 
 
-def test_a_bare_mention_joins_only_an_unambiguous_event():
+def test_a_trigger_word_alone_never_joins_across_documents():
+    # "a delay" in two stories: a cross-document join needs a shared participant, place or date.
     friday = ev("v1", "Killing", "killed", ["city"], [day("2020-01-03")])
-    tuesday = ev("v2", "Killing", "killed", [], [day("2020-01-07", "Tuesday")], start=100)
     bare = ev("v3", "Killing", "killed", doc="b")
-    assert sorted(groups(friday, tuesday, bare)) == [["v1"], ["v2"], ["v3"]]
-    assert sorted(groups(friday, bare)) == [["v1", "v3"]]
+    assert sorted(groups(friday, bare)) == [["v1"], ["v3"]]
+    a = ev("v1", "Suspension", "delay", participants=[Participant("agent", "p1")])
+    b = ev("v2", "Suspension", "delay", participants=[Participant("agent", "p2")], doc="b")
+    assert sorted(groups(a, b)) == [["v1"], ["v2"]]
+
+
+def test_a_shared_participant_and_class_join_different_triggers():
+    a = ev("v1", "Arrest", "arrested", participants=[Participant("patient", "p1")])
+    b = ev("v2", "Arrest", "detained", participants=[Participant("patient", "p1")], doc="b")
+    assert sorted(groups(a, b)) == [["v1", "v2"]]
+    c = ev("v3", "Arrest", "detained", participants=[Participant("patient", "p2")], doc="b")
+    assert sorted(groups(a, c)) == [["v1"], ["v3"]]
 
 
 def test_labels_are_descriptive():

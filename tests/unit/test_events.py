@@ -58,14 +58,17 @@ def test_trigger_types(events_of, text, kind):
 
 
 def test_inflections_and_nominalisations_share_a_type(events_of):
-    model, _ = events_of("Gunmen killed the mayor. The killing shocked the town. His assassination was planned.")
-    assert _kinds(model).count("Killing") >= 2
+    # (Every event states an argument: an event node needs one.)
+    model, _ = events_of("Gunmen killed the mayor in Paris on Friday. The killing in Paris shocked the town. "
+                         "His assassination in Paris was planned.")
+    assert set(_kinds(model)) == {"Killing"}
+    assert {m.text for e in model.events for m in e.mentions} == {"killed", "killing", "assassination"}
     assert all(m.label == "EVENT" and m.rule == "trigger" for e in model.events for m in e.mentions)
 
 
 def test_strike_is_typed_by_context(events_of):
     air, _ = events_of("The general was killed in a US air strike in Baghdad.")
-    drone, _ = events_of("A drone strike hit the convoy.")
+    drone, _ = events_of("A drone strike hit the convoy near Baghdad.")
     labour, _ = events_of("Thousands of workers joined the general strike in Paris.")
     assert "AirStrike" in _kinds(air) and "AirStrike" in _kinds(drone)
     assert "AirStrike" not in _kinds(labour) and "LabourStrike" in _kinds(labour)
@@ -123,7 +126,7 @@ def test_a_million_mourners_is_no_death_toll(events_of):
 
 
 def test_stampede_during_the_procession(events_of):
-    for text in ("A stampede at the funeral procession killed 56 people.",
+    for text in ("A stampede at the funeral procession in Kerman killed 56 people.",
                  "The stampede happened during the funeral procession in Kerman."):
         model, _ = events_of(text)
         stampede, procession = _one(model, "Stampede"), _one(model, "FuneralProcession")

@@ -96,6 +96,13 @@ function graphbuildPanel(api, h) {
   $("back").addEventListener("click", function () { api.clearSelection(); });
 
   function eventDetails(n) {
+    // Whether the text says it happened: negated, hypothetical and future events did not (yet).
+    var f = n.event.factuality;
+    if (f) {
+      var fs = section("Factuality");
+      fs.appendChild(el("p", "factuality " + (n.event.happened ? "happened" : "not-happened"),
+                        f + (n.event.happened ? "" : " \u2014 not stated as having happened")));
+    }
     list("When", n.event.times.map(function (t) {
       return t.value ? t.text + " (" + t.value + (t.end ? " to " + t.end : "") + ")" : t.text;
     }));
@@ -167,6 +174,7 @@ function graphbuildPanel(api, h) {
     title.className = "link title";
     li.appendChild(title);
     var ev = n.event, bits = [];
+    if (ev.factuality && !ev.happened) { li.appendChild(el("p", "factuality not-happened", ev.factuality)); }
     if (ev.places.length) { bits.push("in " + ev.places.map(function (p) { return byId[p].label; }).join(", ")); }
     if (ev.participants.length) {
       bits.push(ev.participants.map(function (p) { return byId[p.node].label + " (" + p.role + ")"; }).join(", "));

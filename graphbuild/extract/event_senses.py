@@ -1,0 +1,70 @@
+"""Whether a token names an event, and of which kind: the sense of a trigger word.
+
+`trigger_kind(tok, lex)` reads the lexicon (ontology/events.ttl) with the token's context:
+its own modifiers first, then its clause, for cued lemmas; a class's blocking lemmas in
+the token's phrase cancel that reading ("a press release", "a shot on goal"). A noun
+that only classifies another ("riot police") and a quantity noun ("a host of issues") are
+no mentions. Pure functions over spaCy tokens.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from graphbuild.extract.event_lexicon import Lexicon
+
+TRIGGER_POS = {"NOUN", "VERB"}
+# Tokens inside these entities are names, not triggers ("Revolutionary Guard").
+NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME",
+             "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
+
+
+def _near(tok: Token) -> set[str]:
+    return {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children
+                                               if c.dep_ in ("compound", "amod", "nmod", "nsubj", "poss")}
+
+
+def _wider(tok: Token) -> set[str]:
+    heads = [tok.head, tok.head.head]
+    words = {t.lemma_.lower() for t in tok.subtree}
+    for h in heads:
+        words.add(h.lemma_.lower())
+        words.update(c.lemma_.lower() for c in h.children)
+    return words
+
+
+def _phrase(tok: Token) -> set[str]:
+    """The trigger's own phrase, for blocking cues: its modifiers and dependents (a
+    preposition by its object: "a shot on goal"), and the word governing it as an object
+    ("in charge", "opened fire")."""
+    words = _near(tok)
+    for c in tok.children:
+        if c.pos_ == "ADP":
+            words.update(p.lemma_.lower() for p in c.children if p.dep_ == "pobj")
+        else:
+            words.add(c.lemma_.lower())
+    if tok.dep_ in ("pobj", "dobj"):
+        words.add(tok.head.lemma_.lower())
+    return words
+
+
+def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
+    if tok.pos_ not in TRIGGER_POS or (tok.ent_type_ in NAME_ENTS):
+        return None
+    for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        kind = lex.kind(lemma, _near(tok), _wider(tok))
+        if kind is not None:
+            return None if lex.blocks(kind, _phrase(tok)) else kind
+    return None
+
+
+def is_classifier(tok: Token, triggers) -> bool:
+    """A noun modifying a noun that names no event: a classifier, not a mention ("riot
+    police", "murder weapon", "election campaign")."""
+    return tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in triggers
+
+
+def is_quantifier(tok: Token) -> bool:
+    """"a host of issues", "a raft of measures": an indefinite noun counting a plural."""
+    return (tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in tok.children)
+            and any(c.dep_ == "prep" and c.lower_ == "of" and any(p.dep_ == "pobj" and p.tag_ == "NNS" for p in c.children)
+                    for c in tok.children))
