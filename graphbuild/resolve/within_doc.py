@@ -24,6 +24,7 @@ from graphbuild.model import Entity, MergeStep, Mention
 from graphbuild.names import (expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
+from graphbuild.resolve.name_evidence import in_gazetteer, name_votes, shaped_like_person
 
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
@@ -33,6 +34,11 @@ HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
 # After a locative ("in X", "at X", "near X") a one-word name is a place more often
 # than a person.
 LOCATIVE_BONUS = 1.5
+# A Place tag that neither the gazetteers, a place head noun nor a locative confirms
+# counts this much ("Jasprit Bumrah" tagged FAC); then a "Given Surname" shape votes
+# Person with PERSON_SHAPE_BONUS.
+UNCONFIRMED_PLACE = 0.5
+PERSON_SHAPE_BONUS = 0.75
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
 
 
@@ -76,6 +82,8 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
     groups: dict[str, _Group] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         titles, name = name_of(m.text)
+        if titles and in_gazetteer(" ".join((*titles, name))):
+            titles, name = (), " ".join((*titles, name))  # "St Louis" is a city, not Louis
         title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
         group = groups.setdefault(_key(name), _Group(_key(name)))
         group.mentions.append(m)
@@ -116,12 +124,16 @@ def _personish(g: _Group) -> bool:
 def _merge_surnames(groups: list[_Group]) -> list[_Group]:
     """Join one-word names to the full personal name that ends with them."""
     full = [g for g in groups if len(g.words) >= 2 and _personish(g)]
+    # A "Given Surname" tagged otherwise ("Virat Kohli" as ORG) takes a surname the
+    # model tags PERSON: the short form is the evidence of what the full name is.
+    shaped = [g for g in groups if len(g.words) >= 2 and g not in full and shaped_like_person(g.names[0])]
     result: list[_Group] = []
     for g in groups:
         if len(g.words) != 1 or g in full:
             result.append(g)
             continue
-        candidates = [f for f in full if _surname(f.words) == g.key]
+        pool = full + shaped if any(m.label == "PERSON" for m in g.mentions) else full
+        candidates = [f for f in pool if _surname(f.words) == g.key]
         target = _choose(candidates, g)
         if target is None:
             result.append(g)
@@ -185,6 +197,7 @@ def _kind(g: _Group) -> str:
     elif not g.person_full and not votes["Organization"]:
         # Only against a bare PERSON tag: "in Congress" is still an organization.
         votes["Place"] += LOCATIVE_BONUS * g.located
+    _weigh_name_form(g, votes)
     if not votes:
         return "Organization"
     # Ties go to the kind of the first mention, for determinism.
@@ -193,6 +206,20 @@ def _kind(g: _Group) -> str:
         if votes.get(KINDS.get(m.label, ""), -1) == best:
             return KINDS[m.label]
     return sorted(k for k, v in votes.items() if v == best)[0]
+
+
+def _weigh_name_form(g: _Group, votes: Counter[str]) -> None:
+    """Add what the names' own form says (`name_votes`, the strongest per kind) and
+    discount a Place tag nothing confirms."""
+    form: Counter[str] = Counter()
+    for name in set(g.names):
+        for kind, weight in name_votes(name).items():
+            form[kind] = max(form[kind], weight)
+    if votes["Place"] and not form["Place"] and not g.located:
+        votes["Place"] *= UNCONFIRMED_PLACE
+        if any(shaped_like_person(n) for n in set(g.names)):
+            votes["Person"] += PERSON_SHAPE_BONUS
+    votes.update(form)
 
 
 def _entity(entity_id: str, g: _Group, doc_id: str) -> Entity:
