@@ -8,7 +8,10 @@
   name in the gazetteers we ship (GeoNames cities, US states, countries): Place;
 - personal-name structure (nameparser): a middle initial ("Marina E. Franco") or a
   generational suffix ("John Smith Jr.") is how people, not companies, are written.
-`shaped_like_person(name)` is the weaker cue "Given Surname": two or three capitalized
+`org_short_forms(name)` are the one-word forms an organization's name is shortened to
+("Acme" for "Acme Industrial Holdings", "Disney" for "Walt Disney Co."), and
+`acronym_shaped(name)` says a name is written as an acronym ("SAG-AFTRA"), which no
+personal name is. `shaped_like_person(name)` is the weaker cue "Given Surname": two or three capitalized
 words, none a place, organization or compass word; callers weigh it only against a
 tag they already doubt (a Place tag the gazetteer does not confirm).
 Pure string functions, memoized: the same names recur across documents.
@@ -97,6 +100,33 @@ def name_votes(name: str) -> Counter[str]:
     return votes
 
 
+_ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z.&-]*[A-Z]\.?")
+
+
+def acronym_shaped(name: str) -> bool:
+    """Written as an acronym: capitals with dots, hyphens or "&" ("SAG-AFTRA", "AT&T")."""
+    return bool(_ACRONYM_SHAPE.fullmatch(name.strip()))
+
+
+@lru_cache(maxsize=1 << 14)
+def org_short_forms(name: str) -> frozenset[str]:
+    """Normalized one-word forms `name` is shortened to when it names an organization:
+    the first distinctive word ("acme" of "Acme Industrial Holdings") and, for a name
+    with a legal form, the last word of its two-word base ("disney" of "Walt Disney
+    Co."); a head noun, a small word or a place name is never a short form."""
+    base = normalize(without_legal_form(name)).split()
+    if base and base[0] == "the":
+        base = base[1:]
+    if len(base) < 2:
+        return frozenset()
+    out = set()
+    for word in (base[0], base[-1] if legal_form(name) and len(base) == 2 else ""):
+        if len(word) >= 3 and word not in ORG_HEAD_NOUNS and word not in PLACE_HEAD_NOUNS \
+                and word not in PLACE_MODIFIERS and not in_gazetteer(word):
+            out.add(word)
+    return frozenset(out)
+
+
 @lru_cache(maxsize=1 << 14)
 def shaped_like_person(name: str) -> bool:
     """Two or three capitalized words ("Jasprit Bumrah") with no head noun, compass or
@@ -110,5 +140,5 @@ def shaped_like_person(name: str) -> bool:
     return not name_votes(name) and not any(in_gazetteer(w) for w in words)
 
 
-__all__ = ["in_gazetteer", "legal_form", "name_votes", "person_structure", "shaped_like_person",
+__all__ = ["acronym_shaped", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
            "without_legal_form"]

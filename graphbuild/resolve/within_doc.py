@@ -24,7 +24,9 @@ from graphbuild.model import Entity, MergeStep, Mention
 from graphbuild.names import (expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.name_evidence import in_gazetteer, name_votes, shaped_like_person
+from graphbuild.lexicon.abbreviations import expand_state
+from graphbuild.resolve.name_evidence import (acronym_shaped, in_gazetteer, name_votes, org_short_forms,
+                                              shaped_like_person, without_legal_form)
 
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
@@ -39,7 +41,7 @@ LOCATIVE_BONUS = 1.5
 # Person with PERSON_SHAPE_BONUS.
 UNCONFIRMED_PLACE = 0.5
 PERSON_SHAPE_BONUS = 0.75
-MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85}
+MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85}
 
 
 def _key(name: str) -> str:
@@ -84,8 +86,11 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
         titles, name = name_of(m.text)
         if titles and in_gazetteer(" ".join((*titles, name))):
             titles, name = (), " ".join((*titles, name))  # "St Louis" is a city, not Louis
+        if m.label == "GPE" and (state := expand_state(name)):
+            name = state  # "Cupertino, Calif." names California
+        name_key = _key(without_legal_form(name))  # "Walt Disney Co." is "Walt Disney Company"
         title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
-        group = groups.setdefault(_key(name), _Group(_key(name)))
+        group = groups.setdefault(name_key, _Group(name_key))
         group.mentions.append(m)
         group.names.append(name)
         for t in (*titles, *([title] if title else [])):
@@ -99,6 +104,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
     ordered = sorted(groups.values(), key=_Group.first)
     ordered = _merge_surnames(ordered)
     ordered = _merge_acronyms(ordered)
+    ordered = _merge_short_forms(ordered)
     return [_entity(f"e{i}", g, parsed.document.id) for i, g in enumerate(sorted(ordered, key=_Group.first), 1)]
 
 
@@ -184,6 +190,24 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     return result
 
 
+def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
+    """Join a one-word organization name to the one organization it shortens ("Acme"
+    for "Acme Industrial Holdings", "Disney" for "Walt Disney Co."); with several
+    candidates, to the most recent one before it, else to none."""
+    orgs = [g for g in groups if len(g.words) >= 2 and _kind(g) == "Organization"]
+    shorts = {id(f): set().union(*(org_short_forms(n) for n in set(f.names))) for f in orgs}
+    result = []
+    for g in groups:
+        target = None
+        if len(g.words) == 1 and not _personish(g) and _kind(g) == "Organization":
+            target = _choose([f for f in orgs if g.key in shorts[id(f)]], g)
+        if target is None:
+            result.append(g)
+        else:
+            target.absorb(g, "short-form")
+    return result
+
+
 def _kind(g: _Group) -> str:
     votes: Counter[str] = Counter()
     for m in g.mentions:
@@ -215,6 +239,8 @@ def _weigh_name_form(g: _Group, votes: Counter[str]) -> None:
     for name in set(g.names):
         for kind, weight in name_votes(name).items():
             form[kind] = max(form[kind], weight)
+    if votes["Person"] and not g.honorific and all(acronym_shaped(n) for n in g.names):
+        votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
     if votes["Place"] and not form["Place"] and not g.located:
         votes["Place"] *= UNCONFIRMED_PLACE
         if any(shaped_like_person(n) for n in set(g.names)):
