@@ -10,9 +10,12 @@ and resolve (word lists in `graphbuild.lexicon`).
 - Titles: `split_title`, `name_of`, `expand_title`, `preceding_title`, `is_honorific`,
   `is_title_noun`.
 - Comparable forms for cross-document matching: `normalize` (accents, case,
-  possessives, dotted acronyms folded), `fold` (transliterations: "Qassem"/"Qasem",
-  "al-Assad"/"Assad") and `blocking_keys` (the cheap keys under which two names are
-  compared at all).
+  possessives, dotted acronyms folded), `fold` (doubled letters and particles:
+  "Qassem"/"Qasem", "al-Assad"/"Assad"), `phonetic` (jellyfish Metaphone keys) and
+  `blocking_keys` (the cheap keys under which two names are compared at all).
+- Name variants: `word_variants` and `given_names_variants` decide whether two
+  spellings are one name's ("Gaddafi"/"Qadhafi" yes, "Ted"/"Tad" no) from sound keys and
+  spelling similarity, no list of names.
 """
 from __future__ import annotations
 
@@ -20,6 +23,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
+
+import jellyfish
 
 from graphbuild.lexicon.titles import ABBREVIATIONS, ADDRESS_FORMS, HONORIFICS, TITLE_JOINERS, TITLE_NOUNS
 from graphbuild.lexicon.words import ACRONYM_SKIP, ARTICLES, DROPPABLE_PARTICLES, PARTICLES
@@ -35,26 +40,15 @@ _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
 
-# Transliteration variants of vowels and consonant clusters (regex, replacement),
-# applied in order to a lowercase word: doubled letters single, ou/oo→u, ee→i, e→a
-# inside Arabic-derived names is too aggressive, so only the endings and clusters that
-# vary between agencies are folded.
-_TRANSLIT = (
-    (re.compile(r"([a-z])\1+"), r"\1"),  # Qassem → Qasem, Hassan → Hasan
-    (re.compile(r"ou|oo"), "u"),  # Youssef → Yusef, Mahmoud → Mahmud
-    (re.compile(r"ee|ie(?=[^a-z]|$)"), "i"),
-    (re.compile(r"(?<=[a-z])e(?=[dmnr]\b)"), "a"),  # Mohammed → Mohammad, Qassem → Qassam
-    (re.compile(r"(?<=[a-z])ei"), "ai"),  # Hossein → Hossain
-    (re.compile(r"^moh?am+[ae]d"), "muhamad"),  # Mohamed/Muhammad/Mohammad
-    (re.compile(r"^muham+[ae]d"), "muhamad"),
-    (re.compile(r"kh"), "k"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"dh"), "d"),
-    (re.compile(r"th"), "t"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"w"), "u"),
-    (re.compile(r"o"), "u"),
-)
+# Doubled letters vary between spellings of one name ("Qassem"/"Qasem", "Hassan"/"Hasan").
+_DOUBLED = re.compile(r"([a-z])\1+")
+# How alike two spellings must be, beside sounding alike, to be one name's variants
+# (jellyfish Jaro-Winkler), and how long a word must be: a short given name carries
+# too little to tell a variant ("Mohammed"/"Mohammad") from another name ("Ted"/"Tad",
+# "Karen"/"Karan"), so given names need GIVEN_NAME_MIN letters, other words WORD_MIN.
+VARIANT_SIMILARITY = 0.8
+WORD_MIN = 5
+GIVEN_NAME_MIN = 6
 
 
 def strip_accents(text: str) -> str:
@@ -97,10 +91,47 @@ def tokens(name: str) -> list[str]:
 
 @lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
-    """One word folded across common transliterations ("qassem" → "kasam")."""
-    for pattern, repl in _TRANSLIT:
-        word = pattern.sub(repl, word)
-    return word
+    """One normalized word with doubled letters single ("qassem" → "qasem"): spellings
+    that differ only so are one spelling."""
+    return _DOUBLED.sub(r"\1", word)
+
+
+@lru_cache(maxsize=1 << 16)
+def phonetic_word(word: str) -> str:
+    """The sound key of one normalized word: its Metaphone code (jellyfish) without
+    "H", which transliterations add or drop ("Gaddafi"/"Qadhafi" → "KTF")."""
+    code = jellyfish.metaphone(word).replace("H", "") if word.isalpha() else ""
+    return code or word
+
+
+def phonetic(name: str) -> str:
+    """The sound key of a name: its words' keys, particles dropped."""
+    return " ".join(phonetic_word(w) for w in name_words(name))
+
+
+def word_variants(x: str, y: str, min_len: int = WORD_MIN) -> bool:
+    """Whether two normalized words are spellings of one name: the same spelling
+    (`fold_word`), or both at least `min_len` letters, sounding alike (`phonetic_word`)
+    and spelled alike (Jaro-Winkler ≥ VARIANT_SIMILARITY): "Laden"/"Ladin",
+    "Gaddafi"/"Qadhafi", never "Cruz"/"Cruise"."""
+    fx, fy = fold_word(x), fold_word(y)
+    if fx == fy:
+        return True
+    if min(len(fx), len(fy)) < min_len or phonetic_word(fx) != phonetic_word(fy):
+        return False
+    return jellyfish.jaro_winkler_similarity(fx, fy) >= VARIANT_SIMILARITY
+
+
+def given_names_variants(x: str, y: str) -> bool:
+    """Whether two normalized given names can be one person's: the same spelling, an
+    initial of the other, or a long name's variant ("Mohammed"/"Mohammad"). The given
+    name is strong evidence: "Ted" is not "Tad", "Karen" not "Karan"."""
+    if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
+        return True
+    fx, fy = fold_word(x), fold_word(y)
+    if fx != fy and (fx.startswith(fy) or fy.startswith(fx)):
+        return False  # an added ending makes another name: "Daniel"/"Danielle", "Paul"/"Paula"
+    return word_variants(x, y, GIVEN_NAME_MIN)
 
 
 def name_words(name: str) -> list[str]:
@@ -116,9 +147,10 @@ def fold(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The folded last word of a person's name ("" for an empty name)."""
+    """The sound key of the last word of a person's name ("" for an empty name): the
+    blocking key under which spelling variants of a surname meet."""
     words = name_words(name)
-    return fold_word(words[-1]) if words else ""
+    return phonetic_word(fold_word(words[-1])) if words else ""
 
 
 def acronym(name: str) -> str:
@@ -141,7 +173,7 @@ def blocking_keys(name: str, kind: str) -> set[str]:
     """Keys under which `name` is compared with other names of the same kind: the
     folded full name, the folded surname (people), the acronym of the name or the name
     as an acronym (organizations and places)."""
-    keys = {"f:" + fold(name)}
+    keys = {"f:" + fold(name), "p:" + phonetic(name)}
     words = name_words(name)
     if kind == "Person" and words:
         keys.add("s:" + surname(name))

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from graphbuild.model import Entity, GraphModel
 from rapidfuzz import fuzz
 
-from graphbuild.names import acronym, blocking_keys, fold, fold_word, is_acronym, name_words, normalize, surname
+from graphbuild.names import (acronym, blocking_keys, fold, fold_word, given_names_variants, is_acronym, name_words,
+                              normalize, surname, word_variants)
+from graphbuild.resolve.name_evidence import org_short_forms, without_legal_form
 
 # A pair joins when its score reaches this.
 THRESHOLD = 0.85
@@ -26,8 +28,12 @@ SURNAME_SCORE = 0.88
 AMBIGUOUS_SURNAME_SCORE = 0.7
 TITLE_BONUS = 0.08
 NEIGHBOUR_BONUS = 0.08
-FIRST_NAME_SIMILARITY = 80  # rapidfuzz ratio of folded first names
-SURNAME_SIMILARITY = 85
+# A one-word organization name and the one organization it shortens ("Disney" and
+# "Walt Disney Co."); with rival organizations it shortens, it needs context to pass.
+SHORT_FORM_SCORE = 0.86
+AMBIGUOUS_SHORT_FORM_SCORE = 0.7
+COMPACT_SCORE = 0.95  # "United Healthcare" / "UnitedHealthcare"
+LEGAL_FORM_SCORE = 0.95  # "Walt Disney Co." / "Walt Disney Company"
 ORG_FUZZY_SIMILARITY = 0.9
 # Words that never distinguish one organization's name from another's.
 ORG_STOPWORDS = frozenset({"of", "the", "for", "and", "s", "de", "la"})
@@ -58,6 +64,7 @@ class MatchContext:
 
     neighbours: dict[tuple[str, str], frozenset[str]]
     full_names: dict[str, frozenset[str]]  # folded surname -> multi-word person labels
+    org_shorts: dict[str, frozenset[str]] = field(default_factory=dict)  # short form -> organizations' bases
 
     @classmethod
     def of(cls, items: Sequence, models: Sequence[GraphModel], pinned: GraphModel | None) -> MatchContext:
@@ -81,7 +88,14 @@ class MatchContext:
                 for form in (e.label, *e.alt_labels):
                     if len(name_words(form)) >= 2:
                         full[surname(form)].add(form)
-        return cls({k: frozenset(v) for k, v in neighbours.items()}, {k: frozenset(v) for k, v in full.items()})
+        shorts: dict[str, set[str]] = defaultdict(set)
+        for s in items:
+            if s.entity.kind == "Organization":
+                for form in (s.entity.label, *s.entity.alt_labels):
+                    for short in org_short_forms(form):
+                        shorts[short].add(_compact(without_legal_form(form)))
+        return cls({k: frozenset(v) for k, v in neighbours.items()}, {k: frozenset(v) for k, v in full.items()},
+                   {k: frozenset(v) for k, v in shorts.items()})
 
     def candidate(self, scoped) -> Candidate:
         e: Entity = scoped.entity
@@ -98,6 +112,7 @@ class MatchContext:
                 keys.add("c:" + country)
         if e.kind == "Organization":  # partial names block on their content words
             keys |= {"w:" + w for f in forms for w in _content_words(f)[0] if len(w) > 3}
+            keys |= {"k:" + _compact(without_legal_form(f)) for f in forms}
         if e.kind != "Person":
             keys.discard("s:" + surname(e.label))
         return Candidate(
@@ -129,7 +144,7 @@ def score_pair(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, 
     elif a.kind == "Place":
         found = _place(a, b)
     else:
-        found = _organization(a, b)
+        found = _organization(a, b, context)
     if found is None:
         return None
     rule, score = found
@@ -154,24 +169,17 @@ def _exact(a: Candidate, b: Candidate) -> tuple[str, float] | None:
     return None
 
 
-def first_names_compatible(x: str, y: str) -> bool:
-    """Folded first names that can be one person's: equal, an initial of the other,
-    or a close spelling."""
-    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
-        return True
-    return fuzz.ratio(x, y) >= FIRST_NAME_SIMILARITY
-
-
 def person_names_compatible(x: str, y: str) -> bool:
-    """Whether two person names can be one person: same (folded) surname, and first
-    names that agree when both are given."""
+    """Whether two person names can be one person: surnames that are one name's
+    spellings (`names.word_variants`), and given names that agree when both are given
+    (`names.given_names_variants`: "Ted Cruz" is not "Tad Cruz")."""
     wx, wy = [fold_word(w) for w in name_words(x)], [fold_word(w) for w in name_words(y)]
     if not wx or not wy:
         return True
-    if fuzz.ratio(wx[-1], wy[-1]) < SURNAME_SIMILARITY:
+    if not word_variants(wx[-1], wy[-1]):
         return False
     if len(wx) >= 2 and len(wy) >= 2:
-        return first_names_compatible(wx[0], wy[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
+        return given_names_variants(wx[0], wy[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
     return True
 
 
@@ -191,6 +199,8 @@ def _person(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, flo
         fa, fb = [fold_word(w) for w in wa], [fold_word(w) for w in wb]
         if _subsequence(fa, fb) or _subsequence(fb, fa):
             return ("partial-name", 0.9)  # "Javad Zarif" / "Mohammad Javad Zarif"
+        if len(fa) == len(fb) and all(word_variants(x, y) for x, y in zip(fa[1:], fb[1:])):
+            return ("name-variant", 0.92)  # "Muammar Gaddafi" / "Muammar Qadhafi"
         return ("fuzzy-name", fuzz.ratio(" ".join(fa), " ".join(fb)) / 100)
     # One side is a bare surname ("Assad" / "Bashar al-Assad").
     if a.titles and b.titles and not (a.titles & b.titles):
@@ -230,12 +240,37 @@ def _content_words(label: str) -> tuple[list[str], set[str]]:
     return words, countries
 
 
-def _organization(a: Candidate, b: Candidate) -> tuple[str, float] | None:
+def _compact(name: str) -> str:
+    """The normalized name without spaces, hyphens and a leading "the"."""
+    words = normalize(name).split()
+    return "".join(words[1:] if len(words) > 1 and words[0] == "the" else words).replace("-", "")
+
+
+def _short_form(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, float] | None:
+    """A one-word name of `a` that shortens a form of `b` ("Disney" / "Walt Disney Co.")."""
+    for x in a.forms:
+        short = normalize(x)
+        if " " in short:
+            continue
+        if any(short in org_short_forms(y) for y in b.forms):
+            rivals = context.org_shorts.get(short, frozenset())
+            return ("short-form", SHORT_FORM_SCORE if len(rivals) <= 1 else AMBIGUOUS_SHORT_FORM_SCORE)
+    return None
+
+
+def _organization(a: Candidate, b: Candidate, context: MatchContext | None = None) -> tuple[str, float] | None:
     found = _exact(a, b)
     if found:
         return found
     if a.acronyms & b.initials or b.acronyms & a.initials:
         return ("acronym", 0.95)
+    bases_a = {normalize(without_legal_form(f)) for f in a.forms}
+    if bases_a & {normalize(without_legal_form(f)) for f in b.forms}:
+        return ("legal-form", LEGAL_FORM_SCORE)
+    if {_compact(f) for f in a.forms} & {_compact(f) for f in b.forms}:
+        return ("compact-name", COMPACT_SCORE)
+    if context is not None and (found := _short_form(a, b, context) or _short_form(b, a, context)):
+        return found
     best: tuple[str, float] | None = None
     for x in a.forms:
         for y in b.forms:
