@@ -16,6 +16,7 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
+from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
 from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
@@ -140,8 +141,11 @@ def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
 
 
 def _common_abbreviation(name: str) -> bool:
-    """"AI", "VR", "COVID-19", "GMT", "Q4": abbreviations of common nouns, no names."""
-    return name.casefold() in COMMON_ABBREVIATIONS or bool(_PERIOD.fullmatch(name))
+    """"AI", "VR", "COVID-19", "GMT", "Q4": abbreviations of common nouns, no names;
+    likewise a bare demonym ("Russian", "Tajiks"), which names no one entity."""
+    if name.casefold() in COMMON_ABBREVIATIONS or _PERIOD.fullmatch(name):
+        return True
+    return " " not in name and by_demonym(name) is not None and by_name(name) is None
 
 
 def _determined_common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graphbuild.lexicon.words import LOCATIVES
@@ -24,7 +25,9 @@ from graphbuild.model import Entity, MergeStep, Mention
 from graphbuild.names import (expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
+from graphbuild.extract.records import KindCue
 from graphbuild.lexicon.abbreviations import expand_state
+from graphbuild.resolve.geo import country_code
 from graphbuild.resolve.name_evidence import (acronym_shaped, in_gazetteer, name_votes, org_short_forms,
                                               shaped_like_person, without_legal_form)
 
@@ -59,6 +62,7 @@ class _Group:
     honorific: bool = False
     person_full: bool = False  # a two-or-more-word name tagged PERSON
     located: int = 0  # mentions right after a locative preposition ("in X", "at X")
+    cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
 
     @property
     def words(self) -> list[str]:
@@ -76,11 +80,14 @@ class _Group:
         self.honorific |= other.honorific
         self.person_full |= other.person_full
         self.located += other.located
+        self.cues.update(other.cues)
 
 
-def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[Entity]:
-    """Entities of one document from its mentions (see the module docstring)."""
+def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequence[KindCue] = ()) -> list[Entity]:
+    """Entities of one document from its mentions (see the module docstring), their
+    kinds weighing the `cues` found around the mentions (`extract.kind_cues`)."""
     text = parsed.document.text
+    cue_at = {(c.start, c.end): c for c in cues}
     groups: dict[str, _Group] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         titles, name = name_of(m.text)
@@ -93,6 +100,8 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention]) -> list[En
         group = groups.setdefault(name_key, _Group(name_key))
         group.mentions.append(m)
         group.names.append(name)
+        if (cue := cue_at.get((m.start, m.end))) is not None:
+            group.cues[cue.kind] += cue.weight
         for t in (*titles, *([title] if title else [])):
             t = expand_title(t)
             if t and t not in group.titles:
@@ -221,6 +230,7 @@ def _kind(g: _Group) -> str:
     elif not g.person_full and not votes["Organization"]:
         # Only against a bare PERSON tag: "in Congress" is still an organization.
         votes["Place"] += LOCATIVE_BONUS * g.located
+    votes.update(g.cues)
     _weigh_name_form(g, votes)
     if not votes:
         return "Organization"
@@ -239,6 +249,8 @@ def _weigh_name_form(g: _Group, votes: Counter[str]) -> None:
     for name in set(g.names):
         for kind, weight in name_votes(name).items():
             form[kind] = max(form[kind], weight)
+    if any(country_code(n) for n in set(g.names)):  # a country's name is the country
+        votes["Place"] += votes.pop("Person", 0) + votes.pop("Organization", 0)
     if votes["Person"] and not g.honorific and all(acronym_shaped(n) for n in g.names):
         votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
     if votes["Place"] and not form["Place"] and not g.located:

@@ -1,0 +1,66 @@
+"""Kind cues from the parse: what the words around a mention say about what it names.
+
+`find_kind_cues(parsed, mentions)` yields `KindCue` records; `resolve.within_doc` weighs
+them with the mention labels. Two cues, both "this is no person":
+- the possessor of a noun that only organizations and places have ("Acme's chief
+  executive", "India's coach", "the company's shareholders");
+- the possessor of a person's name ("Globex's Jane Roe": her employer).
+Such a possessor votes Organization, or Place when the gazetteers know its name
+("Iran's president").
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from graphbuild.extract.records import KindCue
+from graphbuild.lexicon.roles import PLAYER_TITLES
+from graphbuild.model import Mention
+from graphbuild.names import POSSESSIVE
+from graphbuild.nlp import ParsedDocument
+
+# Nouns a person has none of: staff, officers and the players of a team.
+OWNED_BY_ORGANIZATIONS = frozenset(
+    "ceo chairman chairwoman chairperson president board shareholders shareholder employees "
+    "workforce staff founder co-founder executive executives subsidiary subsidiaries headquarters "
+    "coach squad team players lineup".split()) | PLAYER_TITLES
+CUE_WEIGHT = 4.5  # outweighs a full name tagged PERSON once (tag 1 + FULL_NAME_PERSON_BONUS 3)
+
+
+def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
+    """Cues for the mentions of `parsed` that possess an organization's noun or a
+    person's name (see the module docstring)."""
+    from graphbuild.resolve.name_evidence import in_gazetteer
+
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
+
+    def mention_of(token) -> Mention | None:
+        a, b = parsed.source(token.idx, token.idx + len(token))
+        i = bisect_right(starts, a) - 1
+        while i >= 0 and ordered[i].start <= a:
+            if b <= ordered[i].end:
+                return ordered[i]
+            i -= 1
+        return None
+
+    seen = set()
+    for token in parsed.doc:
+        if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:
+            continue
+        head = token.head
+        owner = mention_of(head)
+        owned = head.lower_ in OWNED_BY_ORGANIZATIONS or (
+            head.lower_ == "officer" and any(c.lower_ == "executive" for c in head.children))
+        if owned or (owner is not None and owner is not m and _personal(owner)):
+            seen.add(m)
+            name = POSSESSIVE.sub("", m.text)
+            kind = "Place" if in_gazetteer(name) else "Organization"
+            yield KindCue(m.start, m.end, kind, "possessor-of-staff" if owned else "possessor-of-person", CUE_WEIGHT)
+
+
+def _personal(m: Mention) -> bool:
+    """A mention tagged PERSON or written with a personal name's structure."""
+    from graphbuild.resolve.name_evidence import person_structure
+
+    return m.label == "PERSON" or person_structure(POSSESSIVE.sub("", m.text))
