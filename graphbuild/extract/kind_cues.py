@@ -6,7 +6,8 @@ them with the mention labels. Two cues, both "this is no person":
   executive", "India's coach", "the company's shareholders");
 - the possessor of a person's name ("Globex's Jane Roe": her employer).
 Such a possessor votes Organization, or Place when the gazetteers know its name
-("Iran's president").
+("Iran's president"). A third, weaker cue: names listed together are mostly of one kind
+("Globex, Initech and Hooli"), so each conjunct votes for its conjuncts' tags.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ OWNED_BY_ORGANIZATIONS = frozenset(
     "ceo chairman chairwoman chairperson president board shareholders shareholder employees "
     "workforce staff founder co-founder executive executives subsidiary subsidiaries headquarters "
     "coach squad team players lineup".split()) | PLAYER_TITLES
+CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
+TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 CUE_WEIGHT = 4.5  # outweighs a full name tagged PERSON once (tag 1 + FULL_NAME_PERSON_BONUS 3)
 
 
@@ -44,6 +47,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
             i -= 1
         return None
 
+    yield from _conjunct_cues(parsed.doc, mention_of)
     seen = set()
     for token in parsed.doc:
         if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:
@@ -64,3 +68,26 @@ def _personal(m: Mention) -> bool:
     from graphbuild.resolve.name_evidence import person_structure
 
     return m.label == "PERSON" or person_structure(POSSESSIVE.sub("", m.text))
+
+
+def _conjunct_cues(doc, mention_of) -> Iterator[KindCue]:
+    """Each mention in a coordination ("A, B and C") votes for the tags of the other
+    mentions in it."""
+    for token in doc:
+        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
+            continue
+        members = [token, *(t for t in token.subtree if t.dep_ == "conj" and _conjunct_of(t, token))]
+        mentions = list(dict.fromkeys(m for m in map(mention_of, members) if m is not None))
+        for m in mentions:
+            for other in mentions:
+                if other is not m and other.label in TAG_KINDS:
+                    yield KindCue(m.start, m.end, TAG_KINDS[other.label], "coordinated-with", CONJUNCT_WEIGHT)
+
+
+def _conjunct_of(token, first) -> bool:
+    """Whether `token` hangs off `first` by a chain of conj arcs."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i == first.i:
+            return True
+    return False

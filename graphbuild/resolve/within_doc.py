@@ -87,7 +87,9 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
     """Entities of one document from its mentions (see the module docstring), their
     kinds weighing the `cues` found around the mentions (`extract.kind_cues`)."""
     text = parsed.document.text
-    cue_at = {(c.start, c.end): c for c in cues}
+    cue_at: dict[tuple[int, int], list[KindCue]] = {}
+    for c in cues:
+        cue_at.setdefault((c.start, c.end), []).append(c)
     groups: dict[str, _Group] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         titles, name = name_of(m.text)
@@ -100,7 +102,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         group = groups.setdefault(name_key, _Group(name_key))
         group.mentions.append(m)
         group.names.append(name)
-        if (cue := cue_at.get((m.start, m.end))) is not None:
+        for cue in cue_at.get((m.start, m.end), ()):
             group.cues[cue.kind] += cue.weight
         for t in (*titles, *([title] if title else [])):
             t = expand_title(t)
