@@ -34,6 +34,7 @@ _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
 _PERIOD = re.compile(r"[QH][1-4]")
 # Determiners in front of a capitalized common noun ("The Board has ...", "His Arrest").
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+_POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
 _SPLIT = re.compile(r"\s*,\s+|\s+\(\s*|\s+(?:at|AT)\s+|\s+[-–—]+\s+|\s+\d[\d.,:/-]*\s+")
 def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext()) -> list[Mention]:
     """Entity mentions of `parsed`, sorted by position (see the module docstring)."""
@@ -151,7 +152,7 @@ def _common_abbreviation(name: str) -> bool:
 def _determined_common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """A one-word span after a determiner that the text also uses in lowercase ("The
     Board has concluded" beside "chairman of the board"), or after a possessive
-    determiner and tagged a common noun ("in His Arrest"): a capitalized common noun."""
+    determiner ("in His Arrest"; no name follows "his"): a capitalized common noun."""
     tokens = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
     if tokens is None or len(tokens) != 1 or tokens.start == 0 or tokens[0].is_upper:
         return False
@@ -160,7 +161,7 @@ def _determined_common_noun(parsed: ParsedDocument, layout: Layout, span: Span) 
         return False
     if token.lower_ in layout.lowercase_words:
         return True
-    return before.lower_ != "the" and before.tag_ == "PRP$"
+    return before.lower_ in _POSSESSIVE_DETERMINERS
 
 
 def _is_place_adjective(token) -> bool:
