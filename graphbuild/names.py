@@ -122,12 +122,29 @@ def word_variants(x: str, y: str, min_len: int = WORD_MIN) -> bool:
     return jellyfish.jaro_winkler_similarity(fx, fy) >= VARIANT_SIMILARITY
 
 
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+@lru_cache(maxsize=1 << 14)
+def _nickname_of(short: str, full: str) -> bool:
+    """Whether given name `short` is a nickname of `full` ("bob", "robert"); names that
+    merely share a full form ("ted", "ned": Edward) are not."""
+    return len(short) > 1 and full in _nicknamer().canonicals_of(short)
+
+
 def given_names_variants(x: str, y: str) -> bool:
     """Whether two normalized given names can be one person's: the same spelling, an
-    initial of the other, or a long name's variant ("Mohammed"/"Mohammad"). The given
-    name is strong evidence: "Ted" is not "Tad", "Karen" not "Karan"."""
+    initial of the other, a nickname of the other ("Bob"/"Robert") or a long name's
+    variant ("Mohammed"/"Mohammad"). The given name is strong evidence: "Ted" is not
+    "Tad", "Karen" not "Karan"."""
     if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
         return True
+    if _nickname_of(x, y) or _nickname_of(y, x):
+        return True  # "Bob" is a "Robert" (the nicknames package's curated table)
     fx, fy = fold_word(x), fold_word(y)
     if fx != fy and (fx.startswith(fy) or fy.startswith(fx)):
         return False  # an added ending makes another name: "Daniel"/"Danielle", "Paul"/"Paula"

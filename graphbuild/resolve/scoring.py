@@ -179,7 +179,7 @@ def person_names_compatible(x: str, y: str) -> bool:
     if not word_variants(wx[-1], wy[-1]):
         return False
     if len(wx) >= 2 and len(wy) >= 2:
-        return given_names_variants(wx[0], wy[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
+        return given_names_variants(name_words(x)[0], name_words(y)[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
     return True
 
 

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 
 from graphbuild.lexicon.words import LOCATIVES
 from graphbuild.model import Entity, MergeStep, Mention
-from graphbuild.names import (expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
-                              strip_possessive, undot)
+from graphbuild.names import (expand_title, given_names_variants, initialled_name, initials, is_honorific, name_of,
+                              preceding_title, strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.extract.records import KindCue
 from graphbuild.lexicon.abbreviations import expand_state
@@ -44,7 +44,8 @@ LOCATIVE_BONUS = 1.5
 # Person with PERSON_SHAPE_BONUS.
 UNCONFIRMED_PLACE = 0.5
 PERSON_SHAPE_BONUS = 0.75
-MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85}
+MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85,
+                "given-name-variant": 0.9}
 
 
 def _key(name: str) -> str:
@@ -113,6 +114,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         group.person_full |= m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2
         group.rules.setdefault(_surface(m.text), "honorific" if titles else "exact")
     ordered = sorted(groups.values(), key=_Group.first)
+    ordered = _merge_given_name_variants(ordered)
     ordered = _merge_surnames(ordered)
     ordered = _merge_acronyms(ordered)
     ordered = _merge_short_forms(ordered)
@@ -156,6 +158,23 @@ def _merge_surnames(groups: list[_Group]) -> list[_Group]:
             result.append(g)
         else:
             target.absorb(g, "surname")
+    return result
+
+
+def _merge_given_name_variants(groups: list[_Group]) -> list[_Group]:
+    """Join two full personal names that differ only in a given name's form: a
+    nickname or an initial ("Bob Smith" and "Robert Smith", "J. Smith")."""
+    result: list[_Group] = []
+    for g in groups:
+        target = None
+        if len(g.words) >= 2 and _personish(g):
+            target = next((f for f in result if len(f.words) == len(g.words) and f.words[1:] == g.words[1:]
+                           and _personish(f) and given_names_variants(f.words[0].rstrip("."), g.words[0].rstrip("."))),
+                          None)
+        if target is None:
+            result.append(g)
+        else:
+            target.absorb(g, "given-name-variant")
     return result
 
 

