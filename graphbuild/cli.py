@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from graphbuild import __version__, cli_store
+from graphbuild import __version__, cli_errors, cli_store
 from graphbuild.errors import EXIT_CODES, GraphbuildError, UsageError
 from graphbuild.limits import DEFAULT_MAX_CHARS
 from graphbuild.settings import ALL_FORMATS, DEFAULT_BASE_IRI, DEFAULT_MODEL, EXTRA_FORMATS, Settings
@@ -66,7 +66,7 @@ def _parse_date(value: Optional[str]) -> Optional[date]:
     try:
         return datetime.strptime(value, "%Y-%m-%d").date()
     except ValueError:
-        raise UsageError(f"--published {value!r} is not a date; write it as YYYY-MM-DD, e.g. --published 2020-01-07")
+        raise UsageError("GB201", value=value)
 
 
 def _parse_formats(value: str) -> tuple[str, ...]:
@@ -153,7 +153,7 @@ def build(
         from graphbuild.pipeline import build as run_build
 
         if store is not None and "trig" not in settings.formats:
-            raise UsageError("--store loads graph.trig: keep trig among --formats")
+            raise UsageError("GB202")
         with _Progress(err.is_terminal) as progress:
             result = run_build(settings, progress)
         if store is not None:
@@ -216,9 +216,9 @@ def render(
         wanted = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
         unknown = [f for f in wanted if f not in ("html", "graphml", "gexf")]
         if unknown or not wanted:
-            raise UsageError(f"--formats: unknown format {', '.join(unknown) or '(none)'}; choose from html,graphml,gexf")
+            raise UsageError("GB203", unknown=", ".join(unknown) or "(none)", choices="html,graphml,gexf")
         if not graph.exists():
-            raise UsageError(f"{graph}: no such file; pass a graph written by graphbuild build, e.g. output/graph.trig")
+            raise UsageError("GB204", graph=graph)
         from graphbuild.network.exchange import write_exports
         from graphbuild.network.html import write_html
         from graphbuild.network.view import network_view
@@ -248,7 +248,7 @@ def explain(
     try:
         path = graph / "graph.trig" if graph.is_dir() else graph
         if not path.exists():
-            raise UsageError(f"{path}: no such graph; run graphbuild build first or pass --graph DIR")
+            raise UsageError("GB205", path=path)
         from graphbuild.rdf.read import read_model
         from graphbuild.resolve.explain import explain as explain_name
 
@@ -263,6 +263,7 @@ def explain(
 
 
 cli_store.register(app)  # load, query, validate
+cli_errors.register(app)  # errors [CODE]
 
 
 def _version(value: bool) -> None:

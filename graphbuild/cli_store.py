@@ -53,7 +53,7 @@ def load(
     """Put OUTPUT's graph into a store: each named graph (one per document, plus the cross-document graph) replaces the graph of that name, so loading again changes nothing."""
     try:
         if (store is None) == (endpoint is None):
-            raise UsageError("load needs exactly one of --store DIR (embedded) or --endpoint URL (a SPARQL server)")
+            raise UsageError("GB206")
         if store is not None:
             load_into_store(output, store)
             return
@@ -88,10 +88,10 @@ def query(
                 typer.echo(f"{name:<22} {title}")
             return
         if store is None:
-            raise UsageError("query needs --store DIR (the embedded store that graphbuild load filled)")
+            raise UsageError("GB207")
         if example is not None:
             if sparql is not None or file is not None:
-                raise UsageError("--example replaces the query: pass it without a query or -f")
+                raise UsageError("GB208")
             text = examples.text(example)
         else:
             from graphbuild.store.query import read_query

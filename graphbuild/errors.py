@@ -1,17 +1,33 @@
 """One small hierarchy of errors; every message says what went wrong and how to fix it.
 
-Library code raises these; the CLI maps them to exit codes (`EXIT_CODES`, also in the
-README and `graphbuild build --help`).
+Library code raises these with a code of the catalogue (graphbuild/error_codes.py) and
+the fields its templates name, e.g. `UsageError("GB218", flag="--jobs", value=0, ...)`;
+the CLI prints the message, which starts with the code, and maps the class to an exit
+code (`EXIT_CODES`, also in the README and `graphbuild build --help`).
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from graphbuild.error_codes import CATALOGUE
+
 
 class GraphbuildError(Exception):
-    """Base class. `str(err)` is a complete, actionable message for a user."""
+    """Base class. `str(err)` is a complete, actionable message for a user: the code,
+    what went wrong (`problem`) and the fix (`fix`, "" if the problem says it all)."""
 
     exit_code = 1
+
+    def __init__(self, code: str, /, **fields):
+        entry = CATALOGUE[code]
+        if entry.kind not in {c.__name__ for c in type(self).__mro__}:
+            raise TypeError(f"{code} is raised as {entry.kind}, not {type(self).__name__}")
+        self.code, self.fields = code, fields
+        self.problem, self.fix = entry.message.format(**fields), entry.fix.format(**fields)
+        super().__init__(self.render())
+
+    def render(self) -> str:
+        return f"[{self.code}] {self.problem}" + (f"; {self.fix}" if self.fix else "")
 
 
 class InputError(GraphbuildError):
@@ -23,9 +39,12 @@ class InputError(GraphbuildError):
 
     exit_code = 2
 
-    def __init__(self, source: str, problem: str, fix: str | None = None):
-        self.source, self.problem, self.fix = source, problem, fix
-        super().__init__(f"{source}: {problem}" + (f" ({fix})" if fix else ""))
+    def __init__(self, code: str, source: str, /, **fields):
+        self.source = source
+        super().__init__(code, **fields)
+
+    def render(self) -> str:
+        return f"[{self.code}] {self.source}: {self.problem}" + (f" ({self.fix})" if self.fix else "")
 
 
 class AnalysisError(GraphbuildError):
@@ -34,9 +53,12 @@ class AnalysisError(GraphbuildError):
 
     exit_code = 1
 
-    def __init__(self, document_id: str, problem: str):
-        self.document_id, self.problem = document_id, problem
-        super().__init__(f"{document_id}: {problem}; the document was left out (please report this with the article)")
+    def __init__(self, code: str, document_id: str, /, **fields):
+        self.document_id = document_id
+        super().__init__(code, **fields)
+
+    def render(self) -> str:
+        return f"[{self.code}] {self.document_id}: {self.problem}; {self.fix}"
 
 
 @dataclass(frozen=True)
@@ -71,12 +93,9 @@ class NothingBuilt(GraphbuildError):
 
     exit_code = 6
 
-    def __init__(self, skipped: list[dict], where: str):
+    def __init__(self, code: str, skipped: list[dict], where: str):
         self.skipped = skipped
-        super().__init__(
-            f"no document could be read or analysed ({len(skipped)} input(s) skipped); "
-            f"nothing was written and {where} was left as it was"
-        )
+        super().__init__(code, count=len(skipped), where=where)
 
 
 class UsageError(GraphbuildError):

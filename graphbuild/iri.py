@@ -24,10 +24,7 @@ _BASE_OK = re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~!$&'()*
 def check_base(base_iri: str) -> str:
     """`base_iri` if it is an http(s) IRI ending in / or # (else UsageError)."""
     if not _BASE_OK.match(base_iri):
-        raise UsageError(
-            f"--base-iri {base_iri!r} is not an http(s) IRI ending in '/' or '#' "
-            "without spaces or quotes; pass e.g. --base-iri https://example.org/kg/"
-        )
+        raise UsageError("GB209", base_iri=base_iri)
     return base_iri
 
 

@@ -26,15 +26,12 @@ def literal_bytes(text: str) -> int:
     return size
 
 
-def too_long(text: str, max_chars: int | None) -> tuple[str, str] | None:
-    """(problem, fix) when `text` is too long to analyse or to store, else None."""
+def too_long(text: str, max_chars: int | None) -> tuple[str, dict] | None:
+    """(code, fields) of the InputError to raise when `text` is too long to analyse or to
+    store, else None."""
     if max_chars is not None and len(text) > max_chars:
-        return (f"article of {len(text):,} characters is over the limit of {max_chars:,}",
-                "split it into several articles, or raise the limit with --max-chars N; "
-                "analysis takes about 3.4 GB of memory per million characters")
+        return "GB285", {"length": len(text), "limit": max_chars}
     # Cheap test first: a text under a sixth of the limit cannot escape past it.
     if len(text) > MAX_LITERAL_BYTES // 6 and literal_bytes(text) > MAX_LITERAL_BYTES:
-        return (f"article of {len(text):,} characters is over the {PARSER_TOKEN_BYTES // 2**20} MiB "
-                "an RDF parser reads as one literal; the text is stored whole as nif:isString",
-                "split it into several articles")
+        return "GB286", {"length": len(text), "mib": PARSER_TOKEN_BYTES // 2**20}
     return None

@@ -65,8 +65,7 @@ def _acquire(path: Path, directory: Path, deadline: float) -> int:
             holder = _holder(fd)
             os.close(fd)
             if time.monotonic() >= deadline:
-                raise Busy(f"another build is writing to {path_text(directory)}: {holder}; "
-                           "wait for it to end, or pass --wait SECONDS to queue behind it") from None
+                raise Busy("GB701", directory=path_text(directory), holder=holder) from None
             time.sleep(0.1)
             continue
         try:

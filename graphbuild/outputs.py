@@ -142,9 +142,7 @@ def prepare(out: Path, into: bool) -> dict:
     if into and trig.exists():
         foreign = [p for p in check.problems if p.startswith((REPORT, "graph.trig"))]
         if foreign:
-            raise UsageError(f"--into {path_text(out)}: graph.trig was not written by graphbuild or was changed "
-                             f"since ({foreign[0]}); adding to it would drop its triples. Build into a new "
-                             "directory, or load that graph into a triple store beside ours")
+            raise UsageError("GB210", out=path_text(out), foreign=foreign[0])
     return notes
 
 
@@ -163,8 +161,7 @@ def staged(out: Path) -> Iterator[Path]:
         _finish(stage, out, exchange)
     except OSError as err:
         _remove_stage(stage)
-        raise OutputError(f"writing the outputs into {path_text(out)} failed ({err.strerror or err}); "
-                          "the previous set was left as it was") from err
+        raise OutputError("GB405", out=path_text(out), reason=err.strerror or err) from err
     except BaseException:
         _remove_stage(stage)
         raise

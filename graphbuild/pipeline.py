@@ -55,7 +55,7 @@ class _Timer:
 
 def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> None:
     if settings.on_error == "fail":
-        raise InputError(source, reason, "or pass --on-error skip to go on without it")
+        raise InputError("GB274", source, reason=reason)
     skipped.append({"source": source, "reason": reason})
 
 
@@ -159,11 +159,8 @@ def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, 
     result = validate(quads)
     rejected_path = out / REJECTED_FILE
     if not result.conforms and settings.strict:
-        raise OutputError(
-            f"the graph does not conform to ontology/shapes.ttl ({result.violations} violations) and "
-            f"--strict is set; nothing was written (without --strict the offending statements go to "
-            f"{REJECTED_FILE}). First problems:\n{result.summary}"
-        )
+        raise OutputError("GB406", violations=result.violations, rejected_file=REJECTED_FILE,
+                          summary=result.summary)
     summary = {"checked": True, "conforms": result.conforms, "violations": result.violations,
                "rejected_statements": 0}
     if result.conforms:
@@ -207,7 +204,7 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
     with timer.stage("ingest"):
         documents = read_documents(settings, skipped, warnings)
     if not documents:
-        raise NothingBuilt(skipped, path_text(settings.into or settings.output_dir))
+        raise NothingBuilt("GB601", skipped, path_text(settings.into or settings.output_dir))
     out = Path(settings.into or settings.output_dir)
     with locked(out, settings.wait):  # one build at a time per directory, --into included
         notes = {"input_warnings": warnings, "previous_set": prepare(out, into=settings.into is not None)}
@@ -244,7 +241,7 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
     failed_before = len(skipped)
     checked = build_model(documents, settings, skipped, timer, progress)
     if len(skipped) - failed_before == len(documents):  # every analysis failed: keep the old set
-        raise NothingBuilt(skipped, path_text(settings.output_dir))
+        raise NothingBuilt("GB601", skipped, path_text(settings.output_dir))
     model = checked.model
     if progress:
         progress("write", 0, None)

@@ -25,7 +25,7 @@ def check_settings(settings: Settings) -> None:
     check_encoding(settings.encoding)
     iri.check_base(settings.base_iri)
     if settings.max_chars is not None and settings.max_chars < 1:
-        raise UsageError(f"--max-chars {settings.max_chars}: give a positive number of characters")
+        raise UsageError("GB211", max_chars=settings.max_chars)
     check_output_dir(Path(settings.into if settings.into is not None else settings.output_dir),
                      "--into" if settings.into is not None else "-o/--output")
 
@@ -35,7 +35,7 @@ def check_inputs(inputs: tuple[str, ...]) -> None:
     missing = [name for name in inputs if name != STDIN and not os.path.exists(name)]
     if missing:
         names = ", ".join(path_text(name) for name in missing[:5]) + (" ..." if len(missing) > 5 else "")
-        raise UsageError(f"no such file or directory: {names}; check the path (nothing was read or written)")
+        raise UsageError("GB212", names=names)
 
 
 def check_encoding(encoding: str | None) -> None:
@@ -47,27 +47,26 @@ def check_encoding(encoding: str | None) -> None:
     except UnicodeError:
         pass  # a text codec all the same (UTF-16 needs two bytes)
     except LookupError as err:
-        raise UsageError(f"--encoding {encoding!r} is not a text encoding ({err}); "
-                         "pass a Python codec name such as utf-8, cp1252 or latin-1") from None
+        raise UsageError("GB215", encoding=encoding, reason=err) from None
 
 
 def check_output_dir(out: Path, flag: str) -> None:
     """`out` is a directory we can write into, or can be created as one."""
     shown = path_text(out)
     if out.exists() and not out.is_dir():
-        raise UsageError(f"{flag} {shown} is not a directory; pass a directory for the graph files")
+        raise UsageError("GB213", flag=flag, shown=shown)
     existing = out
     while not existing.exists():  # the nearest ancestor that exists must take the new dir
         if existing.parent == existing:
             break
         existing = existing.parent
     if existing.exists() and not existing.is_dir():
-        raise UsageError(f"{flag} {shown}: {path_text(existing)} is a file, so the directory cannot be created")
+        raise UsageError("GB214", flag=flag, shown=shown, existing=path_text(existing))
     try:  # a real probe: permission bits do not tell about read-only mounts, nor for root
         os.rmdir(tempfile.mkdtemp(prefix=".graphbuild-probe-", dir=existing))
     except OSError as err:
-        raise UsageError(f"{flag} {shown}: cannot write into {path_text(existing)} "
-                         f"({err.strerror or err}); pass another directory") from None
+        raise UsageError("GB216", flag=flag, shown=shown, existing=path_text(existing),
+                         reason=err.strerror or err) from None
 
 
 __all__ = ["check_encoding", "check_inputs", "check_output_dir", "check_settings"]

@@ -47,7 +47,7 @@ def _choice(enum: type[StrEnum], value, flag: str) -> StrEnum:
     try:
         return enum(value)
     except ValueError:
-        raise UsageError(f"{flag} {value!r}: choose {' or '.join(m.value for m in enum)}") from None
+        raise UsageError("GB217", flag=flag, value=value, choices=" or ".join(m.value for m in enum)) from None
 
 
 @dataclass(frozen=True)
@@ -81,19 +81,19 @@ class Settings:
         set_(self, "on_error", _choice(OnError, self.on_error, "--on-error"))
         set_(self, "engine", _choice(Engine, self.engine, "--engine"))
         if self.jobs < 1:
-            raise UsageError(f"--jobs {self.jobs}: give 1 or more worker processes")
+            raise UsageError("GB218", flag="--jobs", value=self.jobs, what="worker processes")
         if self.scheduler and self.engine is not Engine.DASK:
-            raise UsageError("--scheduler needs --engine dask")
+            raise UsageError("GB219")
         unknown = [f for f in self.formats if f not in ALL_FORMATS + EXTRA_FORMATS]
         if unknown or not self.formats:
-            raise UsageError(f"--formats: unknown format {', '.join(unknown) or '(none)'}; "
-                             f"choose from {','.join(ALL_FORMATS + EXTRA_FORMATS)}")
+            raise UsageError("GB203", unknown=", ".join(unknown) or "(none)",
+                             choices=",".join(ALL_FORMATS + EXTRA_FORMATS))
         if self.strict and not self.validate:
-            raise UsageError("--strict needs validation: drop --no-validate or --strict")
+            raise UsageError("GB220")
         into = Path(self.into) if self.into is not None else None
         out = Path(self.output_dir) if self.output_dir is not None else None
         if into is not None and out is not None and out.resolve() != into.resolve():
-            raise UsageError(f"--into {into} writes into {into}, but -o names {out}; drop -o or give the same directory")
+            raise UsageError("GB221", into=into, out=out)
         set_(self, "into", into)
         set_(self, "output_dir", out or into or DEFAULT_OUTPUT)
 
@@ -111,9 +111,9 @@ class EvaluationSettings:
     def __post_init__(self) -> None:
         object.__setattr__(self, "mode", _choice(EvalMode, self.mode, "the evaluation mode"))
         if self.limit is not None and self.limit < 1:
-            raise UsageError(f"--limit {self.limit}: give 1 or more documents")
+            raise UsageError("GB218", flag="--limit", value=self.limit, what="documents")
         if not Path(self.gold).exists():
-            raise UsageError(f"{self.gold}: no such file; pass a gold JSONL such as ../shared/data/conll2003_dev.jsonl")
+            raise UsageError("GB222", gold=self.gold)
 
     @staticmethod
     def mode_of(events: bool, coref: bool, relations: bool) -> EvalMode:
@@ -121,6 +121,5 @@ class EvaluationSettings:
         chosen = [m for m, on in ((EvalMode.EVENTS, events), (EvalMode.COREF, coref),
                                   (EvalMode.RELATIONS, relations)) if on]
         if len(chosen) > 1:
-            raise UsageError(f"--{chosen[0].value} and --{chosen[1].value} cannot be combined: "
-                             "give one of --events, --coref, --relations (or none, for mentions)")
+            raise UsageError("GB223", first=chosen[0].value, second=chosen[1].value)
         return chosen[0] if chosen else EvalMode.MENTIONS

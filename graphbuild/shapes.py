@@ -50,7 +50,7 @@ def shapes_graph() -> Graph:
     try:
         return Graph().parse(path, format="turtle")
     except Exception as err:
-        raise OntologyError(f"{path}: cannot parse the shapes ({err}); fix the Turtle syntax") from err
+        raise OntologyError("GB104", path=path, what="shapes", reason=err) from err
 
 
 def curie(term: URIRef) -> str:

@@ -48,11 +48,11 @@ def _prefixes() -> dict[str, str]:
     try:
         graph.parse(path, format="turtle")
     except Exception as err:  # a syntax error in our own file: say where
-        raise OntologyError(f"{path}: cannot parse the ontology ({err}); fix the Turtle syntax") from err
+        raise OntologyError("GB104", path=path, what="ontology", reason=err) from err
     found = {str(p): str(ns) for p, ns in graph.namespace_manager.namespaces() if p}
     missing = [p for p in CLOSED_PREFIXES if p not in found]
     if missing:
-        raise OntologyError(f"{path} does not declare @prefix {', '.join(missing)}; add them")
+        raise OntologyError("GB106", path=path, missing=", ".join(missing))
     return dict(sorted(found.items()))
 
 
@@ -68,7 +68,7 @@ def ontology_graph() -> Graph:
         try:
             graph.parse(path, format="turtle")
         except Exception as err:
-            raise OntologyError(f"{path}: cannot parse the ontology ({err}); fix the Turtle syntax") from err
+            raise OntologyError("GB104", path=path, what="ontology", reason=err) from err
     return graph
 
 
@@ -120,7 +120,7 @@ class ClosedNamespace:
         close = difflib.get_close_matches(name, known, n=3)
         hint = f" (did you mean {', '.join(self._prefix + ':' + c for c in close)}?)" if close else ""
         where = f"ontology/{MAIN_FILE}" + (f" (event classes: ontology/{EVENTS_FILE})" if self._prefix == "gb" else "")
-        raise OntologyError(f"{self._prefix}:{name} is not declared in the ontology{hint}; declare it in {where}")
+        raise OntologyError("GB107", prefix=self._prefix, name=name, hint=hint, where=where)
 
     def __getattr__(self, name: str) -> URIRef:
         if name.startswith("_"):
@@ -165,7 +165,7 @@ def local_name(term: URIRef) -> str:
     text = str(term)
     best = max((ns for ns in _prefixes().values() if text.startswith(ns)), key=len, default=None)
     if best is None:
-        raise OntologyError(f"{text} is in no namespace of ontology/{MAIN_FILE}")
+        raise OntologyError("GB108", text=text, main_file=MAIN_FILE)
     return text[len(best):]
 
 
@@ -177,10 +177,7 @@ def _lookup(name: str, order: tuple[str, ...], pool: frozenset[URIRef], what: st
     known = sorted({local_name(t) for t in pool if any(str(t).startswith(_prefixes()[p]) for p in order)})
     close = difflib.get_close_matches(name, known, n=3)
     hint = f" (did you mean {', '.join(close)}?)" if close else ""
-    raise OntologyError(
-        f"{what} {name!r} is not declared in the ontology{hint}; declare it in ontology/{MAIN_FILE}"
-        f" (event classes and roles may go in ontology/{EVENTS_FILE})"
-    )
+    raise OntologyError("GB105", what=what, name=name, hint=hint, main_file=MAIN_FILE, events_file=EVENTS_FILE)
 
 
 def _superclasses(cls: URIRef) -> set[URIRef]:
@@ -216,7 +213,7 @@ def kind_for(types: Iterable[URIRef]) -> str:
             continue
     specific = [c for c in candidates if not any(c in _superclasses(o) for o in candidates if o != c)]
     if len(specific) != 1:
-        raise OntologyError(f"cannot tell the kind of a node typed {sorted(map(str, asserted))}")
+        raise OntologyError("GB109", asserted=sorted(map(str, asserted)))
     return local_name(specific[0])
 
 
@@ -230,7 +227,7 @@ def model_name(prop: URIRef) -> str:
     """The model string of `prop` (inverse of `property_for`)."""
     name = local_name(prop)
     if property_for(name) != prop:
-        raise OntologyError(f"{prop} is not the property graphbuild maps {name!r} to")
+        raise OntologyError("GB110", prop=prop, name=name)
     return name
 
 
@@ -252,7 +249,7 @@ def iri_base(resource: str) -> str:
     """The `gb:iriBase` the ontology gives the gazetteer `gb:<resource>` (e.g. "GeoNames")."""
     base = ontology_graph().value(GB.term(resource), GB.iriBase)
     if base is None:
-        raise OntologyError(f"gb:{resource} has no gb:iriBase in ontology/{MAIN_FILE}; declare one")
+        raise OntologyError("GB111", resource=resource, main_file=MAIN_FILE)
     return str(base)
 
 
@@ -267,7 +264,7 @@ def role_for(role: str) -> URIRef:
     """The property for a `Participant.role`; must be a sub-property of sem:hasActor."""
     prop = property_for(role)
     if prop not in role_properties():
-        raise OntologyError(f"role {role!r} ({prop}) is not declared rdfs:subPropertyOf sem:hasActor in the ontology")
+        raise OntologyError("GB112", role=role, prop=prop)
     return prop
 
 

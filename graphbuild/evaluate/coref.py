@@ -191,7 +191,7 @@ def evaluate_coref(gold: Path, limit: int | None = None, model: str = "en_core_w
     from graphbuild.nlp import load_model
 
     records = list(read_records(gold, limit, lambda record, _: record,
-                                "expected the ECB+ JSONL format of shared/data/README.md"))
+                                "the ECB+ JSONL format of shared/data/README.md"))
     docs = [Document(id=r["doc_id"], text=r["text"]) for r in records]
     graph = build_graph(docs, model, output_dir)
     nlp = load_model(model)

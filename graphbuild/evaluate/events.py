@@ -62,7 +62,7 @@ def evaluate_events(gold: Path, limit: int | None = None, model: str = "en_core_
     event nodes of the graph a real build makes of the gold texts (`gold.build_graph`)."""
     from graphbuild.evaluate.gold import build_graph, mentions_by_document
 
-    records = list(read_records(gold, limit, _gold_events, "expected the ECB+ JSONL format of shared/data/README.md"))
+    records = list(read_records(gold, limit, _gold_events, "the ECB+ JSONL format of shared/data/README.md"))
     graph = build_graph([d for d, _, _ in records], model, output_dir)
     by_doc = mentions_by_document(graph.events)
     scores = EventScores(gold=str(gold), documents=len(records))

@@ -12,16 +12,16 @@ from graphbuild.model import Document
 T = TypeVar("T")
 
 
-def read_records(path: Path, limit: int | None, convert: Callable[[dict, str], T], fix: str) -> Iterator[T]:
+def read_records(path: Path, limit: int | None, convert: Callable[[dict, str], T], expected: str) -> Iterator[T]:
     """`convert(record, default_id)` of the first `limit` non-blank lines of the JSONL file
     `path` (`default_id`: "<file stem>-<line number>"). A line that is not JSON, or that
     `convert` rejects with a KeyError, TypeError or ValueError, or a file that cannot be
-    opened, raises InputError naming the line or file, with `fix` as the advice."""
+    opened, raises InputError naming the line or file and the `expected` format."""
     path = Path(path)
     try:
         handle = path.open(encoding="utf-8")
     except OSError as exc:
-        raise InputError(str(path), f"cannot read the gold file ({exc})", fix) from exc
+        raise InputError("GB241", str(path), reason=exc, expected=expected) from exc
     with handle:
         count = 0
         for number, line in enumerate(handle, 1):
@@ -32,7 +32,7 @@ def read_records(path: Path, limit: int | None, convert: Callable[[dict, str], T
             try:
                 item = convert(json.loads(line), f"{path.stem}-{number}")
             except (ValueError, KeyError, TypeError) as exc:
-                raise InputError(f"{path}:{number}", f"not a gold record ({exc})", fix) from exc
+                raise InputError("GB242", f"{path}:{number}", reason=exc, expected=expected) from exc
             yield item
             count += 1
 

@@ -79,7 +79,7 @@ class GoldDocument:
 def read_gold(path: Path, limit: int | None = None) -> Iterator[GoldDocument]:
     """The first `limit` gold documents of the JSONL file `path`."""
     return read_records(path, limit, _gold_document,
-                        "expected the JSONL format of shared/data/README.md with `text` and `entities`")
+                        "the JSONL format of shared/data/README.md with `text` and `entities`")
 
 
 def _gold_document(record: dict, default_id: str) -> GoldDocument:

@@ -94,7 +94,7 @@ def evaluate_relations(gold: Path, model: str = "en_core_web_sm", limit: int | N
     from graphbuild.evaluate.gold import build_graph
     from graphbuild.model import Document
 
-    items = list(read_records(gold, limit, lambda record, _: record, "expected JSONL with doc_id, text, relations"))
+    items = list(read_records(gold, limit, lambda record, _: record, "JSONL with doc_id, text, relations"))
     graph = build_graph([Document(item["doc_id"], item["text"]) for item in items], model, output_dir)
     tp, fp, fn, errors = Counter(), Counter(), Counter(), []
     for item in items:

@@ -86,10 +86,9 @@ def _problem(doc: Document, max_chars: int | None) -> InputError | None:
         at = lone_surrogate(value) if isinstance(value, str) else None
         if at is not None:
             code = f"U+{ord(value[at]):04X}"
-            return InputError(source, f"`{name}` holds a lone surrogate ({code} at character {at}), "
-                              "which is not Unicode text", f"remove or replace the {code} in the input")
+            return InputError("GB243", source, name=name, char=code, at=at)
     long = too_long(doc.text, max_chars)
-    return InputError(source, *long) if long else None
+    return InputError(long[0], source, **long[1]) if long else None
 
 
 def _unique_ids(items: Iterator[Document | InputError]) -> Iterator[Document | InputError]:

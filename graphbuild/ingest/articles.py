@@ -48,12 +48,10 @@ def article(data: bytes, kind: str, source: str, *, doc_id: str, sidecar: Meta =
     if kind == "html":
         text = decode(data, source, encoding=encoding, declared=declared_charset(data), notes=notes)
         if nesting_depth(text) > MAX_DEPTH:
-            raise InputError(source, f"HTML nested more than {MAX_DEPTH:,} elements deep",
-                             "check that the file is a web page, not generated junk")
+            raise InputError("GB244", source, max_depth=MAX_DEPTH)
         page = extract_article(text)
         if not page.text.strip():
-            raise InputError(source, "no visible text in the HTML page",
-                             "check that the article body is in the page, not loaded by a script")
+            raise InputError("GB245", source)
         own = Meta(title=page.title, published=lenient_date(page.published), url=page.url, source=page.site)
         text = page.text
     else:

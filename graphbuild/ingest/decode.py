@@ -15,8 +15,6 @@ from charset_normalizer.md import mess_ratio
 
 from graphbuild.errors import InputError
 
-KINDS_HINT = "graphbuild reads .txt, .md, .html, .jsonl"
-ENCODING_FIX = "pass the input's encoding with --encoding NAME, e.g. --encoding cp1252"
 
 # Leading bytes of formats that are never article text.
 MAGIC = {
@@ -70,14 +68,13 @@ def check_text_bytes(data: bytes, source: str, *, wide: bool = False) -> None:
     """Raise InputError if `data` is empty, whitespace only, or binary. `wide`: the bytes
     are known to be UTF-16/32 (NUL bytes are then text)."""
     if not data.strip():
-        raise InputError(source, "empty file" if not data else "only whitespace", "nothing to read")
+        raise InputError("GB287", source, note="") if data else InputError("GB246", source, note="")
     reason = None if wide and not any(data.startswith(m) for m in MAGIC) else binary_reason(data)
     utf16 = _utf16_order(data[:SNIFF_BYTES]) if reason == "NUL bytes" else None
     if utf16:
-        raise InputError(source, "looks like UTF-16 text without a byte-order mark",
-                         f"pass --encoding {utf16}")
+        raise InputError("GB247", source, utf16=utf16)
     if reason:
-        raise InputError(source, f"binary file ({reason}); {KINDS_HINT}")
+        raise InputError("GB248", source, reason=reason)
 
 
 def decode(data: bytes, source: str, *, encoding: str | None = None, declared: str | None = None,
@@ -99,7 +96,7 @@ def decode(data: bytes, source: str, *, encoding: str | None = None, declared: s
         if text is None:
             text = _detect(data, source)
     if not text.strip():
-        raise InputError(source, "only whitespace after decoding", "nothing to read")
+        raise InputError("GB287", source, note=" after decoding")
     return text
 
 
@@ -128,13 +125,13 @@ def _decode_forced(data: bytes, source: str, encoding: str) -> str:
     try:
         name = codecs.lookup(encoding).name
     except LookupError:
-        raise InputError(source, f"unknown encoding {encoding!r}", "pass a Python codec name to --encoding, e.g. cp1252") from None
+        raise InputError("GB251", source, encoding=encoding) from None
     if name == "utf-8":
         name = "utf-8-sig"  # a BOM is never part of the text
     try:
         return data.decode(name)
     except UnicodeDecodeError as err:
-        raise InputError(source, f"not valid {encoding} (byte {err.start})", ENCODING_FIX) from None
+        raise InputError("GB252", source, encoding=encoding, start=err.start) from None
 
 
 def _decode_bom(data: bytes) -> str | None:
@@ -184,7 +181,7 @@ def _decode_declared(data: bytes, declared: str | None) -> str | None:
 def _detect(data: bytes, source: str) -> str:
     best = from_bytes(data).best()
     if best is None:
-        raise InputError(source, "not UTF-8, and its encoding could not be detected", ENCODING_FIX)
+        raise InputError("GB249", source)
     try:
         text = data.decode(PREFERRED_SINGLE_BYTE)
     except UnicodeDecodeError:
@@ -192,7 +189,5 @@ def _detect(data: bytes, source: str) -> str:
     if text is not None and mess_ratio(text, 1.0) <= best.chaos + 0.01:
         return text
     if best.chaos > MAX_MESS:
-        raise InputError(
-            source, f"not UTF-8, and detection is unsure (best guess {best.encoding})", ENCODING_FIX
-        )
+        raise InputError("GB250", source, encoding=best.encoding)
     return str(best)

@@ -18,7 +18,6 @@ from typing import BinaryIO
 from graphbuild.errors import InputError
 from graphbuild.ingest.names import path_text
 
-SYMLINK_FIX = "pass --follow-symlinks to read files outside the input tree"
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
           (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
           (stat.S_ISDIR, "a directory"))
@@ -37,11 +36,11 @@ def open_regular(path: Path, source: str) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as err:
-        raise InputError(source, f"cannot read: {err.strerror or err}", "check the file's permissions") from None
+        raise InputError("GB255", source, reason=err.strerror or err) from None
     try:
         kind = not_regular(os.fstat(fd).st_mode)
         if kind:
-            raise InputError(source, f"{kind}, not a regular file; only regular files are read")
+            raise InputError("GB254", source, kind=kind)
         os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
     except BaseException:
@@ -55,7 +54,7 @@ def read_regular(path: Path, source: str) -> bytes:
         try:
             return handle.read()
         except OSError as err:
-            raise InputError(source, f"cannot read: {err.strerror or err}") from None
+            raise InputError("GB255", source, reason=err.strerror or err) from None
 
 
 def walk(directory: Path, wanted: Callable[[Path], bool], follow_symlinks: bool = False) -> Iterator[Path | InputError]:
@@ -68,8 +67,7 @@ def walk(directory: Path, wanted: Callable[[Path], bool], follow_symlinks: bool 
     seen_dirs: set[tuple[int, int]] = set()
 
     def onerror(err: OSError) -> None:
-        problems.append(InputError(path_text(err.filename or directory),
-                                   f"cannot read directory: {err.strerror or err}", "check its permissions"))
+        problems.append(InputError("GB256", path_text(err.filename or directory), reason=err.strerror or err))
 
     for here, dirs, files in os.walk(directory, onerror=onerror, followlinks=follow_symlinks):
         if follow_symlinks:  # a symlink loop would walk forever
@@ -107,9 +105,9 @@ def _check_entry(path: Path, root: str, follow_symlinks: bool) -> InputError | N
         else:
             mode = lst.st_mode
     except OSError as err:  # a dangling symlink, a file gone meanwhile
-        return InputError(path_text(path), f"cannot read: {err.strerror or err}")
+        return InputError("GB255", path_text(path), reason=err.strerror or err)
     kind = not_regular(mode)
-    return InputError(path_text(path), f"{kind}, not a regular file; only regular files are read") if kind else None
+    return InputError("GB254", path_text(path), kind=kind) if kind else None
 
 
 def _outside(path: Path, root: str) -> bool:
@@ -119,8 +117,7 @@ def _outside(path: Path, root: str) -> bool:
 
 def _symlink_error(path: Path, what: str) -> InputError:
     target = path_text(os.path.realpath(path))
-    return InputError(path_text(path), f"symlink to {what} outside the input tree ({target}); not followed",
-                      SYMLINK_FIX)
+    return InputError("GB253", path_text(path), what=what, target=target)
 
 
 __all__ = ["open_regular", "read_regular", "walk"]

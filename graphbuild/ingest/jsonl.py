@@ -14,14 +14,13 @@ from pathlib import Path
 from typing import BinaryIO
 
 from graphbuild.errors import InputError, InputWarning
-from graphbuild.ingest.decode import BOMS, ENCODING_FIX, KINDS_HINT, binary_reason, mostly_utf8
+from graphbuild.ingest.decode import BOMS, binary_reason, mostly_utf8
 from graphbuild.ingest.files import open_regular
 from graphbuild.ingest.meta import Meta, meta_from_record
 from graphbuild.ingest.names import path_text, stem_text
 from graphbuild.model import Document
 
 ID_KEYS = ("id", "doc_id")
-RECORD_FIX = 'one JSON object a line: {"id": "...", "text": "..."}'
 
 
 def read_jsonl(path: Path, *, published: date | None = None, encoding: str | None = None) -> Iterator[Document | InputError]:
@@ -41,19 +40,19 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
     try:
         codec = codecs.lookup(encoding).name if encoding else "utf-8"
     except LookupError:
-        yield InputError(name, f"unknown encoding {encoding!r}", "pass a Python codec name to --encoding, e.g. cp1252")
+        yield InputError("GB251", name, encoding=encoding)
         return
     head = handle.peek(8192)[:8192] if hasattr(handle, "peek") else b""
     wide = _wide_codec(head, codec)
     reason = binary_reason(head) if head and not codec.startswith(("utf-16", "utf-32")) else None
     if reason:
-        yield InputError(name, f"binary file ({reason}); {KINDS_HINT}")
+        yield InputError("GB248", name, reason=reason)
         return
     if wide:  # UTF-16/32: b"\n" is not a line break there; decode the whole file
         try:
             text = handle.read().decode(wide)
         except UnicodeDecodeError as err:
-            yield InputError(name, f"not valid {wide} (byte {err.start})", ENCODING_FIX)
+            yield InputError("GB252", name, encoding=wide, start=err.start)
             return
         lines = enumerate((line.encode("utf-8") for line in text.splitlines()), start=1)
         codec = "utf-8"
@@ -69,7 +68,7 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
         except UnicodeDecodeError as err:
             line = mostly_utf8(raw, notes) if codec == "utf-8" else None
             if line is None:
-                yield InputError(source, f"not valid {codec} (byte {err.start} of the line)", ENCODING_FIX)
+                yield InputError("GB263", source, encoding=codec, start=err.start)
                 seen_any = True
                 continue
         if not line.strip():
@@ -81,12 +80,11 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
         except InputError as err:
             yield err
         except MemoryError:
-            yield InputError(source, f"record of {len(raw):,} bytes too large to read", "split the record")
+            yield InputError("GB261", source, size=len(raw))
         except Exception as err:  # one line, one outcome: a bug here must not cost the batch
-            yield InputError(source, f"unexpected error while reading ({type(err).__name__}: {err})",
-                             "please report it with the line")
+            yield InputError("GB262", source, type=type(err).__name__, reason=err, unit="line")
     if not seen_any:
-        yield InputError(name, "empty file (no JSON lines)", "nothing to read")
+        yield InputError("GB246", name, note=" (no JSON lines)")
 
 
 def _wide_codec(head: bytes, codec: str) -> str | None:
@@ -103,17 +101,18 @@ def _document(line: str, source: str, default_id: str, published: date | None) -
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise InputError(source, f"malformed JSON: {err.msg} at column {err.colno}", RECORD_FIX) from None
+        raise InputError("GB259", source, msg=err.msg, colno=err.colno) from None
     except RecursionError:
-        raise InputError(source, "JSON nested too deeply to read", RECORD_FIX) from None
+        raise InputError("GB260", source) from None
     if not isinstance(record, dict):
-        raise InputError(source, f"a JSON {type(record).__name__}, not an object", RECORD_FIX)
+        raise InputError("GB257", source, type=type(record).__name__)
     text = record.get("text")
     if not isinstance(text, str):
-        problem = "no `text` field" if text is None else f"`text` must be a string, not {type(text).__name__}"
-        raise InputError(source, problem, RECORD_FIX)
+        if text is None:
+            raise InputError("GB283", source)
+        raise InputError("GB284", source, type=type(text).__name__)
     if not text.strip():
-        raise InputError(source, "empty `text`", "give the record its article text or drop the line")
+        raise InputError("GB258", source)
     meta = meta_from_record(record, source, ID_KEYS).over(Meta(id=default_id, published=published))
     return Document(
         id=meta.id or default_id,

@@ -62,7 +62,7 @@ def meta_from_record(record: dict[str, Any], source: str, id_keys: tuple[str, ..
         if field == "id" and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         if not isinstance(value, str):
-            raise InputError(source, f"`{keys[0]}` must be a string, not {type(value).__name__}")
+            raise InputError("GB265", source, key=keys[0], type=type(value).__name__)
         value = value.strip()
         if not value:
             continue
@@ -70,7 +70,7 @@ def meta_from_record(record: dict[str, Any], source: str, id_keys: tuple[str, ..
             try:
                 value = parse_date(value)
             except ValueError:
-                raise InputError(source, f"`published` is not a date: {value!r}", "write YYYY-MM-DD or an ISO 8601 datetime") from None
+                raise InputError("GB268", source, value=value) from None
         values[field] = value
     return Meta(**values)
 
@@ -85,10 +85,10 @@ def read_sidecar(data: bytes, source: str) -> Meta:
     try:
         record = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise InputError(source, f"malformed metadata: {err}", "fix or remove the .meta.json file") from None
+        raise InputError("GB266", source, reason=err) from None
     except RecursionError:
-        raise InputError(source, "metadata JSON nested too deeply to read", "fix or remove the .meta.json file") from None
+        raise InputError("GB267", source) from None
     if not isinstance(record, dict):
-        raise InputError(source, "metadata must be a JSON object", "fix or remove the .meta.json file")
+        raise InputError("GB264", source)
     return meta_from_record(record, source)
 

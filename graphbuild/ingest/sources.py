@@ -30,7 +30,6 @@ from graphbuild.model import Document
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
 SUPPORTED = ", ".join((*TEXT_SUFFIXES, *MARKDOWN_SUFFIXES, *HTML_SUFFIXES, *JSONL_SUFFIXES))
 STDIN = "-"
-UNEXPECTED = "unexpected error while reading"
 STDIN_NAME = "<stdin>"
 STDIN_ID = "stdin"
 
@@ -42,7 +41,7 @@ def read_path(path: Path, *, published: date | None, encoding: str | None,
     """The documents of a file or directory `path` named by the user (a symlink the
     user names is followed; inside a directory, see `files.walk`)."""
     if not path.exists():
-        yield InputError(path_text(path), "no such file or directory", "check the path")
+        yield InputError("GB269", path_text(path))
     elif path.is_dir():
         for file in walk(path, lambda p: _suffix_kind(p) is not None, follow_symlinks):
             if isinstance(file, InputError):
@@ -50,8 +49,7 @@ def read_path(path: Path, *, published: date | None, encoding: str | None,
             else:
                 yield from read_file(file, published=published, encoding=encoding)
     elif _suffix_kind(path) is None:
-        yield InputError(path_text(path), f"unsupported kind of file {path.suffix or '(no suffix)'!r}",
-                         f"graphbuild reads {SUPPORTED} files, directories of them, and - for stdin")
+        yield InputError("GB273", path_text(path), suffix=path.suffix or "(no suffix)", supported=SUPPORTED)
     else:
         yield from read_file(path, published=published, encoding=encoding)
 
@@ -72,11 +70,11 @@ def read_file(path: Path, *, published: date | None, encoding: str | None) -> It
     except InputError as err:
         yield err
     except OSError as err:
-        yield InputError(source, f"cannot read: {err.strerror or err}", "check the file's permissions")
+        yield InputError("GB255", source, reason=err.strerror or err)
     except (MemoryError, RecursionError) as err:
-        yield InputError(source, f"too large or too deeply nested to read ({type(err).__name__})")
+        yield InputError("GB271", source, type=type(err).__name__)
     except Exception as err:  # one input, one outcome: a bug here must not cost the batch
-        yield InputError(source, f"{UNEXPECTED} ({type(err).__name__}: {err})", "please report it with the file")
+        yield InputError("GB262", source, type=type(err).__name__, reason=err, unit="file")
 
 
 def read_stdin(*, published: date | None, encoding: str | None, stream: BinaryIO | None = None) -> Iterator[Item]:
@@ -115,7 +113,7 @@ def _sidecar(path: Path) -> Meta:
     try:
         data = read_regular(side, path_text(side))  # a FIFO named *.meta.json must not hang
     except InputError as err:
-        raise InputError(err.source, f"metadata: {err.problem}", "fix or remove the .meta.json file") from None
+        raise InputError("GB270", err.source, problem=err.problem) from None
     return read_sidecar(data, path_text(side))
 
 

@@ -38,12 +38,12 @@ def vis_network_js() -> str:
     """vis-network's standalone minified build (with its license header) from pyvis."""
     spec = importlib.util.find_spec("pyvis")
     if spec is None or not spec.submodule_search_locations:
-        raise OutputError("the HTML view needs vis-network from the pyvis package; pip install pyvis==0.3.2")
+        raise OutputError("GB401")
     path = Path(next(iter(spec.submodule_search_locations))).joinpath(*VIS_JS)
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as err:
-        raise OutputError(f"{path}: cannot read vis-network ({err}); reinstall pyvis==0.3.2") from err
+        raise OutputError("GB404", path=path, reason=err) from err
     return _inline_safe(text, path.name)
 
 
@@ -54,7 +54,7 @@ def _static(name: str) -> str:
 
 def _inline_safe(text: str, name: str) -> str:
     if _BREAKOUT.search(text):
-        raise OutputError(f"{name} contains '</script', '</style' or '<!--' and cannot be inlined")
+        raise OutputError("GB402", name=name)
     return text
 
 
@@ -112,7 +112,7 @@ def write_html(model: GraphModel, path: Path | str, *, title: str = DEFAULT_TITL
 
     path = Path(path)
     if not path.parent.is_dir():
-        raise OutputError(f"{path.parent}: no such directory; create it or choose another -o FILE.html")
+        raise OutputError("GB403", parent=path.parent)
     atomic_write_text(path, render_html(model, title=title, **options))
     return path
 

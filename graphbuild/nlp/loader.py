@@ -44,7 +44,4 @@ def load_model(name: str) -> Language:
         # Long inputs are chunked on paragraph boundaries before they reach spaCy
         # (see parse.py), so max_length never needs raising here.
         return nlp
-    raise ModelNotFound(
-        f"spaCy model {name!r} is not installed. Run `make demo` (it installs the pinned "
-        f"en_core_web_sm), or install the model you named and pass it with --model."
-    )
+    raise ModelNotFound("GB301", name=name)

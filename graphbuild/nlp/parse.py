@@ -64,7 +64,7 @@ def parse_many(nlp: Language, documents: Sequence[Document], batch_size: int = B
             continue
         text, offsets = prepared[i]
         if piped[i].text != text:  # a guard on the offset contract, not an expected path
-            raise AssertionError(f"{document.id}: parsed text differs from the input text")
+            raise AnalysisError("GB191", document.id)
         out.append(ParsedDocument(document, piped[i], offsets))
     return out
 
@@ -80,5 +80,5 @@ def parse(nlp: Language, document: Document, chunk_chars: int = CHUNK_CHARS) -> 
         docs = list(nlp.pipe(text[a:b] for a, b in bounds))
         doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # a guard on the offset contract, not an expected path
-        raise AnalysisError(document.id, "the parsed text differs from the input text, so offsets would not line up")
+        raise AnalysisError("GB191", document.id)
     return ParsedDocument(document, doc, offsets)

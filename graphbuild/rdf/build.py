@@ -59,7 +59,7 @@ class _Builder:
         self.docs: dict[str, Document] = {}
         for doc in model.documents:
             if doc.id in self.docs:
-                raise OutputError(f"two documents share the id {doc.id!r}; ids must be unique")
+                raise OutputError("GB411", id=doc.id)
             self.docs[doc.id] = doc
         # Minted once: every fact looks its ends up here (and so checks they exist).
         self.doc_iris = {d: named(iri.document_iri(base, d)) for d in self.docs}
@@ -73,17 +73,17 @@ class _Builder:
 
     def doc_iri(self, doc_id: str) -> ox.NamedNode:
         if doc_id not in self.doc_iris:
-            raise OutputError(f"a fact points at document {doc_id!r}, which is not in the model")
+            raise OutputError("GB407", kind="document", id=doc_id)
         return self.doc_iris[doc_id]
 
     def entity(self, entity_id: str) -> ox.NamedNode:
         if entity_id not in self.entities:
-            raise OutputError(f"a fact points at entity {entity_id!r}, which is not in the model")
+            raise OutputError("GB407", kind="entity", id=entity_id)
         return self.entities[entity_id]
 
     def event(self, event_id: str) -> ox.NamedNode:
         if event_id not in self.events:
-            raise OutputError(f"a fact points at event {event_id!r}, which is not in the model")
+            raise OutputError("GB407", kind="event", id=event_id)
         return self.events[event_id]
 
     def node(self, node_id: str) -> ox.NamedNode:
@@ -93,7 +93,7 @@ class _Builder:
         """A nif:String over doc[start:end] in the document's graph."""
         graph, text = self.doc_iri(doc_id), self.docs[doc_id].text
         if not 0 <= start <= end <= len(text):
-            raise OutputError(f"span {start}-{end} lies outside document {doc_id!r} ({len(text)} characters)")
+            raise OutputError("GB408", start=start, end=end, doc_id=doc_id, length=len(text))
         node = named(iri.span_iri(self.base, doc_id, start, end))
         for t in (NIF.String, cls) if cls else (NIF.String,):
             self.add(graph, node, RDF.type, t)
@@ -125,10 +125,8 @@ class _Builder:
     def mention(self, target: ox.NamedNode, m: Mention) -> None:
         graph, doc = self.doc_iri(m.doc_id), self.docs[m.doc_id]
         if not 0 <= m.start < m.end <= len(doc.text) or doc.text[m.start:m.end] != m.text:
-            raise OutputError(
-                f"mention {m.text!r} at {m.start}-{m.end} does not match document {m.doc_id!r} "
-                f"(text there: {doc.text[m.start:m.end]!r}); offsets must index Document.text"
-            )
+            raise OutputError("GB409", text=m.text, start=m.start, end=m.end, doc_id=m.doc_id,
+                              found=doc.text[m.start:m.end])
         node = named(iri.mention_iri(self.base, m.doc_id, m.start, m.end, target.value))
         self.add(graph, node, RDF.type, NIF.Phrase)
         self.offsets(graph, node, m.start, m.end, m.text)
@@ -255,7 +253,7 @@ def _external_iri(value: str, owner: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(value)
     except ValueError as err:
-        raise OutputError(f"same_as {value!r} of entity {owner!r} is not a valid IRI ({err})") from err
+        raise OutputError("GB410", value=value, owner=owner, reason=err) from err
 
 
 def to_quads(model: GraphModel, base_iri: str) -> QuadSet:

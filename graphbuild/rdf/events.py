@@ -16,7 +16,7 @@ TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
 def _time(b, event: ox.NamedNode, event_id: str, t: TimeValue) -> None:
     """`event`'s time node and stamps (on the event too, so a plain query finds them)."""
     if t.datatype not in TIME_TYPES:
-        raise OntologyError(f"time datatype {t.datatype!r} of event {event_id!r} is not one of {TIME_TYPES}")
+        raise OntologyError("GB101", datatype=t.datatype, event_id=event_id, time_types=TIME_TYPES)
     dt, c = XSD[t.datatype], b.cross
     node = named(iri.time_iri(b.base, t.text, t.value, t.datatype, t.end, t.doc_id, t.start, t.stop))
     b.add(c, event, SEM.hasTime, node)

@@ -42,7 +42,7 @@ class _Index:
             seen.add(t)
             s, p, o = t.subject, t.predicate.value, t.object
             if isinstance(s, ox.BlankNode) or isinstance(o, ox.BlankNode):
-                raise OntologyError("the graph holds blank nodes; graphbuild never writes them")
+                raise OntologyError("GB103")
             self.out[s.value][p].append(o)
             if p == str(RDF.type):
                 self.by_type[o.value].add(s.value)
@@ -94,7 +94,7 @@ class _Reader:
     def span(self, node: str) -> tuple[str, int, int]:
         ctx = self.ix.iris(node, NIF.referenceContext)
         if not ctx or ctx[0] not in self.doc_ids:
-            raise OntologyError(f"{node} has no nif:referenceContext to a document of the graph")
+            raise OntologyError("GB102", node=node)
         return self.doc_ids[ctx[0]], int(self.ix.one(node, NIF.beginIndex)), int(self.ix.one(node, NIF.endIndex))
 
     def evidence(self, owner: str) -> tuple[Evidence, ...]:
@@ -205,12 +205,11 @@ def read_quads(path: Path) -> list[ox.Quad]:
     path = Path(path)
     fmt = FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise InputError(str(path), f"cannot read {path.suffix or 'this'} as RDF",
-                         f"pass a {', '.join(FORMATS)} file written by graphbuild")
+        raise InputError("GB275", str(path), suffix=path.suffix or "this", formats=", ".join(FORMATS))
     try:
         return list(ox.parse(path=str(path), format=fmt))
     except (SyntaxError, ValueError, OSError) as err:
-        raise InputError(str(path), f"cannot parse the graph ({err})", "pass a graph written by graphbuild build") from err
+        raise InputError("GB276", str(path), reason=err) from err
 
 
 def read_model(path: Path) -> GraphModel:
@@ -218,8 +217,7 @@ def read_model(path: Path) -> GraphModel:
     try:
         return _Reader(_Index(read_quads(path))).model()
     except (KeyError, IndexError, TypeError) as err:
-        raise InputError(str(path), f"the graph is not one graphbuild wrote or is incomplete ({err!r})",
-                         "rebuild it with graphbuild build") from err
+        raise InputError("GB277", str(path), reason=err) from err
 
 
 __all__ = ["read_model", "read_quads"]

@@ -40,7 +40,7 @@ def _term(node) -> ox.NamedNode | ox.Literal:
         try:
             return ox.NamedNode(str(node))
         except ValueError as err:
-            raise OutputError(f"invalid IRI {str(node)!r} in the graph ({err}); it cannot be written") from err
+            raise OutputError("GB419", iri=str(node), reason=err) from err
     if isinstance(node, Literal):
         _check_size(str(node))
         if node.language:
@@ -49,8 +49,8 @@ def _term(node) -> ox.NamedNode | ox.Literal:
             return ox.Literal(str(node), datatype=ox.NamedNode(str(node.datatype)))
         return ox.Literal(str(node))
     if isinstance(node, BNode):
-        raise OutputError("the graph holds a blank node; graphbuild mints an IRI for every node")
-    raise OutputError(f"cannot write RDF term {node!r}")
+        raise OutputError("GB414")
+    raise OutputError("GB412", node=node)
 
 
 def _check_size(value: str) -> None:
@@ -58,11 +58,7 @@ def _check_size(value: str) -> None:
     (pyoxigraph: "Reached the buffer maximal size"); refuse it with the reason. Ingest
     keeps article texts under this bound (graphbuild.limits), so this is a last guard."""
     if len(value) > MAX_LITERAL_BYTES // 6 and literal_bytes(value) > MAX_LITERAL_BYTES:
-        raise OutputError(
-            f"a literal of {len(value):,} characters ({value[:40]!r}...) is over the "
-            f"{MAX_LITERAL_BYTES // 2**20} MiB a strict RDF parser reads as one token; "
-            "split the article it comes from"
-        )
+        raise OutputError("GB415", length=len(value), head=value[:40], mib=MAX_LITERAL_BYTES // 2 ** 20)
 
 
 def quad_set(dataset: Dataset) -> QuadSet:
@@ -107,7 +103,7 @@ def serialize(quads: QuadSet | list[ox.Quad], fmt: str) -> bytes:
         return _sorted_prefixes(ox.serialize(parsed, format=ox.RdfFormat.TURTLE, prefixes=prefixes()))
     if fmt == "nt":
         return _nt(content)
-    raise OutputError(f"unknown RDF format {fmt!r}; use one of {', '.join(FILE_NAMES)}")
+    raise OutputError("GB413", fmt=fmt, file_names=", ".join(FILE_NAMES))
 
 
 def _nt(content: QuadSet) -> bytes:
@@ -142,16 +138,13 @@ def check(data: bytes, fmt: str, quads: QuadSet | list[ox.Quad], name: str) -> N
                 return
         parsed = list(ox.parse(data, format=OX_FORMATS[fmt]))
     except (SyntaxError, ValueError, MemoryError) as err:  # MemoryError: a token over 16 MiB
-        raise OutputError(f"{name} does not re-parse as {fmt} ({err}); the old file was left as it was") from err
+        raise OutputError("GB418", name=name, fmt=fmt, reason=err) from err
     if fmt in DATASET_FORMATS:
         got, want = set(parsed), set(content.quads())
     else:
         got, want = {q.triple for q in parsed}, set(content.triples())
     if got != want or (fmt not in DATASET_FORMATS and len(parsed) != len(want)):
-        raise OutputError(
-            f"{name} re-parses to {len(got)} statements, expected {len(want)} "
-            f"({len(want - got)} missing); the old file was left as it was"
-        )
+        raise OutputError("GB416", name=name, got=len(got), want=len(want), missing=len(want - got))
 
 
 def publish(path: Path, data: bytes, fmt: str, quads: QuadSet | list[ox.Quad]) -> Path:
@@ -167,7 +160,7 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     out_dir = Path(out_dir)
     unknown = [f for f in formats if f not in FILE_NAMES]
     if unknown:
-        raise OutputError(f"unknown RDF format(s) {', '.join(unknown)}; use --formats with {', '.join(FILE_NAMES)}")
+        raise OutputError("GB417", unknown=", ".join(unknown), file_names=", ".join(FILE_NAMES))
     content = data if isinstance(data, QuadSet) else quad_set(data)
     return {fmt: publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content) for fmt in formats}
 

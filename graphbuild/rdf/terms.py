@@ -24,7 +24,7 @@ def named(value: str) -> ox.NamedNode:
     try:
         return ox.NamedNode(value)
     except ValueError as err:
-        raise OutputError(f"invalid IRI {value!r} in the graph ({err}); it cannot be written") from err
+        raise OutputError("GB419", iri=value, reason=err) from err
 
 
 @cache
@@ -81,7 +81,7 @@ def rdflib_term(term: ox.NamedNode | ox.Literal):
 def decimal_literal(value: float) -> ox.Literal:
     """An xsd:decimal whose lexical form reads back to exactly `value`."""
     if not math.isfinite(value):
-        raise OutputError(f"cannot write the non-finite number {value!r} as xsd:decimal")
+        raise OutputError("GB420", value=value)
     return Literal(format(Decimal(repr(float(value))), "f"), datatype=XSD.decimal)
 
 

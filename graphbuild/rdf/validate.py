@@ -166,10 +166,7 @@ def quarantine(dataset: Dataset, result: ValidationResult) -> tuple[ValidationRe
         result = validate(dataset)
     if result.conforms:
         return result, rejected, met
-    raise OutputError(
-        f"the graph does not conform to ontology/shapes.ttl ({result.violations} violations that "
-        f"removing statements does not fix); nothing was written. First problems:\n{result.summary}"
-    )
+    raise OutputError("GB421", violations=result.violations, summary=result.summary)
 
 
 __all__ = ["ValidationResult", "Violation", "quarantine", "report_graph", "shapes_graph", "union_graph", "validate"]

@@ -45,7 +45,7 @@ def check_url(url: str) -> str:
     """`url` if it is an absolute http(s) URL with a host."""
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"--endpoint {url!r}: give an http:// or https:// URL, e.g. http://localhost:7878")
+        raise UsageError("GB224", url=url)
     return url
 
 
@@ -54,19 +54,18 @@ def from_environment(var: str | None, url: str, scheme: str = "basic",
     """The credentials in environment variable `var` ("user:password") for `url`, or None
     when no variable is named. Refused over plain HTTP unless `url` is loopback."""
     if scheme not in SCHEMES:
-        raise UsageError(f"--auth-scheme {scheme!r}: choose basic or digest")
+        raise UsageError("GB217", flag="--auth-scheme", value=scheme, choices="basic or digest")
     if var is None:
         return None
     environ = os.environ if environ is None else environ
     value = environ.get(var)
     if not value:
-        raise UsageError(f"--auth-env {var}: the variable {var} is not set; export {var}=USER:PASSWORD first")
+        raise UsageError("GB225", var=var)
     user, sep, password = value.partition(":")
     if not sep or not user:
-        raise UsageError(f"--auth-env {var}: the variable must hold USER:PASSWORD (a colon between them)")
+        raise UsageError("GB226", var=var)
     if urlsplit(url).scheme != "https" and not is_loopback(url):
-        raise UsageError(f"refusing to send the credentials of {var} over plain HTTP to {urlsplit(url).hostname}; "
-                         "use an https:// --endpoint (plain http is allowed to localhost only)")
+        raise UsageError("GB227", var=var, hostname=urlsplit(url).hostname)
     return Credentials(user, password, scheme)
 
 

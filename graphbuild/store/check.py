@@ -39,13 +39,12 @@ def files_of(path: Path) -> list[Path]:
     if path.is_dir():
         found = [path / name for name in OUTPUT_FILES if (path / name).exists()]
         if not found:
-            raise UsageError(f"{path}: no graph.trig, graph.ttl, graph.nt or graph.jsonld here; "
-                             "pass an output directory of graphbuild build or one RDF file")
+            raise UsageError("GB230", path=path)
         return found
     if not path.exists():
-        raise UsageError(f"{path}: no such file or directory")
+        raise UsageError("GB228", path=path)
     if path.suffix.lower() not in FORMATS:
-        raise UsageError(f"{path}: cannot check {path.suffix or 'this'} files; pass one of {', '.join(FORMATS)}")
+        raise UsageError("GB229", path=path, suffix=path.suffix or "this", formats=", ".join(FORMATS))
     return [path]
 
 

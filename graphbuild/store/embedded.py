@@ -41,25 +41,22 @@ def open_store(store_dir: Path) -> ox.Store:
     """The store in `store_dir` opened for writing (created when missing)."""
     store_dir = Path(store_dir)
     if store_dir.exists() and not store_dir.is_dir():
-        raise UsageError(f"--store {store_dir}: not a directory; pass a directory for the Oxigraph store")
+        raise UsageError("GB231", store_dir=store_dir)
     try:
         return ox.Store(str(store_dir))
     except OSError as err:
-        raise StoreError(f"cannot open the store in {store_dir} for writing ({err}); if another graphbuild "
-                         "or an oxigraph server has it open, stop that first") from err
+        raise StoreError("GB501", store_dir=store_dir, reason=err) from err
 
 
 def open_read_only(store_dir: Path) -> ox.Store:
     """The existing store in `store_dir`, read-only (several readers may share it)."""
     store_dir = Path(store_dir)
     if not store_dir.is_dir() or not any(store_dir.iterdir()):
-        raise UsageError(f"--store {store_dir}: no store there; create one with "
-                         f"graphbuild load OUTPUT_DIR --store {store_dir}")
+        raise UsageError("GB232", store_dir=store_dir)
     try:
         return ox.Store.read_only(str(store_dir))
     except OSError as err:
-        raise StoreError(f"cannot open the store in {store_dir} ({err}); is it an Oxigraph store "
-                         "written by graphbuild load?") from err
+        raise StoreError("GB502", store_dir=store_dir, reason=err) from err
 
 
 def _quads(graph: str, triples: list[ox.Triple]):
@@ -113,8 +110,7 @@ def load_graphs(store_dir: Path, named: NamedGraphs,
         store.flush()
         n_graphs, n_triples = totals(store)
     except OSError as err:
-        raise StoreError(f"writing to the store in {store_dir} failed ({err}); check free disk space "
-                         "and retry (each graph is replaced as a whole, so a retry is safe)") from err
+        raise StoreError("GB503", store_dir=store_dir, reason=err) from err
     finally:
         del store  # closes the database, so another process can open it
     return LoadResult(len(named.graphs), named.triples, n_graphs, n_triples)

@@ -26,7 +26,7 @@ def text(name: str) -> str:
     """The SPARQL of example `name`."""
     path = _files().get(name)
     if path is None:
-        raise UsageError(f"--example {name!r}: no such example; choose one of {', '.join(names())}")
+        raise UsageError("GB233", name=name, names=", ".join(names()))
     return path.read_text(encoding="utf-8")
 
 

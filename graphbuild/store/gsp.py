@@ -25,16 +25,8 @@ from graphbuild.store.source import NamedGraphs
 
 TRANSIENT = (408, 429, 502, 503, 504)
 CONTENT_TYPE = "application/n-triples"
-FIXES = {
-    401: "the server refused the credentials: check the variable of --auth-env and --auth-scheme "
-         "(Virtuoso wants digest)",
-    403: "the user may not write there: grant it write access, or check --gsp-path (a read-only path?)",
-    404: "no Graph Store endpoint at that path: check --endpoint and --gsp-path (Oxigraph /store, "
-         "Fuseki /DATASET/data, GraphDB /repositories/REPO/rdf-graphs/service, Virtuoso /sparql-graph-crud-auth)",
-    405: "that path does not accept writes: check --gsp-path (Virtuoso's plain /sparql-graph-crud is read-only)",
-    413: "the server refused the batch size: lower --batch-size",
-    415: "the server does not take N-Triples there: check --gsp-path",
-}
+# The catalogue code of each HTTP status with a known fix (GB504: any other status).
+STATUS_CODES = {401: "GB511", 403: "GB512", 404: "GB513", 405: "GB514", 413: "GB515", 415: "GB516"}
 
 
 @dataclass(frozen=True)
@@ -96,14 +88,13 @@ def send(http, target: Target, method: str, graph: str, body: bytes) -> None:
         response = http.request(method, target.url, params={target.graph_param: graph}, data=body,
                                 headers={"Content-Type": CONTENT_TYPE}, timeout=target.timeout)
     except requests.RequestException as err:
-        raise StoreError(f"{method} {target.url} (graph {graph}) failed after {target.retries} retries ({err}); "
-                         "is the server running? check --endpoint") from err
+        raise StoreError("GB505", method=method, url=target.url, graph=graph, retries=target.retries,
+                         reason=err) from err
     if 200 <= response.status_code < 300:
         return
-    fix = FIXES.get(response.status_code, "see the server's answer above")
     answer = " ".join(response.text.split())[:300]
-    raise StoreError(f"{method} {target.url} (graph {graph}): HTTP {response.status_code} "
-                     f"{response.reason}: {answer!r}; {fix}")
+    raise StoreError(STATUS_CODES.get(response.status_code, "GB504"), method=method, url=target.url, graph=graph,
+                     status=response.status_code, status_reason=response.reason, answer=answer)
 
 
 def push_graphs(target: Target, named: NamedGraphs,

@@ -26,13 +26,13 @@ _POSITION = re.compile(r"error at (\d+):(\d+)")
 def read_query(text: str | None, path: Path | None) -> str:
     """The query text: given inline, or read from `path` (`-f query.rq`)."""
     if (text is None) == (path is None):
-        raise UsageError('pass the query either inline ("SELECT ...") or with -f FILE.rq, not both')
+        raise UsageError("GB234")
     if path is None:
         return text
     try:
         return Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as err:
-        raise UsageError(f"-f {path}: cannot read the query ({err})") from err
+        raise UsageError("GB236", path=path, reason=err) from err
 
 
 def _graph_options(default_graph: tuple[str, ...]) -> dict:
@@ -41,12 +41,11 @@ def _graph_options(default_graph: tuple[str, ...]) -> dict:
     if default_graph == (STORE_DEFAULT,):
         return {}
     if UNION in default_graph or STORE_DEFAULT in default_graph:
-        raise UsageError("--default-graph: give union, default, or one or more graph IRIs, not a mix")
+        raise UsageError("GB235")
     try:
         return {"default_graph": [ox.NamedNode(g) for g in default_graph]}
     except ValueError as err:
-        raise UsageError(f"--default-graph: {err}; pass union, default or a graph IRI such as "
-                         "https://w3id.org/graphbuild/id/graph/cross-document") from err
+        raise UsageError("GB237", reason=err) from err
 
 
 def parse_error(err: SyntaxError, query: str) -> QueryError:
@@ -54,13 +53,12 @@ def parse_error(err: SyntaxError, query: str) -> QueryError:
     message = str(err)
     found = _POSITION.search(message)
     if not found:
-        return QueryError(f"the SPARQL query does not parse: {message}")
+        return QueryError("GB292", message=message)
     line, column = int(found.group(1)), int(found.group(2))
     lines = query.splitlines() or [""]
     text = lines[line - 1] if 0 < line <= len(lines) else ""
     detail = message[found.end():].lstrip(": ")
-    return QueryError(f"the SPARQL query does not parse at line {line}, column {column}: {detail}\n"
-                      f"  {text}\n  {' ' * max(column - 1, 0)}^")
+    return QueryError("GB291", line=line, column=column, detail=detail, text=text, pad=" " * max(column - 1, 0))
 
 
 def run_query(store: ox.Store, query: str, default_graph: tuple[str, ...] = ()):
@@ -72,7 +70,7 @@ def run_query(store: ox.Store, query: str, default_graph: tuple[str, ...] = ()):
     except SyntaxError as err:
         raise parse_error(err, query) from err
     except OSError as err:
-        raise StoreError(f"the store failed while answering the query ({err})") from err
+        raise StoreError("GB506", reason=err) from err
 
 
 def query_store(store_dir: Path, query: str, default_graph: tuple[str, ...] = ()):

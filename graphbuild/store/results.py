@@ -57,7 +57,7 @@ def table(solutions: ox.QuerySolutions) -> str:
 def format_results(results, fmt: str = "table") -> str:
     """`results` of `query.run_query` as text in `fmt` (one of FORMATS)."""
     if fmt not in FORMATS:
-        raise UsageError(f"--format {fmt!r}: choose one of {', '.join(FORMATS)}")
+        raise UsageError("GB238", fmt=fmt, formats=", ".join(FORMATS))
     if isinstance(results, ox.QueryBoolean):
         if fmt == "json":
             return results.serialize(format=ox.QueryResultsFormat.JSON).decode("utf-8") + "\n"
@@ -67,7 +67,7 @@ def format_results(results, fmt: str = "table") -> str:
         if fmt == "table":
             return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes()).decode("utf-8")
         if fmt == "json":
-            raise UsageError("--format json is for SELECT and ASK; a CONSTRUCT gives Turtle (table) or N-Triples (csv, tsv)")
+            raise UsageError("GB239")
         return ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     if fmt == "table":
         return table(results)

@@ -36,13 +36,11 @@ def dataset_file(path: Path) -> Path:
     if path.is_dir():
         path = path / OUTPUT_FILE
         if not path.exists():
-            raise InputError(str(path), "no graph.trig in this output directory",
-                             "build it with trig among --formats (the default), or pass the .trig file")
+            raise InputError("GB279", str(path))
     elif not path.exists():
-        raise InputError(str(path), "no such file or directory", "pass an output directory of graphbuild build")
+        raise InputError("GB280", str(path))
     if path.suffix.lower() not in DATASET_FORMATS:
-        raise InputError(str(path), "a store loads named graphs, and this file has none",
-                         f"pass graph.trig or an N-Quads file ({', '.join(DATASET_FORMATS)})")
+        raise InputError("GB278", str(path), dataset_formats=", ".join(DATASET_FORMATS))
     return path
 
 
@@ -58,15 +56,13 @@ def read_graphs(path: Path) -> NamedGraphs:
     try:
         for quad in ox.parse(path=str(path), format=DATASET_FORMATS[path.suffix.lower()]):
             if isinstance(quad.graph_name, ox.DefaultGraph):
-                raise InputError(str(path), f"a triple lies in the default graph ({quad.triple})",
-                                 "put every triple in a named graph (graphbuild build does)")
+                raise InputError("GB281", str(path), triple=quad.triple)
             if isinstance(quad.graph_name, ox.BlankNode) or any(
                     isinstance(term, ox.BlankNode) for term in (quad.subject, quad.object)):
-                raise InputError(str(path), "the graph holds blank nodes, so re-loading would duplicate them",
-                                 "load a graph written by graphbuild build (it mints an IRI for every node)")
+                raise InputError("GB282", str(path))
             graphs[quad.graph_name.value].append(quad.triple)
     except (SyntaxError, ValueError, OSError) as err:
-        raise InputError(str(path), f"cannot parse the graph ({err})", "pass a graph written by graphbuild build") from err
+        raise InputError("GB276", str(path), reason=err) from err
     return NamedGraphs({g: sorted(set(graphs[g]), key=_key) for g in sorted(graphs)}, path)
 
 

@@ -111,8 +111,9 @@ def test_an_article_over_max_chars_is_skipped_with_the_fix(tmp_path):
 def test_the_rdf_literal_limit_holds_without_max_chars():
     assert too_long("a" * 100, None) is None
     text = "x" * (MAX_LITERAL_BYTES + 1)
-    problem, fix = too_long(text, None)
-    assert "16 MiB" in problem and "split" in fix
+    code, fields = too_long(text, None)
+    err = InputError(code, "x", **fields)
+    assert "16 MiB" in err.problem and "split" in err.fix
     # Escapes count: newlines take two bytes in a quoted literal.
     assert literal_bytes('a\n"\x01é') == 1 + 2 + 2 + 6 + 2
     assert too_long("\n" * (MAX_LITERAL_BYTES // 2 + 1), None) is not None

@@ -3,7 +3,7 @@
     ingest -> nlp -> extract -> resolve -> model -> rdf | network
 
 - a stage imports only earlier stages and the base modules (model, vocab, shapes,
-  errors, settings, iri, fsio, names, lexicon); extract and resolve share words and name
+  errors, error_codes, settings, iri, fsio, names, lexicon); extract and resolve share words and name
   helpers through the base, never through each other; rdf, network and store read the
   GraphModel only (no ingest, nlp, extract or resolve);
 - the base imports no stage; nothing but `__main__` imports the CLI; orchestration
@@ -20,10 +20,10 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "graphbuild"
-BASE = {"model", "vocab", "shapes", "errors", "settings", "iri", "fsio", "names", "lexicon", "limits", ""}
+BASE = {"model", "vocab", "shapes", "errors", "error_codes", "settings", "iri", "fsio", "names", "lexicon", "limits", ""}
 STAGES = {"ingest": 1, "nlp": 2, "extract": 3, "resolve": 4, "rdf": 5, "network": 5, "store": 6}
 READS_MODEL_ONLY = {"rdf", "network", "store"}
-CLI = {"cli", "cli_store", "__main__"}  # the command line: imported by nothing else
+CLI = {"cli", "cli_store", "cli_errors", "__main__"}  # the command line: imported by nothing else
 ORCHESTRATION = {"analyze", "pipeline", "engine", "evaluate", "preflight", "outputs", "locking"} | CLI
 SPACY_LAYERS = {"nlp", "extract"}
 
