@@ -13,9 +13,8 @@ and resolve (word lists in `graphbuild.lexicon`).
   possessives, dotted acronyms folded), `fold` (doubled letters and particles:
   "Qassem"/"Qasem", "al-Assad"/"Assad"), `phonetic` (jellyfish Metaphone keys) and
   `blocking_keys` (the cheap keys under which two names are compared at all).
-- Name variants: `word_variants` and `given_names_variants` decide whether two
-  spellings are one name's ("Gaddafi"/"Qadhafi" yes, "Ted"/"Tad" no) from sound keys and
-  spelling similarity, no list of names.
+- Name variants (`lexicon.name_variants`): whether two spellings are one name's
+  ("Gaddafi"/"Qadhafi" yes, "Ted"/"Tad" no) from sound keys and spelling similarity.
 """
 from __future__ import annotations
 
@@ -24,8 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
-import jellyfish
-
+from graphbuild.lexicon.name_variants import fold_word, phonetic_word
 from graphbuild.lexicon.titles import ABBREVIATIONS, ADDRESS_FORMS, HONORIFICS, TITLE_JOINERS, TITLE_NOUNS
 from graphbuild.lexicon.words import ACRONYM_SKIP, ARTICLES, DROPPABLE_PARTICLES, PARTICLES
 
@@ -39,17 +37,6 @@ _INNER_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
-
-# Doubled letters vary between spellings of one name ("Qassem"/"Qasem", "Hassan"/"Hasan").
-_DOUBLED = re.compile(r"([a-z])\1+")
-# How alike two spellings must be, beside sounding alike, to be one name's variants
-# (jellyfish Jaro-Winkler), and how long a word must be: a short given name carries
-# too little to tell a variant ("Mohammed"/"Mohammad") from another name ("Ted"/"Tad",
-# "Karen"/"Karan"), so given names need GIVEN_NAME_MIN letters, other words WORD_MIN.
-VARIANT_SIMILARITY = 0.8
-WORD_MIN = 5
-GIVEN_NAME_MIN = 6
-
 
 def strip_accents(text: str) -> str:
     """`text` without combining marks ("Pérez" → "Perez")."""
@@ -89,73 +76,16 @@ def tokens(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)
-def fold_word(word: str) -> str:
-    """One normalized word with doubled letters single ("qassem" → "qasem"): spellings
-    that differ only so are one spelling."""
-    return _DOUBLED.sub(r"\1", word)
-
-
-@lru_cache(maxsize=1 << 16)
-def phonetic_word(word: str) -> str:
-    """The sound key of one normalized word: its Metaphone code (jellyfish) without
-    "H", which transliterations add or drop ("Gaddafi"/"Qadhafi" → "KTF")."""
-    code = jellyfish.metaphone(word).replace("H", "") if word.isalpha() else ""
-    return code or word
-
-
-def phonetic(name: str) -> str:
-    """The sound key of a name: its words' keys, particles dropped."""
-    return " ".join(phonetic_word(w) for w in name_words(name))
-
-
-def word_variants(x: str, y: str, min_len: int = WORD_MIN) -> bool:
-    """Whether two normalized words are spellings of one name: the same spelling
-    (`fold_word`), or both at least `min_len` letters, sounding alike (`phonetic_word`)
-    and spelled alike (Jaro-Winkler ≥ VARIANT_SIMILARITY): "Laden"/"Ladin",
-    "Gaddafi"/"Qadhafi", never "Cruz"/"Cruise"."""
-    fx, fy = fold_word(x), fold_word(y)
-    if fx == fy:
-        return True
-    if min(len(fx), len(fy)) < min_len or phonetic_word(fx) != phonetic_word(fy):
-        return False
-    return jellyfish.jaro_winkler_similarity(fx, fy) >= VARIANT_SIMILARITY
-
-
-@lru_cache(maxsize=1)
-def _nicknamer():
-    from nicknames import NickNamer
-
-    return NickNamer()
-
-
-@lru_cache(maxsize=1 << 14)
-def _nickname_of(short: str, full: str) -> bool:
-    """Whether given name `short` is a nickname of `full` ("bob", "robert"); names that
-    merely share a full form ("ted", "ned": Edward) are not."""
-    return len(short) > 1 and full in _nicknamer().canonicals_of(short)
-
-
-def given_names_variants(x: str, y: str) -> bool:
-    """Whether two normalized given names can be one person's: the same spelling, an
-    initial of the other, a nickname of the other ("Bob"/"Robert") or a long name's
-    variant ("Mohammed"/"Mohammad"). The given name is strong evidence: "Ted" is not
-    "Tad", "Karen" not "Karan"."""
-    if (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
-        return True
-    if _nickname_of(x, y) or _nickname_of(y, x):
-        return True  # "Bob" is a "Robert" (the nicknames package's curated table)
-    fx, fy = fold_word(x), fold_word(y)
-    if fx != fy and (fx.startswith(fy) or fy.startswith(fx)):
-        return False  # an added ending makes another name: "Daniel"/"Danielle", "Paul"/"Paula"
-    return word_variants(x, y, GIVEN_NAME_MIN)
-
-
 def name_words(name: str) -> list[str]:
     """Tokens without droppable particles ("Bashar al-Assad" → ["bashar", "assad"])."""
     words = tokens(name)
     kept = [w for w in words if w not in DROPPABLE_PARTICLES]
     return kept or words
+
+
+def phonetic(name: str) -> str:
+    """The sound key of a name: its words' keys, particles dropped."""
+    return " ".join(phonetic_word(w) for w in name_words(name))
 
 
 def fold(name: str) -> str:

@@ -14,9 +14,9 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
-from graphbuild.extract.records import KindCue
+from graphbuild.lexicon.name_forms import in_gazetteer, person_structure
 from graphbuild.lexicon.roles import PLAYER_TITLES
-from graphbuild.model import Mention
+from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
 from graphbuild.nlp import ParsedDocument
 
@@ -33,8 +33,6 @@ CUE_WEIGHT = 4.5  # outweighs a full name tagged PERSON once (tag 1 + FULL_NAME_
 def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
     """Cues for the mentions of `parsed` that possess an organization's noun or a
     person's name (see the module docstring)."""
-    from graphbuild.resolve.name_evidence import in_gazetteer
-
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in ordered]
 
@@ -65,8 +63,6 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
 
 def _personal(m: Mention) -> bool:
     """A mention tagged PERSON or written with a personal name's structure."""
-    from graphbuild.resolve.name_evidence import person_structure
-
     return m.label == "PERSON" or person_structure(POSSESSIVE.sub("", m.text))
 
 

@@ -66,13 +66,3 @@ class FoundQuote(NamedTuple):
     rule: str
     confidence: float
 
-
-class KindCue(NamedTuple):
-    """Evidence about the kind of the entity mentioned at the source char span [start,
-    end), read from the words around it ("X's chief executive": X is no person)."""
-
-    start: int
-    end: int
-    kind: str
-    rule: str
-    weight: float

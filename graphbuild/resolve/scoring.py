@@ -13,12 +13,12 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graphbuild.model import Entity, GraphModel
 from rapidfuzz import fuzz
 
-from graphbuild.names import (acronym, blocking_keys, fold, fold_word, given_names_variants, is_acronym, name_words,
-                              normalize, surname, word_variants)
-from graphbuild.resolve.name_evidence import org_short_forms, without_legal_form
+from graphbuild.model import Entity, GraphModel
+from graphbuild.lexicon.name_variants import fold_word, given_names_variants, word_variants
+from graphbuild.names import acronym, blocking_keys, fold, is_acronym, name_words, normalize, surname
+from graphbuild.resolve.org_match import compact, content_words, org_names_match, short_forms_index
 
 # A pair joins when its score reaches this.
 THRESHOLD = 0.85
@@ -28,15 +28,6 @@ SURNAME_SCORE = 0.88
 AMBIGUOUS_SURNAME_SCORE = 0.7
 TITLE_BONUS = 0.08
 NEIGHBOUR_BONUS = 0.08
-# A one-word organization name and the one organization it shortens ("Disney" and
-# "Walt Disney Co."); with rival organizations it shortens, it needs context to pass.
-SHORT_FORM_SCORE = 0.86
-AMBIGUOUS_SHORT_FORM_SCORE = 0.7
-COMPACT_SCORE = 0.95  # "United Healthcare" / "UnitedHealthcare"
-LEGAL_FORM_SCORE = 0.95  # "Walt Disney Co." / "Walt Disney Company"
-ORG_FUZZY_SIMILARITY = 0.9
-# Words that never distinguish one organization's name from another's.
-ORG_STOPWORDS = frozenset({"of", "the", "for", "and", "s", "de", "la"})
 
 
 @dataclass(frozen=True)
@@ -88,12 +79,8 @@ class MatchContext:
                 for form in (e.label, *e.alt_labels):
                     if len(name_words(form)) >= 2:
                         full[surname(form)].add(form)
-        shorts: dict[str, set[str]] = defaultdict(set)
-        for s in items:
-            if s.entity.kind == "Organization":
-                for form in (s.entity.label, *s.entity.alt_labels):
-                    for short in org_short_forms(form):
-                        shorts[short].add(_compact(without_legal_form(form)))
+        shorts = short_forms_index([f for s in items if s.entity.kind == "Organization"
+                                    for f in (s.entity.label, *s.entity.alt_labels)])
         return cls({k: frozenset(v) for k, v in neighbours.items()}, {k: frozenset(v) for k, v in full.items()},
                    {k: frozenset(v) for k, v in shorts.items()})
 
@@ -111,8 +98,8 @@ class MatchContext:
             if country:
                 keys.add("c:" + country)
         if e.kind == "Organization":  # partial names block on their content words
-            keys |= {"w:" + w for f in forms for w in _content_words(f)[0] if len(w) > 3}
-            keys |= {"k:" + _compact(without_legal_form(f)) for f in forms}
+            keys |= {"w:" + w for f in forms for w in content_words(f)[0] if len(w) > 3}
+            keys |= {"k:" + compact(f) for f in forms}
         if e.kind != "Person":
             keys.discard("s:" + surname(e.label))
         return Candidate(
@@ -224,68 +211,13 @@ def _name_groups(names: frozenset[str]) -> list[set[str]]:
     return groups
 
 
-def _content_words(label: str) -> tuple[list[str], set[str]]:
-    """Folded content words of an organization name with country modifiers split off
-    ("Iran's Revolutionary Guard" -> ["revolutionary", "guard"], {"IR"}); plural -s
-    dropped so "Guards" matches "Guard"."""
-    from graphbuild.resolve.geo import country_code
-
-    words, countries = [], set()
-    for w in normalize(label).split(" "):
-        code = country_code(w) if w[:1].isalpha() and len(w) > 3 else None
-        if code:
-            countries.add(code)
-        elif w not in ORG_STOPWORDS:
-            words.append(fold_word(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w))
-    return words, countries
-
-
-def _compact(name: str) -> str:
-    """The normalized name without spaces, hyphens and a leading "the"."""
-    words = normalize(name).split()
-    return "".join(words[1:] if len(words) > 1 and words[0] == "the" else words).replace("-", "")
-
-
-def _short_form(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, float] | None:
-    """A one-word name of `a` that shortens a form of `b` ("Disney" / "Walt Disney Co.")."""
-    for x in a.forms:
-        short = normalize(x)
-        if " " in short:
-            continue
-        if any(short in org_short_forms(y) for y in b.forms):
-            rivals = context.org_shorts.get(short, frozenset())
-            return ("short-form", SHORT_FORM_SCORE if len(rivals) <= 1 else AMBIGUOUS_SHORT_FORM_SCORE)
-    return None
-
-
-def _organization(a: Candidate, b: Candidate, context: MatchContext | None = None) -> tuple[str, float] | None:
+def _organization(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, float] | None:
     found = _exact(a, b)
     if found:
         return found
     if a.acronyms & b.initials or b.acronyms & a.initials:
         return ("acronym", 0.95)
-    bases_a = {normalize(without_legal_form(f)) for f in a.forms}
-    if bases_a & {normalize(without_legal_form(f)) for f in b.forms}:
-        return ("legal-form", LEGAL_FORM_SCORE)
-    if {_compact(f) for f in a.forms} & {_compact(f) for f in b.forms}:
-        return ("compact-name", COMPACT_SCORE)
-    if context is not None and (found := _short_form(a, b, context) or _short_form(b, a, context)):
-        return found
-    best: tuple[str, float] | None = None
-    for x in a.forms:
-        for y in b.forms:
-            wx, cx = _content_words(x)
-            wy, cy = _content_words(y)
-            if cx and cy and not (cx & cy):
-                continue  # "Iran's Foreign Ministry" is not "Iraq's Foreign Ministry"
-            short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
-            if len(short) >= 2 and set(short) <= set(long) and short[-1] in long:
-                best = max(best or ("", 0), ("partial-name", 0.9), key=lambda t: t[1])
-            elif len(wx) == len(wy) and wx:
-                r = fuzz.ratio(" ".join(wx), " ".join(wy)) / 100
-                if r >= ORG_FUZZY_SIMILARITY:
-                    best = max(best or ("", 0), ("fuzzy-name", r), key=lambda t: t[1])
-    return best
+    return org_names_match(a.forms, b.forms, context.org_shorts)
 
 
 def _place(a: Candidate, b: Candidate) -> tuple[str, float] | None:

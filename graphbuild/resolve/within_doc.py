@@ -20,16 +20,16 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graphbuild.lexicon.words import LOCATIVES
-from graphbuild.model import Entity, MergeStep, Mention
-from graphbuild.names import (expand_title, given_names_variants, initialled_name, initials, is_honorific, name_of,
-                              preceding_title, strip_possessive, undot)
-from graphbuild.nlp import ParsedDocument
-from graphbuild.extract.records import KindCue
 from graphbuild.lexicon.abbreviations import expand_state
+from graphbuild.lexicon.name_forms import (acronym_shaped, in_gazetteer, name_votes, org_short_forms, shaped_like_person,
+                                           without_legal_form)
+from graphbuild.lexicon.name_variants import given_names_variants
+from graphbuild.lexicon.words import LOCATIVES
+from graphbuild.model import Entity, KindCue, MergeStep, Mention
+from graphbuild.names import (expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
+                              strip_possessive, undot)
+from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.geo import country_code
-from graphbuild.resolve.name_evidence import (acronym_shaped, in_gazetteer, name_votes, org_short_forms,
-                                              shaped_like_person, without_legal_form)
 
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 # Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.

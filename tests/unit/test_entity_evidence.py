@@ -11,8 +11,8 @@ from graphbuild.model import Document
 from graphbuild.nlp import ParsedDocument
 from graphbuild.nlp.normalize import OffsetMap
 from graphbuild.resolve.cross_doc import merge_documents
-from graphbuild.resolve.name_evidence import (acronym_shaped, legal_form, name_votes, org_short_forms,
-                                              person_structure, shaped_like_person, without_legal_form)
+from graphbuild.lexicon.name_forms import (acronym_shaped, legal_form, name_votes, org_short_forms, person_structure,
+                                           shaped_like_person, without_legal_form)
 from graphbuild.resolve.within_doc import resolve_entities
 from tests.helpers.cross_doc import doc_model, ent
 from tests.unit.test_mentions_helpers import parsed_with

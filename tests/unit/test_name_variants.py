@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from graphbuild.names import given_names_variants, word_variants
+from graphbuild.lexicon.name_variants import given_names_variants, word_variants
 from graphbuild.resolve.cross_doc import merge_documents
 from graphbuild.resolve.scoring import person_names_compatible
 from tests.helpers.cross_doc import doc_model, ent

@@ -14,7 +14,8 @@
 personal name is. `shaped_like_person(name)` is the weaker cue "Given Surname": two or three capitalized
 words, none a place, organization or compass word; callers weigh it only against a
 tag they already doubt (a Place tag the gazetteer does not confirm).
-Pure string functions, memoized: the same names recur across documents.
+Pure string functions over the packaged data (a base module: extract and resolve both
+use it), memoized: the same names recur across documents.
 """
 from __future__ import annotations
 
@@ -25,6 +26,7 @@ from functools import lru_cache
 from cleanco import basename, matches, typesources
 from nameparser import HumanName
 
+from graphbuild.lexicon.countries import by_name, geonames
 from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.names import normalize
 
@@ -56,11 +58,18 @@ def without_legal_form(name: str) -> str:
     return basename(name).strip(" ,") or name
 
 
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Normalized names of the packaged GeoNames cities and US states."""
+    gc = geonames()
+    names = [rec["name"] for rec in gc.get_cities().values()] + [rec["name"] for rec in gc.get_us_states().values()]
+    return frozenset(normalize(n) for n in names)
+
+
+@lru_cache(maxsize=1 << 14)
 def in_gazetteer(name: str) -> bool:
     """Whether the whole of `name` is a GeoNames city, a US state or a country."""
-    from graphbuild.resolve.geo import country_code, gazetteer
-
-    return normalize(name) in gazetteer().places or country_code(name) is not None
+    return normalize(name) in _place_names() or by_name(name) is not None
 
 
 def _head(name: str) -> str:
