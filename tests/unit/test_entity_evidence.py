@@ -157,3 +157,12 @@ def test_across_documents_short_legal_and_compact_forms_join():
 
 def test_an_ambiguous_short_form_joins_neither_organization():
     assert orgs(("a", "Acme Foods"), ("b", "Acme Motors"), ("c", "Acme")) == ["Acme", "Acme Foods", "Acme Motors"]
+
+
+def test_a_node_kind_hears_the_legal_form_of_any_member():
+    from graphbuild.resolve.kinds import decide_kind
+
+    person = ent("a", "e1", "Person", "Walt Globex", "Globex")  # two mentions tagged PERSON
+    company = ent("b", "e1", "Organization", "Walt Globex Co.")
+    assert decide_kind([person]) == "Person"
+    assert decide_kind([person, company]) == "Organization"
