@@ -27,6 +27,7 @@ OWNED_BY_ORGANIZATIONS = frozenset(
     "coach squad team players lineup".split()) | PLAYER_TITLES
 CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+LOOK_BACK = 3
 CUE_WEIGHT = 4.5  # outweighs a full name tagged PERSON once (tag 1 + FULL_NAME_PERSON_BONUS 3)
 
 
@@ -38,11 +39,12 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
 
     def mention_of(token) -> Mention | None:
         a, b = parsed.source(token.idx, token.idx + len(token))
+        # The mentions starting last before the token: one of them holds it, if any
+        # does (mentions barely overlap; a few cover the case of two that do).
         i = bisect_right(starts, a) - 1
-        while i >= 0 and ordered[i].start <= a:
-            if b <= ordered[i].end:
-                return ordered[i]
-            i -= 1
+        for j in range(i, max(-1, i - LOOK_BACK), -1):
+            if b <= ordered[j].end:
+                return ordered[j]
         return None
 
     yield from _conjunct_cues(parsed.doc, mention_of)
@@ -68,22 +70,22 @@ def _personal(m: Mention) -> bool:
 
 def _conjunct_cues(doc, mention_of) -> Iterator[KindCue]:
     """Each mention in a coordination ("A, B and C") votes for the tags of the other
-    mentions in it."""
+    mentions in it. Only conj arcs are walked: the cue costs little on long texts."""
+    groups: dict[int, list[int]] = {}
     for token in doc:
-        if token.dep_ == "conj" or not any(c.dep_ == "conj" for c in token.children):
-            continue
-        members = [token, *(t for t in token.subtree if t.dep_ == "conj" and _conjunct_of(t, token))]
-        mentions = list(dict.fromkeys(m for m in map(mention_of, members) if m is not None))
+        if token.dep_ == "conj":
+            first = token.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            groups.setdefault(first.i, [first.i]).append(token.i)
+    for members in groups.values():
+        mentions = list(dict.fromkeys(m for m in (mention_of(doc[i]) for i in members) if m is not None))
         for m in mentions:
             for other in mentions:
                 if other is not m and other.label in TAG_KINDS:
                     yield KindCue(m.start, m.end, TAG_KINDS[other.label], "coordinated-with", CONJUNCT_WEIGHT)
 
 
-def _conjunct_of(token, first) -> bool:
-    """Whether `token` hangs off `first` by a chain of conj arcs."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-        if token.i == first.i:
-            return True
-    return False
+def _personal(m: Mention) -> bool:
+    """A mention tagged PERSON or written with a personal name's structure."""
+    return m.label == "PERSON" or person_structure(POSSESSIVE.sub("", m.text))
