@@ -91,9 +91,10 @@ def person_structure(name: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def name_votes(name: str) -> Counter[str]:
+def name_votes(name: str, gazetteer: bool = True) -> Counter[str]:
     """Kind votes from the form of `name` (see the module docstring); empty when the
-    form says nothing."""
+    form says nothing. Without `gazetteer`, a known place name adds nothing (for
+    callers that count countries and places themselves)."""
     votes: Counter[str] = Counter()
     head = _head(name)
     if legal_form(name):
@@ -102,7 +103,7 @@ def name_votes(name: str) -> Counter[str]:
         votes["Organization"] += HEAD_NOUN_WEIGHT
     elif head in PLACE_HEAD_NOUNS:
         votes["Place"] += HEAD_NOUN_WEIGHT
-    if in_gazetteer(name):
+    if gazetteer and in_gazetteer(name):
         votes["Place"] += GAZETTEER_WEIGHT
     if person_structure(name):
         votes["Person"] += NAME_STRUCTURE_WEIGHT

@@ -7,7 +7,7 @@ Three kinds of evidence are weighed together:
 - country data: a member named by a country's name or code (pycountry/GeoNames, through
   `geo.country_code`) votes Place with COUNTRY_WEIGHT ("Georgia" tagged a person once);
 - the names' own form (`lexicon.name_forms.name_votes`: legal forms, head nouns,
-  gazetteers, personal-name structure), the strongest vote per kind over the node's
+  personal-name structure), the strongest vote per kind over the node's
   names, so a node merged from differently typed members still hears "Co." or "Jr.";
 - the roles the members play in facts: the place of an event, the object of
   `nationality`, the organization of a membership, ... Each role votes for the one
@@ -86,7 +86,7 @@ def decide_kind(members: Sequence[Entity], roles: Iterable[Counter[str]] = ()) -
             votes["Place"] += COUNTRY_WEIGHT
     form: Counter[str] = Counter()
     for name in sorted({n for e in members for n in (e.label, *e.alt_labels)}):
-        for kind, weight in name_votes(name).items():
+        for kind, weight in name_votes(name, gazetteer=False).items():  # countries are counted above
             form[kind] = max(form[kind], weight)
     votes.update(form)
     for counter in roles:
