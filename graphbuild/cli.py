@@ -11,7 +11,7 @@ import typer
 from rich.console import Console
 from rich.text import Text
 
-from graphbuild import __version__, cli_errors, cli_store
+from graphbuild import __version__, cli_correct, cli_errors, cli_store
 from graphbuild.errors import EXIT_CODES, GraphbuildError, UsageError
 from graphbuild.limits import DEFAULT_MAX_CHARS
 from graphbuild.settings import ALL_FORMATS, DEFAULT_BASE_IRI, DEFAULT_MODEL, EXTRA_FORMATS, Settings
@@ -136,6 +136,7 @@ def build(
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),
     strict: bool = typer.Option(False, "--strict", help="Fail on any SHACL violation (nothing is written) instead of moving the offending statements to rejected.trig."),
     store: Optional[Path] = typer.Option(None, "--store", help="Also load the graph into the embedded Oxigraph store in this directory (each document's named graph is replaced)."),
+    corrections: Optional[Path] = typer.Option(None, "--corrections", help="Apply this corrections file (graphbuild correct writes it) [default: corrections.ttl in the output directory, if there].", show_default=False),
 ) -> None:
     """Build the knowledge graph of INPUTS (or of the bundled samples).
 
@@ -148,7 +149,7 @@ def build(
             inputs=tuple(inputs or ()), output_dir=output_dir, published=_parse_date(published), model=model,
             formats=_parse_formats(formats), base_iri=base_iri, on_error=on_error, jobs=jobs, encoding=encoding,
             into=into, engine=engine, scheduler=scheduler, max_chars=max_chars, validate=validate,
-            strict=strict, follow_symlinks=follow_symlinks, wait=wait,
+            strict=strict, follow_symlinks=follow_symlinks, wait=wait, corrections=corrections,
         )
         from graphbuild.pipeline import build as run_build
 
@@ -228,7 +229,8 @@ def render(
         view = network_view(model)
         written = []
         if "html" in wanted:
-            written.append(write_html(model, output, title=title, view=view, initial_shown=initial, show_events=events))
+            written.append(write_html(model, output, title=title, view=view, initial_shown=initial, show_events=events,
+                                      base_iri=base_iri))
         written += write_exports(model, output.parent, wanted, base_iri=base_iri, view=view, stem=output.stem).values()
     except GraphbuildError as exc:
         raise _fail(exc)
@@ -243,16 +245,19 @@ def render(
 def explain(
     name: str = typer.Argument(..., help="A name of the node, e.g. \"Soleimani\" (any spelling seen in the articles)."),
     graph: Path = typer.Option(Path("output"), "--graph", help="The output directory (or graph file) of a build."),
+    corrections: Optional[Path] = typer.Option(None, "--corrections", help="The corrections file the graph was built with [default: corrections.ttl beside the graph].", show_default=False),
 ) -> None:
-    """Show which mentions were merged into the node(s) named NAME, and why (rule, score)."""
+    """Show which mentions were merged into the node(s) named NAME, and why (rule, score, corrections)."""
     try:
         path = graph / "graph.trig" if graph.is_dir() else graph
         if not path.exists():
             raise UsageError("GB205", path=path)
+        from graphbuild.correcting import load_corrections
         from graphbuild.rdf.read import read_model
         from graphbuild.resolve.explain import explain as explain_name
 
-        lines = explain_name(read_model(path), name)
+        applied = load_corrections(Settings(output_dir=path.parent, corrections=corrections))
+        lines = explain_name(read_model(path), name, applied)
     except GraphbuildError as exc:
         raise _fail(exc)
     if not lines:
@@ -263,6 +268,7 @@ def explain(
 
 
 cli_store.register(app)  # load, query, validate
+cli_correct.register(app)  # correct merge|split|kind|alias|drop
 cli_errors.register(app)  # errors [CODE]
 
 

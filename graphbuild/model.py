@@ -216,3 +216,63 @@ class GraphModel:
             if e.id == entity_id:
                 return e
         raise KeyError(entity_id)
+
+
+# What a correction does (`Correction.action`), as `graphbuild correct` names it.
+CORRECTION_ACTIONS = ("merge", "split", "kind", "alias", "drop")
+
+
+@dataclass(frozen=True)
+class CorrectedNode:
+    """One side of a correction: a node as it was when the correction was made (its id,
+    names, documents and mention spans (doc_id, start, end): an entity of a later build
+    with a mention over one of those spans is that node), or for `alias` and `drop` a bare
+    name (every entity so named, in any document)."""
+
+    names: tuple[str, ...]
+    id: str | None = None
+    documents: tuple[str, ...] = ()
+    spans: tuple[tuple[str, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Correction:
+    """An analyst's correction of entity resolution (corrections.ttl), applied by every
+    build before cross-document clustering (`resolve.corrections`).
+
+    merge: `subject` and `object` are one node; split: the mentions of `subject` in
+    `documents` are another node; kind: `subject` is a `kind`; alias: the names of
+    `subject` and `object` name one thing; drop: `subject`'s names are never an entity."""
+
+    action: str
+    subject: CorrectedNode
+    object: CorrectedNode | None = None
+    kind: str | None = None
+    documents: tuple[str, ...] = ()
+    agent: str = ""
+    created: str = ""  # ISO 8601 date-time
+    note: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.action not in CORRECTION_ACTIONS:
+            raise ValueError(f"unknown correction action {self.action!r}")
+        if self.kind is not None:
+            entity_classes(self.kind)
+
+    @property
+    def key(self) -> str:
+        """A stable key of what the correction says (not who or when): `action/hash8`."""
+        from graphbuild.iri import key, short_hash
+
+        o = self.object or CorrectedNode(())
+        parts = (self.action, self.subject.id, *self.subject.names, "|", o.id, *o.names, "|", self.kind,
+                 *self.documents)
+        return f"{self.action}/{short_hash(key(*parts))}"
+
+    def describe(self) -> str:
+        """One line for people: `merge 'Lula' = 'Luiz Inácio Lula da Silva'`."""
+        s = repr(self.subject.names[0]) if self.subject.names else repr(self.subject.id)
+        o = repr(self.object.names[0]) if self.object and self.object.names else ""
+        what = {"merge": f"{s} = {o}", "split": f"{s} in {', '.join(self.documents)} apart",
+                "kind": f"{s} is {self.kind}", "alias": f"{s} = {o}", "drop": f"{s} is no entity"}
+        return f"{self.action} {what[self.action]}"

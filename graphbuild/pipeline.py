@@ -79,9 +79,13 @@ def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict]
 
 
 def build_model(documents: list[Document], settings: Settings, skipped: list[dict],
-                timer: _Timer | None = None, progress: ProgressFn | None = None) -> CheckedModel:
+                timer: _Timer | None = None, progress: ProgressFn | None = None,
+                refresh: bool = False) -> CheckedModel:
     """Analyse `documents` and resolve them into one GraphModel (merged into the graph in
-    `settings.into` when given), with every fact checked against the final kinds."""
+    `settings.into` when given; `refresh`: re-resolving documents already in it), under the
+    corrections file, with every fact checked against the final kinds."""
+    from graphbuild.correcting import load_corrections
+
     from graphbuild.analyze import corpus_context
     from graphbuild.engine import analyze_documents
     from graphbuild.resolve.cross_doc import merge_documents
@@ -101,15 +105,16 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
             else:
                 models.append(outcome.model)
     with timer.stage("resolve"):
+        corrections = load_corrections(settings)
         if settings.into is not None:
             from graphbuild.rdf.read import read_model
             from graphbuild.resolve.incremental import merge_into
 
             existing_path = Path(settings.into) / "graph.trig"
             existing = read_model(existing_path) if existing_path.exists() else GraphModel()
-            merged = merge_into(existing, models)
+            merged = merge_into(existing, models, corrections, refresh)
         else:
-            merged = merge_documents(models)
+            merged = merge_documents(models, corrections)
         return check_facts(merged)
 
 
@@ -142,7 +147,7 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
                 from graphbuild.fsio import atomic_write_text
                 from graphbuild.network.html import render_html
 
-                atomic_write_text(out / "graph.html", render_html(model, view=view))
+                atomic_write_text(out / "graph.html", render_html(model, view=view, base_iri=settings.base_iri))
                 outputs["html"] = out / "graph.html"
             outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
     return outputs, validation
@@ -225,7 +230,7 @@ def _apart_from_graph(documents: list[Document], trig: Path) -> list[Document]:
 
 def build_documents(documents: list[Document], settings: Settings, progress: ProgressFn | None = None,
                     skipped: list[dict] | None = None, timer: _Timer | None = None,
-                    started: float | None = None, notes: dict | None = None) -> BuildResult:
+                    started: float | None = None, notes: dict | None = None, refresh: bool = False) -> BuildResult:
     """Build the graph of `documents` (already read) into `settings.output_dir`: analysis,
     resolution, kinds, fact checks, validation, every format and `report.json`, staged and
     swapped in as one set (`outputs.staged`); `notes` are added to the report.
@@ -239,7 +244,7 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
     if settings.into is not None:
         settings = replace(settings, output_dir=Path(settings.into))
     failed_before = len(skipped)
-    checked = build_model(documents, settings, skipped, timer, progress)
+    checked = build_model(documents, settings, skipped, timer, progress, refresh)
     if len(skipped) - failed_before == len(documents):  # every analysis failed: keep the old set
         raise NothingBuilt("GB601", skipped, path_text(settings.output_dir))
     model = checked.model
@@ -259,17 +264,20 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
 
 
 def _report(settings, documents, model, skipped, checked, validation, outputs, timer) -> dict:
+    from graphbuild.correcting import correction_report
     from graphbuild.ingest.names import path_text
 
     return {
         "graphbuild": __version__,
         "model": settings.model,
+        "base_iri": settings.base_iri,
         "inputs": [path_text(name) for name in settings.inputs] or ["(bundled samples)"],
         "documents_read": len(documents),
         "documents_in_graph": len(model.documents),
         "skipped": skipped,
         "counts": counts(model),
         "dropped_facts": dict(sorted(checked.dropped.items())),
+        "corrections": correction_report(settings, model),
         "validation": validation,
         "outputs": {k: p.name for k, p in sorted(outputs.items())},
         "timings_seconds": timer.timings,

@@ -16,6 +16,7 @@ from graphbuild.limits import DEFAULT_MAX_CHARS
 DEFAULT_MODEL = "en_core_web_sm"
 DEFAULT_BASE_IRI = "https://w3id.org/graphbuild/id/"
 DEFAULT_OUTPUT = Path("output")
+CORRECTIONS_FILE = "corrections.ttl"  # beside the graph: applied by every build of that directory
 ALL_FORMATS = ("ttl", "trig", "nt", "jsonld", "html")
 EXTRA_FORMATS = ("graphml", "gexf")
 
@@ -75,6 +76,7 @@ class Settings:
     into: Path | None = None  # an existing output dir to add to (incremental build)
     validate: bool = True  # run SHACL over the output before publishing it
     strict: bool = False  # a SHACL violation fails the build instead of going to rejected.trig
+    corrections: Path | None = None  # the corrections file; None: corrections.ttl in the output dir, if there
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalize once, here

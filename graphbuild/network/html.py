@@ -24,6 +24,7 @@ from graphbuild.errors import OutputError
 from graphbuild.model import GraphModel
 from graphbuild.network.payload import build_payload
 from graphbuild.network.view import NetworkView, network_view
+from graphbuild.settings import DEFAULT_BASE_IRI
 
 HERE = Path(__file__).resolve().parent
 VIS_JS = ("templates", "lib", "vis-9.1.2", "vis-network.min.js")  # inside the pyvis package
@@ -76,13 +77,14 @@ def _environment() -> Environment:
 
 
 def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown: int | None = None,
-                view: NetworkView | None = None, show_events: bool = False) -> str:
+                view: NetworkView | None = None, show_events: bool = False, base_iri: str = DEFAULT_BASE_IRI) -> str:
     """The page for `model`: the actor network first, events in the timeline.
     `initial_shown`: actors drawn at first (most central first; default all up to
     DEFAULT_SHOWN), the page's control grows it. `view`: `network_view(model)` if already
-    built. `show_events`: start with events drawn as nodes too."""
+    built. `show_events`: start with events drawn as nodes too. `base_iri`: the graph's,
+    for the IRIs the panel's correction commands name."""
     view = network_view(model) if view is None else view
-    payload = build_payload(view)
+    payload = build_payload(view, base_iri)
     actors = sum(1 for n in payload["nodes"] if n["group"] != "Event")
     shown = min(actors, initial_shown if initial_shown is not None else DEFAULT_SHOWN)
     payload["config"] = {
@@ -92,7 +94,7 @@ def render_html(model: GraphModel, *, title: str = DEFAULT_TITLE, initial_shown:
         "events": bool(show_events),
     }
     vis_js = vis_network_js()
-    viewer_js = "\n".join(_static(name) for name in ("panel.js", "controls.js", "viewer.js"))  # one script: one hash
+    viewer_js = "\n".join(_static(name) for name in ("correct.js", "panel.js", "controls.js", "viewer.js"))  # one script: one hash
     csp = (f"default-src 'none'; script-src {_sha256(vis_js)} {_sha256(viewer_js)}; "
            "style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'")
     return _environment().get_template("graph.html.j2").render(

@@ -3,7 +3,7 @@
 Shape (all ids are small integers so a 5,000-node graph stays compact):
   documents: [{title, date, url, source, id}]
   nodes:     [{id, key, label, group, kind, kindLabel, alt, titles, docs, score, rank, size,
-               font, x, y, linked, dates, ev, more, quotes?, event?}]
+               font, x, y, linked, dates, ev, more, iri?, quotes?, event?}]  (iri: actors)
              actors first (ranked in the actor network), then events; `linked`: has an
              actor edge; `dates`: the days of its events (actors) or its [first, last] day
   edges:     [{id, from, to, label, labels, kind, layer, arrows, weight, events, docs, ev, more}]
@@ -18,15 +18,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from graphbuild.iri import entity_iri
 from graphbuild.model import Evidence
 from graphbuild.network.actors import active_dates
 from graphbuild.network.evidence import MAX_QUOTE, Sentences, by_doc, capped, evidence_refs, mention_refs, unique
 from graphbuild.network.graph import GROUPS, class_label, edges as model_edges
 from graphbuild.network.view import GROUP_STYLE, NetworkView, day_range
+from graphbuild.settings import DEFAULT_BASE_IRI
 
 
-def build_payload(view: NetworkView) -> dict:
-    """The viewer data for `view` (its model, graphs, scores and positions)."""
+def build_payload(view: NetworkView, base_iri: str = DEFAULT_BASE_IRI) -> dict:
+    """The viewer data for `view` (its model, graphs, scores and positions); actors carry
+    their IRI under `base_iri` (the panel's correction commands name it)."""
     model = view.model
     sentences = Sentences(model.documents)
     actors = [e for e in model.entities if e.id in view.full]
@@ -46,6 +49,7 @@ def build_payload(view: NetworkView) -> dict:
                      titles=list(e.titles))
         node["ev"], node["more"] = capped(mention_refs(sentences, e.mentions))
         node["linked"] = view.actors.degree(e.id) > 0
+        node["iri"] = entity_iri(base_iri, e.id)
         node["dates"] = dates.get(e.id, [])
         if quotes.get(e.id):
             node["quotes"] = quotes[e.id]

@@ -15,7 +15,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from graphbuild.model import Event, GraphModel, Membership, Participant, Quote, Relation
+from graphbuild.model import Correction, Event, GraphModel, Membership, Participant, Quote, Relation
+from graphbuild.resolve.corrections import constrain
 from graphbuild.resolve.document_removal import drop_documents
 from graphbuild.resolve.entity_match import cluster_entities
 from graphbuild.resolve.event_compat import containment
@@ -26,25 +27,30 @@ from graphbuild.resolve.kinds import role_votes
 from graphbuild.resolve.scopes import GLOBAL, ScopedEntity, scope_of, scope_of_model
 
 
-def merge_documents(models: Sequence[GraphModel]) -> GraphModel:
+def merge_documents(models: Sequence[GraphModel], corrections: Sequence[Correction] = ()) -> GraphModel:
     """One GraphModel with global ids from one-document models (document-local ids).
 
     A document id seen twice keeps only its last model, so re-running an article
     replaces its contribution instead of doubling it.
     """
-    return merge_models(models)
+    return merge_models(models, corrections=corrections)
 
 
-def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None) -> GraphModel:
+def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
+                 corrections: Sequence[Correction] = ()) -> GraphModel:
     """Merge `models` (each one-document, local ids) with the already-global `pinned`
-    model, whose ids are kept: its entities and events anchor the clusters they join."""
+    model, whose ids are kept: its entities and events anchor the clusters they join.
+    `corrections` constrain the clustering (`resolve.corrections`); whether each matched
+    anything is in the result's `meta` ("correction", "KEY applied|unmatched")."""
     inputs, pinned = _inputs(models, pinned)
     all_models = ([pinned] if pinned else []) + inputs
     scoped = [ScopedEntity(scope_of(m), e) for m in inputs for e in m.entities]
     pinned_entities = [ScopedEntity(GLOBAL, e) for e in (pinned.entities if pinned else ())]
     roles = {(scope_of_model(m, pinned), entity_id): votes
              for m in all_models for entity_id, votes in role_votes(m).items()}
-    entities, entity_map = cluster_entities(pinned_entities + scoped, inputs, pinned, roles)
+    items, constraints = constrain(pinned_entities + scoped, corrections)
+    entities, entity_map = cluster_entities(items, inputs, pinned, roles, constraints)
+    outcome = {("correction", f"{k} {'applied' if hit else 'unmatched'}") for k, hit in constraints.applied.items()}
 
     def ent(scope: str, local: str | None) -> str | None:
         # None for a reference to no known entity: the fact holding it is dropped.
@@ -56,7 +62,7 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None)
         _entity_facts(all_models, pinned, ent),
         documents=tuple(documents[k] for k in sorted(documents)),
         entities=tuple(sorted(entities, key=lambda e: e.id)),
-        meta=tuple(sorted({kv for m in all_models for kv in m.meta})),
+        meta=tuple(sorted({kv for m in all_models for kv in m.meta} | outcome)),
     ))
     events, event_map = merge_events(
         [(scope_of_model(m, pinned), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))

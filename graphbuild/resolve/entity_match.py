@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from graphbuild.model import Entity, GraphModel, MergeStep
+from graphbuild.resolve.corrections import NO_CONSTRAINTS, Bound, Constraints
 from graphbuild.resolve.facts import canonical_label, sorted_mentions, sorted_merges
 from graphbuild.resolve.kinds import decide_kind
 from graphbuild.resolve.scopes import GLOBAL, NodeRef, ScopedEntity, entity_key, scope_of, unique_key
@@ -23,15 +24,17 @@ SEED_RULE = "seed"
 
 def cluster_entities(
     items: Sequence[ScopedEntity], models: Sequence[GraphModel], pinned: GraphModel | None,
-    roles: dict[NodeRef, Counter[str]] | None = None,
+    roles: dict[NodeRef, Counter[str]] | None = None, constraints: Constraints = NO_CONSTRAINTS,
 ) -> tuple[list[Entity], dict[NodeRef, str]]:
     """Merged entities with global ids, and the map (scope, local id) -> global id.
 
     Entities of `pinned` (scope GLOBAL) keep their ids; the others get
     `entity_key(kind, label)`, made unique in a deterministic order. Each node's kind is
     decided once here (`kinds.decide_kind`), from its members and the role votes `roles`
-    of the facts that name them."""
+    of the facts that name them. `constraints` (the corrections, `resolve.corrections`)
+    join their pairs first, keep split parts apart, force kinds and keep ids."""
     ordered = sorted(items, key=lambda s: s.ref)
+    bound = constraints.bind({s.ref: i for i, s in enumerate(ordered)})
     context = MatchContext.of(ordered, models, pinned)
     cands = [context.candidate(s) for s in ordered]
     parent = list(range(len(cands)))
@@ -44,21 +47,27 @@ def cluster_entities(
         return i
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
-    for score, rule, i, j in _scored_pairs(cands, context):
+
+    def join(i: int, j: int, rule: str, score: float, forced: bool) -> None:
         ri, rj = find(i), find(j)
         if ri == rj:
-            continue
+            return
         a, b = [cands[k] for k in members[ri]], [cands[k] for k in members[rj]]
-        if not compatible_clusters(a, b):
-            continue
+        if not forced and (not compatible_clusters(a, b) or not bound.allows(members[ri], members[rj])):
+            return
         root, other = min(ri, rj), max(ri, rj)
         parent[other] = root
         members[root].extend(members.pop(other))
         # Pairs come best first: each member records the best link that admitted it.
         joined_by.setdefault(i, (rule, score))
         joined_by.setdefault(j, (rule, score))
+
+    for i, j, rule in bound.must:  # a correction's join comes first, past every veto
+        join(i, j, rule, 1.0, True)
+    for score, rule, i, j in _scored_pairs(cands, context):
+        join(i, j, rule, score, False)
     groups = sorted((sorted(ms) for ms in members.values()), key=lambda ms: ordered[ms[0]].ref)
-    return _build(groups, ordered, joined_by, document_rank(models), roles or {})
+    return _build(groups, ordered, joined_by, document_rank(models), roles or {}, bound)
 
 
 def document_rank(models: Sequence[GraphModel]) -> dict[str, tuple[str, str]]:
@@ -97,14 +106,16 @@ def _scored_pairs(cands: list[Candidate], context: MatchContext) -> list[tuple[f
 
 def _build(
     groups: list[list[int]], ordered: list[ScopedEntity], joined_by: dict[int, tuple[str, float]],
-    rank: dict[str, tuple[str, str]], roles: dict[NodeRef, Counter[str]],
+    rank: dict[str, tuple[str, str]], roles: dict[NodeRef, Counter[str]], bound: Bound,
 ) -> tuple[list[Entity], dict[NodeRef, str]]:
     taken = {s.entity.id for s in ordered if s.scope == GLOBAL}
+    bound.claimed |= taken  # an existing node's id stays its own
+    taken |= bound.reserved()
     planned = []
     for group in groups:
         ents = [ordered[i].entity for i in group]
         pinned_ids = sorted(ordered[i].entity.id for i in group if ordered[i].scope == GLOBAL)
-        kind = decide_kind(ents, (roles[ordered[i].ref] for i in group if ordered[i].ref in roles))
+        kind = bound.kind(group) or decide_kind(ents, (roles[ordered[i].ref] for i in group if ordered[i].ref in roles))
         label = canonical_label(ents)
         first = min(rank.get(ordered[i].scope, ("9999", ordered[i].scope)) for i in group)
         anchor = [ordered[i] for i in group if rank.get(ordered[i].scope, ("9999", ordered[i].scope)) == first]
@@ -118,7 +129,7 @@ def _build(
     out: list[Entity] = []
     mapping: dict[NodeRef, str] = {}
     for _, key, _, group, ents, pinned_ids, kind, label in planned:
-        gid = pinned_ids[0] if pinned_ids else unique_key(key, taken)
+        gid = pinned_ids[0] if pinned_ids else bound.kept_id(group) or unique_key(key, taken)
         taken.add(gid)
         steps = []
         for i in group:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from graphbuild.model import Entity, Event, GraphModel
+from graphbuild.model import Correction, Entity, Event, GraphModel
 from graphbuild.names import fold, normalize, phonetic
 
 
@@ -24,6 +24,7 @@ class Explanation:
     alt_labels: tuple[str, ...]
     merges: tuple[tuple[str, str, str, float], ...]  # (surface, doc_id, rule, score)
     mentions: tuple[tuple[str, int, int, str, str, str], ...]  # (doc, start, end, text, label, rule)
+    corrections: tuple[str, ...] = ()  # the corrections that name the node, described
 
     def lines(self) -> list[str]:
         out = [f"{self.label} [{self.kind}] id={self.node_id}"]
@@ -33,6 +34,7 @@ class Explanation:
             out.append(f"  merged {surface!r} from {doc} by {rule} (score {score:.2f})")
         for doc, start, end, text, label, rule in self.mentions:
             out.append(f"  mention {doc} [{start}:{end}] {text!r} {label} ({rule})")
+        out.extend(f"  correction {c}" for c in self.corrections)
         return out
 
 
@@ -59,22 +61,36 @@ def find_nodes(model: GraphModel, name: str) -> list[Entity | Event]:
     return sorted((n for s, n in scored if s == best and best > 0), key=lambda n: n.id)
 
 
-def explain_nodes(model: GraphModel, name: str) -> list[Explanation]:
+def describe_correction(c: Correction) -> str:
+    """`merge 'A' = 'B' (merge/1a2b3c4d) by alice at 2026-12-01T10:00:00+00:00: note`."""
+    return f"{c.describe()} ({c.key}) by {c.agent or 'someone'} at {c.created}" + (f": {c.note}" if c.note else "")
+
+
+def explain_nodes(model: GraphModel, name: str, corrections: Sequence[Correction] = ()) -> list[Explanation]:
+    from graphbuild.resolve.corrections import corrections_for
+
     out = []
     for n in find_nodes(model, name):
+        applied = corrections_for(n, corrections) if isinstance(n, Entity) else []
         out.append(Explanation(
             node_id=n.id, kind=n.kind, label=n.label, alt_labels=tuple(getattr(n, "alt_labels", ())),
             merges=tuple((s.surface, s.doc_id, s.rule, s.score) for s in n.merges),
             mentions=tuple((m.doc_id, m.start, m.end, m.text, m.label, m.rule) for m in n.mentions),
+            corrections=tuple(describe_correction(c) for c in applied),
         ))
     return out
 
 
-def explain(model: GraphModel, name: str) -> list[str]:
-    """Lines describing every node matching `name`; empty when nothing matches."""
+def explain(model: GraphModel, name: str, corrections: Sequence[Correction] = ()) -> list[str]:
+    """Lines describing every node matching `name` and the corrections that name it; a
+    name no node has but a `drop` correction names gets that correction; empty when
+    nothing matches."""
     lines: list[str] = []
-    for e in explain_nodes(model, name):
+    for e in explain_nodes(model, name, corrections):
         if lines:
             lines.append("")
         lines.extend(e.lines())
+    if not lines:
+        dropped = [c for c in corrections if c.action == "drop" and matches(name, c.subject.names) == 3]
+        lines = [f"{name!r} is no node: correction {describe_correction(c)}" for c in dropped]
     return lines

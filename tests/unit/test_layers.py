@@ -23,8 +23,9 @@ PACKAGE = Path(__file__).resolve().parents[2] / "graphbuild"
 BASE = {"model", "vocab", "shapes", "errors", "error_codes", "settings", "iri", "fsio", "names", "lexicon", "limits", ""}
 STAGES = {"ingest": 1, "nlp": 2, "extract": 3, "resolve": 4, "rdf": 5, "network": 5, "store": 6}
 READS_MODEL_ONLY = {"rdf", "network", "store"}
-CLI = {"cli", "cli_store", "cli_errors", "__main__"}  # the command line: imported by nothing else
-ORCHESTRATION = {"analyze", "pipeline", "engine", "evaluate", "preflight", "outputs", "locking"} | CLI
+CLI = {"cli", "cli_store", "cli_correct", "cli_errors", "__main__"}  # the command line: imported by nothing else
+ORCHESTRATION = {"analyze", "pipeline", "engine", "evaluate", "preflight", "outputs", "locking", "correcting",
+                 "amend"} | CLI
 SPACY_LAYERS = {"nlp", "extract"}
 
 

@@ -5,6 +5,7 @@ function graphbuildPanel(api, h) {
   "use strict";
   var data = api.data, el = h.el, $ = h.$, byId = h.byId, state = h.state, MAX_LIST = 200;
   var panelBody = $("panel-body"), details = $("details"), timelineView = $("timeline-view");
+  var corrections = graphbuildCorrect(data, h);
   var eventsOf = {}; // actor id -> its event ids, in timeline order
   data.events.forEach(function (id) {
     var ev = byId[id].event;
@@ -143,6 +144,7 @@ function graphbuildPanel(api, h) {
     if (n.event) { eventDetails(n); } else { actorDetails(n); }
     connections(id);
     evidence(n);
+    if (!n.event && n.iri) { corrections.section(n, panelBody); }
   }
   function showEdge(id) {
     var e = data.edges[id];
