@@ -186,7 +186,10 @@ def _person(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, flo
         fa, fb = [fold_word(w) for w in wa], [fold_word(w) for w in wb]
         if _subsequence(fa, fb) or _subsequence(fb, fa):
             return ("partial-name", 0.9)  # "Javad Zarif" / "Mohammad Javad Zarif"
-        if len(fa) == len(fb) and all(word_variants(x, y) for x, y in zip(fa[1:], fb[1:])):
+        # Spelling variants score only beside whole given names: an initial says too
+        # little ("J. Smyth" may be "Jordan Smith", and is not merged on that alone).
+        if len(fa) == len(fb) and min(len(fa[0]), len(fb[0])) > 1 and \
+                all(word_variants(x, y) for x, y in zip(fa[1:], fb[1:])):
             return ("name-variant", 0.92)  # "Muammar Gaddafi" / "Muammar Qadhafi"
         return ("fuzzy-name", fuzz.ratio(" ".join(fa), " ".join(fb)) / 100)
     # One side is a bare surname ("Assad" / "Bashar al-Assad").

@@ -51,6 +51,7 @@ MUST_NOT_MERGE = [
     ("Mike Pence", "Mike Vance"),
     ("Kim Jong Un", "Kim Jong Il"),
     ("Ted Cruz", "Ned Cruz"),  # both nicknames of Edward, yet not one another's
+    ("J. Smyth", "Jordan Smith"),  # an initial and a variant spelling: too little to merge on
 ]
 
 
