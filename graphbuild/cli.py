@@ -130,7 +130,7 @@ def build(
     scheduler: Optional[str] = typer.Option(None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:8786) for --engine dask; default: a local cluster of --jobs workers."),
     encoding: Optional[str] = typer.Option(None, "--encoding", help="Read inputs with this encoding instead of detecting it (e.g. cp1252)."),
     into: Optional[Path] = typer.Option(None, "--into", help="Add the articles to the graph already in this output directory."),
-    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Skip (and report) articles longer than this many characters; analysis takes about 3.4 GB of memory per million."),
+    max_chars: int = typer.Option(DEFAULT_MAX_CHARS, "--max-chars", help="Skip (and report) articles longer than this many characters; a build takes about 1.3 GB of memory per million."),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Read symlinks in input directories that point outside them (reported and skipped otherwise)."),
     wait: float = typer.Option(0.0, "--wait", min=0, help="Seconds to wait for another build holding the output directory (default: fail at once, naming it)."),
     validate: bool = typer.Option(True, "--validate/--no-validate", help="Check the graph against ontology/shapes.ttl (SHACL) before publishing it."),

@@ -159,7 +159,7 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in (
     E("GB284", INPUT, "`text` must be a string, not {type}", RECORD_FIX),
     E("GB285", INPUT, "article of {length:,} characters is over the limit of {limit:,}",
       "split it into several articles, or raise the limit with --max-chars N; "
-      "analysis takes about 3.4 GB of memory per million characters"),
+      "a build takes about 1.3 GB of memory per million characters"),
     E("GB286", INPUT, "article of {length:,} characters is over the {mib} MiB an RDF parser reads as one literal; "
       "the text is stored whole as nif:isString", "split it into several articles"),
     E("GB287", INPUT, "only whitespace{note}", "nothing to read"),

@@ -2,7 +2,7 @@
 at ingest with a clear message instead of crashing the build after the NLP stage.
 
 - `DEFAULT_MAX_CHARS`: the longest article text analysed by default (spaCy's own
-  `max_length`). Longer texts are parsed in chunks, but analysis takes about 3.4 MB of
+  `max_length`). Longer texts are analysed in segments, but a build takes about 1.3 MB of
   memory per kB of text, so a bigger article must be asked for (`--max-chars`).
 - `MAX_LITERAL_BYTES`: pyoxigraph's parsers refuse a single token over 16 MiB
   ("Reached the buffer maximal size"), so no literal we write may come near it: the

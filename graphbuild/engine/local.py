@@ -7,6 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from graphbuild.analyze import CorpusContext, analyze
+from graphbuild.engine.segments import SEGMENT_CHARS, analyze_segmented
 from graphbuild.model import Document, GraphModel
 
 Progress = Callable[[int], None]
@@ -23,36 +24,44 @@ class DocumentOutcome:
 
 
 def analyze_one(document: Document, model_name: str, context: CorpusContext) -> DocumentOutcome:
-    """Parse and analyse one document; an unexpected failure becomes an outcome, so one
-    bad article never stops the batch."""
+    """Parse and analyse one document (a long one segment by segment, `engine.segments`);
+    an unexpected failure becomes an outcome, so one bad article never stops the batch."""
     from graphbuild.nlp import load_model, parse
 
     nlp = load_model(model_name)
+    return _outcome(document, lambda: analyze_segmented(document, lambda part: analyze(parse(nlp, part), context)))
+
+
+def _outcome(document: Document, run: Callable[[], GraphModel]) -> DocumentOutcome:
     source = document.path or document.id
     try:
-        return DocumentOutcome(document.id, source, analyze(parse(nlp, document), context))
+        return DocumentOutcome(document.id, source, run())
     except Exception as exc:  # reported per document; the batch goes on
         detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
         return DocumentOutcome(document.id, source, None, f"analysis failed: {detail}")
 
 
 def analyze_batch(documents: Sequence[Document], model_name: str, context: CorpusContext) -> list[DocumentOutcome]:
-    """`analyze_one` of each of `documents`, parsed together by `nlp.pipe` (faster); a
-    batch whose parse fails is done again one document at a time, so only the bad one fails."""
+    """`analyze_one` of each of `documents`; the short ones parsed together by `nlp.pipe`
+    (faster). A batch whose parse fails is done again one document at a time, so only the
+    bad one fails. Only one document's spaCy Doc is alive after its analysis starts."""
     from graphbuild.nlp import load_model, parse_many
 
+    short = [d for d in documents if len(d.text) <= SEGMENT_CHARS]
     try:
-        parsed = parse_many(load_model(model_name), documents)
+        parsed = parse_many(load_model(model_name), short)
     except Exception:  # which document it was: the one-by-one path reports it
         return [analyze_one(d, model_name, context) for d in documents]
+    by_id = {id(p.document): p for p in parsed}
+    parsed.clear()
     out = []
-    for p in parsed:
-        source = p.document.path or p.document.id
-        try:
-            out.append(DocumentOutcome(p.document.id, source, analyze(p, context)))
-        except Exception as exc:  # reported per document; the batch goes on
-            detail = traceback.format_exception_only(type(exc), exc)[-1].strip()
-            out.append(DocumentOutcome(p.document.id, source, None, f"analysis failed: {detail}"))
+    for document in documents:
+        p = by_id.pop(id(document), None)
+        if p is None:
+            out.append(analyze_one(document, model_name, context))
+        else:
+            out.append(_outcome(document, lambda p=p: analyze(p, context)))
+            del p
     return out
 
 

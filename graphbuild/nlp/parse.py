@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -12,9 +12,13 @@ from graphbuild.errors import AnalysisError
 from graphbuild.model import Document
 from graphbuild.nlp.normalize import OffsetMap, normalize
 
-# Well under spaCy's max_length (1,000,000, E088) and small enough to keep memory flat.
-CHUNK_CHARS = 100_000
-BATCH_SIZE = 32  # texts per nlp.pipe batch: faster than one by one, memory stays small
+# Well under spaCy's max_length (1,000,000, E088). spaCy's peak memory grows with the
+# characters of one nlp.pipe batch (about 3 KB per character while a batch is parsed:
+# two 100,000-character chunks in one batch peaked at 816 MB), so texts are parsed in
+# batches of at most BATCH_SIZE texts and PIPE_CHARS characters, long texts in chunks.
+CHUNK_CHARS = 20_000
+BATCH_SIZE = 32  # texts per nlp.pipe batch: faster than one by one
+PIPE_CHARS = 60_000  # characters per nlp.pipe batch: bounds spaCy's working memory
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 
@@ -51,12 +55,27 @@ def chunk_bounds(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
     return bounds
 
 
+def pipe(nlp: Language, texts: Sequence[str], batch_size: int = BATCH_SIZE, max_chars: int = PIPE_CHARS) -> Iterator[Doc]:
+    """`nlp.pipe` over `texts` in order, in batches of at most `batch_size` texts and
+    `max_chars` characters (a longer text is a batch of its own)."""
+    group: list[str] = []
+    size = 0
+    for text in texts:
+        if group and (len(group) >= batch_size or size + len(text) > max_chars):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, size = [], 0
+        group.append(text)
+        size += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
+
+
 def parse_many(nlp: Language, documents: Sequence[Document], batch_size: int = BATCH_SIZE) -> list[ParsedDocument]:
     """`parse` of each of `documents`, in order; the short ones (one chunk) go through
     `nlp.pipe` together, which spaCy runs about 20% faster than one call per text."""
     prepared = [normalize(d.text) for d in documents]
     short = [i for i, (text, _) in enumerate(prepared) if len(chunk_bounds(text)) == 1]
-    piped = dict(zip(short, nlp.pipe((prepared[i][0] for i in short), batch_size=batch_size)))
+    piped = dict(zip(short, pipe(nlp, [prepared[i][0] for i in short], batch_size)))
     out = []
     for i, document in enumerate(documents):
         if i not in piped:
@@ -77,7 +96,7 @@ def parse(nlp: Language, document: Document, chunk_chars: int = CHUNK_CHARS) -> 
     if len(bounds) == 1:
         doc = nlp(text)
     else:
-        docs = list(nlp.pipe(text[a:b] for a, b in bounds))
+        docs = list(pipe(nlp, [text[a:b] for a, b in bounds]))
         doc = Doc.from_docs(docs, ensure_whitespace=False)
     if doc.text != text:  # a guard on the offset contract, not an expected path
         raise AnalysisError("GB191", document.id)

@@ -48,6 +48,13 @@ class QuadSet:
         self._nquads: bytes | None = None
         self._ntriples: bytes | None = None
 
+    def release(self, keep: frozenset[str] = frozenset()) -> None:
+        """Drop the cached forms (quads, triples, nquads, ntriples) not named in `keep`:
+        each is as big as the graph, and a writer needs one at a time."""
+        for name in ("quads", "triples", "nquads", "ntriples"):
+            if name not in keep:
+                setattr(self, f"_{name}", None)
+
     def __len__(self) -> int:
         return len(self._rows)
 

@@ -1,7 +1,7 @@
 """What a benchmark runs in its own process (`python -m tests.bench.drivers WHAT ...`).
 
 - `spacy FILE.jsonl`: bare `nlp.pipe` over the texts, the same model graphbuild loads, one process
-- `build FILE.jsonl OUT [--jobs N] [--engine E] [--no-validate] [--formats F]`: `pipeline.build`
+- `build FILE.jsonl OUT [--jobs N] [--engine E] [--no-validate] [--formats F] [--max-chars N]`: `pipeline.build`
   with those Settings, exactly what `graphbuild build` runs (the CLI only adds progress bars;
   `--no-validate` has no CLI flag)
 - `write TRIPLES OUT`: a generated GraphModel of about TRIPLES triples written as ttl, trig, nt
@@ -38,7 +38,8 @@ def run_build(args) -> dict:
 
     formats = tuple(args.formats.split(",")) if args.formats else ALL_FORMATS
     settings = Settings(inputs=(str(args.input),), output_dir=Path(args.out), jobs=args.jobs,
-                        engine=args.engine, validate=not args.no_validate, formats=formats)
+                        engine=args.engine, validate=not args.no_validate, formats=formats,
+                        **({"max_chars": args.max_chars} if args.max_chars else {}))
     report = build(settings).report
     return {"timings": report["timings_seconds"], "documents": report["documents_in_graph"],
             "validation": report["validation"]}
@@ -92,6 +93,7 @@ def main() -> None:
     b.add_argument("--engine", default="local")
     b.add_argument("--no-validate", action="store_true")
     b.add_argument("--formats", default=None)
+    b.add_argument("--max-chars", type=int, default=None)
     w = sub.add_parser("write")
     w.add_argument("triples", type=int)
     w.add_argument("out", type=Path)

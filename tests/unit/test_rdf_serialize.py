@@ -109,3 +109,14 @@ def test_no_blank_nodes_allowed(tmp_path):
     with pytest.raises(OutputError):
         write_outputs(ds, tmp_path, ["ttl"])
     assert not (tmp_path / "graph.ttl").exists()
+
+
+def test_the_jsonld_writer_dumps_exactly_as_the_json_module():
+    from graphbuild.rdf.serialize import _dump
+
+    values = [{}, [], {"a": []}, [1, 2.5, None, True, {"x": {}}], 'é\u2028"\n\\', {"k": ["a", {"@id": "b"}]},
+              {"@context": {"p": "http://x/"}, "@graph": [{"@id": "p:a", "@type": ["p:T"], "p:v": [{"@value": "1", "@type": "p:int"}]}]}]
+    for value in values:
+        out: list[str] = []
+        _dump(value, 0, out)
+        assert "".join(out) == json.dumps(value, ensure_ascii=False, indent=1), value
