@@ -28,11 +28,12 @@ def _stages() -> list[Stage]:
 def analyze(parsed: ParsedDocument, context: CorpusContext = CorpusContext()) -> GraphModel:
     """The one-document model of `parsed`: entities with mentions, then every stage's
     additions."""
+    from graphbuild.extract.kind_cues import find_kind_cues
     from graphbuild.extract.mentions import find_mentions
     from graphbuild.resolve.within_doc import resolve_entities
 
     mentions = find_mentions(parsed, context)
-    entities = resolve_entities(parsed, mentions)
+    entities = resolve_entities(parsed, mentions, tuple(find_kind_cues(parsed, mentions)))
     model = GraphModel(documents=(parsed.document,), entities=tuple(entities))
     for stage in _stages():
         model = stage(parsed, model)

@@ -46,6 +46,18 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class KindCue:
+    """Evidence about the kind of the entity mentioned at the source char span [start,
+    end), read from the words around it ("X's chief executive": X is no person)."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    weight: float
+
+
+@dataclass(frozen=True)
 class Evidence:
     """Why a fact exists: the sentence it came from, the rule that made it, a confidence."""
 

@@ -10,9 +10,11 @@ and resolve (word lists in `graphbuild.lexicon`).
 - Titles: `split_title`, `name_of`, `expand_title`, `preceding_title`, `is_honorific`,
   `is_title_noun`.
 - Comparable forms for cross-document matching: `normalize` (accents, case,
-  possessives, dotted acronyms folded), `fold` (transliterations: "Qassem"/"Qasem",
-  "al-Assad"/"Assad") and `blocking_keys` (the cheap keys under which two names are
-  compared at all).
+  possessives, dotted acronyms folded), `fold` (doubled letters and particles:
+  "Qassem"/"Qasem", "al-Assad"/"Assad"), `phonetic` (jellyfish Metaphone keys) and
+  `blocking_keys` (the cheap keys under which two names are compared at all).
+- Name variants (`lexicon.name_variants`): whether two spellings are one name's
+  ("Gaddafi"/"Qadhafi" yes, "Ted"/"Tad" no) from sound keys and spelling similarity.
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from graphbuild.lexicon.name_variants import fold_word, phonetic_word
 from graphbuild.lexicon.titles import ABBREVIATIONS, ADDRESS_FORMS, HONORIFICS, TITLE_JOINERS, TITLE_NOUNS
 from graphbuild.lexicon.words import ACRONYM_SKIP, ARTICLES, DROPPABLE_PARTICLES, PARTICLES
 
@@ -34,28 +37,6 @@ _INNER_POSSESSIVE = re.compile(r"(?<=\w)'s\b")
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 _NON_WORD = re.compile(r"[^\w\s-]+")
 _SPACES = re.compile(r"\s+")
-
-# Transliteration variants of vowels and consonant clusters (regex, replacement),
-# applied in order to a lowercase word: doubled letters single, ou/oo→u, ee→i, e→a
-# inside Arabic-derived names is too aggressive, so only the endings and clusters that
-# vary between agencies are folded.
-_TRANSLIT = (
-    (re.compile(r"([a-z])\1+"), r"\1"),  # Qassem → Qasem, Hassan → Hasan
-    (re.compile(r"ou|oo"), "u"),  # Youssef → Yusef, Mahmoud → Mahmud
-    (re.compile(r"ee|ie(?=[^a-z]|$)"), "i"),
-    (re.compile(r"(?<=[a-z])e(?=[dmnr]\b)"), "a"),  # Mohammed → Mohammad, Qassem → Qassam
-    (re.compile(r"(?<=[a-z])ei"), "ai"),  # Hossein → Hossain
-    (re.compile(r"^moh?am+[ae]d"), "muhamad"),  # Mohamed/Muhammad/Mohammad
-    (re.compile(r"^muham+[ae]d"), "muhamad"),
-    (re.compile(r"kh"), "k"),
-    (re.compile(r"q"), "k"),
-    (re.compile(r"dh"), "d"),
-    (re.compile(r"th"), "t"),
-    (re.compile(r"y"), "i"),
-    (re.compile(r"w"), "u"),
-    (re.compile(r"o"), "u"),
-)
-
 
 def strip_accents(text: str) -> str:
     """`text` without combining marks ("Pérez" → "Perez")."""
@@ -95,19 +76,16 @@ def tokens(name: str) -> list[str]:
     return out
 
 
-@lru_cache(maxsize=1 << 16)
-def fold_word(word: str) -> str:
-    """One word folded across common transliterations ("qassem" → "kasam")."""
-    for pattern, repl in _TRANSLIT:
-        word = pattern.sub(repl, word)
-    return word
-
-
 def name_words(name: str) -> list[str]:
     """Tokens without droppable particles ("Bashar al-Assad" → ["bashar", "assad"])."""
     words = tokens(name)
     kept = [w for w in words if w not in DROPPABLE_PARTICLES]
     return kept or words
+
+
+def phonetic(name: str) -> str:
+    """The sound key of a name: its words' keys, particles dropped."""
+    return " ".join(phonetic_word(w) for w in name_words(name))
 
 
 def fold(name: str) -> str:
@@ -116,9 +94,10 @@ def fold(name: str) -> str:
 
 
 def surname(name: str) -> str:
-    """The folded last word of a person's name ("" for an empty name)."""
+    """The sound key of the last word of a person's name ("" for an empty name): the
+    blocking key under which spelling variants of a surname meet."""
     words = name_words(name)
-    return fold_word(words[-1]) if words else ""
+    return phonetic_word(fold_word(words[-1])) if words else ""
 
 
 def acronym(name: str) -> str:
@@ -141,7 +120,7 @@ def blocking_keys(name: str, kind: str) -> set[str]:
     """Keys under which `name` is compared with other names of the same kind: the
     folded full name, the folded surname (people), the acronym of the name or the name
     as an acronym (organizations and places)."""
-    keys = {"f:" + fold(name)}
+    keys = {"f:" + fold(name), "p:" + phonetic(name)}
     words = name_words(name)
     if kind == "Person" and words:
         keys.add("s:" + surname(name))

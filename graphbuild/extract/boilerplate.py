@@ -25,6 +25,12 @@ BULLETS = frozenset("•·▪►▶◦‣*-–—")
 # "Photo: Y", "Image: Z" closing a caption (at line start or after a sentence).
 _CAPTION_TAIL = re.compile(r"(?:^|(?<=[.!?”\"]\s))([A-Z][a-z]+):[ \t]+([^.!?:\n]{1,40})[ \t]*$", re.M)
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+# A photo or wire credit: capitalized names joined by slashes ("Name/Agency", "Name /
+# Agency", "AP Photo/Name", "Name/Invision/AP, File"), in brackets or filling a line.
+# Names in prose are never slash-joined like this, so nothing in a credit is an entity.
+_CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3}"
+_CREDIT = re.compile(rf"(?:^[ \t]*|\(){_CREDIT_NAME}(?:[ \t]*/[ \t]*{_CREDIT_NAME})+"
+                     rf"(?:,[ \t]*[A-Z][\w.'’-]*)?(?:[ \t]*\)|[ \t]*$)", re.M)
 
 
 def normalize_line(line: str) -> str:
@@ -94,9 +100,11 @@ def _ends_sentence(line: str) -> bool:
 
 
 def caption_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of caption tails such as "Credit: Agency" closing a line: a
-    one-word label, a colon and a short tail without sentence punctuation."""
-    return [(m.start(), m.end()) for m in _CAPTION_TAIL.finditer(text) if len(m.group(2).split()) <= 5]
+    """Character spans of caption tails such as "Credit: Agency" closing a line (a
+    one-word label, a colon and a short tail without sentence punctuation) and of
+    slash-joined photo credits ("(AP Photo/Name)", a line "Name / Agency"), sorted."""
+    tails = [(m.start(), m.end()) for m in _CAPTION_TAIL.finditer(text) if len(m.group(2).split()) <= 5]
+    return sorted(tails + [(m.start(), m.end()) for m in _CREDIT.finditer(text)])
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

@@ -16,7 +16,8 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
-from graphbuild.lexicon.words import FUNCTION_WORDS
+from graphbuild.lexicon.countries import by_demonym, by_name
+from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
 from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
 from graphbuild.nlp import ParsedDocument
@@ -29,6 +30,11 @@ _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
 # Where one span holds two names: a comma ("Kerman, Iran"), an unclosed bracket
 # ("Organisation of Islamic Conference ( OIC"), "at" ("Yorkshire at Headingley"), a
 # spaced dash ("Romania - Cosmin Contra") or a number between them ("Haitai 2 Samsung").
+# A fiscal quarter or half ("Q4", "H1"), a clock time's zone is in COMMON_ABBREVIATIONS.
+_PERIOD = re.compile(r"[QH][1-4]")
+# Determiners in front of a capitalized common noun ("The Board has ...", "His Arrest").
+_DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
+_POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
 _SPLIT = re.compile(r"\s*,\s+|\s+\(\s*|\s+(?:at|AT)\s+|\s+[-–—]+\s+|\s+\d[\d.,:/-]*\s+")
 def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext()) -> list[Mention]:
     """Entity mentions of `parsed`, sorted by position (see the module docstring)."""
@@ -75,7 +81,9 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """False for spans that layout cues or title context show are no names."""
     text = layout.text
     name = text[span.start:span.end]
-    if layout.in_caption(span.start, span.end):
+    if layout.in_caption(span.start, span.end) or _common_abbreviation(name):
+        return False
+    if _determined_common_noun(parsed, layout, span):
         return False
     if _title_fragment(parsed, span) or _common_noun(parsed, layout, span):
         return False
@@ -131,6 +139,29 @@ def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     if layout.caps[line]:  # "SOCCER - ..." where the story says "soccer"
         return token.lower_ in layout.lowercase_words
     return token.tag_ == "NNS" and not token.is_upper
+
+
+def _common_abbreviation(name: str) -> bool:
+    """"AI", "VR", "COVID-19", "GMT", "Q4": abbreviations of common nouns, no names;
+    likewise a bare demonym ("Russian", "Tajiks"), which names no one entity."""
+    if name.casefold() in COMMON_ABBREVIATIONS or _PERIOD.fullmatch(name):
+        return True
+    return " " not in name and by_demonym(name) is not None and by_name(name) is None
+
+
+def _determined_common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
+    """A one-word span after a determiner that the text also uses in lowercase ("The
+    Board has concluded" beside "chairman of the board"), or after a possessive
+    determiner ("in His Arrest"; no name follows "his"): a capitalized common noun."""
+    tokens = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
+    if tokens is None or len(tokens) != 1 or tokens.start == 0 or tokens[0].is_upper:
+        return False
+    before, token = parsed.doc[tokens.start - 1], tokens[0]
+    if before.lower_ not in _DETERMINERS:
+        return False
+    if token.lower_ in layout.lowercase_words:
+        return True
+    return before.lower_ in _POSSESSIVE_DETERMINERS
 
 
 def _is_place_adjective(token) -> bool:

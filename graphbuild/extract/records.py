@@ -65,3 +65,4 @@ class FoundQuote(NamedTuple):
     sentence_end: int
     rule: str
     confidence: float
+

@@ -15,3 +15,42 @@ PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "a
 # Particles that are dropped only when attached by a hyphen or followed by a longer
 # name; "bin" and "abu" carry meaning ("bin Laden"), so they stay in the surname key.
 DROPPABLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"})
+
+# Abbreviations of common nouns that the tagger reads as names when written in capitals:
+# technologies, business terms, diseases, time zones ("at 1400 GMT"). None names a
+# person, an organization or a place.
+COMMON_ABBREVIATIONS = frozenset("""
+ai ar vr xr ml api app apps gps gpu cpu pc tv hd 4k 5g 3d ui ux iot
+ceo cfo coo cto gdp ipo eps ebitda esg faq hr vip mvp
+covid covid-19 sars-cov-2 hiv aids mrsa ebola
+gmt utc bst cet cest eet est edt cst cdt mst mdt pst pdt akst hst ist jst aest aedt
+""".split())
+
+# Nouns that end the names of organizations ("Maui County Police", "Screen Actors
+# Guild", "Supreme Court"): the last word of a name is its head. "Bank" is in neither
+# list: "World Bank", "West Bank".
+ORG_HEAD_NOUNS = frozenset("""
+police fire department dept ministry agency bureau office service services authority
+commission committee council board cabinet government administration parliament congress
+senate assembly court tribunal army navy force forces guard corps military
+university college school academy institute institution laboratory lab hospital clinic
+company corporation corp inc ltd llc plc group holdings industries enterprises partners
+fund trust exchange airline airlines airways railway railways studios pictures
+network networks media news times post journal herald tribune gazette press broadcasting
+union guild federation association alliance league club team party movement front
+foundation society organization organisation coalition network church mosque
+""".split())
+# Nouns that end the names of places and facilities ("Gaza Strip", "Blair County
+# Courthouse", "Narendra Modi Stadium").
+PLACE_HEAD_NOUNS = frozenset("""
+city town village county province state region district territory island islands
+peninsula coast strip valley mountain mountains mount hill hills lake river sea ocean
+bay gulf desert forest park square street avenue road boulevard highway bridge
+airport station port harbor harbour stadium arena courthouse hall tower palace castle
+cathedral temple beach canyon falls plaza mall
+""".split())
+# Words that open place names and no personal name ("North", "New").
+PLACE_MODIFIERS = frozenset("""
+north south east west northern southern eastern western central upper lower new old
+greater great little saint st fort port mount lake
+""".split())

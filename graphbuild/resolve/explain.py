@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from graphbuild.model import HAPPENED, Correction, Entity, Event, GraphModel
-from graphbuild.names import fold, normalize
+from graphbuild.names import fold, normalize, phonetic
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def matches(name: str, labels: Sequence[str]) -> int:
     for label in labels:
         if normalize(label) == key:
             return 3
-        if folded and fold(label) == folded:
+        if folded and (fold(label) == folded or phonetic(label) == phonetic(name)):
             best = max(best, 2)
         elif key and key in normalize(label):
             best = max(best, 1)

@@ -6,6 +6,9 @@ Three kinds of evidence are weighed together:
   of mentions;
 - country data: a member named by a country's name or code (pycountry/GeoNames, through
   `geo.country_code`) votes Place with COUNTRY_WEIGHT ("Georgia" tagged a person once);
+- the names' own form (`lexicon.name_forms.name_votes`: legal forms, head nouns,
+  personal-name structure), the strongest vote per kind over the node's
+  names, so a node merged from differently typed members still hears "Co." or "Jr.";
 - the roles the members play in facts: the place of an event, the object of
   `nationality`, the organization of a membership, ... Each role votes for the one
   entity kind that the shapes (`graphbuild.shapes`) require at that end of the fact,
@@ -19,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
+from graphbuild.lexicon.name_forms import name_votes
 from graphbuild.model import Entity, GraphModel
 from graphbuild.resolve.geo import country_code
 from graphbuild.shapes import OBJECT, SUBJECT, constraints_for
@@ -80,6 +84,11 @@ def decide_kind(members: Sequence[Entity], roles: Iterable[Counter[str]] = ()) -
         votes[e.kind] += max(1, len(e.mentions))
         if country_code(e.label) is not None:
             votes["Place"] += COUNTRY_WEIGHT
+    form: Counter[str] = Counter()
+    for name in sorted({n for e in members for n in (e.label, *e.alt_labels)}):
+        for kind, weight in name_votes(name, gazetteer=False).items():  # countries are counted above
+            form[kind] = max(form[kind], weight)
+    votes.update(form)
     for counter in roles:
         votes.update(counter)
     return min(votes, key=lambda k: (-votes[k], k))

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from graphbuild.model import Entity, GraphModel
 from rapidfuzz import fuzz
 
-from graphbuild.names import acronym, blocking_keys, fold, fold_word, is_acronym, name_words, normalize, surname
+from graphbuild.model import Entity, GraphModel
+from graphbuild.lexicon.name_variants import fold_word, given_names_variants, word_variants
+from graphbuild.names import acronym, blocking_keys, fold, is_acronym, name_words, normalize, surname
+from graphbuild.resolve.org_match import compact, content_words, org_names_match, short_forms_index
 
 # A pair joins when its score reaches this.
 THRESHOLD = 0.85
@@ -26,11 +28,6 @@ SURNAME_SCORE = 0.88
 AMBIGUOUS_SURNAME_SCORE = 0.7
 TITLE_BONUS = 0.08
 NEIGHBOUR_BONUS = 0.08
-FIRST_NAME_SIMILARITY = 80  # rapidfuzz ratio of folded first names
-SURNAME_SIMILARITY = 85
-ORG_FUZZY_SIMILARITY = 0.9
-# Words that never distinguish one organization's name from another's.
-ORG_STOPWORDS = frozenset({"of", "the", "for", "and", "s", "de", "la"})
 
 
 @dataclass(frozen=True)
@@ -58,6 +55,7 @@ class MatchContext:
 
     neighbours: dict[tuple[str, str], frozenset[str]]
     full_names: dict[str, frozenset[str]]  # folded surname -> multi-word person labels
+    org_shorts: dict[str, frozenset[str]] = field(default_factory=dict)  # short form -> organizations' bases
 
     @classmethod
     def of(cls, items: Sequence, models: Sequence[GraphModel], pinned: GraphModel | None) -> MatchContext:
@@ -81,7 +79,10 @@ class MatchContext:
                 for form in (e.label, *e.alt_labels):
                     if len(name_words(form)) >= 2:
                         full[surname(form)].add(form)
-        return cls({k: frozenset(v) for k, v in neighbours.items()}, {k: frozenset(v) for k, v in full.items()})
+        shorts = short_forms_index([f for s in items if s.entity.kind == "Organization"
+                                    for f in (s.entity.label, *s.entity.alt_labels)])
+        return cls({k: frozenset(v) for k, v in neighbours.items()}, {k: frozenset(v) for k, v in full.items()},
+                   {k: frozenset(v) for k, v in shorts.items()})
 
     def candidate(self, scoped) -> Candidate:
         e: Entity = scoped.entity
@@ -97,7 +98,8 @@ class MatchContext:
             if country:
                 keys.add("c:" + country)
         if e.kind == "Organization":  # partial names block on their content words
-            keys |= {"w:" + w for f in forms for w in _content_words(f)[0] if len(w) > 3}
+            keys |= {"w:" + w for f in forms for w in content_words(f)[0] if len(w) > 3}
+            keys |= {"k:" + compact(f) for f in forms}
         if e.kind != "Person":
             keys.discard("s:" + surname(e.label))
         return Candidate(
@@ -129,7 +131,7 @@ def score_pair(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, 
     elif a.kind == "Place":
         found = _place(a, b)
     else:
-        found = _organization(a, b)
+        found = _organization(a, b, context)
     if found is None:
         return None
     rule, score = found
@@ -154,24 +156,17 @@ def _exact(a: Candidate, b: Candidate) -> tuple[str, float] | None:
     return None
 
 
-def first_names_compatible(x: str, y: str) -> bool:
-    """Folded first names that can be one person's: equal, an initial of the other,
-    or a close spelling."""
-    if x == y or (len(x) == 1 and y.startswith(x)) or (len(y) == 1 and x.startswith(y)):
-        return True
-    return fuzz.ratio(x, y) >= FIRST_NAME_SIMILARITY
-
-
 def person_names_compatible(x: str, y: str) -> bool:
-    """Whether two person names can be one person: same (folded) surname, and first
-    names that agree when both are given."""
+    """Whether two person names can be one person: surnames that are one name's
+    spellings (`names.word_variants`), and given names that agree when both are given
+    (`names.given_names_variants`: "Ted Cruz" is not "Tad Cruz")."""
     wx, wy = [fold_word(w) for w in name_words(x)], [fold_word(w) for w in name_words(y)]
     if not wx or not wy:
         return True
-    if fuzz.ratio(wx[-1], wy[-1]) < SURNAME_SIMILARITY:
+    if not word_variants(wx[-1], wy[-1]):
         return False
     if len(wx) >= 2 and len(wy) >= 2:
-        return first_names_compatible(wx[0], wy[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
+        return given_names_variants(name_words(x)[0], name_words(y)[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
     return True
 
 
@@ -191,6 +186,11 @@ def _person(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, flo
         fa, fb = [fold_word(w) for w in wa], [fold_word(w) for w in wb]
         if _subsequence(fa, fb) or _subsequence(fb, fa):
             return ("partial-name", 0.9)  # "Javad Zarif" / "Mohammad Javad Zarif"
+        # Spelling variants score only beside whole given names: an initial says too
+        # little ("J. Smyth" may be "Jordan Smith", and is not merged on that alone).
+        if len(fa) == len(fb) and min(len(fa[0]), len(fb[0])) > 1 and \
+                all(word_variants(x, y) for x, y in zip(fa[1:], fb[1:])):
+            return ("name-variant", 0.92)  # "Muammar Gaddafi" / "Muammar Qadhafi"
         return ("fuzzy-name", fuzz.ratio(" ".join(fa), " ".join(fb)) / 100)
     # One side is a bare surname ("Assad" / "Bashar al-Assad").
     if a.titles and b.titles and not (a.titles & b.titles):
@@ -214,43 +214,13 @@ def _name_groups(names: frozenset[str]) -> list[set[str]]:
     return groups
 
 
-def _content_words(label: str) -> tuple[list[str], set[str]]:
-    """Folded content words of an organization name with country modifiers split off
-    ("Iran's Revolutionary Guard" -> ["revolutionary", "guard"], {"IR"}); plural -s
-    dropped so "Guards" matches "Guard"."""
-    from graphbuild.resolve.geo import country_code
-
-    words, countries = [], set()
-    for w in normalize(label).split(" "):
-        code = country_code(w) if w[:1].isalpha() and len(w) > 3 else None
-        if code:
-            countries.add(code)
-        elif w not in ORG_STOPWORDS:
-            words.append(fold_word(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w))
-    return words, countries
-
-
-def _organization(a: Candidate, b: Candidate) -> tuple[str, float] | None:
+def _organization(a: Candidate, b: Candidate, context: MatchContext) -> tuple[str, float] | None:
     found = _exact(a, b)
     if found:
         return found
     if a.acronyms & b.initials or b.acronyms & a.initials:
         return ("acronym", 0.95)
-    best: tuple[str, float] | None = None
-    for x in a.forms:
-        for y in b.forms:
-            wx, cx = _content_words(x)
-            wy, cy = _content_words(y)
-            if cx and cy and not (cx & cy):
-                continue  # "Iran's Foreign Ministry" is not "Iraq's Foreign Ministry"
-            short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)
-            if len(short) >= 2 and set(short) <= set(long) and short[-1] in long:
-                best = max(best or ("", 0), ("partial-name", 0.9), key=lambda t: t[1])
-            elif len(wx) == len(wy) and wx:
-                r = fuzz.ratio(" ".join(wx), " ".join(wy)) / 100
-                if r >= ORG_FUZZY_SIMILARITY:
-                    best = max(best or ("", 0), ("fuzzy-name", r), key=lambda t: t[1])
-    return best
+    return org_names_match(a.forms, b.forms, context.org_shorts)
 
 
 def _place(a: Candidate, b: Candidate) -> tuple[str, float] | None:

@@ -1,0 +1,91 @@
+"""Kind cues from the parse: what the words around a mention say about what it names.
+
+`find_kind_cues(parsed, mentions)` yields `KindCue` records; `resolve.within_doc` weighs
+them with the mention labels. Two cues, both "this is no person":
+- the possessor of a noun that only organizations and places have ("Acme's chief
+  executive", "India's coach", "the company's shareholders");
+- the possessor of a person's name ("Globex's Jane Roe": her employer).
+Such a possessor votes Organization, or Place when the gazetteers know its name
+("Iran's president"). A third, weaker cue: names listed together are mostly of one kind
+("Globex, Initech and Hooli"), so each conjunct votes for its conjuncts' tags.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+
+from graphbuild.lexicon.name_forms import in_gazetteer, person_structure
+from graphbuild.lexicon.roles import PLAYER_TITLES
+from graphbuild.model import KindCue, Mention
+from graphbuild.names import POSSESSIVE
+from graphbuild.nlp import ParsedDocument
+
+# Nouns a person has none of: staff, officers and the players of a team.
+OWNED_BY_ORGANIZATIONS = frozenset(
+    "ceo chairman chairwoman chairperson president board shareholders shareholder employees "
+    "workforce staff founder co-founder executive executives subsidiary subsidiaries headquarters "
+    "coach squad team players lineup".split()) | PLAYER_TITLES
+CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
+TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+LOOK_BACK = 3
+CUE_WEIGHT = 4.5  # outweighs a full name tagged PERSON once (tag 1 + FULL_NAME_PERSON_BONUS 3)
+
+
+def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
+    """Cues for the mentions of `parsed` that possess an organization's noun or a
+    person's name (see the module docstring)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
+
+    def mention_of(token) -> Mention | None:
+        a, b = parsed.source(token.idx, token.idx + len(token))
+        # The mentions starting last before the token: one of them holds it, if any
+        # does (mentions barely overlap; a few cover the case of two that do).
+        i = bisect_right(starts, a) - 1
+        for j in range(i, max(-1, i - LOOK_BACK), -1):
+            if b <= ordered[j].end:
+                return ordered[j]
+        return None
+
+    yield from _conjunct_cues(parsed.doc, mention_of)
+    seen = set()
+    for token in parsed.doc:
+        if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:
+            continue
+        head = token.head
+        owner = mention_of(head)
+        owned = head.lower_ in OWNED_BY_ORGANIZATIONS or (
+            head.lower_ == "officer" and any(c.lower_ == "executive" for c in head.children))
+        if owned or (owner is not None and owner is not m and _personal(owner)):
+            seen.add(m)
+            name = POSSESSIVE.sub("", m.text)
+            kind = "Place" if in_gazetteer(name) else "Organization"
+            yield KindCue(m.start, m.end, kind, "possessor-of-staff" if owned else "possessor-of-person", CUE_WEIGHT)
+
+
+def _personal(m: Mention) -> bool:
+    """A mention tagged PERSON or written with a personal name's structure."""
+    return m.label == "PERSON" or person_structure(POSSESSIVE.sub("", m.text))
+
+
+def _conjunct_cues(doc, mention_of) -> Iterator[KindCue]:
+    """Each mention in a coordination ("A, B and C") votes for the tags of the other
+    mentions in it. Only conj arcs are walked: the cue costs little on long texts."""
+    groups: dict[int, list[int]] = {}
+    for token in doc:
+        if token.dep_ == "conj":
+            first = token.head
+            while first.dep_ == "conj" and first.head.i != first.i:
+                first = first.head
+            groups.setdefault(first.i, [first.i]).append(token.i)
+    for members in groups.values():
+        mentions = list(dict.fromkeys(m for m in (mention_of(doc[i]) for i in members) if m is not None))
+        for m in mentions:
+            for other in mentions:
+                if other is not m and other.label in TAG_KINDS:
+                    yield KindCue(m.start, m.end, TAG_KINDS[other.label], "coordinated-with", CONJUNCT_WEIGHT)
+
+
+def _personal(m: Mention) -> bool:
+    """A mention tagged PERSON or written with a personal name's structure."""
+    return m.label == "PERSON" or person_structure(POSSESSIVE.sub("", m.text))

@@ -1,0 +1,154 @@
+"""What a name's own form says about its kind, apart from the tagger's label.
+
+`name_votes(name)` returns kind votes from evidence any reader of the name would use:
+- a legal-form suffix ("Walt Disney Co.", "Deutsche Bank AG", read by cleanco) and an
+  organization head noun at the end ("Maui County Police", "Screen Actors Guild"):
+  Organization;
+- a place head noun at the end ("Blair County Courthouse", "Gaza Strip") or the whole
+  name in the gazetteers we ship (GeoNames cities, US states, countries): Place;
+- personal-name structure (nameparser): a middle initial ("Marina E. Franco") or a
+  generational suffix ("John Smith Jr.") is how people, not companies, are written.
+`org_short_forms(name)` are the one-word forms an organization's name is shortened to
+("Acme" for "Acme Industrial Holdings", "Disney" for "Walt Disney Co."), and
+`acronym_shaped(name)` says a name is written as an acronym ("SAG-AFTRA"), which no
+personal name is. `shaped_like_person(name)` is the weaker cue "Given Surname": two or three capitalized
+words, none a place, organization or compass word; callers weigh it only against a
+tag they already doubt (a Place tag the gazetteer does not confirm).
+Pure string functions over the packaged data (a base module: extract and resolve both
+use it), memoized: the same names recur across documents.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from cleanco import basename, matches, typesources
+from nameparser import HumanName
+
+from graphbuild.lexicon.countries import by_name, geonames
+from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
+from graphbuild.names import normalize
+
+LEGAL_FORM_WEIGHT = 3.0  # "Co.", "Inc.", "GmbH": as strong as a full name tagged PERSON
+HEAD_NOUN_WEIGHT = 2.0  # the head noun of a name decides over one tag
+GAZETTEER_WEIGHT = 1.0  # a known place name counts as one mention more
+NAME_STRUCTURE_WEIGHT = 2.0  # "Marina E. Franco", "John Smith Jr."
+_CAPITALIZED_WORD = re.compile(r"[A-Z][a-z][a-z'’-]*")
+_MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+@lru_cache(maxsize=1)
+def _legal_forms():
+    return typesources()
+
+
+@lru_cache(maxsize=1 << 14)
+def legal_form(name: str) -> bool:
+    """Whether `name` ends with a company's legal form ("Apple Inc.", "Toyota Motor
+    Corp", "Walt Disney Company"); a bare legal-form word is no name of a company."""
+    words = name.split()
+    return len(words) >= 2 and bool(matches(name, _legal_forms())) and basename(name).strip() != ""
+
+
+def without_legal_form(name: str) -> str:
+    """`name` without its legal form ("Walt Disney Co." -> "Walt Disney"), or unchanged."""
+    if not legal_form(name):
+        return name
+    return basename(name).strip(" ,") or name
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """Normalized names of the packaged GeoNames cities and US states."""
+    gc = geonames()
+    names = [rec["name"] for rec in gc.get_cities().values()] + [rec["name"] for rec in gc.get_us_states().values()]
+    return frozenset(normalize(n) for n in names)
+
+
+@lru_cache(maxsize=1 << 14)
+def in_gazetteer(name: str) -> bool:
+    """Whether the whole of `name` is a GeoNames city, a US state or a country."""
+    return normalize(name) in _place_names() or by_name(name) is not None
+
+
+def _head(name: str) -> str:
+    words = normalize(name).split()
+    return words[-1] if len(words) >= 2 else ""
+
+
+def person_structure(name: str) -> bool:
+    """A middle initial between a given name and a surname, or a generational suffix:
+    the structure of a personal name (nameparser)."""
+    words = name.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    parsed = HumanName(name)
+    if parsed.suffix and parsed.first and parsed.last:
+        return True
+    middle = parsed.middle.split()
+    return bool(parsed.first and parsed.last and middle and all(_MIDDLE_INITIAL.fullmatch(m) for m in middle))
+
+
+@lru_cache(maxsize=1 << 14)
+def name_votes(name: str, gazetteer: bool = True) -> Counter[str]:
+    """Kind votes from the form of `name` (see the module docstring); empty when the
+    form says nothing. Without `gazetteer`, a known place name adds nothing (for
+    callers that count countries and places themselves)."""
+    votes: Counter[str] = Counter()
+    head = _head(name)
+    if legal_form(name):
+        votes["Organization"] += LEGAL_FORM_WEIGHT
+    elif head in ORG_HEAD_NOUNS:
+        votes["Organization"] += HEAD_NOUN_WEIGHT
+    elif head in PLACE_HEAD_NOUNS:
+        votes["Place"] += HEAD_NOUN_WEIGHT
+    if gazetteer and in_gazetteer(name):
+        votes["Place"] += GAZETTEER_WEIGHT
+    if person_structure(name):
+        votes["Person"] += NAME_STRUCTURE_WEIGHT
+    return votes
+
+
+_ACRONYM_SHAPE = re.compile(r"[A-Z][A-Z.&-]*[A-Z]\.?")
+
+
+def acronym_shaped(name: str) -> bool:
+    """Written as an acronym: capitals with dots, hyphens or "&" ("SAG-AFTRA", "AT&T")."""
+    return bool(_ACRONYM_SHAPE.fullmatch(name.strip()))
+
+
+@lru_cache(maxsize=1 << 14)
+def org_short_forms(name: str) -> frozenset[str]:
+    """Normalized one-word forms `name` is shortened to when it names an organization:
+    the first distinctive word ("acme" of "Acme Industrial Holdings") and, for a name
+    with a legal form, the last word of its two-word base ("disney" of "Walt Disney
+    Co."); a head noun, a small word or a place name is never a short form."""
+    base = normalize(without_legal_form(name)).split()
+    if base and base[0] == "the":
+        base = base[1:]
+    if len(base) < 2:
+        return frozenset()
+    out = set()
+    for word in (base[0], base[-1] if legal_form(name) and len(base) == 2 else ""):
+        if len(word) >= 3 and word not in ORG_HEAD_NOUNS and word not in PLACE_HEAD_NOUNS \
+                and word not in PLACE_MODIFIERS and not in_gazetteer(word):
+            out.add(word)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1 << 14)
+def shaped_like_person(name: str) -> bool:
+    """Two or three capitalized words ("Jasprit Bumrah") with no head noun, compass or
+    place word and no known place among them: the shape of "Given Surname"."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_CAPITALIZED_WORD.fullmatch(w) for w in words):
+        return False
+    folded = [w.casefold() for w in words]
+    if any(w in ORG_HEAD_NOUNS or w in PLACE_HEAD_NOUNS or w in PLACE_MODIFIERS for w in folded):
+        return False
+    return not name_votes(name) and not any(in_gazetteer(w) for w in words)
+
+
+__all__ = ["acronym_shaped", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
+           "without_legal_form"]
