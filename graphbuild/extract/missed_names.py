@@ -100,13 +100,16 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
         first = _WORD_RUN.match(name)
         if len(name) < 2 or name.casefold() in FUNCTION_WORDS or not name[0].isupper() or first is None:
             continue
+        positions = where.get(first.group().casefold())
+        if not positions:
+            continue  # its first word is nowhere in the text: no pattern to compile
         variants = {name}
         if len(name) > 3:
             # The capitals of a headline ("IRAN"), and a headline's name in the prose.
             variants |= {name.upper(), name.title()} if name.isupper() else {name.upper()}
         for variant in variants:
             pattern = re.compile(r"(?<![\w.'’-])" + re.escape(variant) + r"(?![\w-]|\.\w)")
-            for a in where.get(first.group().casefold(), ()):
+            for a in positions:
                 m = pattern.match(text, a)
                 if m is None:
                     continue
