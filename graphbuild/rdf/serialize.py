@@ -162,6 +162,8 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     unknown = [f for f in formats if f not in FILE_NAMES]
     if unknown:
         raise OutputError("GB417", unknown=", ".join(unknown), file_names=", ".join(FILE_NAMES))
+    from graphbuild.rdf.streamed import STREAMED, write_streamed
+
     content = data if isinstance(data, QuadSet) else quad_set(data)
     # Formats that read the same form of the quads one after the other, each form
     # dropped once no later format needs it: peak memory holds one form at a time.
@@ -169,7 +171,10 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     written = {}
     for i, fmt in enumerate(order):
         content.release(keep=frozenset(_NEEDS[f] for f in order[i:]))
-        written[fmt] = publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content)
+        if fmt in STREAMED:  # written and checked as a stream: no copy of the file in memory
+            written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt])
+        else:
+            written[fmt] = publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content)
     content.release()
     return {fmt: written[fmt] for fmt in formats}
 

@@ -82,7 +82,9 @@ def report_graph(dataset: Dataset | Graph | QuadSet) -> tuple[bool, Graph]:
         # text would go through rdflib's parser first, 5x slower in all on ECB+ dev).
         from pyshacl_turbo import Input
 
-        nt = ox.serialize(dataset.triples(), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+        # The cached N-Triples form (the .ttl and .nt writers read it next), not a list
+        # of Triple objects as big again as the text.
+        nt = dataset.ntriples().decode("utf-8")
         data = Input(nt, "nt", None, {})
     else:
         data = union_graph(dataset) if isinstance(dataset, Dataset) else dataset
