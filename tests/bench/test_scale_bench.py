@@ -44,7 +44,7 @@ def test_end_to_end_against_bare_spacy(split, tmp_path):
 
 
 def test_growth_per_thousand_documents(tmp_path):
-    sizes = (1000, 5000, 20000) if FULL else (200, 400, 800)
+    sizes = (1000, 5000, 20000) if FULL else (100, 200, 400)
     first = None
     for n in sizes:
         corpus = repeated_corpus(tmp_path / f"c{n}.jsonl", n)
