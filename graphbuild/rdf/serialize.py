@@ -172,7 +172,7 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     for i, fmt in enumerate(order):
         content.release(keep=frozenset(_NEEDS[f] for f in order[i:]))
         if fmt in STREAMED:  # written and checked as a stream: no copy of the file in memory
-            written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt])
+            written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], check)
         else:
             written[fmt] = publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content)
     content.release()

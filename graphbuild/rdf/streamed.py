@@ -12,6 +12,7 @@ decides (a rare path, from the file's bytes).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -91,7 +92,7 @@ def _write(content: QuadSet, fmt: str, handle) -> None:
     writer.close()
 
 
-def _checker(content: QuadSet, fmt: str, name: str):
+def _checker(content: QuadSet, fmt: str, name: str, check_whole):
     def check(path: Path) -> None:
         # nt: the file is its own canonical form (sorted lines), read again alongside;
         # else the form it was made from (BytesIO shares the bytes, no copy).
@@ -103,16 +104,17 @@ def _checker(content: QuadSet, fmt: str, name: str):
                 raise OutputError("GB418", name=name, fmt=fmt, reason=err) from err
             same = comparing.complete()
         if not same:
-            from graphbuild.rdf.serialize import check as check_whole
-
             check_whole(path.read_bytes(), fmt, content, name)
     return check
 
 
-def write_streamed(content: QuadSet, fmt: str, path: Path) -> Path:
+def write_streamed(content: QuadSet, fmt: str, path: Path,
+                   check_whole: Callable[[bytes, str, QuadSet, str], None]) -> Path:
     """Write `content` as `fmt` (ttl, trig or nt) to `path` as a stream, check the file
-    by re-parsing it and only then atomically replace `path` (the old file stays on failure)."""
-    with atomic_writer(path, _checker(content, fmt, path.name)) as handle:
+    by re-parsing it and only then atomically replace `path` (the old file stays on
+    failure). `check_whole(data, fmt, content, name)` (`serialize.check`) decides when the
+    file reads back in another order than it was made from."""
+    with atomic_writer(path, _checker(content, fmt, path.name, check_whole)) as handle:
         _write(content, fmt, handle)
     return path
 

@@ -8,7 +8,7 @@ import pytest
 
 from graphbuild.errors import OutputError
 from graphbuild.rdf.build import to_quads
-from graphbuild.rdf.serialize import serialize
+from graphbuild.rdf.serialize import check, serialize
 from graphbuild.rdf.streamed import STREAMED, _Comparing, _SortedHeader, write_streamed
 from tests.helpers.models import BASE, hostile_model, realistic_model
 
@@ -17,7 +17,7 @@ from tests.helpers.models import BASE, hostile_model, realistic_model
 @pytest.mark.parametrize("fmt", STREAMED)
 def test_streamed_bytes_equal_the_serializer(make, fmt, tmp_path):
     quads = to_quads(make(), BASE)
-    path = write_streamed(quads, fmt, tmp_path / f"graph.{fmt}")
+    path = write_streamed(quads, fmt, tmp_path / f"graph.{fmt}", check)
     assert path.read_bytes() == serialize(quads, fmt)
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
 
@@ -70,6 +70,6 @@ def test_a_file_that_does_not_read_back_leaves_the_old_one(tmp_path, monkeypatch
 
     monkeypatch.setattr(streamed, "_write", truncated)
     with pytest.raises(OutputError):
-        write_streamed(quads, "ttl", path)
+        write_streamed(quads, "ttl", path, check)
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
