@@ -12,8 +12,10 @@ with the quads it should hold; only then does it atomically replace the old file
 """
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
+from itertools import groupby
 from json.encoder import encode_basestring
 from pathlib import Path
 
@@ -32,7 +34,7 @@ OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
 }
 DATASET_FORMATS = ("trig", "jsonld")
-_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "quads"}  # QuadSet form each uses
+_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "nquads"}  # QuadSet form each uses
 _XSD_STRING = str(XSD.string)
 
 
@@ -93,7 +95,9 @@ def serialize(quads: QuadSet | list[ox.Quad], fmt: str) -> bytes:
     """The bytes of one format (deterministic for the same quads)."""
     content = _as_set(quads)
     if fmt == "jsonld":
-        return _jsonld(content.quads())
+        buffer = io.BytesIO()
+        _jsonld_stream(content, buffer)
+        return buffer.getvalue()
     # Sorted N-Quads / N-Triples text straight into pyoxigraph's parser and serializer:
     # no Python loop per statement (the order, and so the bytes, are those of the quads).
     if fmt == "trig":
@@ -162,7 +166,7 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     unknown = [f for f in formats if f not in FILE_NAMES]
     if unknown:
         raise OutputError("GB417", unknown=", ".join(unknown), file_names=", ".join(FILE_NAMES))
-    from graphbuild.rdf.streamed import STREAMED, write_streamed
+    from graphbuild.rdf.streamed import write_streamed
 
     content = data if isinstance(data, QuadSet) else quad_set(data)
     # Formats that read the same form of the quads one after the other, each form
@@ -171,10 +175,8 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     written = {}
     for i, fmt in enumerate(order):
         content.release(keep=frozenset(_NEEDS[f] for f in order[i:]))
-        if fmt in STREAMED:  # written and checked as a stream: no copy of the file in memory
-            written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], check)
-        else:
-            written[fmt] = publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content)
+        # Written and checked as a stream: no copy of the file in memory.
+        written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], check, _jsonld_stream)
     content.release()
     return {fmt: written[fmt] for fmt in formats}
 
@@ -243,24 +245,25 @@ def _nodes(triples, compact) -> list[dict]:
     return out
 
 
-def _jsonld(quads: list[ox.Quad]) -> bytes:
-    # Longest namespace first, so a prefix never shadows a more specific one.
+def _jsonld_stream(content: QuadSet, handle) -> None:
+    """Write the JSON-LD of `content` to `handle` graph by graph (`@context` = our
+    prefixes; the default graph's nodes, then one object per named graph, in graph order;
+    nodes and values sorted): only one graph's nodes are in memory at a time (the quads
+    read from the N-Quads form)."""
     compact = _compactor(sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    by_graph: dict[str, list] = {}
-    default: list = []
-    for q in quads:
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            default.append(q.triple)
-        else:
-            by_graph.setdefault(q.graph_name.value, []).append(q.triple)
-    graphs: list[dict] = _nodes(default, compact)
-    for name in sorted(by_graph):
-        graphs.append({"@id": compact(name), "@graph": _nodes(by_graph[name], compact)})
-    doc = {"@context": dict(sorted(prefixes().items())), "@graph": graphs}
-    out: list[str] = []
-    _dump(doc, 0, out)
-    out.append("\n")
-    return "".join(out).encode("utf-8")
+    head = ['{\n "@context": ']
+    _dump(dict(sorted(prefixes().items())), 1, head)
+    handle.write(("".join(head) + ',\n "@graph": ').encode("utf-8"))
+    separator = "[\n  "
+    quads = ox.parse(content.nquads(), format=ox.RdfFormat.N_QUADS)
+    for name, group in groupby(quads, key=lambda q: q.graph_name):  # sorted: each graph once, default first
+        nodes = _nodes([q.triple for q in group], compact)
+        for entry in nodes if isinstance(name, ox.DefaultGraph) else [{"@id": compact(name.value), "@graph": nodes}]:
+            out = [separator]
+            _dump(entry, 2, out)
+            handle.write("".join(out).encode("utf-8"))
+            separator = ",\n  "
+    handle.write(b"[]\n}\n" if separator.startswith("[") else b"\n ]\n}\n")
 
 
 def _dump(value, level: int, out: list[str]) -> None:

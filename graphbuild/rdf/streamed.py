@@ -1,4 +1,4 @@
-"""graph.ttl / graph.trig / graph.nt written to disk as a stream and checked by
+"""graph.ttl / graph.trig / graph.nt / graph.jsonld written to disk as a stream and checked by
 re-parsing the file as a stream: memory holds one canonical form of the quads (the
 QuadSet's cached N-Quads or N-Triples text), never the file's bytes or a second copy.
 
@@ -12,7 +12,8 @@ decides (a rare path, from the file's bytes).
 from __future__ import annotations
 
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import groupby, zip_longest
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -22,7 +23,7 @@ from graphbuild.fsio import atomic_writer
 from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import prefixes
 
-STREAMED = ("ttl", "trig", "nt")
+STREAMED = ("ttl", "trig", "nt", "jsonld")
 _PREFIX = b"@prefix "
 _SOURCE = {"trig": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.N_TRIPLES}
 _OUTPUT = {"trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
@@ -82,7 +83,10 @@ def _canonical(content: QuadSet, fmt: str) -> bytes:
     return content.nquads() if fmt == "trig" else content.ntriples()
 
 
-def _write(content: QuadSet, fmt: str, handle) -> None:
+def _write(content: QuadSet, fmt: str, handle, write_jsonld=None) -> None:
+    if fmt == "jsonld":
+        write_jsonld(content, handle)
+        return
     if fmt == "nt":  # the union's lines sorted as bytes, as `serialize._nt`
         handle.writelines(sorted(content.ntriples().splitlines(keepends=True)))
         return
@@ -92,8 +96,29 @@ def _write(content: QuadSet, fmt: str, handle) -> None:
     writer.close()
 
 
+def _by_graph(quads) -> Iterator[tuple[object, set]]:
+    for name, group in groupby(quads, key=lambda q: q.graph_name):
+        yield name, set(group)
+
+
+def _same_jsonld(content: QuadSet, path: Path) -> bool:
+    """Whether the JSON-LD file holds, graph by graph in order, the quads of `content`
+    (JSON-LD reads back in node order, not sorted: each graph compared as a set)."""
+    want = _by_graph(ox.parse(_canonical(content, "trig"), format=ox.RdfFormat.N_QUADS))
+    got = _by_graph(ox.parse(path=path, format=ox.RdfFormat.JSON_LD))
+    return all(a == b for a, b in zip_longest(want, got))
+
+
 def _checker(content: QuadSet, fmt: str, name: str, check_whole):
     def check(path: Path) -> None:
+        if fmt == "jsonld":
+            try:
+                same = _same_jsonld(content, path)
+            except (SyntaxError, ValueError, MemoryError) as err:
+                raise OutputError("GB418", name=name, fmt=fmt, reason=err) from err
+            if not same:
+                check_whole(path.read_bytes(), fmt, content, name)
+            return
         # nt: the file is its own canonical form (sorted lines), read again alongside;
         # else the form it was made from (BytesIO shares the bytes, no copy).
         with path.open("rb") if fmt == "nt" else io.BytesIO(_canonical(content, fmt)) as expected:
@@ -109,13 +134,14 @@ def _checker(content: QuadSet, fmt: str, name: str, check_whole):
 
 
 def write_streamed(content: QuadSet, fmt: str, path: Path,
-                   check_whole: Callable[[bytes, str, QuadSet, str], None]) -> Path:
+                   check_whole: Callable[[bytes, str, QuadSet, str], None], write_jsonld=None) -> Path:
     """Write `content` as `fmt` (ttl, trig or nt) to `path` as a stream, check the file
     by re-parsing it and only then atomically replace `path` (the old file stays on
     failure). `check_whole(data, fmt, content, name)` (`serialize.check`) decides when the
-    file reads back in another order than it was made from."""
+    file reads back in another order than it was made from; `write_jsonld(content, handle)`
+    writes JSON-LD (`serialize._jsonld_stream`)."""
     with atomic_writer(path, _checker(content, fmt, path.name, check_whole)) as handle:
-        _write(content, fmt, handle)
+        _write(content, fmt, handle, write_jsonld)
     return path
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from graphbuild.errors import OutputError
 from graphbuild.rdf.build import to_quads
-from graphbuild.rdf.serialize import check, serialize
+from graphbuild.rdf.serialize import _jsonld_stream, check, serialize
 from graphbuild.rdf.streamed import STREAMED, _Comparing, _SortedHeader, write_streamed
 from tests.helpers.models import BASE, hostile_model, realistic_model
 
@@ -17,9 +17,17 @@ from tests.helpers.models import BASE, hostile_model, realistic_model
 @pytest.mark.parametrize("fmt", STREAMED)
 def test_streamed_bytes_equal_the_serializer(make, fmt, tmp_path):
     quads = to_quads(make(), BASE)
-    path = write_streamed(quads, fmt, tmp_path / f"graph.{fmt}", check)
+    path = write_streamed(quads, fmt, tmp_path / f"graph.{fmt}", check, _jsonld_stream)
     assert path.read_bytes() == serialize(quads, fmt)
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
+
+
+def test_jsonld_of_an_empty_graph_is_that_of_the_serializer(tmp_path):
+    from graphbuild.rdf.quads import QuadSet
+
+    empty = QuadSet([])
+    path = write_streamed(empty, "jsonld", tmp_path / "graph.jsonld", check, _jsonld_stream)
+    assert path.read_bytes() == serialize(empty, "jsonld")
 
 
 def test_the_header_is_sorted_however_the_serializer_cuts_its_writes():
@@ -57,19 +65,20 @@ def test_comparing_writer_sees_a_difference_a_gap_and_a_surplus():
 
 def test_a_file_that_does_not_read_back_leaves_the_old_one(tmp_path, monkeypatch):
     quads = to_quads(realistic_model(), BASE)
-    path = tmp_path / "graph.ttl"
-    path.write_bytes(b"old")
     import graphbuild.rdf.streamed as streamed
 
     broken = streamed._write
 
-    def truncated(content, fmt, handle):  # a writer that loses the last statements
+    def truncated(content, fmt, handle, write_jsonld):  # a writer that loses the last statements
         buffer = io.BytesIO()
-        broken(content, fmt, buffer)
+        broken(content, fmt, buffer, write_jsonld)
         handle.write(buffer.getvalue()[: len(buffer.getvalue()) // 2] + b" <broken")
 
     monkeypatch.setattr(streamed, "_write", truncated)
-    with pytest.raises(OutputError):
-        write_streamed(quads, "ttl", path, check)
-    assert path.read_bytes() == b"old"
-    assert [p.name for p in tmp_path.iterdir()] == ["graph.ttl"]
+    for fmt in STREAMED:
+        path = tmp_path / f"graph.{fmt}"
+        path.write_bytes(b"old")
+        with pytest.raises(OutputError):
+            write_streamed(quads, fmt, path, check, _jsonld_stream)
+        assert path.read_bytes() == b"old"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"graph.{fmt}" for fmt in STREAMED)
