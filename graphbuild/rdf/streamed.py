@@ -7,19 +7,20 @@ sorted statements; the @prefix header sorted the same way), and the check is tha
 `serialize.check`: the file re-parsed (pyoxigraph, strict) and written canonically must
 equal the canonical form it was made from, compared chunk by chunk as it comes out of the
 serializer. When it does not (the order differs), the full set comparison of `check`
-decides (a rare path, from the file's bytes).
+decides (a rare path, from the file's bytes). JSON-LD (whose parser holds a whole
+document) is checked graph by graph as it is written: memory holds one graph.
 """
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Iterator
-from itertools import groupby, zip_longest
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_writer
+from graphbuild.rdf.jsonld import write_jsonld
 from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import prefixes
 
@@ -83,9 +84,9 @@ def _canonical(content: QuadSet, fmt: str) -> bytes:
     return content.nquads() if fmt == "trig" else content.ntriples()
 
 
-def _write(content: QuadSet, fmt: str, handle, write_jsonld=None) -> None:
+def _write(content: QuadSet, fmt: str, handle, name: str) -> None:
     if fmt == "jsonld":
-        write_jsonld(content, handle)
+        write_jsonld(content, handle, _verifier(name))
         return
     if fmt == "nt":  # the union's lines sorted as bytes, as `serialize._nt`
         handle.writelines(sorted(content.ntriples().splitlines(keepends=True)))
@@ -96,28 +97,24 @@ def _write(content: QuadSet, fmt: str, handle, write_jsonld=None) -> None:
     writer.close()
 
 
-def _by_graph(quads) -> Iterator[tuple[object, set]]:
-    for name, group in groupby(quads, key=lambda q: q.graph_name):
-        yield name, set(group)
-
-
-def _same_jsonld(content: QuadSet, path: Path) -> bool:
-    """Whether the JSON-LD file holds, graph by graph in order, the quads of `content`
-    (JSON-LD reads back in node order, not sorted: each graph compared as a set)."""
-    want = _by_graph(ox.parse(_canonical(content, "trig"), format=ox.RdfFormat.N_QUADS))
-    got = _by_graph(ox.parse(path=path, format=ox.RdfFormat.JSON_LD))
-    return all(a == b for a, b in zip_longest(want, got))
+def _verifier(name: str):
+    """`jsonld.write_jsonld`'s `verify`: one graph's JSON-LD text re-parsed (pyoxigraph,
+    strict) must hold exactly that graph's quads (JSON-LD reads back in node order, so
+    as sets). The file is these checked texts in a fixed frame."""
+    def verify(document: bytes, quads: list) -> None:
+        try:
+            got = set(ox.parse(document, format=ox.RdfFormat.JSON_LD))
+        except (SyntaxError, ValueError, MemoryError) as err:
+            raise OutputError("GB418", name=name, fmt="jsonld", reason=err) from err
+        want = set(quads)
+        if got != want:
+            raise OutputError("GB416", name=name, got=len(got), want=len(want), missing=len(want - got))
+    return verify
 
 
 def _checker(content: QuadSet, fmt: str, name: str, check_whole):
     def check(path: Path) -> None:
-        if fmt == "jsonld":
-            try:
-                same = _same_jsonld(content, path)
-            except (SyntaxError, ValueError, MemoryError) as err:
-                raise OutputError("GB418", name=name, fmt=fmt, reason=err) from err
-            if not same:
-                check_whole(path.read_bytes(), fmt, content, name)
+        if fmt == "jsonld":  # checked graph by graph as it was written (`_verifier`)
             return
         # nt: the file is its own canonical form (sorted lines), read again alongside;
         # else the form it was made from (BytesIO shares the bytes, no copy).
@@ -135,13 +132,12 @@ def _checker(content: QuadSet, fmt: str, name: str, check_whole):
 
 def write_streamed(content: QuadSet, fmt: str, path: Path,
                    check_whole: Callable[[bytes, str, QuadSet, str], None], write_jsonld=None) -> Path:
-    """Write `content` as `fmt` (ttl, trig or nt) to `path` as a stream, check the file
-    by re-parsing it and only then atomically replace `path` (the old file stays on
+    """Write `content` as `fmt` (ttl, trig, nt or jsonld) to `path` as a stream, check the
+    file by re-parsing it and only then atomically replace `path` (the old file stays on
     failure). `check_whole(data, fmt, content, name)` (`serialize.check`) decides when the
-    file reads back in another order than it was made from; `write_jsonld(content, handle)`
-    writes JSON-LD (`serialize._jsonld_stream`)."""
+    file reads back in another order than it was made from."""
     with atomic_writer(path, _checker(content, fmt, path.name, check_whole)) as handle:
-        _write(content, fmt, handle, write_jsonld)
+        _write(content, fmt, handle, path.name)
     return path
 
 

@@ -8,8 +8,8 @@ import pytest
 
 from graphbuild.errors import OutputError
 from graphbuild.rdf.build import to_quads
-from graphbuild.rdf.serialize import _jsonld_stream, check, serialize
-from graphbuild.rdf.streamed import STREAMED, _Comparing, _SortedHeader, write_streamed
+from graphbuild.rdf.serialize import check, serialize
+from graphbuild.rdf.streamed import STREAMED, _Comparing, _SortedHeader, _verifier, write_streamed
 from tests.helpers.models import BASE, hostile_model, realistic_model
 
 
@@ -17,7 +17,7 @@ from tests.helpers.models import BASE, hostile_model, realistic_model
 @pytest.mark.parametrize("fmt", STREAMED)
 def test_streamed_bytes_equal_the_serializer(make, fmt, tmp_path):
     quads = to_quads(make(), BASE)
-    path = write_streamed(quads, fmt, tmp_path / f"graph.{fmt}", check, _jsonld_stream)
+    path = write_streamed(quads, fmt, tmp_path / f"graph.{fmt}", check)
     assert path.read_bytes() == serialize(quads, fmt)
     assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temp file left
 
@@ -26,7 +26,7 @@ def test_jsonld_of_an_empty_graph_is_that_of_the_serializer(tmp_path):
     from graphbuild.rdf.quads import QuadSet
 
     empty = QuadSet([])
-    path = write_streamed(empty, "jsonld", tmp_path / "graph.jsonld", check, _jsonld_stream)
+    path = write_streamed(empty, "jsonld", tmp_path / "graph.jsonld", check)
     assert path.read_bytes() == serialize(empty, "jsonld")
 
 
@@ -69,16 +69,30 @@ def test_a_file_that_does_not_read_back_leaves_the_old_one(tmp_path, monkeypatch
 
     broken = streamed._write
 
-    def truncated(content, fmt, handle, write_jsonld):  # a writer that loses the last statements
+    def truncated(content, fmt, handle, name):  # a writer that loses the last statements
         buffer = io.BytesIO()
-        broken(content, fmt, buffer, write_jsonld)
+        broken(content, fmt, buffer, name)
         handle.write(buffer.getvalue()[: len(buffer.getvalue()) // 2] + b" <broken")
 
     monkeypatch.setattr(streamed, "_write", truncated)
-    for fmt in STREAMED:
+    reparsed = ("ttl", "trig", "nt")  # JSON-LD is checked graph by graph as it is written (below)
+    for fmt in reparsed:
         path = tmp_path / f"graph.{fmt}"
         path.write_bytes(b"old")
         with pytest.raises(OutputError):
-            write_streamed(quads, fmt, path, check, _jsonld_stream)
+            write_streamed(quads, fmt, path, check)
         assert path.read_bytes() == b"old"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"graph.{fmt}" for fmt in STREAMED)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f"graph.{fmt}" for fmt in reparsed)
+
+
+def test_a_jsonld_graph_that_does_not_read_back_is_refused():
+    content = to_quads(realistic_model(), BASE)
+    quads = content.quads()
+    one_graph = [q for q in quads if q.graph_name == quads[-1].graph_name]
+    document = serialize(content, "jsonld")
+    verify = _verifier("graph.jsonld")
+    verify(document, quads)  # the whole document holds every quad: accepted
+    with pytest.raises(OutputError, match="GB416"):  # it holds more than that one graph
+        verify(document, one_graph)
+    with pytest.raises(OutputError, match="GB418"):  # cut short: no JSON-LD at all
+        verify(document[: len(document) // 2], quads)
