@@ -131,7 +131,7 @@ def _checker(content: QuadSet, fmt: str, name: str, check_whole):
 
 
 def write_streamed(content: QuadSet, fmt: str, path: Path,
-                   check_whole: Callable[[bytes, str, QuadSet, str], None], write_jsonld=None) -> Path:
+                   check_whole: Callable[[bytes, str, QuadSet, str], None]) -> Path:
     """Write `content` as `fmt` (ttl, trig, nt or jsonld) to `path` as a stream, check the
     file by re-parsing it and only then atomically replace `path` (the old file stays on
     failure). `check_whole(data, fmt, content, name)` (`serialize.check`) decides when the
