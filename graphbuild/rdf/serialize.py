@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from itertools import groupby
 from json.encoder import encode_basestring
 from pathlib import Path
 
@@ -32,7 +33,7 @@ OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
 }
 DATASET_FORMATS = ("trig", "jsonld")
-_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "quads"}  # QuadSet form each uses
+_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "nquads"}  # QuadSet form each uses
 _XSD_STRING = str(XSD.string)
 
 
@@ -93,7 +94,7 @@ def serialize(quads: QuadSet | list[ox.Quad], fmt: str) -> bytes:
     """The bytes of one format (deterministic for the same quads)."""
     content = _as_set(quads)
     if fmt == "jsonld":
-        return _jsonld(content.quads())
+        return _jsonld(content)
     # Sorted N-Quads / N-Triples text straight into pyoxigraph's parser and serializer:
     # no Python loop per statement (the order, and so the bytes, are those of the quads).
     if fmt == "trig":
@@ -136,6 +137,10 @@ def check(data: bytes, fmt: str, quads: QuadSet | list[ox.Quad], name: str) -> N
         if fmt in _CANONICAL:  # the usual case, cheap: the file reads back in the order written
             again = ox.serialize(ox.parse(data, format=OX_FORMATS[fmt]), format=_CANONICAL[fmt])
             if again == _expected(content, fmt):
+                return
+        else:  # JSON-LD reads back in its own order: compare the sets of N-Quads lines
+            again = ox.serialize(ox.parse(data, format=OX_FORMATS[fmt]), format=ox.RdfFormat.N_QUADS)
+            if set(again.splitlines()) == set(content.nquads().splitlines()):
                 return
         parsed = list(ox.parse(data, format=OX_FORMATS[fmt]))
     except (SyntaxError, ValueError, MemoryError) as err:  # MemoryError: a token over 16 MiB
@@ -218,43 +223,109 @@ def _order_key(value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _nodes(triples, compact) -> list[dict]:
-    nodes: dict[str, dict[str, list]] = {}
-    rdf_type = str(RDF.type)
-    for t in triples:
-        node = nodes.setdefault(t.subject.value, {})
-        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
-            node.setdefault("@type", []).append(compact(t.object.value))
+class _JsonLdTerms:
+    """Per-term pieces of the JSON-LD text, made once per distinct term of a QuadSet: its
+    compact IRI, its JSON value, that value's sort key and its text at an indentation level."""
+
+    def __init__(self, terms: list, compact: Callable[[str], str]):
+        self.terms, self.compact = terms, compact
+        self._keys: dict[int, str] = {}
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def iri(self, i: int) -> str:
+        return self.compact(self.terms[i].value)
+
+    def order_key(self, i: int) -> str:
+        found = self._keys.get(i)
+        if found is None:
+            found = self._keys[i] = _order_key(_value(self.terms[i], self.compact))
+        return found
+
+    def text(self, i: int, level: int) -> str:
+        """`_dump` of the term's value at `level`."""
+        found = self._texts.get((i, level))
+        if found is None:
+            out: list[str] = []
+            _dump(_value(self.terms[i], self.compact), level, out)
+            found = self._texts[(i, level)] = "".join(out)
+        return found
+
+
+def _node_text(subject: int, props: dict[str, list[int]], types: list[int], pieces: _JsonLdTerms,
+               level: int, out: list[str]) -> None:
+    """Append `_dump` of one node entry at `level`: "@id", "@type" (compact class IRIs), then
+    its properties by key, each list of values in `_order_key` order."""
+    inner, deeper = "\n" + " " * (level + 1), "\n" + " " * (level + 2)
+    out.append("{" + inner + '"@id": ' + encode_basestring(pieces.iri(subject)))
+    if types:
+        names = [pieces.iri(t) for t in types]
+        if len(names) > 1:
+            names.sort(key=encode_basestring)
+        out.append("," + inner + '"@type": [' + deeper + ("," + deeper).join(map(encode_basestring, names))
+                   + inner + "]")
+    for key in sorted(props):
+        values = props[key]
+        if len(values) > 1:
+            values = sorted(values, key=pieces.order_key)
+        out.append("," + inner + encode_basestring(key) + ": [" + deeper
+                   + ("," + deeper).join([pieces.text(v, level + 2) for v in values]) + inner + "]")
+    out.append("\n" + " " * level + "}")
+
+
+def _graph_text(rows: list, pieces: _JsonLdTerms, level: int, rdf_type: int | None, out: list[str]) -> None:
+    """Append `_dump` of the list of node entries of one graph's (graph, s, p, o) `rows`
+    (sorted: a subject's rows are consecutive, subjects in IRI order)."""
+    compact, terms = pieces.compact, pieces.terms
+    inner = "\n" + " " * (level + 1)
+    out.append("[")
+    first, subject, props, types = True, None, {}, []
+    for _, s, p, o in rows:
+        if s != subject:
+            if subject is not None:
+                out.append(inner if first else "," + inner)
+                first = False
+                _node_text(subject, props, types, pieces, level + 1, out)
+            subject, props, types = s, {}, []
+        if p == rdf_type and isinstance(terms[o], ox.NamedNode):
+            types.append(o)
         else:
-            node.setdefault(compact(t.predicate.value), []).append(_value(t.object, compact))
-    out = []
-    for subject in sorted(nodes):
-        props = nodes[subject]
-        entry: dict[str, object] = {"@id": compact(subject)}
-        for key in sorted(props, key=lambda k: (k != "@type", k)):
-            values = props[key]
-            entry[key] = sorted(values, key=_order_key) if len(values) > 1 else values
-        out.append(entry)
-    return out
+            props.setdefault(compact(terms[p].value), []).append(o)
+    out.append(inner if first else "," + inner)
+    _node_text(subject, props, types, pieces, level + 1, out)
+    out.append("\n" + " " * level + "]")
 
 
-def _jsonld(quads: list[ox.Quad]) -> bytes:
+def _jsonld(content: QuadSet) -> bytes:
+    """The JSON-LD text: `json.dumps(doc, ensure_ascii=False, indent=1)` of
+    {"@context": prefixes, "@graph": [default-graph nodes..., {"@id": g, "@graph": nodes}...]}
+    with graphs, nodes and keys sorted, written straight from the sorted rows (terms are
+    compacted and dumped once each, not once per statement)."""
     # Longest namespace first, so a prefix never shadows a more specific one.
     compact = _compactor(sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    by_graph: dict[str, list] = {}
-    default: list = []
-    for q in quads:
-        if isinstance(q.graph_name, ox.DefaultGraph):
-            default.append(q.triple)
-        else:
-            by_graph.setdefault(q.graph_name.value, []).append(q.triple)
-    graphs: list[dict] = _nodes(default, compact)
-    for name in sorted(by_graph):
-        graphs.append({"@id": compact(name), "@graph": _nodes(by_graph[name], compact)})
-    doc = {"@context": dict(sorted(prefixes().items())), "@graph": graphs}
-    out: list[str] = []
-    _dump(doc, 0, out)
-    out.append("\n")
+    terms, rows = content.terms(), content.rows().tolist()
+    pieces = _JsonLdTerms(terms, compact)
+    rdf_type = next((i for i, t in enumerate(terms) if isinstance(t, ox.NamedNode) and t.value == str(RDF.type)), None)
+    out = ['{\n "@context": ']
+    _dump(dict(sorted(prefixes().items())), 1, out)
+    out.append(',\n "@graph": ')
+    groups = [(g, list(group)) for g, group in groupby(rows, key=lambda row: row[0])]
+    if not groups:
+        out.append("[]")
+    else:
+        out.append("[")
+        for n, (g, group) in enumerate(groups):
+            if isinstance(terms[g], ox.DefaultGraph):  # its nodes stand in the top-level list
+                body: list[str] = []
+                _graph_text(group, pieces, 1, rdf_type, body)
+                text = "".join(body)
+                out.append(("\n  " if n == 0 else ",\n  ") + text[len("[\n  "):-len("\n ]")])
+                continue
+            out.append(("\n  " if n == 0 else ",\n  ") + '{\n   "@id": ' + encode_basestring(pieces.iri(g))
+                       + ',\n   "@graph": ')
+            _graph_text(group, pieces, 3, rdf_type, out)
+            out.append("\n  }")
+        out.append("\n ]")
+    out.append("\n}\n")
     return "".join(out).encode("utf-8")
 
 
