@@ -62,7 +62,9 @@ class _Builder:
     def __init__(self, model: GraphModel, base: str):
         self.model, self.base = model, base
         self.cross = named(iri.cross_graph_iri(base))
-        self.quads: set[tuple[ox.NamedNode, Node, Node, Node]] = set()
+        # A list, not a set: QuadSet de-duplicates (hashing pyoxigraph terms here would cost
+        # a call into Rust per term of every statement).
+        self.quads: list[tuple[ox.NamedNode, Node, Node, Node]] = []
         self.docs: dict[str, Document] = {}
         for doc in model.documents:
             if doc.id in self.docs:
@@ -79,7 +81,7 @@ class _Builder:
     # ---- helpers -------------------------------------------------------------------------
     def add(self, graph: ox.NamedNode, s: Node, p: Node, o: Node) -> None:
         """One quad; every term is pyoxigraph's already (vocabulary terms via OxNamespace)."""
-        self.quads.add((graph, s, p, o))
+        self.quads.append((graph, s, p, o))
 
     def doc_iri(self, doc_id: str) -> ox.NamedNode:
         if doc_id not in self.doc_iris:

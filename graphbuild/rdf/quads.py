@@ -45,12 +45,16 @@ class QuadSet:
     def __init__(self, quads: Iterable[tuple[Term, Term, Term, Term]]):
         """`quads`: (graph, subject, predicate, object) tuples of pyoxigraph terms."""
         if not isinstance(quads, (set, frozenset, list, tuple)):
-            quads = list(quads)  # read twice below
-        # Terms hashed and ranked by C loops; rows sorted and de-duplicated by numpy.
-        terms = sorted(dict.fromkeys(chain.from_iterable(quads)), key=sort_key)
+            quads = list(quads)  # read twice below; it keeps every term alive, so ids are stable
+        # Hashing a pyoxigraph term is a call into Rust: terms are told apart by identity
+        # first (a builder reuses its term objects), then each distinct object once by
+        # value; the rows are sorted and de-duplicated by numpy.
+        ids = list(map(id, chain.from_iterable(quads)))
+        objects = dict(zip(ids, chain.from_iterable(quads)))
+        terms = sorted(dict.fromkeys(objects.values()), key=sort_key)
         position = {term: i for i, term in enumerate(terms)}
-        flat = np.fromiter(map(position.__getitem__, chain.from_iterable(quads)), dtype=np.int64,
-                           count=4 * len(quads))
+        by_id = {i: position[term] for i, term in objects.items()}
+        flat = np.fromiter(map(by_id.__getitem__, ids), dtype=np.int64, count=len(ids))
         self._terms = terms
         self._rows = _unique_sorted(flat.reshape(-1, 4))
         self._triple_rows: np.ndarray | None = None
