@@ -31,28 +31,20 @@ outside a document raise OutputError (both are bugs upstream that must not reach
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from graphbuild import iri
 from graphbuild.errors import OutputError
 from graphbuild.model import Document, Evidence, GraphModel, Mention, MergeStep
 from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
 from graphbuild.rdf.events import TIME_TYPES, add_events
-from graphbuild import vocab
-from graphbuild.rdf.provenance import rule_plan
-from graphbuild.rdf.quads import QuadSet
-from graphbuild.rdf.terms import (
-    Literal, OxNamespace, as_ox, decimal_literal, index_literal, named, rdflib_term, to_rdflib,
+from graphbuild.rdf.ox_vocab import (
+    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, classes_of, property_of, rule_plan_of,
 )
+from graphbuild.rdf.quads import QuadSet
+from graphbuild.rdf.terms import Literal, decimal_literal, index_literal, named, rdflib_term, to_rdflib
 from graphbuild.vocab import XSD
-
-# The namespaces as pyoxigraph terms, converted once (XSD stays rdflib's: `Literal` takes it).
-DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS = map(OxNamespace, (
-    vocab.DCTERMS, vocab.GB, vocab.GEO, vocab.ITSRDF, vocab.NIF, vocab.ORG, vocab.OWL, vocab.PROV,
-    vocab.RDF, vocab.RDFS, vocab.SCHEMA, vocab.SKOS))
 
 Node = ox.NamedNode | ox.Literal
 Triple = tuple[Node, Node, Node]
@@ -131,7 +123,7 @@ class _Builder:
         self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
         self.add(graph, node, GB.rule, Literal(ev.rule))
         self.add(graph, node, GB.confidence, decimal_literal(ev.confidence))
-        run, plan = _rule_plan(self.base, ev.rule)
+        run, plan = rule_plan_of(self.base, ev.rule)
         self.add(graph, node, PROV.wasGeneratedBy, run)
         if (graph, ev.rule) not in self.plans:  # the run's description, once per graph
             self.plans.add((graph, ev.rule))
@@ -168,7 +160,7 @@ class _Builder:
 
     def typed_node(self, node: ox.NamedNode, node_id: str, kind: str, label: str) -> None:
         """An entity or event node's classes, identifier and label (cross-document graph)."""
-        for cls in _classes(COUNTRY_KIND if node_id in self.countries else kind):
+        for cls in classes_of(COUNTRY_KIND if node_id in self.countries else kind):
             self.add(self.cross, node, RDF.type, cls)
         self.add(self.cross, node, DCTERMS.identifier, Literal(node_id))
         self.add(self.cross, node, RDFS.label, Literal(label))
@@ -215,7 +207,7 @@ class _Builder:
             self.merges(node, e.id, e.merges)
 
     def statements(self, subject: ox.NamedNode, predicate: str, obj: ox.NamedNode, evidence: tuple[Evidence, ...]) -> None:
-        prop = _property(predicate)
+        prop = property_of(predicate)
         node = named(iri.assertion_iri(self.base, subject.value, prop.value, obj.value))
         for g in self.fact_graphs(evidence):
             self.add(g, subject, prop, obj)
@@ -267,22 +259,6 @@ class _Builder:
             self.statements(self.event(link.subject), link.predicate, self.event(link.object), link.evidence)
         self.quotes()
         return QuadSet(self.quads)
-
-
-@lru_cache(maxsize=None)
-def _classes(kind: str) -> tuple[ox.NamedNode, ...]:
-    return tuple(as_ox(c) for c in vocab.entity_classes(kind))
-
-
-@lru_cache(maxsize=None)
-def _property(name: str) -> ox.NamedNode:
-    return as_ox(vocab.property_for(name))
-
-
-@lru_cache(maxsize=4096)
-def _rule_plan(base: str, rule_name: str) -> tuple[ox.NamedNode, tuple[tuple[Node, Node, Node], ...]]:
-    run, plan = rule_plan(base, rule_name)
-    return as_ox(run), tuple(tuple(as_ox(t) for t in triple) for triple in plan)
 
 
 def _external_iri(value: str, owner: str) -> ox.NamedNode:

@@ -9,14 +9,10 @@ import pyoxigraph as ox
 from graphbuild import iri
 from graphbuild.errors import OntologyError
 from graphbuild.model import Event, TimeValue
-from functools import lru_cache
-
 from graphbuild import vocab
-from graphbuild.rdf.terms import Literal, OxNamespace, as_ox, count_literal, named
+from graphbuild.rdf.ox_vocab import GB, PROV, RDF, RDFS, SEM, role_of
+from graphbuild.rdf.terms import Literal, as_ox, count_literal, named
 from graphbuild.vocab import XSD
-
-# pyoxigraph terms, converted once (XSD stays rdflib's: `Literal` takes it).
-GB, PROV, RDF, RDFS, SEM = map(OxNamespace, (vocab.GB, vocab.PROV, vocab.RDF, vocab.RDFS, vocab.SEM))
 
 TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
 
@@ -24,11 +20,6 @@ TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
 def factuality_term(value: str):
     """The gb:Factuality individual of a model factuality value (OntologyError if none)."""
     return vocab.GB[value.capitalize()]
-
-
-@lru_cache(maxsize=None)
-def _role(role: str) -> ox.NamedNode:
-    return as_ox(vocab.role_for(role))
 
 
 def _time(b, event: ox.NamedNode, event_id: str, t: TimeValue) -> None:
@@ -67,7 +58,7 @@ def add_events(b) -> None:
         for p in v.participants:
             actor = b.entity(p.entity)
             b.add(c, node, SEM.hasActor, actor)
-            b.add(c, node, _role(p.role), actor)
+            b.add(c, node, role_of(p.role), actor)
         _counts(b, node, v)
         for m in v.mentions:
             b.mention(node, m)

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from graphbuild.rdf.build import to_quads
 from graphbuild.rdf.quads import QuadSet, sort_key
-from graphbuild.rdf.serialize import _compactor, _order_key, _value, serialize
+from graphbuild.rdf.jsonld import _compactor, _order_key, _value
+from graphbuild.rdf.serialize import serialize
 from graphbuild.vocab import RDF, prefixes
 from tests.helpers.models import BASE, hostile_model, realistic_model
 
