@@ -34,10 +34,11 @@ _NOT_PLURAL = ("ss", "us", "is", "news")
 Containment = Mapping[str, frozenset[str]]
 
 
-def containment(relations: Iterable[Relation]) -> dict[str, frozenset[str]]:
+def containment(relations: Iterable[Relation], located: Iterable[str] = ()) -> dict[str, frozenset[str]]:
     """place id -> every place it is contained in, transitively, for every place a
-    containment relation names (a place absent from the map is one whose whereabouts the
-    model does not know)."""
+    containment relation names and every `located` one (linked to a gazetteer: a country
+    containing nothing mentioned is still a known place). A place absent from the map is
+    one whose whereabouts the model does not know."""
     up: dict[str, set[str]] = defaultdict(set)
     for r in relations:
         if r.predicate == CONTAINED_IN and r.subject != r.object:
@@ -51,8 +52,8 @@ def containment(relations: Iterable[Relation]) -> dict[str, frozenset[str]]:
                     seen.add(nxt)
                     stack.append(nxt)
         closed[start] = frozenset(seen)
-    for outer in sorted({o for v in up.values() for o in v} - set(closed)):
-        closed[outer] = frozenset()  # a top container (a country): located, contained in nothing known
+    for outer in sorted(({o for v in up.values() for o in v} | set(located)) - set(closed)):
+        closed[outer] = frozenset()  # a top container (a country) or a lone linked place
     return closed
 
 
@@ -253,3 +254,25 @@ def sorted_times(times: Iterable[TimeValue]) -> tuple[TimeValue, ...]:
     return tuple(sorted(set(times), key=lambda t: (specificity(t), t.value or "", t.end or "", t.text,
                                                     t.doc_id or "", t.start if t.start is not None else -1,
                                                     repr(t))))
+
+
+def continent_containment(places: Iterable[tuple[str, str]]) -> tuple[list[Relation], set[str]]:
+    """What the gazetteer says of continents among `places` ((id, label) pairs): a
+    containedInPlace relation from each country to its continent when both are named
+    (Syria in Asia), and the ids of the continents (known places, so "Europe" and "Syria"
+    are apart even when no relation links them). For event joining only."""
+    from graphbuild.lexicon.countries import geonames
+    from graphbuild.names import normalize
+    from graphbuild.resolve.geo import country_code, gazetteer
+
+    places = list(places)
+    by_name = {normalize(c["name"]): code for code, c in geonames().get_continents().items()}
+    continents = {code: pid for pid, label in places if (code := by_name.get(normalize(label)))}
+    relations = []
+    for pid, label in places:
+        code = country_code(label)
+        record = gazetteer().countries.get(code) if code else None
+        outer = continents.get(record.get("continentcode")) if record else None
+        if outer and outer != pid:
+            relations.append(Relation(pid, CONTAINED_IN, outer, ()))
+    return relations, set(continents.values())

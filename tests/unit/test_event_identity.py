@@ -9,7 +9,9 @@ from datetime import date
 import pytest
 
 from graphbuild.model import Document, Event, Mention, Participant, Relation, TimeValue
-from graphbuild.resolve.event_compat import containment, event_times_compatible, places_disjoint
+from graphbuild.resolve.event_compat import (
+    containment, continent_containment, event_times_compatible, places_disjoint,
+)
 from graphbuild.resolve.event_match import cluster_events
 
 # Two linked cities in two countries; "street" and "park" are places no gazetteer located.
@@ -48,6 +50,23 @@ def test_places_conflict_only_when_both_are_located_and_apart():
     assert not places_disjoint(("street",), ("city",), UP)  # the street may be in the city
     assert not places_disjoint(("park",), ("street",), UP)
     assert not places_disjoint((), ("city",), UP)
+
+
+def test_a_linked_place_containing_nothing_mentioned_is_located():
+    up = containment([Relation("city", "containedInPlace", "country", ())], located=["lone_country"])
+    assert up["lone_country"] == frozenset()
+    assert places_disjoint(("city",), ("lone_country",), up)
+
+
+def test_countries_lie_in_their_continents_and_continents_are_known_places():
+    relations, continents = continent_containment(
+        [("p_syria", "Syria"), ("p_europe", "Europe"), ("p_asia", "Asia"), ("p_france", "France"), ("p_x", "Elm Street")])
+    assert continents == {"p_europe", "p_asia"}
+    up = containment(relations, located=continents)
+    assert up["p_syria"] == {"p_asia"} and up["p_france"] == {"p_europe"}
+    assert places_disjoint(("p_syria",), ("p_europe",), up)  # a war in Syria is not one in Europe
+    assert not places_disjoint(("p_syria",), ("p_asia",), up)
+    assert not places_disjoint(("p_x",), ("p_europe",), up)
 
 
 def test_a_report_placed_at_a_street_joins_the_report_placed_in_the_city():
