@@ -20,7 +20,8 @@ NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW",
 # Light verbs whose subject is the agent of their noun: "went on strike", "held talks".
 ON_VERBS = {"go", "be", "remain", "stay"}
 SUPPORT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "mount", "call", "resume", "begin", "start",
-                 "issue", "sign", "reach", "strike", "make", "give", "win", "lose"}
+                 "issue", "sign", "reach", "strike", "make", "give", "win", "lose", "seal", "clinch", "secure",
+                 "claim", "record", "earn", "suffer"}
 SUPPORT_OBJECTS = {"dobj", "obj"}
 
 

@@ -137,7 +137,7 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
                         role = "agent" if c.lower_ == "by" else (
                             undergoer if harm else ("mourned" if in_family(e.kind, MOURNED_ROOTS, lex) else "participant"))
                         roles.append((role, p))
-            elif c.dep_ == "prep" and c.lower_ == "with":  # "talks with the studios"
+            elif c.dep_ == "prep" and c.lower_ in ("with", "over"):  # "talks with the studios", "a win over X"
                 roles.extend(("participant", p) for p in c.children if p.dep_ == "pobj" and p.i not in by_token)
         roles.extend(_support_roles(tok, by_token))
     return tuple(roles)

@@ -137,3 +137,10 @@ def test_talks_breaking_off_with_someone_name_them(events_of):
 def test_a_light_verb_object_that_is_no_event_takes_nothing(events_of):
     # "held the record": no event trigger, so no event and no borrowed agent.
     assert not [e for e in events_of("Mara Quint held the record for a decade.") if "record" in e[1]]
+
+
+def test_a_win_over_a_side_names_both_sides(events_of):
+    events = events_of("Kestrel Rovers clinched a 3-1 victory over Harbour United in Glasgow on Saturday.")
+    roles = _roles(events, "victory")
+    assert ("agent", "Kestrel Rovers") in roles
+    assert ("participant", "Harbour United") in roles
