@@ -71,6 +71,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
     if tok.pos_ not in TRIGGER_POS or (tok.ent_type_ in NAME_ENTS):
         return None
     for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        if not lex.is_trigger(lemma):  # no reading to weigh: skip building its context
+            continue
         kind = lex.kind(lemma, _near(tok), _wider(tok))
         if kind is not None:
             return None if lex.blocks(kind, _phrase(tok)) else kind

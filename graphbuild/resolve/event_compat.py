@@ -14,7 +14,7 @@ import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from graphbuild.model import Event, Relation, TimeValue
 
@@ -195,11 +195,13 @@ def participants_agree(a: Event, b: Event) -> bool:
                for p in a.participants for q in b.participants)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every candidate pair of events
 def _head(text: str) -> str:
     words = text.casefold().replace("-", " ").split()
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(_NOT_PLURAL):
