@@ -1,8 +1,6 @@
-"""graph.jsonld: the named graphs as JSON-LD, written one graph at a time.
-
-`@context` = our prefixes (longest namespace first when compacting, so a prefix never
-shadows a more specific one); the default graph's nodes, then one object per named graph
-in graph order; nodes, keys and values sorted, so the bytes depend on the content only.
+"""graph.jsonld: the named graphs as JSON-LD, `@context` = our prefixes, nodes and values
+sorted, indented by one space (the bytes of `json.dumps(doc, ensure_ascii=False, indent=1)`
+of that document, written straight from a QuadSet's sorted rows).
 """
 from __future__ import annotations
 
@@ -62,54 +60,110 @@ def _order_key(value) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False)
 
 
-def _nodes(triples, compact) -> list[dict]:
-    nodes: dict[str, dict[str, list]] = {}
-    rdf_type = str(RDF.type)
-    for t in triples:
-        node = nodes.setdefault(t.subject.value, {})
-        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
-            node.setdefault("@type", []).append(compact(t.object.value))
+class _JsonLdTerms:
+    """Per-term pieces of the JSON-LD text, made once per distinct term of a QuadSet: its
+    compact IRI, its JSON value, that value's sort key and its text at an indentation level."""
+
+    def __init__(self, terms: list, compact: Callable[[str], str]):
+        self.terms, self.compact = terms, compact
+        self._keys: dict[int, str] = {}
+        self._texts: dict[tuple[int, int], str] = {}
+
+    def iri(self, i: int) -> str:
+        return self.compact(self.terms[i].value)
+
+    def order_key(self, i: int) -> str:
+        found = self._keys.get(i)
+        if found is None:
+            found = self._keys[i] = _order_key(_value(self.terms[i], self.compact))
+        return found
+
+    def text(self, i: int, level: int) -> str:
+        """`_dump` of the term's value at `level`."""
+        found = self._texts.get((i, level))
+        if found is None:
+            out: list[str] = []
+            _dump(_value(self.terms[i], self.compact), level, out)
+            found = self._texts[(i, level)] = "".join(out)
+        return found
+
+
+def _node_text(subject: int, props: dict[str, list[int]], types: list[int], pieces: _JsonLdTerms,
+               level: int, out: list[str]) -> None:
+    """Append `_dump` of one node entry at `level`: "@id", "@type" (compact class IRIs), then
+    its properties by key, each list of values in `_order_key` order."""
+    inner, deeper = "\n" + " " * (level + 1), "\n" + " " * (level + 2)
+    out.append("{" + inner + '"@id": ' + encode_basestring(pieces.iri(subject)))
+    if types:
+        names = [pieces.iri(t) for t in types]
+        if len(names) > 1:
+            names.sort(key=encode_basestring)
+        out.append("," + inner + '"@type": [' + deeper + ("," + deeper).join(map(encode_basestring, names))
+                   + inner + "]")
+    for key in sorted(props):
+        values = props[key]
+        if len(values) > 1:
+            values = sorted(values, key=pieces.order_key)
+        out.append("," + inner + encode_basestring(key) + ": [" + deeper
+                   + ("," + deeper).join([pieces.text(v, level + 2) for v in values]) + inner + "]")
+    out.append("\n" + " " * level + "}")
+
+
+def _graph_text(rows: list, pieces: _JsonLdTerms, level: int, rdf_type: int | None, out: list[str]) -> None:
+    """Append `_dump` of the list of node entries of one graph's (graph, s, p, o) `rows`
+    (sorted: a subject's rows are consecutive, subjects in IRI order)."""
+    compact, terms = pieces.compact, pieces.terms
+    inner = "\n" + " " * (level + 1)
+    out.append("[")
+    first, subject, props, types = True, None, {}, []
+    for _, s, p, o in rows:
+        if s != subject:
+            if subject is not None:
+                out.append(inner if first else "," + inner)
+                first = False
+                _node_text(subject, props, types, pieces, level + 1, out)
+            subject, props, types = s, {}, []
+        if p == rdf_type and isinstance(terms[o], ox.NamedNode):
+            types.append(o)
         else:
-            node.setdefault(compact(t.predicate.value), []).append(_value(t.object, compact))
-    out = []
-    for subject in sorted(nodes):
-        props = nodes[subject]
-        entry: dict[str, object] = {"@id": compact(subject)}
-        for key in sorted(props, key=lambda k: (k != "@type", k)):
-            values = props[key]
-            entry[key] = sorted(values, key=_order_key) if len(values) > 1 else values
-        out.append(entry)
-    return out
+            props.setdefault(compact(terms[p].value), []).append(o)
+    out.append(inner if first else "," + inner)
+    _node_text(subject, props, types, pieces, level + 1, out)
+    out.append("\n" + " " * level + "]")
 
 
-def write_jsonld(content: QuadSet, handle, verify: Callable[[bytes, list], None] | None = None) -> None:
-    """Write the JSON-LD of `content` to `handle` (`@context` = our prefixes; the default
-    graph's nodes, then one object per named graph; nodes and values sorted) one graph at
-    a time. `verify(document, quads)` is called for each graph before it is written: the
-    graph's text alone as a JSON-LD document, and the quads it must read back as."""
+def jsonld_bytes(content: QuadSet) -> bytes:
+    """The JSON-LD text: `json.dumps(doc, ensure_ascii=False, indent=1)` of
+    {"@context": prefixes, "@graph": [default-graph nodes..., {"@id": g, "@graph": nodes}...]}
+    with graphs, nodes and keys sorted, written straight from the sorted rows (terms are
+    compacted and dumped once each, not once per statement)."""
+    # Longest namespace first, so a prefix never shadows a more specific one.
     compact = _compactor(sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    head = ['{\n "@context": ']
-    _dump(dict(sorted(prefixes().items())), 1, head)
-    handle.write(("".join(head) + ',\n "@graph": ').encode("utf-8"))
-    separator = "[\n  "
-    quads = ox.parse(content.nquads(), format=ox.RdfFormat.N_QUADS)
-    for name, group in groupby(quads, key=lambda q: q.graph_name):  # sorted: each graph once, default first
-        group = list(group)
-        nodes = _nodes([q.triple for q in group], compact)
-        entries = nodes if isinstance(name, ox.DefaultGraph) else [{"@id": compact(name.value), "@graph": nodes}]
-        texts = [_dumped(entry, 2) for entry in entries]
-        if verify is not None:
-            verify(("".join(head) + ', "@graph": [' + ",".join(texts) + "]}").encode("utf-8"), group)
-        for text in texts:
-            handle.write((separator + text).encode("utf-8"))
-            separator = ",\n  "
-    handle.write(b"[]\n}\n" if separator.startswith("[") else b"\n ]\n}\n")
-
-
-def _dumped(value, level: int) -> str:
-    out: list[str] = []
-    _dump(value, level, out)
-    return "".join(out)
+    terms, rows = content.terms(), content.rows().tolist()
+    pieces = _JsonLdTerms(terms, compact)
+    rdf_type = next((i for i, t in enumerate(terms) if isinstance(t, ox.NamedNode) and t.value == str(RDF.type)), None)
+    out = ['{\n "@context": ']
+    _dump(dict(sorted(prefixes().items())), 1, out)
+    out.append(',\n "@graph": ')
+    groups = [(g, list(group)) for g, group in groupby(rows, key=lambda row: row[0])]
+    if not groups:
+        out.append("[]")
+    else:
+        out.append("[")
+        for n, (g, group) in enumerate(groups):
+            if isinstance(terms[g], ox.DefaultGraph):  # its nodes stand in the top-level list
+                body: list[str] = []
+                _graph_text(group, pieces, 1, rdf_type, body)
+                text = "".join(body)
+                out.append(("\n  " if n == 0 else ",\n  ") + text[len("[\n  "):-len("\n ]")])
+                continue
+            out.append(("\n  " if n == 0 else ",\n  ") + '{\n   "@id": ' + encode_basestring(pieces.iri(g))
+                       + ',\n   "@graph": ')
+            _graph_text(group, pieces, 3, rdf_type, out)
+            out.append("\n  }")
+        out.append("\n ]")
+    out.append("\n}\n")
+    return "".join(out).encode("utf-8")
 
 
 def _dump(value, level: int, out: list[str]) -> None:
@@ -140,4 +194,4 @@ def _dump(value, level: int, out: list[str]) -> None:
     out.append("}" if kind is dict else "]")
 
 
-__all__ = ["write_jsonld"]
+__all__ = ["jsonld_bytes"]

@@ -7,8 +7,9 @@ sorted statements; the @prefix header sorted the same way), and the check is tha
 `serialize.check`: the file re-parsed (pyoxigraph, strict) and written canonically must
 equal the canonical form it was made from, compared chunk by chunk as it comes out of the
 serializer. When it does not (the order differs), the full set comparison of `check`
-decides (a rare path, from the file's bytes). JSON-LD (whose parser holds a whole
-document) is checked graph by graph as it is written: memory holds one graph.
+decides (a rare path, from the file's bytes). JSON-LD is still made and checked whole
+(`jsonld.jsonld_bytes`, `serialize.check`; pyoxigraph's JSON-LD parser holds a whole
+document anyway), only written through the same temp file.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ import pyoxigraph as ox
 
 from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_writer
-from graphbuild.rdf.jsonld import write_jsonld
+from graphbuild.rdf.jsonld import jsonld_bytes
 from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import prefixes
 
@@ -85,36 +86,22 @@ def _canonical(content: QuadSet, fmt: str) -> bytes:
 
 
 def _write(content: QuadSet, fmt: str, handle, name: str) -> None:
-    if fmt == "jsonld":
-        write_jsonld(content, handle, _verifier(name))
+    if fmt == "jsonld":  # made whole in memory (`jsonld.jsonld_bytes`), written to the temp file
+        handle.write(jsonld_bytes(content))
         return
     if fmt == "nt":  # the union's lines sorted as bytes, as `serialize._nt`
         handle.writelines(sorted(content.ntriples().splitlines(keepends=True)))
         return
     writer = _SortedHeader(handle)
-    statements = ox.parse(_canonical(content, fmt), format=_SOURCE[fmt])
+    statements = ox.parse(_canonical(content, fmt), format=_SOURCE[fmt], lenient=True)  # our own text; the file is re-parsed strictly
     ox.serialize(statements, writer, format=_OUTPUT[fmt], prefixes=prefixes())
     writer.close()
 
 
-def _verifier(name: str):
-    """`jsonld.write_jsonld`'s `verify`: one graph's JSON-LD text re-parsed (pyoxigraph,
-    strict) must hold exactly that graph's quads (JSON-LD reads back in node order, so
-    as sets). The file is these checked texts in a fixed frame."""
-    def verify(document: bytes, quads: list) -> None:
-        try:
-            got = set(ox.parse(document, format=ox.RdfFormat.JSON_LD))
-        except (SyntaxError, ValueError, MemoryError) as err:
-            raise OutputError("GB418", name=name, fmt="jsonld", reason=err) from err
-        want = set(quads)
-        if got != want:
-            raise OutputError("GB416", name=name, got=len(got), want=len(want), missing=len(want - got))
-    return verify
-
-
 def _checker(content: QuadSet, fmt: str, name: str, check_whole):
     def check(path: Path) -> None:
-        if fmt == "jsonld":  # checked graph by graph as it was written (`_verifier`)
+        if fmt == "jsonld":  # JSON-LD reads back in node order: the set comparison of `check`
+            check_whole(path.read_bytes(), fmt, content, name)
             return
         # nt: the file is its own canonical form (sorted lines), read again alongside;
         # else the form it was made from (BytesIO shares the bytes, no copy).
