@@ -16,6 +16,7 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
+from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
@@ -46,6 +47,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans += datelines(text, spans)
     spans += initialled(text, spans)
     spans += acronyms(text, spans)
+    spans += table_names(text, spans)
     spans += propagate(parsed.doc, layout, spans)
     return _to_mentions(parsed, sorted(set(spans), key=lambda s: (s.start, -s.end)))
 
