@@ -4,10 +4,12 @@
 nouns that stand for it (rule "nominal", the head noun's span only):
 - an apposition: "Jane Roe, the host of the show" / "the host, Jane Roe";
 - a predicate: "Jane Roe will be the host", "named Jane Roe as host", "named Jane Roe coach";
-- a noun in front of the name: "comedian Jane Roe", "climber John Doe";
 - a later definite description, "the host", when one entity of the document took that
-  noun by one of the rules above, or carries it as a title.
-The noun must fit the kind: a noun for a person (a role or title noun, an agent noun such
+  noun by one of the rules above, or carries it as a title, or (an organization) has it
+  as its name's head noun ("the navy", "police" for "Westbury Police").
+A noun in front of the name ("comedian Jane Roe") is not taken: coreference annotation
+counts it within the name's mention, and alone it is mostly a title. The noun must fit
+the kind: a noun for a person (a role or title noun, an agent noun such
 as "climber", or a few common person nouns) for a Person, a noun for an organization for
 an Organization. The stage runs after every other one, so these mentions feed the
 graph's mentions and coreference, never the facts read from the names; the labels and
@@ -18,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from graphbuild.lexicon.name_forms import org_head
 from graphbuild.lexicon.roles import PLAYER_TITLES, RANKS, ROLE_NOUNS
 from graphbuild.model import Entity, GraphModel, Mention
 from graphbuild.nlp import ParsedDocument
@@ -42,6 +45,8 @@ ORG_NOUNS = frozenset(
     "council committee board ministry department league federation network studio publisher "
     "newspaper broadcaster charity".split())
 COPULAS = frozenset("be become remain".split())
+# Nouns that name a known body without a determiner ("police said").
+BARE_NOUNS = frozenset({"police"})
 
 
 def nominal_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
@@ -62,7 +67,7 @@ def nominal_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
         entity = by_end.get(parsed.source(named.idx, named.idx + len(named))[1]) if named is not None else None
         if entity is not None and _fits(token, entity.kind):
             found.setdefault(entity.id, {})[token.i] = token
-    _definite(doc, model, found)
+    _definite(parsed, model, found)
     if not found:
         return model
     return replace(model, entities=tuple(_with_nominals(parsed, e, found.get(e.id, {})) for e in model.entities))
@@ -76,8 +81,6 @@ def _named_by(token):
     for child in token.children:
         if child.dep_ == "appos" and child.pos_ == "PROPN":
             return child  # "the host, Jane Roe"
-    if token.dep_ == "compound" and head.pos_ == "PROPN" and head.ent_type_ and token.i < head.i:
-        return _last_of_name(head)  # "comedian Jane Roe"
     if token.dep_ == "attr" and head.lemma_ in COPULAS:
         return _argument(head, ("nsubj",))
     if token.dep_ == "oprd":
@@ -95,12 +98,6 @@ def _argument(verb, deps: tuple[str, ...]):
     return None
 
 
-def _last_of_name(token):
-    while token.dep_ == "compound" and token.head.pos_ == "PROPN" and token.head.i > token.i:
-        token = token.head
-    return token
-
-
 def _fits(token, kind: str) -> bool:
     word = token.lower_
     if kind == "Organization":
@@ -111,21 +108,29 @@ def _fits(token, kind: str) -> bool:
     return lemma in PERSON_NOUNS or word in PERSON_NOUNS or bool(_AGENT.fullmatch(lemma))
 
 
-def _definite(doc, model: GraphModel, found: dict[str, dict[int, object]]) -> None:
+def _definite(parsed: ParsedDocument, model: GraphModel, found: dict[str, dict[int, object]]) -> None:
     """"the N" after the first mention of the one entity that took N or has it as title."""
+    doc = parsed.doc
+    named = {i for e in model.entities for m in e.mentions for i in range(m.start, m.end)}
     owners: dict[str, set[str]] = {}
     for e in model.entities:
         for t in e.titles:
             owners.setdefault(t.casefold(), set()).add(e.id)
+        if e.kind == "Organization" and (head := org_head(e.label)):
+            owners.setdefault(head, set()).add(e.id)  # "the navy" of "Indian Navy"
     for eid, tokens in found.items():
         for t in tokens.values():
             owners.setdefault(t.lower_, set()).add(eid)
     first = {e.id: min((m.start for m in e.mentions), default=0) for e in model.entities}
     for token in doc:
-        if token.pos_ != "NOUN" or (ids := owners.get(token.lower_)) is None or len(ids) != 1:
+        # "the Navy" may be tagged PROPN; a word of a name is no description.
+        if token.pos_ not in ("NOUN", "PROPN") or (ids := owners.get(token.lower_)) is None or len(ids) != 1 \
+                or parsed.source(token.idx, token.idx + 1)[0] in named:
             continue
         dets = [c for c in token.children if c.dep_ == "det"]
-        if len(dets) != 1 or dets[0].lower_ != "the" or any(c.dep_ in ("compound", "poss") for c in token.children):
+        if any(c.dep_ in ("compound", "poss", "amod") for c in token.children):
+            continue
+        if not ([d.lower_ for d in dets] == ["the"] or (not dets and token.lower_ in BARE_NOUNS)):
             continue
         (eid,) = ids
         if token.idx > first.get(eid, 0):
