@@ -5,8 +5,9 @@ nouns that stand for it (rule "nominal", the head noun's span only):
 - an apposition: "Jane Roe, the host of the show" / "the host, Jane Roe";
 - a predicate: "Jane Roe will be the host", "named Jane Roe as host", "named Jane Roe coach";
 - a later definite description, "the host", when one entity of the document took that
-  noun by one of the rules above, or carries it as a title, or (an organization) has it
-  as its name's head noun ("the navy", "police" for "Westbury Police").
+  noun by one of the rules above, or (an organization) has it as its name's head noun
+  ("the navy", "police" for "Westbury Police"). A title alone ("coach Jane Roe") is not
+  enough: a later "the coach" is as often another coach.
 A noun in front of the name ("comedian Jane Roe") is not taken: coreference annotation
 counts it within the name's mention, and alone it is mostly a title. The noun must fit
 the kind: a noun for a person (a role or title noun, an agent noun such
@@ -109,13 +110,11 @@ def _fits(token, kind: str) -> bool:
 
 
 def _definite(parsed: ParsedDocument, model: GraphModel, found: dict[str, dict[int, object]]) -> None:
-    """"the N" after the first mention of the one entity that took N or has it as title."""
+    """"the N" after the first mention of the one entity that took N or whose name N heads."""
     doc = parsed.doc
     named = {i for e in model.entities for m in e.mentions for i in range(m.start, m.end)}
     owners: dict[str, set[str]] = {}
     for e in model.entities:
-        for t in e.titles:
-            owners.setdefault(t.casefold(), set()).add(e.id)
         if e.kind == "Organization" and (head := org_head(e.label)):
             owners.setdefault(head, set()).add(e.id)  # "the navy" of "Indian Navy"
     for eid, tokens in found.items():

@@ -9,9 +9,9 @@ results put a team, read from the line's layout or the parse:
 - the subject or object of a verb of winning and losing ("Leeds beat Chelsea", "drew
   with Leeds", "lost to Leeds") or beside a team noun ("first division side Leeds").
 A nation's name stays a place (a national side is named by its country, or by a
-country within one: "England"), and so does a
-personal name ("Jane Roe 2 John Doe 1" is a tennis score): only mentions that are no
-person's (not tagged PERSON with two words or more) get the cue. `table_names` finds the
+country within one: "England"), and a personal name stays a person's ("Jane Roe 2 John
+Doe 1" is a tennis score): no cue for a name tagged PERSON with two words or more, nor,
+after a win verb, for any name tagged PERSON ("Roe beat Doe"). `table_names` finds the
 names of results and standings rows that the model did not tag at all.
 """
 from __future__ import annotations
@@ -39,7 +39,7 @@ _SCORECARD = re.compile(rf"(?:^|: |, )@(\d+) {_SCORE}(?:-\d{{1,2}})?(?= and | po
 # "Leeds beat Chelsea" on one line, whatever the parser made of it (it may take a dateline
 # above for the subject).
 _WIN_LINE = re.compile(r"@(\d+) (?:(?:have|has|had|were|was) )?(?:beat|beaten|defeated|thrashed|trounced|routed|edged|"
-                       r"downed|overcame|crushed|hammered|drew with|drew 0-0 with|lost to|beaten by|held) @(\d+)")
+                       r"downed|overcame|crushed|hammered|drew(?: \d+-\d+)? with|lost to|beaten by|held) @(\d+)")
 WIN_VERBS = frozenset("beat defeat thrash trounce rout overcome outclass edge down draw lose play host face "
                       "eliminate outplay hammer crush".split())
 TEAM_NOUNS = frozenset("side club team squad outfit xi striker midfielder defender goalkeeper skipper".split())

@@ -6,10 +6,12 @@ names' own form (`lexicon.name_forms.name_votes`, country names).
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from graphbuild.lexicon.name_forms import acronym_shaped, name_votes, shaped_like_person
-from graphbuild.names import name_of
+from graphbuild.lexicon.words import LOCATIVES
+from graphbuild.names import is_honorific, name_of
 from graphbuild.resolve.geo import country_code
 
 KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
@@ -25,6 +27,18 @@ LOCATIVE_BONUS = 1.5
 # Person with PERSON_SHAPE_BONUS.
 UNCONFIRMED_PLACE = 0.5
 PERSON_SHAPE_BONUS = 0.75
+
+
+def after_honorific(text: str, start: int) -> bool:
+    """Whether an honorific ("Mr", "General") stands right before `start`."""
+    m = re.search(r"(\S+)\s$", text[max(0, start - 20):start])
+    return bool(m) and is_honorific(m.group(1)) and m.group(1)[:1].isupper()
+
+
+def after_locative(text: str, start: int) -> bool:
+    """Whether a locative preposition ("in", "at", "near") stands right before `start`."""
+    m = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
+    return bool(m) and m.group(1) in LOCATIVES
 
 
 def group_kind(g) -> str:

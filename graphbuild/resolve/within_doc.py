@@ -20,15 +20,15 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graphbuild.lexicon.abbreviations import expand_state
+from graphbuild.lexicon.abbreviations import expand_place_words, expand_state
 from graphbuild.lexicon.name_forms import (in_gazetteer, name_votes, org_head, org_short_forms,
                                            shaped_like_person, without_legal_form)
 from graphbuild.lexicon.name_variants import given_names_variants
-from graphbuild.lexicon.words import LOCATIVES
 from graphbuild.model import Entity, KindCue, MergeStep, Mention
-from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
+from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, name_of, preceding_title,
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
+from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
 from graphbuild.resolve.group_kind import group_kind as _kind
 
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
@@ -88,6 +88,8 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         if m.label == "GPE" and (state := expand_state(name)):
             name = state  # "Cupertino, Calif." names California
         name_key = _key(without_legal_form(name))  # "Walt Disney Co." is "Walt Disney Company"
+        if m.label in ("GPE", "LOC", "FAC"):
+            name_key = expand_place_words(name_key)  # "Mt Cook" is "Mount Cook"
         title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
         group = groups.setdefault(name_key, _Group(name_key))
         group.mentions.append(m)
@@ -115,16 +117,6 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
 
 def _surface(text: str) -> str:
     return CREDENTIALS.sub("", strip_possessive(" ".join(text.split())))
-
-
-def _after_honorific(text: str, start: int) -> bool:
-    m = re.search(r"(\S+)\s$", text[max(0, start - 20):start])
-    return bool(m) and is_honorific(m.group(1)) and m.group(1)[:1].isupper()
-
-
-def _after_locative(text: str, start: int) -> bool:
-    m = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
-    return bool(m) and m.group(1) in LOCATIVES
 
 
 def _personish(g: _Group) -> bool:

@@ -168,3 +168,23 @@ def test_credentials_after_a_personal_name_belong_to_its_mention_not_to_a_place(
     assert [m.text for m in mentions] == ["Jonah Merriweather, M. D., M. B. A.", "Baltimore", "MD"]
     (person,) = [e for e in resolve_entities(p, mentions) if e.kind == "Person"]
     assert person.label == "Jonah Merriweather" and person.alt_labels == ()
+
+
+def test_abbreviated_place_words_are_one_place_within_and_across_documents(nlp):
+    from graphbuild.lexicon.abbreviations import expand_place_words
+    from graphbuild.model import GraphModel as Model
+    from graphbuild.resolve.cross_doc import merge_documents
+
+    assert expand_place_words("mt cook") == "mount cook" and expand_place_words("ft worth") == "fort worth"
+    assert expand_place_words("is it") == "is it"
+    text = "Climbers died on Mt Tarrow on Monday. Mount Tarrow is high.\n"
+    p, entities = _entities(nlp, text, [("Mt Tarrow", "LOC"), ("Mount Tarrow", "LOC")])
+    assert [e.kind for e in entities] == ["Place"]
+    models = []
+    for i, (surface, doc_text) in enumerate([("Mt Tarrow", "Snow fell on Mt Tarrow.\n"),
+                                             ("Mount Tarrow", "Snow fell on Mount Tarrow.\n")]):
+        p = _parsed(nlp, doc_text, [(surface, "LOC")])
+        p = ParsedDocument(Document(f"d{i}", doc_text), p.doc, OffsetMap())
+        ents = resolve_entities(p, find_mentions(p))
+        models.append(Model(documents=(p.document,), entities=tuple(ents)))
+    assert len([e for e in merge_documents(models).entities if e.kind == "Place"]) == 1
