@@ -24,6 +24,7 @@ from graphbuild.lexicon.abbreviations import expand_place_words, expand_state
 from graphbuild.lexicon.name_forms import (in_gazetteer, name_votes, org_head, org_short_forms,
                                            shaped_like_person, without_legal_form)
 from graphbuild.lexicon.name_variants import given_names_variants
+from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.model import Entity, KindCue, MergeStep, Mention
 from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, name_of, preceding_title,
                               strip_possessive, undot)
@@ -127,6 +128,12 @@ def _personish(g: _Group) -> bool:
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z][a-z]*[A-Z][a-z]+")  # "Mo", "DeGeneres", "O'Brien"
 
 
+def _place_or_org_word(word: str) -> bool:
+    """"West" of "West Maui", "County", "Police": no word of a personal name."""
+    w = word.casefold()
+    return w in PLACE_MODIFIERS or w in PLACE_HEAD_NOUNS or w in ORG_HEAD_NOUNS
+
+
 def _mark_surname_chains(groups: list[_Group]) -> None:
     """A name of two or three capitalized words whose last word the text uses alone as a
     person's name ("Mo Roe" tagged a place, "Roe" tagged PERSON) is a personal name:
@@ -138,7 +145,8 @@ def _mark_surname_chains(groups: list[_Group]) -> None:
         words = name.split()
         if _personish(g) or not 2 <= len(words) <= 3 or _surname(g.words) not in alone:
             continue
-        if all(_NAME_WORD.fullmatch(w) for w in words) and not name_votes(name) and not in_gazetteer(name):
+        if all(_NAME_WORD.fullmatch(w) and not _place_or_org_word(w) for w in words) and not name_votes(name) \
+                and not in_gazetteer(name):
             g.surname_used = True
 
 
