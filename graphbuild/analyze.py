@@ -19,11 +19,9 @@ Stage = Callable[[ParsedDocument, GraphModel], GraphModel]
 def _stages() -> list[Stage]:
     # Imported here so that a worker process pays the import once, on first use.
     from graphbuild.extract.events_stage import events_stage
-    from graphbuild.extract.mentions_nominal import nominal_stage
     from graphbuild.extract.relations_stage import relations_stage
 
-    # Nominal mentions come last: they join the coreference, not the facts read from names.
-    stages: list[Stage] = [relations_stage, events_stage, nominal_stage]
+    stages: list[Stage] = [relations_stage, events_stage]
     return stages
 
 
