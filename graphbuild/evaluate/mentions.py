@@ -22,7 +22,6 @@ GOLD_LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", **MODEL_LABELS}
 KIND_LABELS = {"Person": "PER", "Organization": "ORG", "Place": "LOC"}
 
 Span = tuple[int, int, str]
-NOMINAL = "nominal"  # the rule of common-noun mentions (extract.mentions_nominal)
 
 
 @dataclass
@@ -130,9 +129,8 @@ def evaluate_mentions(gold: Path, limit: int | None = None, model: str = "en_cor
             if label:
                 start, end = parsed.source(ent.start_char, ent.end_char)
                 raw.add((start, end, label))
-        # Names only, as NER gold has them: nominal mentions ("the host") are not scored.
         ours = {(m.start, m.end, KIND_LABELS[e.kind])
-                for e, m in by_doc.get(g.document.id, ()) if e.kind in KIND_LABELS and m.rule != NOMINAL}
+                for e, m in by_doc.get(g.document.id, ()) if e.kind in KIND_LABELS}
         scores.add("spaCy raw", set(g.mentions), _keep(raw, g.regions))
         scores.add("graphbuild", set(g.mentions), _keep(ours, g.regions))
     return scores

@@ -1,16 +1,15 @@
-"""Teams named after places (extract.team_cues) and nominal mentions
-(extract.mentions_nominal), on sentences written for the tests with invented names."""
+"""Teams named after places (extract.team_cues) and name chains, on sentences written for
+the tests with invented names."""
 from __future__ import annotations
 
 from spacy.tokens import Doc
 
 from graphbuild.extract.kind_cues import find_kind_cues
 from graphbuild.extract.mentions import find_mentions
-from graphbuild.extract.mentions_nominal import nominal_stage
 from graphbuild.extract.team_cues import table_names
 from graphbuild.extract.layout import Span
 from graphbuild.lexicon.countries import is_nation
-from graphbuild.model import Document, GraphModel
+from graphbuild.model import Document
 from graphbuild.nlp import ParsedDocument
 from graphbuild.nlp.normalize import OffsetMap
 from graphbuild.resolve.within_doc import resolve_entities
@@ -87,42 +86,6 @@ def test_a_city_with_a_coach_is_a_club_a_nation_with_one_a_place(nlp):
 def test_nations_within_a_country_are_nations():
     assert is_nation("England") and is_nation("Northern Ireland") and is_nation("WALES") and is_nation("Peru")
     assert not is_nation("Westbury") and not is_nation("Manchester")
-
-
-# -- nominal mentions -------------------------------------------------------------
-
-def _nominals(nlp, text, ents):
-    p, entities = _entities(nlp, text, ents)
-    model = nominal_stage(p, GraphModel(documents=(p.document,), entities=tuple(entities)))
-    return {e.label: [m.text for m in e.mentions if m.rule == "nominal"] for e in model.entities}
-
-
-def test_appositions_predicates_and_later_definite_descriptions_are_nominal_mentions(nlp):
-    text = ("Organizers said on Friday that Mary Johnson will be the host of the awards. "
-            "Johnson, a comedian, hosted the show in 2007. The host thanked the producers.")
-    found = _nominals(nlp, text, [("Mary Johnson", "PERSON"), ("Johnson", "PERSON", 1)])
-    assert found == {"Mary Johnson": ["host", "comedian", "host"]}
-
-
-def test_an_organization_noun_but_not_a_title_in_front_of_a_name(nlp):
-    text = ("Rescuers found climber Tom Baker on Monday. Acme Industrial Holdings, the company that "
-            "makes rockets, said the company was pleased.")
-    found = _nominals(nlp, text, [("Tom Baker", "PERSON"), ("Acme Industrial Holdings", "ORG")])
-    assert found == {"Tom Baker": [], "Acme Industrial Holdings": ["company", "company"]}
-
-
-def test_a_noun_of_the_wrong_kind_or_an_unowned_description_is_no_mention(nlp):
-    text = ("Mary Johnson is the reason for the delay. The company said nothing. "
-            "Acme Industrial Holdings is a leader in rockets.")
-    found = _nominals(nlp, text, [("Mary Johnson", "PERSON"), ("Acme Industrial Holdings", "ORG")])
-    assert found == {"Mary Johnson": [], "Acme Industrial Holdings": []}
-
-
-def test_head_nouns_of_an_organization_name_are_its_descriptions(nlp):
-    text = ("The Westbury Navy said on Tuesday that its ship sank a vessel. The navy said the ship "
-            "was attacked. Eastleigh Police arrested two men. Police said the men were armed.")
-    found = _nominals(nlp, text, [("Westbury Navy", "ORG"), ("Eastleigh Police", "ORG")])
-    assert found == {"Westbury Navy": ["navy"], "Eastleigh Police": ["Police"]}
 
 
 # -- names: headline words, surname chains, head nouns -----------------------------
