@@ -159,5 +159,16 @@ def shaped_like_person(name: str) -> bool:
     return not name_votes(name) and not any(in_gazetteer(w) for w in words)
 
 
-__all__ = ["acronym_shaped", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
+def org_head(name: str) -> str | None:
+    """The head noun of an organization's name, lowercased: its last word ("navy" of
+    "Indian Navy"), or the word before "of" ("academy" of "Academy of Arts"); None when
+    that word is no organization head noun."""
+    words = name.casefold().split()
+    if len(words) < 2:
+        return None
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head if head in ORG_HEAD_NOUNS else None
+
+
+__all__ = ["acronym_shaped", "org_head", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
            "without_legal_form"]
