@@ -145,7 +145,7 @@ def _checker(content: QuadSet, fmt: str, name: str, check_whole, checked: list):
     def check(path: Path) -> None:
         if fmt == "jsonld":  # each graph was checked as written: the file must be that text
             if not checked or checked[0] is None or _file_digest(path) != checked[0]:
-                raise OutputError("GB418", name=name, fmt=fmt, reason="the file is not the text that was checked")
+                raise OutputError("GB422", name=name)
             return
         # nt: the file is its own canonical form (sorted lines), read again alongside;
         # else the form it was made from (BytesIO shares the bytes, no copy).
