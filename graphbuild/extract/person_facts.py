@@ -29,7 +29,16 @@ AFFILIATION_VERBS = {
     ("play", "for"): "memberOf", ("play", "with"): "memberOf", ("sign", "for"): "memberOf", ("sign", "with"): "memberOf",
     ("join", ""): "memberOf", ("work", "for"): "worksFor", ("work", "at"): "worksFor",
     ("captain", ""): "memberOf", ("coach", ""): "worksFor", ("manage", ""): "worksFor",
+    ("compete", "for"): "memberOf", ("work", "with"): "worksFor",
 }
+# Passive verbs whose agent or destination is the person's new club or employer
+# ("he was signed by ORG", "she was traded to ORG", "drafted by ORG", "loaned to ORG").
+PASSIVE_AFFILIATION = {
+    ("sign", "by"): "memberOf", ("draft", "by"): "memberOf", ("trade", "to"): "memberOf",
+    ("loan", "to"): "memberOf", ("transfer", "to"): "memberOf", ("select", "by"): "memberOf",
+    ("employ", "by"): "worksFor", ("hire", "by"): "worksFor", ("recruit", "by"): "memberOf",
+}
+PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current membership
 MAX_NOUNS = 3  # lowercase nouns between a demonym and a name ("Italian pop singer X")
 
 
@@ -41,7 +50,7 @@ def _person_of(view: DocumentView, tok: Token | None) -> str | None:
     while k > tok.sent.start and tok.doc[k - 1].dep_ in NAME_DEPS and not tok.doc[k - 1].is_punct \
             and tok.doc[k - 1].head.i >= k - 1:
         k -= 1
-    eid = view.token_entity(tok) or view.entity_of_tokens(tok.doc[k : tok.i + 1])
+    eid = view.token_entity(tok) or view.entity_of_tokens(tok.doc[k : tok.i + 1]) or view.referent(tok)
     return eid if eid is not None and view.kind(eid) == "Person" else None
 
 
@@ -125,6 +134,8 @@ def _born_person(view: DocumentView, born: Token) -> str | None:
     person = described_person(view, born)
     if person is None and born.dep_ in ("acl", "amod", "appos", "relcl"):
         person = _person_of(view, born.head)
+    if person is None and born.dep_ == "advcl":  # "Born in Y, he moved to Z"
+        person = _verb_person(view, born.head)
     k = born.head
     for _ in range(3):  # "Oslo-born painter X": born -> painter -> X
         if person is not None:
@@ -179,7 +190,7 @@ def birth_places(view: DocumentView) -> Iterator[FoundRelation]:
 
 def _verb_person(view: DocumentView, verb: Token) -> str | None:
     """The person doing `verb`: its subject, or the person a relative clause describes."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ not in ("who", "that"):
         return _person_of(view, subj)
     if verb.dep_ in ("relcl", "acl"):  # "a footballer who plays for", "a forward playing with"
@@ -197,8 +208,32 @@ def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
             yield eid
 
 
+def _passive(verb: Token) -> bool:
+    """"was signed", "signed by" (a participle modifying its subject)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
+
+
+def memberships(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf from "X is a member of ORG", "X, a founding member of ORG", "X became a
+    member of ORG" (and the organizations conjoined with ORG)."""
+    for noun in view.doc:
+        if noun.lemma_.lower() != "member" or noun.pos_ != "NOUN" or any(c.lower_ in PAST_WORDS for c in noun.children):
+            continue
+        person = described_person(view, noun)
+        if person is None:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for o in prep.children:
+                    if o.dep_ == "pobj":
+                        for org in _organizations(view, o):
+                            yield FoundRelation(person, "memberOf", org, noun.sent, "member-of", 0.75)
+
+
 def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
-    """memberOf / worksFor from "plays for", "signed with", "joined", "works for"."""
+    """memberOf / worksFor from "plays for", "signed with", "joined", "works for", "was
+    signed by", and `memberships`."""
+    yield from memberships(view)
     for verb in view.doc:
         if verb.pos_ != "VERB":
             continue
@@ -209,6 +244,8 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
                 targets.append((c, AFFILIATION_VERBS[(lemma, "")]))
             elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS:
                 targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ in ("agent", "prep", "dative") and (lemma, c.lower_) in PASSIVE_AFFILIATION and _passive(verb):
+                targets += [(o, PASSIVE_AFFILIATION[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "play":  # "plays as a striker for X"
                 for o in c.children:
                     targets += [(p, "memberOf") for x in o.children if x.dep_ == "prep" and x.lower_ == "for"

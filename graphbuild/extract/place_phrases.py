@@ -128,7 +128,7 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
 
 def _subject_entity(view: DocumentView, tok: Token) -> str | None:
     words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "det")]
-    return view.token_entity(tok) or view.entity_of_tokens(sorted(words, key=lambda t: t.i))
+    return view.token_entity(tok) or view.entity_of_tokens(sorted(words, key=lambda t: t.i)) or view.referent(tok)
 
 
 def _container_preps(noun: Token) -> Iterator[Token]:

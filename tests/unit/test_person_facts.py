@@ -92,3 +92,14 @@ def test_hyphenated_head_title(nlp):
 def test_a_long_name_split_by_the_parser_is_still_the_subject(nlp):
     f = facts(nlp, "James Paul Maher (November 3, 1865 – July 31, 1946) was a U.S. Representative from New York.")
     assert ("James Paul Maher", "nationality", "U.S.") in f
+
+
+def test_member_of_an_organization(nlp):
+    f = facts(nlp, "Lena Ek is a Swedish politician and a member of the Centre Party.")
+    assert ("Lena Ek", "memberOf", "the Centre Party") in f
+    assert ("Hans Gruber", "memberOf", "the Berlin Philharmonic") in facts(
+        nlp, "Hans Gruber, a founding member of the Berlin Philharmonic, died in 1990.")
+
+
+def test_a_former_member_is_no_member(nlp):
+    assert not any(p == "memberOf" for _, p, _ in facts(nlp, "Jack Lowe was a former member of the Liberal Party."))
