@@ -39,6 +39,9 @@ PASSIVE_AFFILIATION = {
     ("employ", "by"): "worksFor", ("hire", "by"): "worksFor", ("recruit", "by"): "memberOf",
 }
 PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current membership
+# Head nouns of the national offices whose holder is a citizen of the country ("Prime
+# Minister of Poland", "President of Chile", "King of Spain").
+OFFICE_NOUNS = frozenset("president minister king queen chancellor premier emperor empress monarch senator".split())
 MAX_NOUNS = 3  # lowercase nouns between a demonym and a name ("Italian pop singer X")
 
 
@@ -93,6 +96,7 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
         for c in noun.children:
             if c.dep_ in DESCRIBING_DEPS and c.i < noun.i and (rule := _country_word(view, c)):
                 yield CountryWords(person, noun.sent, doc[c.i : c.i + 1], rule)
+    yield from _office_countries(view)
     before: dict[int, tuple[Span, str]] = {}  # a name's root token -> the country words before it
     for person, span in view.entity_spans(("Person",)):
         found = _words_before(view, span)
@@ -104,6 +108,36 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
         if found is not None:
             before[span.root.i] = found
             yield CountryWords(person, span.sent, found[0], found[1])
+
+
+def _office_holder(view: DocumentView, noun: Token) -> str | None:
+    """Who holds the office `noun` names: "X is/was the NOUN", "X, NOUN of", "X served
+    as NOUN", "the NOUN of Y, X"."""
+    person = described_person(view, noun)
+    if person is None and noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        person = _verb_person(view, noun.head.head)
+    if person is None:
+        person = next((p for c in noun.children if c.dep_ == "appos" and (p := _person_of(view, c))), None)
+    return person
+
+
+def _office_countries(view: DocumentView) -> Iterator[CountryWords]:
+    """The country of a national office its holder held: nationality (`OFFICE_NOUNS`)."""
+    for noun in view.doc:
+        if noun.lemma_.lower() not in OFFICE_NOUNS or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for o in prep.children:
+                eid = view.token_entity(o) if o.dep_ == "pobj" else None
+                if eid is None or view.kind(eid) != "Place" or countries.by_name(view.label(eid)) is None:
+                    continue
+                person = _office_holder(view, noun)
+                if person is not None:
+                    span = next((s for e, s in view.entity_spans(("Place",)) if e == eid and s.start <= o.i < s.end), None)
+                    if span is not None:  # a former or deputy office tells the citizenship too
+                        yield CountryWords(person, noun.sent, span, "office-of-country")
 
 
 def _words_before(view: DocumentView, span: Span) -> tuple[Span, str] | None:

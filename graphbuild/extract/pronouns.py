@@ -11,8 +11,8 @@ wants the pronouns as mentions of their entities can add them from the links.
   of a clause before the pronoun (the centre of the discourse: an encyclopaedia lead's
   "X is ... He was born in ..."), else the most recent person named before it; a person
   already referred to with the other gender's pronouns is passed over (rule "pronoun").
-- "it/its" -> likewise the most recent organization or place that was a clause's
-  subject; an expletive "it" ("it is said that", "it was decided to") is no reference
+- "it/its" -> the most recent organization or place that was a clause's subject (never
+  one only named in passing); an expletive "it" ("it is said that", "it was decided to") is no reference
   (rule "pronoun").
 - "the company / the club / the band ...", "the town / the river ..." as a subject or
   possessor -> the most recent subject organization / place (rule "definite-subject").
@@ -65,7 +65,8 @@ class _Centre:
             self.subjects[cls].append((sent_no, eid))
 
     def pick(self, cls: str, sent_no: int, gender: str | None, exclude: set[str]) -> str | None:
-        for pool in (self.subjects[cls], self.mentions[cls]):
+        pools = (self.subjects[cls], self.mentions[cls]) if cls == "person" else (self.subjects[cls],)
+        for pool in pools:  # "it" only for a subject: a place or body merely named is no discourse centre
             for n, eid in reversed(pool):
                 if sent_no - n > MAX_SENTENCES_BACK:
                     break

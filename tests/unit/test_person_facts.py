@@ -103,3 +103,9 @@ def test_member_of_an_organization(nlp):
 
 def test_a_former_member_is_no_member(nlp):
     assert not any(p == "memberOf" for _, p, _ in facts(nlp, "Jack Lowe was a former member of the Liberal Party."))
+
+
+def test_national_office_of_a_country_is_a_nationality(nlp):
+    assert ("Jan Kowal", "nationality", "Poland") in facts(nlp, "Jan Kowal served as Prime Minister of Poland from 1990 to 1991.")
+    f = facts(nlp, "Ana Lima was the Governor of Texas.")
+    assert not any(p == "nationality" for _, p, _ in f)  # no national office, no country

@@ -60,3 +60,8 @@ def test_definite_subject_is_the_lead_organization(nlp):
 def test_pronoun_subject_of_a_passive_signing(nlp):
     text = "Tom Baxter is a retired American football player. In 2009, he was signed by the Chicago Bears."
     assert ("Tom Baxter", "memberOf", "the Chicago Bears") in facts(nlp, text)
+
+
+def test_it_is_never_a_place_named_in_passing(nlp):
+    text = "The festival was a success in Marin County, California. It drew many visitors."
+    assert links(nlp, text) == []
