@@ -3,10 +3,13 @@
 - "X is an American actor", "X, a Norwegian politician," / "Italian singer X",
   "Jamaican X": nationality from the demonym (or country name) on the describing noun
   (`affiliation.CountryWords`, resolved by the stage; a new country from a demonym).
-- "X (born 4 May 1961 in Leeds)", "X was born in Leeds", "Oslo-born painter X":
-  birthPlace; "X, a native of Y", "a resident of Y", "X, a Honolulu resident": homeLocation.
+- "X (born 4 May 1961 in Leeds)", "X was born in Leeds", "Oslo-born painter X", "Born
+  in Leeds, he ...", "X (4 May 1861 in Leeds – 1925 in Hull)": birthPlace; "X, a native of Y", "a resident of Y", "X, a Honolulu resident": homeLocation.
 - "X plays for ORG", "a footballer who played for ORG", "X signed for/with ORG", "X
-  joined ORG": memberOf; "X works for/at ORG": worksFor.
+  joined ORG", "X was signed by / traded to ORG", "X is a member of ORG": memberOf; "X
+  works for/at ORG": worksFor.
+- "X served as Prime Minister of Y" (a national office of a country): nationality.
+Subjects may be pronouns or definite descriptions (`DocumentView.referent`).
 
 Read-only: yields records; the stage applies them.
 """
@@ -200,6 +203,7 @@ def birth_places(view: DocumentView) -> Iterator[FoundRelation]:
     doc = view.doc
     by_start = {s.start: (eid, s) for eid, s in view.entity_spans(("Place",))}
     by_end = {s.end: (eid, s) for eid, s in view.entity_spans(("Place",))}
+    yield from lifespan_places(view, by_start)
     for t in doc:
         low = t.lower_
         if low == "born" and t.i >= 2 and doc[t.i - 1].text == "-" and t.i - 1 in by_end:
@@ -220,6 +224,28 @@ def birth_places(view: DocumentView) -> Iterator[FoundRelation]:
             places = place_chain(view, t.i + 2, by_start).places if person is not None else []
             if places:
                 yield FoundRelation(person, "homeLocation", places[0][0], t.sent, f"{low}-of", 0.8)
+
+
+DASHES = frozenset("– — - ‒".split())
+
+
+def lifespan_places(view: DocumentView, by_start: dict) -> Iterator[FoundRelation]:
+    """birthPlace from a lifespan in brackets after a name: "X (11 May 1874 in Y – 1915
+    in Z)", "X (Y, May 1869 – Z, 1925)": the place before the dash, beside the birth date."""
+    doc = view.doc
+    for person, span in view.entity_spans(("Person",)):
+        if span.end >= len(doc) or doc[span.end].text != "(":
+            continue
+        k, dated, place = span.end + 1, False, None
+        while k < min(len(doc), span.end + 16) and doc[k].text not in DASHES and doc[k].text != ")":
+            dated = dated or doc[k].ent_type_ == "DATE" or (doc[k].like_num and len(doc[k].text) == 4)
+            if place is None and k in by_start and doc[k].lower_ != "born":
+                place = by_start[k][0]
+            if doc[k].lower_ == "born":
+                break  # "born ... in Y" is `birth_places`' reading
+            k += 1
+        if dated and place is not None and k < len(doc) and doc[k].text in DASHES:
+            yield FoundRelation(person, "birthPlace", place, span.sent, "lifespan-place", 0.75)
 
 
 def _verb_person(view: DocumentView, verb: Token) -> str | None:

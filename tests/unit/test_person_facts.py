@@ -109,3 +109,11 @@ def test_national_office_of_a_country_is_a_nationality(nlp):
     assert ("Jan Kowal", "nationality", "Poland") in facts(nlp, "Jan Kowal served as Prime Minister of Poland from 1990 to 1991.")
     f = facts(nlp, "Ana Lima was the Governor of Texas.")
     assert not any(p == "nationality" for _, p, _ in f)  # no national office, no country
+
+
+def test_birth_place_from_a_lifespan_in_brackets(nlp):
+    f = facts(nlp, "John Miller (11 October 1874 in Leeds – 6 January 1915 in London) was an English chemist.")
+    assert ("John Miller", "birthPlace", "Leeds") in f and ("John Miller", "birthPlace", "London") not in f
+    f = facts(nlp, "Sarah Johnson (Boston, Massachusetts, August 29, 1869 – Chicago, July 23, 1925) was a painter.")
+    assert ("Sarah Johnson", "birthPlace", "Boston") in f
+    assert not any(p == "birthPlace" for _, p, _ in facts(nlp, "Tom Hill (1950 – 2010) was a writer from Leeds."))
