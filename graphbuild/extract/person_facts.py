@@ -45,6 +45,9 @@ PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current 
 # Head nouns of the national offices whose holder is a citizen of the country ("Prime
 # Minister of Poland", "President of Chile", "King of Spain").
 OFFICE_NOUNS = frozenset("president minister king queen chancellor premier emperor empress monarch senator".split())
+# A national legislature: its members are citizens of its country ("a member of
+# Argentina's Congress", "a member of the Parliament of Finland").
+LEGISLATURES = frozenset("congress parliament senate diet assembly legislature riksdag storting bundestag".split())
 MAX_NOUNS = 3  # lowercase nouns between a demonym and a name ("Italian pop singer X")
 
 
@@ -124,23 +127,39 @@ def _office_holder(view: DocumentView, noun: Token) -> str | None:
     return person
 
 
-def _office_countries(view: DocumentView) -> Iterator[CountryWords]:
-    """The country of a national office its holder held: nationality (`OFFICE_NOUNS`)."""
-    for noun in view.doc:
-        if noun.lemma_.lower() not in OFFICE_NOUNS or noun.pos_ not in ("NOUN", "PROPN"):
+def _country_tokens(noun: Token) -> Iterator[Token]:
+    """The tokens that may name the country of an office or a legislature: "NOUN of Y",
+    and for a member, "of Y's Congress" / "of the Parliament of Y"."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
-        for prep in noun.children:
-            if prep.dep_ != "prep" or prep.lower_ != "of":
+        for o in prep.children:
+            if o.dep_ != "pobj":
                 continue
-            for o in prep.children:
-                eid = view.token_entity(o) if o.dep_ == "pobj" else None
-                if eid is None or view.kind(eid) != "Place" or countries.by_name(view.label(eid)) is None:
-                    continue
-                person = _office_holder(view, noun)
-                if person is not None:
-                    span = next((s for e, s in view.entity_spans(("Place",)) if e == eid and s.start <= o.i < s.end), None)
-                    if span is not None:  # a former or deputy office tells the citizenship too
-                        yield CountryWords(person, noun.sent, span, "office-of-country")
+            if noun.lemma_.lower() != "member":
+                yield o
+            elif o.lemma_.lower() in LEGISLATURES:
+                yield from (c for c in o.children if c.dep_ == "poss")
+                yield from (p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj")
+
+
+def _office_countries(view: DocumentView) -> Iterator[CountryWords]:
+    """The country of a national office its holder held or of the legislature a person is
+    a member of: nationality (`OFFICE_NOUNS`, `LEGISLATURES`)."""
+    for noun in view.doc:
+        low = noun.lemma_.lower()
+        if (low not in OFFICE_NOUNS and low != "member") or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for o in _country_tokens(noun):
+            eid = view.token_entity(o)
+            if eid is None or view.kind(eid) != "Place" or countries.by_name(view.label(eid)) is None:
+                continue
+            person = _office_holder(view, noun)
+            if person is not None:
+                span = next((s for e, s in view.entity_spans(("Place",)) if e == eid and s.start <= o.i < s.end), None)
+                if span is not None:  # a former or deputy office tells the citizenship too
+                    yield CountryWords(person, noun.sent, span, "office-of-country")
 
 
 def _words_before(view: DocumentView, span: Span) -> tuple[Span, str] | None:
@@ -273,27 +292,70 @@ def _passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
 
 
+def _member(view: DocumentView, noun: Token) -> str | None:
+    """Who a "member" noun is said of: a person, an organization, or a country ("South
+    Sudan is a member of the African Union")."""
+    person = described_person(view, noun)
+    if person is not None:
+        return person
+    if noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif noun.dep_ == "appos":
+        subj = noun.head
+    else:
+        return None
+    eid = None if subj is None else view.token_entity(subj) or view.referent(subj)
+    if eid is None or view.kind(eid) == "Person":
+        return None
+    return eid if view.kind(eid) == "Organization" or countries.by_name(view.label(eid)) else None
+
+
 def memberships(view: DocumentView) -> Iterator[FoundRelation]:
     """memberOf from "X is a member of ORG", "X, a founding member of ORG", "X became a
-    member of ORG" (and the organizations conjoined with ORG)."""
+    member of ORG", "X is a member state of ORG" (and the organizations conjoined with
+    ORG); X a person, an organization or a country."""
     for noun in view.doc:
-        if noun.lemma_.lower() != "member" or noun.pos_ != "NOUN" or any(c.lower_ in PAST_WORDS for c in noun.children):
+        low = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or any(c.lower_ in PAST_WORDS for c in noun.children):
             continue
-        person = described_person(view, noun)
-        if person is None:
+        if low != "member" and not (low in ("state", "country", "nation") and any(
+                c.lower_ == "member" and c.dep_ == "compound" for c in noun.children)):
+            continue
+        member = _member(view, noun)
+        if member is None:
             continue
         for prep in noun.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 for o in prep.children:
                     if o.dep_ == "pobj":
                         for org in _organizations(view, o):
-                            yield FoundRelation(person, "memberOf", org, noun.sent, "member-of", 0.75)
+                            yield FoundRelation(member, "memberOf", org, noun.sent, "member-of", 0.75)
+
+
+def represented_members(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf from an organization that represents others: "the Alliance, representing
+    studios including A, B and C", "the league, which represents A and B": each
+    organization named in what it represents is a member of it."""
+    for verb in view.doc:
+        if verb.lemma_.lower() != "represent" or verb.pos_ != "VERB" or verb.dep_ not in ("acl", "relcl", "ROOT"):
+            continue
+        head = verb.head if verb.dep_ != "ROOT" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        group = None if head is None else view.token_entity(head) or view.referent(head)
+        if group is None or view.kind(group) != "Organization":
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for t in obj.subtree:
+                if t.dep_ in ("dobj", "pobj", "conj") and t is not verb:
+                    for org in _organizations(view, t):
+                        if org != group:
+                            yield FoundRelation(org, "memberOf", group, verb.sent, "represents-members", 0.7)
 
 
 def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
     """memberOf / worksFor from "plays for", "signed with", "joined", "works for", "was
     signed by", and `memberships`."""
     yield from memberships(view)
+    yield from represented_members(view)
     for verb in view.doc:
         if verb.pos_ != "VERB":
             continue

@@ -33,7 +33,6 @@ DOCUMENT_COUNTRY = "document-country"
 DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
 # Last words of the names of places that are no part of one country ("the Baltic Sea").
 WATER_WORDS = frozenset("sea ocean".split())
-PLACE_LABELS = frozenset("GPE LOC FAC".split())  # NER labels of a mention read as a place
 # Words that name the kind of a subdivision ("Kermanshah Province"): the name holds with and without.
 UNIT_WORDS = ("province", "region", "state", "county", "prefecture", "oblast", "governorate", "district",
               "department", "canton", "territory", "municipality", "voivodeship", "emirate", "parish")
@@ -195,10 +194,8 @@ def _document_country(mentions: dict[str, dict[str, Mention]], by_id: dict[str, 
 
 
 def _may_lie_in(e: Entity, code: str, cities: dict[str, tuple[dict, ...]]) -> bool:
-    """Can place `e` lie in the country `code`: a mention read as a place, not a continent
-    or a sea, and no gazetteer that knows its name puts it in other countries only."""
-    if not any(m.label in PLACE_LABELS for m in e.mentions):
-        return False  # a place by the votes of other evidence only (a name the parser read as a person)
+    """Can place `e` lie in the country `code`: not a continent or a sea, and no
+    gazetteer that knows its name puts it in other countries only."""
     names = {e.label, *e.alt_labels}
     normal = {normalize(n) for n in names}
     if normal & _continents() or any(n.split()[-1].lower() in WATER_WORDS for n in names if n.split()):

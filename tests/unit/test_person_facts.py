@@ -117,3 +117,21 @@ def test_birth_place_from_a_lifespan_in_brackets(nlp):
     f = facts(nlp, "Sarah Johnson (Boston, Massachusetts, August 29, 1869 – Chicago, July 23, 1925) was a painter.")
     assert ("Sarah Johnson", "birthPlace", "Boston") in f
     assert not any(p == "birthPlace" for _, p, _ in facts(nlp, "Tom Hill (1950 – 2010) was a writer from Leeds."))
+
+
+def test_a_country_or_an_organization_can_be_a_member(nlp):
+    f = facts(nlp, "Norway is a member of NATO and the United Nations.")
+    assert {("Norway", "memberOf", "NATO"), ("Norway", "memberOf", "the United Nations")} <= f
+
+
+def test_organizations_an_alliance_represents_are_its_members(nlp):
+    f = facts(nlp, "Talks broke off with the Alliance of Film Makers representing employers including Paramount, "
+                   "Sony and Universal.")
+    assert ("Paramount", "memberOf", "the Alliance of Film Makers") in f
+    assert not any(p == "memberOf" for _, p, _ in facts(nlp, "The union, which represents 160,000 actors, called a strike."))
+
+
+def test_member_of_a_country_s_legislature_is_its_national(nlp):
+    f = facts(nlp, "Chris Wray, a longtime member of Canada's Parliament, will lead the new party.")
+    assert ("Chris Wray", "nationality", "Canada") in f
+    assert not any(p == "nationality" for _, p, _ in facts(nlp, "Aino Virtanen is a member of the Chess Club."))
