@@ -10,9 +10,9 @@ that names the gazetteer:
   document's countries has a subdivision of that name (rule "iso3166-2");
 then what the document's containment implies (A in B in C: A in C, rule
 "place-transitive"), on the evidence of the edge A in B; last, in a document that names
-one country only, each other place that nothing places in a country yet, unless the
-gazetteers put its name elsewhere or it is a continent or a sea (rule "document-country",
-evidence: the place's first mention).
+one country only, in its opening sentence, each other place that nothing places in a
+country yet, unless the gazetteers put its name elsewhere or it is a continent or a sea
+(rule "document-country", evidence: the place's first mention).
 """
 from __future__ import annotations
 
@@ -154,7 +154,11 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
                     added.append(Relation(eid, CONTAINED_IN, container,
                                           (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, CONFIDENCE[rule]),)))
     relations = list(model.relations) + added
-    relations += _document_country(mentions, by_id, country, cities, relations + _closure(relations))
+    opening: dict[str, int] = {}  # doc -> start of the first sentence that names an entity
+    for e in model.entities:
+        for m in e.mentions:
+            opening[m.doc_id] = min(opening.get(m.doc_id, m.sentence_start), m.sentence_start)
+    relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 
@@ -166,10 +170,12 @@ def _continents() -> frozenset[str]:
     return frozenset(normalize(c["name"]) for c in geonames().get_continents().values())
 
 
-def _document_country(mentions: dict[str, dict[str, Mention]], by_id: dict[str, Entity], country: dict[str, str],
-                      cities: dict[str, tuple[dict, ...]], relations: list[Relation]) -> list[Relation]:
-    """In each document naming one country, the places no edge of the document puts in a
-    country, in that country (see the module docstring)."""
+def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str, int], by_id: dict[str, Entity],
+                      country: dict[str, str], cities: dict[str, tuple[dict, ...]],
+                      relations: list[Relation]) -> list[Relation]:
+    """In each document naming one country, and that in its opening sentence (a lead or a
+    dateline that sets the scene; a country named later is one place among others), the
+    places no edge of the document puts in a country, in that country."""
     placed: dict[str, set[tuple[str, str]]] = defaultdict(set)
     for r in relations:
         if r.predicate == CONTAINED_IN:
@@ -182,6 +188,8 @@ def _document_country(mentions: dict[str, dict[str, Mention]], by_id: dict[str, 
         if len(codes) != 1:
             continue
         (code, home), = codes.items()
+        if here[home].sentence_start != opening.get(doc_id):
+            continue
         edges = placed[doc_id]
         for eid in sorted(here):
             e = by_id[eid]

@@ -64,3 +64,9 @@ def test_a_document_naming_one_country_places_its_other_places_there():
 def test_no_document_country_when_two_countries_are_named():
     f = contained([place("a", "Lake Wobegon"), place("b", "Norway", at=20), place("c", "Sweden", at=40)])
     assert not any(a == "Lake Wobegon" for a, _ in f)
+
+
+def test_no_document_country_when_the_country_is_named_after_the_opening():
+    late = Entity("b", "Place", "Norway", mentions=(Mention("d1", 90, 96, "Norway", "GPE", 85, 100),))
+    f = contained([place("a", "Lake Wobegon"), late])
+    assert not any(a == "Lake Wobegon" for a, _ in f)
