@@ -22,12 +22,21 @@ never stands for a name in its own clause's object ("X met him": not X).
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple, Protocol
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-if TYPE_CHECKING:
-    from graphbuild.extract.view import DocumentView
+
+
+class DocumentView(Protocol):
+    """What the links read of `extract.view.DocumentView` (no import: the view calls us)."""
+
+    @property
+    def doc(self) -> Doc: ...
+
+    def token_entity(self, token: Token) -> str | None: ...
+
+    def kind(self, entity_id: str) -> str: ...
 
 MALE = frozenset("he him his himself".split())
 FEMALE = frozenset("she her hers herself".split())
