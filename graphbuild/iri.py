@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from graphbuild.errors import UsageError
 
@@ -48,6 +49,7 @@ def mint(base_iri: str, kind: str, key_text: str, readable: str | None = None) -
     return f"{base_iri}{kind}/{slug(key_text if readable is None else readable)}-{short_hash(kind + chr(0) + key_text)}"
 
 
+@lru_cache(maxsize=4096)  # every mention and span IRI of a document starts with it
 def document_iri(base_iri: str, doc_id: str) -> str:
     return mint(base_iri, "doc", doc_id)
 

@@ -231,11 +231,19 @@ def initialled_name(name: str) -> bool:
     return bool(_INITIALLED.fullmatch(name.strip()))
 
 
+# Degrees and credentials written after a personal name ("Jane Roe, MD", "Jane Roe, M.
+# D., M. B. A."): part of the mention, not of the name.
+_CREDENTIAL_RUN = (r"(?:\s*,\s*(?:M\.?\s?D|Ph\.?\s?D|M\.?\s?B\.?\s?A|D\.?\s?D\.?\s?S|R\.?\s?N|J\.?\s?D|"
+                         r"Esq|M\.?\s?P\.?\s?H|D\.?\s?O)\.?(?![\w.]))+")
+CREDENTIALS = re.compile(_CREDENTIAL_RUN + "$")
+CREDENTIALS_AFTER = re.compile(_CREDENTIAL_RUN)
+
+
 def name_of(surface: str) -> tuple[tuple[str, ...], str]:
     """Titles and the bare name of a mention's text: honorifics and a leading "the"
-    removed, a possessive dropped, whitespace collapsed."""
+    removed, a possessive and trailing credentials ("MD") dropped, whitespace collapsed."""
     text = " ".join(surface.split())
-    text = POSSESSIVE.sub("", text)
+    text = CREDENTIALS.sub("", POSSESSIVE.sub("", text))
     if text.lower().startswith("the ") and len(text) > 4:
         text = text[4:]
     return split_title(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import date, datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from graphbuild.lexicon import calendar
 from graphbuild.lexicon.calendar import WEEKDAYS
@@ -55,6 +55,7 @@ def _parser(base: date | None):
     return DateDataParser(languages=["en"], settings=settings)
 
 
+@lru_cache(maxsize=1 << 12)  # dateparser takes milliseconds a phrase; articles repeat theirs
 def normalize_date(text: str, published: date | None) -> TimeValue:
     """The TimeValue of one DATE expression `text` in an article of `published`."""
     phrase = " ".join(text.split())

@@ -17,6 +17,13 @@ TRIGGER_POS = {"NOUN", "VERB"}
 NAME_ENTS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "WORK_OF_ART", "LAW", "PRODUCT", "DATE", "TIME",
              "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 
+# Light verbs whose subject is the agent of their noun: "went on strike", "held talks".
+ON_VERBS = {"go", "be", "remain", "stay"}
+SUPPORT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "mount", "call", "resume", "begin", "start",
+                 "issue", "sign", "reach", "strike", "make", "give", "win", "lose", "seal", "clinch", "secure",
+                 "claim", "record", "earn", "suffer"}
+SUPPORT_OBJECTS = {"dobj", "obj"}
+
 
 def _near(tok: Token) -> set[str]:
     return {tok.lemma_.lower(), tok.lower_} | {c.lemma_.lower() for c in tok.children
@@ -26,6 +33,9 @@ def _near(tok: Token) -> set[str]:
 def _wider(tok: Token) -> set[str]:
     heads = [tok.head, tok.head.head]
     words = {t.lemma_.lower() for t in tok.subtree}
+    verb = support_verb(tok)
+    if verb is not None and verb.dep_ == "xcomp":  # "the union voted to go on strike": the union cues
+        words.update(c.lemma_.lower() for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass"))
     for h in heads:
         words.add(h.lemma_.lower())
         words.update(c.lemma_.lower() for c in h.children)
@@ -47,10 +57,22 @@ def _phrase(tok: Token) -> set[str]:
     return words
 
 
+def support_verb(tok: Token) -> Token | None:
+    """The light verb a noun trigger is the event of: "went on strike", "have been on
+    strike" (`ON_VERBS` + "on"), "held talks", "staged a walkout" (`SUPPORT_VERBS` + object)."""
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in ON_VERBS:
+        return tok.head.head
+    if tok.dep_ in SUPPORT_OBJECTS and tok.head.lemma_.lower() in SUPPORT_VERBS:
+        return tok.head
+    return None
+
+
 def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
     if tok.pos_ not in TRIGGER_POS or (tok.ent_type_ in NAME_ENTS):
         return None
     for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+        if not lex.is_trigger(lemma):  # no reading to weigh: skip building its context
+            continue
         kind = lex.kind(lemma, _near(tok), _wider(tok))
         if kind is not None:
             return None if lex.blocks(kind, _phrase(tok)) else kind

@@ -21,7 +21,7 @@ from graphbuild.extract.counts import FoundCount, find_counts
 from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback
 from graphbuild.extract.event_factuality import ASSERTED, factuality
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
-from graphbuild.extract.event_senses import is_classifier, is_quantifier, trigger_kind
+from graphbuild.extract.event_senses import is_classifier, is_quantifier, support_verb, trigger_kind
 
 DURING_PREPS = {"at", "during", "amid", "amidst"}
 CAUSE_PREPS = {"in", "by", "from", "after"}
@@ -137,7 +137,36 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
                         role = "agent" if c.lower_ == "by" else (
                             undergoer if harm else ("mourned" if in_family(e.kind, MOURNED_ROOTS, lex) else "participant"))
                         roles.append((role, p))
+            elif c.dep_ == "prep" and c.lower_ in ("with", "over"):  # "talks with the studios", "a win over X"
+                roles.extend(("participant", p) for p in c.children if p.dep_ == "pobj" and p.i not in by_token)
+        roles.extend(_support_roles(tok, by_token))
     return tuple(roles)
+
+
+def _support_roles(tok: Token, by_token: dict[int, FoundEvent]) -> list[tuple[str, Token]]:
+    """Roles a noun trigger takes from its light verb: the verb's subject is the agent
+    (the subject of the verb controlling it: "voted to go on strike"; the noun a relative
+    clause hangs on: "the union, which went on strike"), and a "with" object of the verb
+    or of the clause the trigger is the subject of ("talks broke off with X") a participant."""
+    roles: list[tuple[str, Token]] = []
+    verb = support_verb(tok)
+    if tok.dep_ in SUBJECTS and tok.head.pos_ == "VERB":
+        roles.extend(("participant", p) for prep in tok.head.children if prep.dep_ == "prep" and prep.lower_ == "with"
+                     for p in prep.children if p.dep_ == "pobj" and p.i not in by_token)
+    if verb is None:
+        return roles
+    subjects = [c for c in verb.children if c.dep_ in SUBJECTS]
+    if not subjects and verb.dep_ == "xcomp":
+        subjects = [c for c in verb.head.children if c.dep_ in SUBJECTS]
+    for s in subjects:
+        if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+            s = verb.head
+        if s.i not in by_token and s.pos_ != "PRON":
+            roles.append(("agent", s))
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "with":
+            roles.extend(("participant", p) for p in prep.children if p.dep_ == "pobj" and p.i not in by_token)
+    return roles
 
 
 def _links(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> Iterator[tuple[int, str, Token]]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
+from graphbuild.extract.team_cues import team_cues
+from graphbuild.lexicon.countries import is_nation
 from graphbuild.lexicon.name_forms import in_gazetteer, person_structure
 from graphbuild.lexicon.roles import PLAYER_TITLES
 from graphbuild.model import KindCue, Mention
@@ -25,6 +27,7 @@ OWNED_BY_ORGANIZATIONS = frozenset(
     "ceo chairman chairwoman chairperson president board shareholders shareholder employees "
     "workforce staff founder co-founder executive executives subsidiary subsidiaries headquarters "
     "coach squad team players lineup".split()) | PLAYER_TITLES
+TEAM_STAFF = frozenset("coach manager squad team players lineup".split()) | PLAYER_TITLES
 CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 LOOK_BACK = 3
@@ -48,6 +51,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
         return None
 
     yield from _conjunct_cues(parsed.doc, mention_of)
+    yield from team_cues(parsed, mentions)
     seen = set()
     for token in parsed.doc:
         if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:
@@ -59,7 +63,9 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
         if owned or (owner is not None and owner is not m and _personal(owner)):
             seen.add(m)
             name = POSSESSIVE.sub("", m.text)
-            kind = "Place" if in_gazetteer(name) else "Organization"
+            # "Leeds' coach" is the club's; "Iran's coach" the national side's, a place.
+            team = head.lower_ in TEAM_STAFF and not is_nation(name)
+            kind = "Place" if in_gazetteer(name) and not team else "Organization"
             yield KindCue(m.start, m.end, kind, "possessor-of-staff" if owned else "possessor-of-person", CUE_WEIGHT)
 
 
@@ -84,8 +90,3 @@ def _conjunct_cues(doc, mention_of) -> Iterator[KindCue]:
             for other in mentions:
                 if other is not m and other.label in TAG_KINDS:
                     yield KindCue(m.start, m.end, TAG_KINDS[other.label], "coordinated-with", CONJUNCT_WEIGHT)
-
-
-def _personal(m: Mention) -> bool:
-    """A mention tagged PERSON or written with a personal name's structure."""
-    return m.label == "PERSON" or person_structure(POSSESSIVE.sub("", m.text))

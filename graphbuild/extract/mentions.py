@@ -16,10 +16,12 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
+from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
+from graphbuild.lexicon.name_forms import shaped_like_person
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
-from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
+from graphbuild.names import CREDENTIALS_AFTER, POSSESSIVE, is_honorific, is_title_noun
 from graphbuild.nlp import ParsedDocument
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -42,10 +44,11 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     layout = Layout(text, context.repeated_lines)
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
-    spans = [s for s in spans if _trusted(parsed, layout, s)]
+    spans = _with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
     spans += datelines(text, spans)
     spans += initialled(text, spans)
     spans += acronyms(text, spans)
+    spans += table_names(text, spans)
     spans += propagate(parsed.doc, layout, spans)
     return _to_mentions(parsed, sorted(set(spans), key=lambda s: (s.start, -s.end)))
 
@@ -103,6 +106,64 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     whole = text[a:b].strip(" •\t") == name and len(name.split()) > 1 and span.label != "PERSON"
     first = re.findall(r"[^\W\d_]+", name)[:1]
     return not (whole or (first and first[0].casefold() in layout.lowercase_words))
+
+
+def _with_credentials(text: str, spans: list[Span]) -> list[Span]:
+    """Personal names with the degrees written after them ("Jane Roe, MD"): one
+    mention, and no place "MD"."""
+    out, covered = [], []
+    for s in spans:
+        m = CREDENTIALS_AFTER.match(text, s.end) if s.label == "PERSON" else None
+        if m:
+            s = Span(s.start, m.end(), s.label, s.rule)
+            covered.append((m.start(), m.end()))
+        out.append(s)
+    return [s for s in out if not any(a <= s.start and s.end <= b for a, b in covered)]
+
+
+def _heading_pieces(layout: Layout, span: Span) -> list[Span]:
+    """A name in a title-case headline without the headline's words glued to it: edge
+    words of a personal name whose forms the prose writes in lowercase ("Hire Jane Roe",
+    "Jane Roe Returns": "hired", "return"); a span of any label that such a word splits
+    into a personal name and the rest ("Acme To Hire Jane Roe") gives both names."""
+    line = layout.line_of(span.start)
+    a, b = layout.lines[line]
+    if not (layout.caps[line] or _title_case(layout.text[a:b])):
+        return [span]
+    words = [(span.start + m.start(), span.start + m.end())
+             for m in re.finditer(r"\S+", layout.text[span.start:span.end])]
+    lower = layout.lowercase_words
+
+    def common(w: tuple[int, int]) -> bool:
+        word = layout.text[w[0]:w[1]].casefold()
+        if word in FUNCTION_WORDS:
+            return True
+        forms = (word, word + "d", word + "ed", word + "s", word + "ing", word[:-1] if word.endswith("s") else word)
+        return any(f in lower for f in forms)
+
+    runs, run = [], []
+    for w in words:
+        if common(w):
+            runs.append(run)
+            run = []
+        else:
+            run.append(w)
+    runs = [r for r in [*runs, run] if r]
+    names = [layout.text[r[0][0]:r[-1][1]] for r in runs]
+    if len(runs) < 2 or not any(shaped_like_person(n) for n in names):
+        if span.label == "PERSON" and len(runs) == 1 and len(runs[0]) >= 2:
+            return [Span(runs[0][0][0], runs[0][-1][1], span.label, span.rule)]
+        return [span]
+    return [Span(r[0][0], r[-1][1], "PERSON" if shaped_like_person(n) else span.label, span.rule)
+            for r, n in zip(runs, names)]
+
+
+def _title_case(line: str) -> bool:
+    """A headline written in title case: no final stop, most words capitalized."""
+    words = re.findall(r"[^\W\d_]+", line)
+    if len(words) < 3 or line.rstrip().endswith((".", "!", "?", '"', "”")):
+        return False
+    return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
 def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:

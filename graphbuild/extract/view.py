@@ -96,21 +96,27 @@ class DocumentView:
 
     def entity_spans(self, kinds: tuple[str, ...]) -> list[tuple[str, Span]]:
         """Maximal token runs of the parse that belong to one entity of `kinds`."""
-        if kinds not in self._spans:
-            self._spans[kinds] = self._runs(kinds)
-        return list(self._spans[kinds])
+        if () not in self._spans:  # the runs of every entity, found once per view
+            self._spans[()] = self._runs()
+        return [(eid, span) for eid, span in self._spans[()] if self.kind(eid) in kinds]
 
-    def _runs(self, kinds: tuple[str, ...]) -> list[tuple[str, Span]]:
+    def _runs(self) -> list[tuple[str, Span]]:
+        """Maximal runs of tokens of one entity within one sentence (a run of an entity
+        of other kinds is skipped whole, so filtering these by kind gives the runs of
+        those kinds)."""
         doc = self.parsed.doc
+        sentence = [0] * len(doc)  # token -> start of its sentence (Token.sent is costly)
+        for sent in doc.sents:
+            sentence[sent.start:sent.end] = [sent.start] * (sent.end - sent.start)
         out: list[tuple[str, Span]] = []
         i = 0
         while i < len(doc):
             eid = self.token_entity(doc[i]) if not doc[i].is_punct or doc[i].text == "." else None
-            if eid is None or self.kind(eid) not in kinds:
+            if eid is None:
                 i += 1
                 continue
             j = i + 1
-            while j < len(doc) and self.token_entity(doc[j]) == eid and doc[j].sent.start == doc[i].sent.start:
+            while j < len(doc) and self.token_entity(doc[j]) == eid and sentence[j] == sentence[i]:
                 j += 1
             out.append((eid, doc[i:j]))
             i = j

@@ -21,3 +21,15 @@ def expand_state(name: str) -> str | None:
     if not name.endswith(".") or " " in name.strip():
         return None
     return US_STATES.get(name[:-1].casefold())
+
+
+# Words of place names that news style abbreviates ("Mt Cook", "Ft. Worth").
+PLACE_WORDS = {"mt": "mount", "mtn": "mountain", "ft": "fort", "pt": "point", "is": "island"}
+
+
+def expand_place_words(normalized: str) -> str:
+    """A normalized place name with its abbreviated words written out ("mt cook" ->
+    "mount cook"); "is" only as a last word ("rhode is")."""
+    words = normalized.split()
+    return " ".join(PLACE_WORDS.get(w, w) if w != "is" or i == len(words) - 1 else w
+                    for i, w in enumerate(words))

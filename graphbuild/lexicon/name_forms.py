@@ -23,7 +23,8 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from cleanco import basename, matches, typesources
+from cleanco import basename, typesources
+from cleanco.clean import normalized, strip_tail
 from nameparser import HumanName
 
 from graphbuild.lexicon.countries import by_name, geonames
@@ -39,8 +40,16 @@ _MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 
 
 @lru_cache(maxsize=1)
-def _legal_forms():
-    return typesources()
+def _legal_form_terms() -> frozenset[str]:
+    """cleanco's legal-form terms, normalized its way once (`cleanco.matches` normalizes
+    all of them again for every name it is asked about)."""
+    return frozenset(normalized(term) for _, term in typesources())
+
+
+def _has_legal_term(name: str) -> bool:
+    """`bool(cleanco.matches(name, typesources()))`: some word of `name` is a legal-form term."""
+    terms = _legal_form_terms()
+    return any(normalized(part) in terms for part in strip_tail(name).split())
 
 
 @lru_cache(maxsize=1 << 14)
@@ -48,7 +57,7 @@ def legal_form(name: str) -> bool:
     """Whether `name` ends with a company's legal form ("Apple Inc.", "Toyota Motor
     Corp", "Walt Disney Company"); a bare legal-form word is no name of a company."""
     words = name.split()
-    return len(words) >= 2 and bool(matches(name, _legal_forms())) and basename(name).strip() != ""
+    return len(words) >= 2 and _has_legal_term(name) and basename(name).strip() != ""
 
 
 def without_legal_form(name: str) -> str:
@@ -150,5 +159,16 @@ def shaped_like_person(name: str) -> bool:
     return not name_votes(name) and not any(in_gazetteer(w) for w in words)
 
 
-__all__ = ["acronym_shaped", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
+def org_head(name: str) -> str | None:
+    """The head noun of an organization's name, lowercased: its last word ("navy" of
+    "Indian Navy"), or the word before "of" ("academy" of "Academy of Arts"); None when
+    that word is no organization head noun."""
+    words = name.casefold().split()
+    if len(words) < 2:
+        return None
+    head = words[words.index("of") - 1] if "of" in words[1:] else words[-1]
+    return head if head in ORG_HEAD_NOUNS else None
+
+
+__all__ = ["acronym_shaped", "org_head", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
            "without_legal_form"]

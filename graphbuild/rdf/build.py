@@ -32,20 +32,19 @@ outside a document raise OutputError (both are bugs upstream that must not reach
 from __future__ import annotations
 
 import pyoxigraph as ox
-from rdflib import Dataset, URIRef
+from rdflib import Dataset
 
 from graphbuild import iri
 from graphbuild.errors import OutputError
 from graphbuild.model import Document, Evidence, GraphModel, Mention, MergeStep
 from graphbuild.rdf.countries import COUNTRY_KIND, country_ids
 from graphbuild.rdf.events import TIME_TYPES, add_events
-from graphbuild.rdf.provenance import rule_run
-from graphbuild.rdf.quads import QuadSet
-from graphbuild.rdf.terms import Literal, as_ox, decimal_literal, index_literal, named, rdflib_term, to_rdflib
-from graphbuild.vocab import (
-    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, XSD, entity_classes,
-    property_for,
+from graphbuild.rdf.ox_vocab import (
+    DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, classes_of, property_of, rule_plan_of,
 )
+from graphbuild.rdf.quads import QuadSet
+from graphbuild.rdf.terms import Literal, decimal_literal, index_literal, named, rdflib_term, to_rdflib
+from graphbuild.vocab import XSD
 
 Node = ox.NamedNode | ox.Literal
 Triple = tuple[Node, Node, Node]
@@ -55,7 +54,9 @@ class _Builder:
     def __init__(self, model: GraphModel, base: str):
         self.model, self.base = model, base
         self.cross = named(iri.cross_graph_iri(base))
-        self.quads: set[tuple[ox.NamedNode, Node, Node, Node]] = set()
+        # A list, not a set: QuadSet de-duplicates (hashing pyoxigraph terms here would cost
+        # a call into Rust per term of every statement).
+        self.quads: list[tuple[ox.NamedNode, Node, Node, Node]] = []
         self.docs: dict[str, Document] = {}
         for doc in model.documents:
             if doc.id in self.docs:
@@ -66,10 +67,13 @@ class _Builder:
         self.entities = {e.id: named(iri.entity_iri(base, e.id)) for e in model.entities}
         self.events = {e.id: named(iri.event_iri(base, e.id)) for e in model.events}
         self.countries = country_ids(model)
+        self.spans: set[tuple] = set()  # (doc, start, end, class) already added
+        self.plans: set[tuple[ox.NamedNode, str]] = set()  # (graph, rule) whose run is described
 
     # ---- helpers -------------------------------------------------------------------------
     def add(self, graph: ox.NamedNode, s: Node, p: Node, o: Node) -> None:
-        self.quads.add((graph, as_ox(s), as_ox(p), as_ox(o)))
+        """One quad; every term is pyoxigraph's already (vocabulary terms via OxNamespace)."""
+        self.quads.append((graph, s, p, o))
 
     def doc_iri(self, doc_id: str) -> ox.NamedNode:
         if doc_id not in self.doc_iris:
@@ -95,6 +99,10 @@ class _Builder:
         if not 0 <= start <= end <= len(text):
             raise OutputError("GB408", start=start, end=end, doc_id=doc_id, length=len(text))
         node = named(iri.span_iri(self.base, doc_id, start, end))
+        seen = (doc_id, start, end, cls)
+        if seen in self.spans:  # a sentence is the span of each of its mentions: add it once
+            return node
+        self.spans.add(seen)
         for t in (NIF.String, cls) if cls else (NIF.String,):
             self.add(graph, node, RDF.type, t)
         self.offsets(graph, node, start, end, text[start:end])
@@ -115,8 +123,12 @@ class _Builder:
         self.add(graph, node, PROV.wasDerivedFrom, self.span(ev.doc_id, ev.start, ev.end))
         self.add(graph, node, GB.rule, Literal(ev.rule))
         self.add(graph, node, GB.confidence, decimal_literal(ev.confidence))
-        for triple in rule_run(self.base, node, ev.rule):
-            self.add(graph, *triple)
+        run, plan = rule_plan_of(self.base, ev.rule)
+        self.add(graph, node, PROV.wasGeneratedBy, run)
+        if (graph, ev.rule) not in self.plans:  # the run's description, once per graph
+            self.plans.add((graph, ev.rule))
+            for triple in plan:
+                self.add(graph, *triple)
         return node
 
     def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[ox.NamedNode]:
@@ -148,7 +160,7 @@ class _Builder:
 
     def typed_node(self, node: ox.NamedNode, node_id: str, kind: str, label: str) -> None:
         """An entity or event node's classes, identifier and label (cross-document graph)."""
-        for cls in entity_classes(COUNTRY_KIND if node_id in self.countries else kind):
+        for cls in classes_of(COUNTRY_KIND if node_id in self.countries else kind):
             self.add(self.cross, node, RDF.type, cls)
         self.add(self.cross, node, DCTERMS.identifier, Literal(node_id))
         self.add(self.cross, node, RDFS.label, Literal(label))
@@ -170,7 +182,7 @@ class _Builder:
             if doc.url is not None:
                 self.add(g, g, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI))
             if doc.source is not None:  # dcterms:publisher ranges over agents: a node, not a literal
-                publisher = URIRef(iri.publisher_iri(self.base, doc.source))
+                publisher = named(iri.publisher_iri(self.base, doc.source))
                 self.add(g, g, DCTERMS.publisher, publisher)
                 self.add(g, publisher, RDF.type, DCTERMS.Agent)
                 self.add(g, publisher, RDFS.label, Literal(doc.source))
@@ -195,8 +207,8 @@ class _Builder:
             self.merges(node, e.id, e.merges)
 
     def statements(self, subject: ox.NamedNode, predicate: str, obj: ox.NamedNode, evidence: tuple[Evidence, ...]) -> None:
-        prop = property_for(predicate)
-        node = named(iri.assertion_iri(self.base, subject.value, str(prop), obj.value))
+        prop = property_of(predicate)
+        node = named(iri.assertion_iri(self.base, subject.value, prop.value, obj.value))
         for g in self.fact_graphs(evidence):
             self.add(g, subject, prop, obj)
             for t in (GB.Assertion, RDF.Statement):

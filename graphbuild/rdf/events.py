@@ -9,15 +9,17 @@ import pyoxigraph as ox
 from graphbuild import iri
 from graphbuild.errors import OntologyError
 from graphbuild.model import Event, TimeValue
-from graphbuild.rdf.terms import Literal, count_literal, named
-from graphbuild.vocab import GB, PROV, RDF, RDFS, SEM, XSD, role_for
+from graphbuild import vocab
+from graphbuild.rdf.ox_vocab import GB, PROV, RDF, RDFS, SEM, role_of
+from graphbuild.rdf.terms import Literal, as_ox, count_literal, named
+from graphbuild.vocab import XSD
 
 TIME_TYPES = ("date", "gMonthDay", "gYearMonth", "gYear")
 
 
 def factuality_term(value: str):
     """The gb:Factuality individual of a model factuality value (OntologyError if none)."""
-    return GB[value.capitalize()]
+    return vocab.GB[value.capitalize()]
 
 
 def _time(b, event: ox.NamedNode, event_id: str, t: TimeValue) -> None:
@@ -48,7 +50,7 @@ def add_events(b) -> None:
     for v in b.model.events:
         node = b.event(v.id)
         b.typed_node(node, v.id, v.kind, v.label)
-        b.add(c, node, GB.factuality, factuality_term(v.factuality))
+        b.add(c, node, GB.factuality, as_ox(factuality_term(v.factuality)))
         for place in v.places:
             b.add(c, node, SEM.hasPlace, b.entity(place))
         for t in v.times:
@@ -56,7 +58,7 @@ def add_events(b) -> None:
         for p in v.participants:
             actor = b.entity(p.entity)
             b.add(c, node, SEM.hasActor, actor)
-            b.add(c, node, role_for(p.role), actor)
+            b.add(c, node, role_of(p.role), actor)
         _counts(b, node, v)
         for m in v.mentions:
             b.mention(node, m)

@@ -6,13 +6,15 @@ depends on the content only, never on PYTHONHASHSEED or insertion order, so the 
 of every serialization are deterministic.
 
 Sorting a million quads by Python key tuples is slow; `QuadSet` sorts the distinct
-terms once and then sorts quads as tuples of small integers (their ranks), which gives
-exactly the same order.
+terms once and then sorts quads as rows of four integers (their ranks, in a numpy
+array), which gives exactly the same order.
 """
 from __future__ import annotations
 
 from collections.abc import Iterable
+from itertools import chain
 
+import numpy as np
 import pyoxigraph as ox
 
 Term = ox.NamedNode | ox.Literal | ox.DefaultGraph
@@ -27,22 +29,35 @@ def sort_key(term) -> tuple:
     return (0, getattr(term, "value", ""), "", "")
 
 
+def _unique_sorted(rows: np.ndarray) -> np.ndarray:
+    """The distinct rows of an (n, k) integer array, in lexicographic order."""
+    if len(rows) == 0:
+        return rows
+    rows = rows[np.lexsort(rows.T[::-1])]
+    keep = np.ones(len(rows), dtype=bool)
+    keep[1:] = (rows[1:] != rows[:-1]).any(axis=1)
+    return rows[keep]
+
+
 class QuadSet:
     """An immutable set of quads, in the canonical order."""
 
     def __init__(self, quads: Iterable[tuple[Term, Term, Term, Term]]):
         """`quads`: (graph, subject, predicate, object) tuples of pyoxigraph terms."""
-        rank: dict = {}
-        encoded = set()
-        for g, s, p, o in quads:
-            encoded.add((rank.setdefault(g, len(rank)), rank.setdefault(s, len(rank)),
-                         rank.setdefault(p, len(rank)), rank.setdefault(o, len(rank))))
-        terms = sorted(rank, key=sort_key)
-        position = [0] * len(terms)
-        for i, term in enumerate(terms):
-            position[rank[term]] = i
+        if not isinstance(quads, (set, frozenset, list, tuple)):
+            quads = list(quads)  # read twice below; it keeps every term alive, so ids are stable
+        # Hashing a pyoxigraph term is a call into Rust: terms are told apart by identity
+        # first (a builder reuses its term objects), then each distinct object once by
+        # value; the rows are sorted and de-duplicated by numpy.
+        ids = list(map(id, chain.from_iterable(quads)))
+        objects = dict(zip(ids, chain.from_iterable(quads)))
+        terms = sorted(dict.fromkeys(objects.values()), key=sort_key)
+        position = {term: i for i, term in enumerate(terms)}
+        by_id = {i: position[term] for i, term in objects.items()}
+        flat = np.fromiter(map(by_id.__getitem__, ids), dtype=np.int64, count=len(ids))
         self._terms = terms
-        self._rows = sorted((position[g], position[s], position[p], position[o]) for g, s, p, o in encoded)
+        self._rows = _unique_sorted(flat.reshape(-1, 4))
+        self._triple_rows: np.ndarray | None = None
         self._quads: list[ox.Quad] | None = None
         self._triples: list[ox.Triple] | None = None
         self._nquads: bytes | None = None
@@ -58,18 +73,32 @@ class QuadSet:
     def __len__(self) -> int:
         return len(self._rows)
 
+    def terms(self) -> list[Term]:
+        """Every distinct term, sorted by `sort_key`: what the integers of `rows` index."""
+        return self._terms
+
+    def rows(self) -> np.ndarray:
+        """The quads as (graph, subject, predicate, object) indices into `terms()`, sorted."""
+        return self._rows
+
+    def triple_rows(self) -> np.ndarray:
+        """The union of all graphs as (subject, predicate, object) indices, unique and sorted."""
+        if self._triple_rows is None:
+            self._triple_rows = _unique_sorted(self._rows[:, 1:])
+        return self._triple_rows
+
     def quads(self) -> list[ox.Quad]:
         """Every quad, sorted (made once; do not modify the list)."""
         if self._quads is None:
             t = self._terms
-            self._quads = [ox.Quad(t[s], t[p], t[o], t[g]) for g, s, p, o in self._rows]
+            self._quads = [ox.Quad(t[s], t[p], t[o], t[g]) for g, s, p, o in self._rows.tolist()]
         return self._quads
 
     def triples(self) -> list[ox.Triple]:
         """The union of all graphs, unique and sorted (made once; do not modify the list)."""
         if self._triples is None:
             t = self._terms
-            self._triples = [ox.Triple(t[s], t[p], t[o]) for s, p, o in sorted({row[1:] for row in self._rows})]
+            self._triples = [ox.Triple(t[s], t[p], t[o]) for s, p, o in self.triple_rows().tolist()]
         return self._triples
 
     def nquads(self) -> bytes:
@@ -77,21 +106,22 @@ class QuadSet:
         if self._nquads is None:
             t = [str(term) for term in self._terms]  # the N-Triples form of each term
             graph = [f" {x}" if not isinstance(term, ox.DefaultGraph) else "" for x, term in zip(t, self._terms)]
-            self._nquads = "".join([f"{t[s]} {t[p]} {t[o]}{graph[g]} .\n" for g, s, p, o in self._rows]).encode("utf-8")
+            self._nquads = "".join([f"{t[s]} {t[p]} {t[o]}{graph[g]} .\n"
+                                    for g, s, p, o in self._rows.tolist()]).encode("utf-8")
         return self._nquads
 
     def ntriples(self) -> bytes:
         """The union of all graphs as N-Triples, sorted as `triples()` (made once)."""
         if self._ntriples is None:
             t = [str(term) for term in self._terms]
-            rows = sorted({row[1:] for row in self._rows})
-            self._ntriples = "".join([f"{t[s]} {t[p]} {t[o]} .\n" for s, p, o in rows]).encode("utf-8")
+            self._ntriples = "".join([f"{t[s]} {t[p]} {t[o]} .\n"
+                                      for s, p, o in self.triple_rows().tolist()]).encode("utf-8")
         return self._ntriples
 
     def graphs(self) -> dict[Term, list[ox.Triple]]:
         """Graph name -> its triples, both sorted."""
         t, out = self._terms, {}
-        for g, s, p, o in self._rows:
+        for g, s, p, o in self._rows.tolist():
             out.setdefault(t[g], []).append(ox.Triple(t[s], t[p], t[o]))
         return out
 

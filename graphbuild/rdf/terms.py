@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from decimal import Decimal
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 from rdflib import Dataset, URIRef
@@ -31,6 +31,25 @@ def named(value: str) -> ox.NamedNode:
 def _vocab(term: URIRef) -> ox.NamedNode:
     """A vocabulary term (an rdflib URIRef from graphbuild.vocab) as a pyoxigraph term."""
     return ox.NamedNode(str(term))
+
+
+class OxNamespace:
+    """A `graphbuild.vocab` namespace whose terms are pyoxigraph NamedNodes: `OxNamespace(NIF).beginIndex`.
+    Each term is looked up in the closed namespace (a typo fails) and converted once; after
+    that it is a plain attribute (the builder reads these a million times at 1M triples)."""
+
+    def __init__(self, namespace):
+        self._namespace = namespace
+
+    def __getattr__(self, name: str) -> ox.NamedNode:
+        if name.startswith("__"):
+            raise AttributeError(name)
+        term = _vocab(getattr(self._namespace, name))
+        setattr(self, name, term)
+        return term
+
+    def __getitem__(self, name: str) -> ox.NamedNode:
+        return getattr(self, name)
 
 
 def as_ox(term):
@@ -89,8 +108,10 @@ def count_literal(value: int, datatype=None) -> ox.Literal:
     return Literal(str(int(value)), datatype=datatype or XSD.integer)
 
 
+@lru_cache(maxsize=1 << 16)
 def index_literal(value: int) -> ox.Literal:
+    """An offset as xsd:nonNegativeInteger (memoised: offsets repeat across documents)."""
     return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
 
 
-__all__ = ["Literal", "as_ox", "count_literal", "decimal_literal", "index_literal", "named", "rdflib_term", "to_rdflib"]
+__all__ = ["Literal", "OxNamespace", "as_ox", "count_literal", "decimal_literal", "index_literal", "named", "rdflib_term", "to_rdflib"]

@@ -19,7 +19,7 @@ from graphbuild.model import Correction, Event, GraphModel, Membership, Particip
 from graphbuild.resolve.corrections import constrain
 from graphbuild.resolve.document_removal import drop_documents
 from graphbuild.resolve.entity_match import cluster_entities
-from graphbuild.resolve.event_compat import containment
+from graphbuild.resolve.event_compat import containment, continent_containment
 from graphbuild.resolve.event_match import merge_events
 from graphbuild.resolve.facts import merge_links, merge_memberships, merge_relation_list
 from graphbuild.resolve.geo import link_places
@@ -68,7 +68,7 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
         [(scope_of_model(m, pinned), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))
          for m in all_models for v in m.events],
         pinned_ids={v.id for v in pinned.events} if pinned else set(),
-        up=containment(linked.relations),
+        up=_event_containment(linked),
         entity_labels={e.id: e.label for e in linked.entities},
         stories=_stories(all_models, pinned, ent),
     )
@@ -80,6 +80,15 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
             if subject and obj:
                 links.append(replace(link, subject=subject, object=obj))
     return replace(linked, events=tuple(sorted(events, key=lambda v: v.id)), event_links=merge_links(links))
+
+
+def _event_containment(model: GraphModel) -> dict[str, frozenset[str]]:
+    """Which place holds which, for event joining: the model's containedInPlace relations,
+    countries in their continents, and every gazetteer-linked place (`event_compat`)."""
+    places = [(e.id, e.label) for e in model.entities if e.kind == "Place"]
+    extra, continents = continent_containment(places)
+    located = {e.id for e in model.entities if e.same_as} | continents
+    return containment([*model.relations, *extra], located=located)
 
 
 def _stories(all_models: Sequence[GraphModel], pinned: GraphModel | None, ent) -> dict[str, frozenset[str]]:

@@ -1,8 +1,10 @@
 """When two event nodes can be one happening: kind, place, time and participant checks.
 
-Pure functions over model values. Places are compatible when equal or one is contained
-in the other (the model's containedInPlace relations, transitively); times when equal,
-one inside the other's interval, or partial dates agreeing on what they state. `signals`
+Pure functions over model values. Places agree when equal or one is contained in the
+other (the model's containedInPlace relations, transitively), and conflict only when both
+are located (named by a containment relation, e.g. linked to their country) and neither
+holds the other: an unlinked street or park may lie in the other's city. Times agree when
+equal, one inside the other's interval, or partial dates agreeing on what they state. `signals`
 lists the facts two events positively share (place, date, participant, trigger lemma);
 `conflicts` says whether anything stated contradicts joining them.
 """
@@ -12,7 +14,7 @@ import calendar
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 
 from graphbuild.model import Event, Relation, TimeValue
 
@@ -32,8 +34,11 @@ _NOT_PLURAL = ("ss", "us", "is", "news")
 Containment = Mapping[str, frozenset[str]]
 
 
-def containment(relations: Iterable[Relation]) -> dict[str, frozenset[str]]:
-    """place id -> every place it is contained in, transitively."""
+def containment(relations: Iterable[Relation], located: Iterable[str] = ()) -> dict[str, frozenset[str]]:
+    """place id -> every place it is contained in, transitively, for every place a
+    containment relation names and every `located` one (linked to a gazetteer: a country
+    containing nothing mentioned is still a known place). A place absent from the map is
+    one whose whereabouts the model does not know."""
     up: dict[str, set[str]] = defaultdict(set)
     for r in relations:
         if r.predicate == CONTAINED_IN and r.subject != r.object:
@@ -47,6 +52,8 @@ def containment(relations: Iterable[Relation]) -> dict[str, frozenset[str]]:
                     seen.add(nxt)
                     stack.append(nxt)
         closed[start] = frozenset(seen)
+    for outer in sorted(({o for v in up.values() for o in v} | set(located)) - set(closed)):
+        closed[outer] = frozenset()  # a top container (a country) or a lone linked place
     return closed
 
 
@@ -57,6 +64,16 @@ def place_pair_compatible(p: str, q: str, up: Containment) -> bool:
 def places_compatible(a: Sequence[str], b: Sequence[str], up: Containment) -> bool:
     """Unknown places are compatible; known ones when some pair is equal or nested."""
     return not a or not b or any(place_pair_compatible(p, q, up) for p in a for q in b)
+
+
+def places_disjoint(a: Sequence[str], b: Sequence[str], up: Containment) -> bool:
+    """Whether `a` and `b` are known to be different places: both state places, no pair
+    is equal or nested, and some pair is of two gazetteer-located places (each with a
+    known container, e.g. its country). A street, park or unlinked name may lie inside
+    the other side's place without the model knowing it: no conflict."""
+    if places_compatible(a, b, up):
+        return False
+    return any(p in up and q in up for p in a for q in b)
 
 
 def most_specific_places(places: Iterable[str], up: Containment) -> tuple[str, ...]:
@@ -147,7 +164,11 @@ def specificity(t: TimeValue) -> int:
 
 
 def event_times_compatible(a: Event, b: Event) -> bool:
-    return all(times_compatible(s, t) for s in a.times for t in b.times)
+    """Unknown times are compatible; known ones when some pair is (as within a document,
+    `extract.event_coref`): one mention's stray date ("in 2007, he ...") does not keep
+    apart two reports of one event whose other dates agree."""
+    known_a, known_b = [s for s in a.times if s.value], [t for t in b.times if t.value]
+    return not known_a or not known_b or any(times_compatible(s, t) for s in known_a for t in known_b)
 
 
 def dates_agree(a: Event, b: Event) -> bool:
@@ -174,11 +195,13 @@ def participants_agree(a: Event, b: Event) -> bool:
                for p in a.participants for q in b.participants)
 
 
+@lru_cache(maxsize=1 << 16)  # asked for every candidate pair of events
 def _head(text: str) -> str:
     words = text.casefold().replace("-", " ").split()
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith(_NOT_PLURAL):
@@ -222,7 +245,7 @@ def conflicts(a: Event, b: Event, up: Containment, kinds_ok) -> bool:
         not kinds_ok(a.kind, b.kind)
         or a.kind in REPORTING_KINDS or b.kind in REPORTING_KINDS
         or is_plural(a) != is_plural(b)
-        or not places_compatible(a.places, b.places, up)
+        or places_disjoint(a.places, b.places, up)
         or not event_times_compatible(a, b)
         or participants_conflict(a, b)
     )
@@ -233,3 +256,25 @@ def sorted_times(times: Iterable[TimeValue]) -> tuple[TimeValue, ...]:
     return tuple(sorted(set(times), key=lambda t: (specificity(t), t.value or "", t.end or "", t.text,
                                                     t.doc_id or "", t.start if t.start is not None else -1,
                                                     repr(t))))
+
+
+def continent_containment(places: Iterable[tuple[str, str]]) -> tuple[list[Relation], set[str]]:
+    """What the gazetteer says of continents among `places` ((id, label) pairs): a
+    containedInPlace relation from each country to its continent when both are named
+    (Syria in Asia), and the ids of the continents (known places, so "Europe" and "Syria"
+    are apart even when no relation links them). For event joining only."""
+    from graphbuild.lexicon.countries import geonames
+    from graphbuild.names import normalize
+    from graphbuild.resolve.geo import country_code, gazetteer
+
+    places = list(places)
+    by_name = {normalize(c["name"]): code for code, c in geonames().get_continents().items()}
+    continents = {code: pid for pid, label in places if (code := by_name.get(normalize(label)))}
+    relations = []
+    for pid, label in places:
+        code = country_code(label)
+        record = gazetteer().countries.get(code) if code else None
+        outer = continents.get(record.get("continentcode")) if record else None
+        if outer and outer != pid:
+            relations.append(Relation(pid, CONTAINED_IN, outer, ()))
+    return relations, set(continents.values())

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from rapidfuzz import fuzz
 
 from graphbuild.model import Entity, GraphModel
+from graphbuild.lexicon.abbreviations import expand_place_words
 from graphbuild.lexicon.name_variants import fold_word, given_names_variants, word_variants
 from graphbuild.names import acronym, blocking_keys, fold, is_acronym, name_words, normalize, surname
 from graphbuild.resolve.org_match import compact, content_words, org_names_match, short_forms_index
@@ -231,6 +232,8 @@ def _place(a: Candidate, b: Candidate) -> tuple[str, float] | None:
     found = _exact(a, b)
     if found:
         return found
+    if expand_place_words(normalize(a.label)) == expand_place_words(normalize(b.label)):
+        return ("abbreviation", 0.97)  # "Mt Cook" / "Mount Cook"
     if a.acronyms & b.initials or b.acronyms & a.initials:
         return ("acronym", 0.95)
     return None

@@ -1,6 +1,6 @@
 """Within-document entity resolution: one Entity per real-world entity of an article.
 
-Mentions are grouped in three passes, each recorded as a MergeStep:
+Mentions are grouped in passes, each recorded as a MergeStep:
 1. exact: the same name once honorifics, a leading "the" and a possessive are removed
    ("General Qassem Soleimani", "Gen. Qassem Soleimani", "Soleimani's" → the name
    "Qassem Soleimani" / "Soleimani");
@@ -8,10 +8,10 @@ Mentions are grouped in three passes, each recorded as a MergeStep:
    word. When several full names share it ("Boris Johnson", "Dwayne Johnson") the bare
    surname joins the most recently mentioned one before it, and stays its own entity
    when none precedes it; two full names with different first names never merge;
-3. acronym: an all-caps name equal to the initials of an organization's name.
-The kind is a weighted vote of the mentions' labels with cues (a two-word name tagged
-PERSON anywhere, an honorific in front) that make "Trump" a person where the model
-said ORG. Ids "e1", "e2", ... follow the order of first mention.
+3. acronym: an all-caps name equal to the initials of an organization's name;
+4. short forms: a given name alone ("Ellen" for "Ellen Roe"), an organization's first
+   word or head noun ("Acme", "the Navy" for "Acme Navy").
+The kind is a weighted vote of the mentions' labels and cues (`group_kind`). Ids "e1", "e2", ... follow the order of first mention.
 """
 from __future__ import annotations
 
@@ -20,31 +20,19 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graphbuild.lexicon.abbreviations import expand_state
-from graphbuild.lexicon.name_forms import (acronym_shaped, in_gazetteer, name_votes, org_short_forms, shaped_like_person,
-                                           without_legal_form)
+from graphbuild.lexicon.abbreviations import expand_place_words, expand_state
+from graphbuild.lexicon.name_forms import (in_gazetteer, name_votes, org_head, org_short_forms,
+                                           shaped_like_person, without_legal_form)
 from graphbuild.lexicon.name_variants import given_names_variants
-from graphbuild.lexicon.words import LOCATIVES
+from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.model import Entity, KindCue, MergeStep, Mention
-from graphbuild.names import (expand_title, initialled_name, initials, is_honorific, name_of, preceding_title,
+from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, name_of, preceding_title,
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.geo import country_code
+from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
+from graphbuild.resolve.group_kind import group_kind as _kind
 
-KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
-# Vote weights: the model's own tag, a propagated tag (weaker), cue bonuses.
-RULE_WEIGHT = {"ner": 1.0, "acronym": 1.0, "dateline": 1.0, "name-shape": 1.0, "string-match": 0.3}
-FULL_NAME_PERSON_BONUS = 3.0  # per "Donald Trump" tagged PERSON: settles "Trump"
-HONORIFIC_BONUS = 3.0  # "Mr Pompeo", "General Soleimani"
-# After a locative ("in X", "at X", "near X") a one-word name is a place more often
-# than a person.
-LOCATIVE_BONUS = 1.5
-# A Place tag that neither the gazetteers, a place head noun nor a locative confirms
-# counts this much ("Jasprit Bumrah" tagged FAC); then a "Given Surname" shape votes
-# Person with PERSON_SHAPE_BONUS.
-UNCONFIRMED_PLACE = 0.5
-PERSON_SHAPE_BONUS = 0.75
-MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85,
+MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
 
 
@@ -64,6 +52,7 @@ class _Group:
     person_full: bool = False  # a two-or-more-word name tagged PERSON
     located: int = 0  # mentions right after a locative preposition ("in X", "at X")
     cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
+    surname_used: bool = False  # its last word stands alone, tagged PERSON, in the text
 
     @property
     def words(self) -> list[str]:
@@ -80,6 +69,7 @@ class _Group:
             self.rules.setdefault(surface, rule if r == "exact" else r)
         self.honorific |= other.honorific
         self.person_full |= other.person_full
+        self.surname_used |= other.surname_used
         self.located += other.located
         self.cues.update(other.cues)
 
@@ -99,6 +89,8 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         if m.label == "GPE" and (state := expand_state(name)):
             name = state  # "Cupertino, Calif." names California
         name_key = _key(without_legal_form(name))  # "Walt Disney Co." is "Walt Disney Company"
+        if m.label in ("GPE", "LOC", "FAC"):
+            name_key = expand_place_words(name_key)  # "Mt Cook" is "Mount Cook"
         title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
         group = groups.setdefault(name_key, _Group(name_key))
         group.mentions.append(m)
@@ -115,29 +107,47 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         group.rules.setdefault(_surface(m.text), "honorific" if titles else "exact")
     ordered = sorted(groups.values(), key=_Group.first)
     ordered = _merge_given_name_variants(ordered)
+    _mark_surname_chains(ordered)
     ordered = _merge_surnames(ordered)
+    ordered = _merge_given_names(ordered)
     ordered = _merge_acronyms(ordered)
     ordered = _merge_short_forms(ordered)
+    ordered = _merge_head_nouns(ordered)
     return [_entity(f"e{i}", g, parsed.document.id) for i, g in enumerate(sorted(ordered, key=_Group.first), 1)]
 
 
 def _surface(text: str) -> str:
-    return strip_possessive(" ".join(text.split()))
-
-
-def _after_honorific(text: str, start: int) -> bool:
-    m = re.search(r"(\S+)\s$", text[max(0, start - 20):start])
-    return bool(m) and is_honorific(m.group(1)) and m.group(1)[:1].isupper()
-
-
-def _after_locative(text: str, start: int) -> bool:
-    m = re.search(r"(\w+)\s+$", text[max(0, start - 12):start])
-    return bool(m) and m.group(1) in LOCATIVES
+    return CREDENTIALS.sub("", strip_possessive(" ".join(text.split())))
 
 
 def _personish(g: _Group) -> bool:
     labels = Counter(m.label for m in g.mentions)
-    return g.person_full or g.honorific or labels["PERSON"] > 0
+    return g.person_full or g.honorific or g.surname_used or labels["PERSON"] > 0
+
+
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z][a-z]*[A-Z][a-z]+")  # "Mo", "DeGeneres", "O'Brien"
+
+
+def _place_or_org_word(word: str) -> bool:
+    """"West" of "West Maui", "County", "Police": no word of a personal name."""
+    w = word.casefold()
+    return w in PLACE_MODIFIERS or w in PLACE_HEAD_NOUNS or w in ORG_HEAD_NOUNS
+
+
+def _mark_surname_chains(groups: list[_Group]) -> None:
+    """A name of two or three capitalized words whose last word the text uses alone as a
+    person's name ("Mo Roe" tagged a place, "Roe" tagged PERSON) is a personal name:
+    the surname chain is the evidence, worth an honorific (and, like one, it outweighs
+    a locative: "at Mo Roe")."""
+    alone = {g.key for g in groups if len(g.words) == 1 and any(m.label == "PERSON" for m in g.mentions)}
+    for g in groups:
+        name = g.names[0]
+        words = name.split()
+        if _personish(g) or not 2 <= len(words) <= 3 or _surname(g.words) not in alone:
+            continue
+        if all(_NAME_WORD.fullmatch(w) and not _place_or_org_word(w) for w in words) and not name_votes(name) \
+                and not in_gazetteer(name):
+            g.surname_used = True
 
 
 def _merge_surnames(groups: list[_Group]) -> list[_Group]:
@@ -158,6 +168,25 @@ def _merge_surnames(groups: list[_Group]) -> list[_Group]:
             result.append(g)
         else:
             target.absorb(g, "surname")
+    return result
+
+
+def _merge_given_names(groups: list[_Group]) -> list[_Group]:
+    """Join a one-word name tagged PERSON to the one full personal name that it opens
+    ("Ellen" for "Ellen Roe"), as sport and profiles call people by their given name;
+    not when it is also a surname in the text or opens two full names."""
+    full = [g for g in groups if len(g.words) >= 2 and _personish(g)]
+    surnames = {_surname(g.words) for g in full}
+    result: list[_Group] = []
+    for g in groups:
+        target = None
+        if len(g.words) == 1 and g.key not in surnames and any(m.label == "PERSON" for m in g.mentions):
+            candidates = [f for f in full if f.words[0] == g.key]
+            target = candidates[0] if len({tuple(c.words) for c in candidates}) == 1 else None
+        if target is None:
+            result.append(g)
+        else:
+            target.absorb(g, "given-name")
     return result
 
 
@@ -238,47 +267,21 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     return result
 
 
-def _kind(g: _Group) -> str:
-    votes: Counter[str] = Counter()
-    for m in g.mentions:
-        if m.label in KINDS:
-            votes[KINDS[m.label]] += RULE_WEIGHT.get(m.rule, 1.0)
-    # A full personal name tagged PERSON counts extra: it settles its surname's kind.
-    votes["Person"] += FULL_NAME_PERSON_BONUS * sum(
-        1 for m in g.mentions if m.label == "PERSON" and m.rule == "ner" and len(name_of(m.text)[1].split()) >= 2)
-    if g.honorific:
-        votes["Person"] += HONORIFIC_BONUS
-    elif not g.person_full and not votes["Organization"]:
-        # Only against a bare PERSON tag: "in Congress" is still an organization.
-        votes["Place"] += LOCATIVE_BONUS * g.located
-    votes.update(g.cues)
-    _weigh_name_form(g, votes)
-    if not votes:
-        return "Organization"
-    # Ties go to the kind of the first mention, for determinism.
-    best = max(votes.values())
-    for m in sorted(g.mentions, key=lambda m: m.start):
-        if votes.get(KINDS.get(m.label, ""), -1) == best:
-            return KINDS[m.label]
-    return sorted(k for k, v in votes.items() if v == best)[0]
-
-
-def _weigh_name_form(g: _Group, votes: Counter[str]) -> None:
-    """Add what the names' own form says (`name_votes`, the strongest per kind) and
-    discount a Place tag nothing confirms."""
-    form: Counter[str] = Counter()
-    for name in set(g.names):
-        for kind, weight in name_votes(name).items():
-            form[kind] = max(form[kind], weight)
-    if any(country_code(n) for n in set(g.names)):  # a country's name is the country
-        votes["Place"] += votes.pop("Person", 0) + votes.pop("Organization", 0)
-    if votes["Person"] and not g.honorific and all(acronym_shaped(n) for n in g.names):
-        votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
-    if votes["Place"] and not form["Place"] and not g.located:
-        votes["Place"] *= UNCONFIRMED_PLACE
-        if any(shaped_like_person(n) for n in set(g.names)):
-            votes["Person"] += PERSON_SHAPE_BONUS
-    votes.update(form)
+def _merge_head_nouns(groups: list[_Group]) -> list[_Group]:
+    """Join a one-word organization name that is the head noun of exactly one
+    organization of the document ("the Navy" for "Indian Navy")."""
+    heads: dict[str, list[_Group]] = {}
+    for g in groups:
+        if len(g.words) >= 2 and _kind(g) == "Organization" and (h := org_head(g.names[0])):
+            heads.setdefault(h, []).append(g)
+    result = []
+    for g in groups:
+        owners = heads.get(g.key, []) if len(g.words) == 1 and _kind(g) == "Organization" else []
+        if len(owners) == 1:
+            owners[0].absorb(g, "head-noun")
+        else:
+            result.append(g)
+    return result
 
 
 def _entity(entity_id: str, g: _Group, doc_id: str) -> Entity:

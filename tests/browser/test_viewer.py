@@ -2,6 +2,8 @@
 clickable, filterable by class and date, XSS-proof."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from graphbuild.network.html import render_html
@@ -243,7 +245,8 @@ def test_untrusted_text_executes_nothing_and_shows_literally(tmp_path, open_page
         page.wait_for_timeout(50)
     page.evaluate("id => window.graphbuild.showNode(id)", _node_id(page, "x1"))
     text = _panel_text(page)
-    assert XSS in text and BREAKOUT in text and TEMPLATE in text and "49" not in text
+    # "{{7*7}}" must not have been evaluated; file paths on the panel (pytest-249/...) may hold a 49.
+    assert XSS in text and BREAKOUT in text and TEMPLATE in text and "49" not in re.sub(r"\S*/\S*", "", text)
     assert page.locator("#panel-body mark").first.inner_text() == XSS
     page.evaluate("window.graphbuild.showEdge(0)")
     assert XSS in _panel_text(page)

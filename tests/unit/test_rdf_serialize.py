@@ -112,7 +112,7 @@ def test_no_blank_nodes_allowed(tmp_path):
 
 
 def test_the_jsonld_writer_dumps_exactly_as_the_json_module():
-    from graphbuild.rdf.serialize import _dump
+    from graphbuild.rdf.jsonld import _dump
 
     values = [{}, [], {"a": []}, [1, 2.5, None, True, {"x": {}}], 'é\u2028"\n\\', {"k": ["a", {"@id": "b"}]},
               {"@context": {"p": "http://x/"}, "@graph": [{"@id": "p:a", "@type": ["p:T"], "p:v": [{"@value": "1", "@type": "p:int"}]}]}]
