@@ -217,6 +217,8 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in (
     E("GB420", OUTPUT, "cannot write the non-finite number {value!r} as xsd:decimal", BUG),
     E("GB421", OUTPUT, "the graph does not conform to ontology/shapes.ttl ({violations} violations that removing "
       "statements does not fix); nothing was written. First problems:\n{summary}", ""),
+    E("GB422", OUTPUT, "{name} as written to disk is not the text whose every graph was checked; the old file was "
+      "left as it was", BUG),
     E("GB501", STORE, "cannot open the store in {store_dir} for writing ({reason})",
       "if another graphbuild or an oxigraph server has it open, stop that first"),
     E("GB502", STORE, "cannot open the store in {store_dir} ({reason})",

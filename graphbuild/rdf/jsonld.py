@@ -5,10 +5,11 @@ of that document, written straight from a QuadSet's sorted rows).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
-from itertools import groupby
+from collections.abc import Callable, Iterator
 from json.encoder import encode_basestring
+from typing import NamedTuple
 
+import numpy as np
 import pyoxigraph as ox
 
 from graphbuild.rdf.quads import QuadSet
@@ -132,38 +133,66 @@ def _graph_text(rows: list, pieces: _JsonLdTerms, level: int, rdf_type: int | No
     out.append("\n" + " " * level + "]")
 
 
-def jsonld_bytes(content: QuadSet) -> bytes:
-    """The JSON-LD text: `json.dumps(doc, ensure_ascii=False, indent=1)` of
-    {"@context": prefixes, "@graph": [default-graph nodes..., {"@id": g, "@graph": nodes}...]}
-    with graphs, nodes and keys sorted, written straight from the sorted rows (terms are
-    compacted and dumped once each, not once per statement)."""
+class Piece(NamedTuple):
+    """One stretch of graph.jsonld: `text` as it stands in the file; for a graph's entry
+    also `entry` (the JSON text of its node list items, or of its {"@id", "@graph"} object)
+    and `rows` (that graph's sorted (graph, s, p, o) rows, what `entry` must read back as)."""
+
+    text: str
+    entry: str | None = None
+    rows: np.ndarray | None = None
+
+
+def _groups(rows: np.ndarray) -> Iterator[np.ndarray]:
+    """The sorted `rows` cut into one block per graph (views, no copy)."""
+    if len(rows) == 0:
+        return
+    cuts = np.flatnonzero(rows[1:, 0] != rows[:-1, 0]) + 1
+    start = 0
+    for stop in [*cuts.tolist(), len(rows)]:
+        yield rows[start:stop]
+        start = stop
+
+
+def context_text() -> str:
+    """The `@context` object as it stands in the file (indented for level 1)."""
+    out: list[str] = []
+    _dump(dict(sorted(prefixes().items())), 1, out)
+    return "".join(out)
+
+
+def jsonld_pieces(content: QuadSet) -> Iterator[Piece]:
+    """The text of `jsonld_bytes`, one named graph at a time (joined, the same text):
+    `json.dumps(doc, ensure_ascii=False, indent=1)` of {"@context": prefixes, "@graph":
+    [default-graph nodes..., {"@id": g, "@graph": nodes}...]} with graphs, nodes and keys
+    sorted, written straight from the sorted rows (terms compacted and dumped once each)."""
     # Longest namespace first, so a prefix never shadows a more specific one.
     compact = _compactor(sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0])))
-    terms, rows = content.terms(), content.rows().tolist()
+    terms = content.terms()
     pieces = _JsonLdTerms(terms, compact)
     rdf_type = next((i for i, t in enumerate(terms) if isinstance(t, ox.NamedNode) and t.value == str(RDF.type)), None)
-    out = ['{\n "@context": ']
-    _dump(dict(sorted(prefixes().items())), 1, out)
-    out.append(',\n "@graph": ')
-    groups = [(g, list(group)) for g, group in groupby(rows, key=lambda row: row[0])]
-    if not groups:
-        out.append("[]")
-    else:
-        out.append("[")
-        for n, (g, group) in enumerate(groups):
-            if isinstance(terms[g], ox.DefaultGraph):  # its nodes stand in the top-level list
-                body: list[str] = []
-                _graph_text(group, pieces, 1, rdf_type, body)
-                text = "".join(body)
-                out.append(("\n  " if n == 0 else ",\n  ") + text[len("[\n  "):-len("\n ]")])
-                continue
-            out.append(("\n  " if n == 0 else ",\n  ") + '{\n   "@id": ' + encode_basestring(pieces.iri(g))
-                       + ',\n   "@graph": ')
-            _graph_text(group, pieces, 3, rdf_type, out)
-            out.append("\n  }")
-        out.append("\n ]")
-    out.append("\n}\n")
-    return "".join(out).encode("utf-8")
+    yield Piece('{\n "@context": ' + context_text() + ',\n "@graph": ')
+    lead = "["
+    for block in _groups(content.rows()):
+        group = block.tolist()  # one graph's rows as Python ints at a time, not the whole set
+        g = group[0][0]
+        body: list[str] = []
+        if isinstance(terms[g], ox.DefaultGraph):  # its nodes stand in the top-level list
+            _graph_text(group, pieces, 1, rdf_type, body)
+            entry = "".join(body)[len("[\n  "):-len("\n ]")]
+        else:
+            body.append('{\n   "@id": ' + encode_basestring(pieces.iri(g)) + ',\n   "@graph": ')
+            _graph_text(group, pieces, 3, rdf_type, body)
+            body.append("\n  }")
+            entry = "".join(body)
+        yield Piece(lead + "\n  " + entry, entry, block)
+        lead = ","
+    yield Piece(("[]" if lead == "[" else "\n ]") + "\n}\n")
+
+
+def jsonld_bytes(content: QuadSet) -> bytes:
+    """The whole JSON-LD text (`jsonld_pieces` joined) as UTF-8."""
+    return "".join(piece.text for piece in jsonld_pieces(content)).encode("utf-8")
 
 
 def _dump(value, level: int, out: list[str]) -> None:
@@ -194,4 +223,4 @@ def _dump(value, level: int, out: list[str]) -> None:
     out.append("}" if kind is dict else "]")
 
 
-__all__ = ["jsonld_bytes"]
+__all__ = ["Piece", "context_text", "jsonld_bytes", "jsonld_pieces"]

@@ -31,7 +31,7 @@ OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
 }
 DATASET_FORMATS = ("trig", "jsonld")
-_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "nquads"}  # QuadSet form each uses
+_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "rows"}  # QuadSet form each uses (rows: none cached)
 
 
 def _term(node) -> ox.NamedNode | ox.Literal:

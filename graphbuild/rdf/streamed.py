@@ -7,12 +7,14 @@ sorted statements; the @prefix header sorted the same way), and the check is tha
 `serialize.check`: the file re-parsed (pyoxigraph, strict) and written canonically must
 equal the canonical form it was made from, compared chunk by chunk as it comes out of the
 serializer. When it does not (the order differs), the full set comparison of `check`
-decides (a rare path, from the file's bytes). JSON-LD is still made and checked whole
-(`jsonld.jsonld_bytes`, `serialize.check`; pyoxigraph's JSON-LD parser holds a whole
-document anyway), only written through the same temp file.
+decides (a rare path, from the file's bytes). JSON-LD is written one graph at a time
+(`jsonld.jsonld_pieces`) and each graph's entry is checked as it is written: re-parsed
+(pyoxigraph, strict) as a document of its own, its N-Quads lines must be those of the
+graph's rows (as a set: JSON-LD reads back in node order). Memory holds one graph's text.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 from collections.abc import Callable
 from pathlib import Path
@@ -21,7 +23,7 @@ import pyoxigraph as ox
 
 from graphbuild.errors import OutputError
 from graphbuild.fsio import atomic_writer
-from graphbuild.rdf.jsonld import jsonld_bytes
+from graphbuild.rdf.jsonld import Piece, context_text, jsonld_pieces
 from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import prefixes
 
@@ -85,23 +87,65 @@ def _canonical(content: QuadSet, fmt: str) -> bytes:
     return content.nquads() if fmt == "trig" else content.ntriples()
 
 
-def _write(content: QuadSet, fmt: str, handle, name: str) -> None:
-    if fmt == "jsonld":  # made whole in memory (`jsonld.jsonld_bytes`), written to the temp file
-        handle.write(jsonld_bytes(content))
-        return
+class _NquadsLines:
+    """The N-Quads line of a row, as `QuadSet.nquads` writes it (term texts made once)."""
+
+    def __init__(self, content: QuadSet):
+        terms = content.terms()
+        self.text = [str(term) for term in terms]
+        self.graph = [f" {x}" if not isinstance(term, ox.DefaultGraph) else "" for x, term in zip(self.text, terms)]
+
+    def of(self, rows) -> set[str]:
+        t, graph = self.text, self.graph
+        return {f"{t[s]} {t[p]} {t[o]}{graph[g]} ." for g, s, p, o in rows.tolist()}
+
+
+def _check_piece(piece: Piece, lines: _NquadsLines, name: str) -> None:
+    """Raise OutputError unless the graph entry of `piece`, re-parsed as a JSON-LD document
+    of its own (same context), holds exactly the quads of its rows."""
+    document = '{"@context": ' + context_text() + ', "@graph": [' + piece.entry + "]}"
+    try:
+        again = ox.serialize(ox.parse(document.encode("utf-8"), format=ox.RdfFormat.JSON_LD),
+                             format=ox.RdfFormat.N_QUADS)
+    except (SyntaxError, ValueError, MemoryError) as err:  # MemoryError: a token over 16 MiB
+        raise OutputError("GB418", name=name, fmt="jsonld", reason=err) from err
+    got, want = set(again.decode("utf-8").splitlines()), lines.of(piece.rows)
+    if got != want:
+        raise OutputError("GB416", name=name, got=len(got), want=len(want), missing=len(want - got))
+
+
+def _write(content: QuadSet, fmt: str, handle, name: str) -> str | None:
+    """Write the file's bytes to `handle`; for JSON-LD, return the sha256 of the text whose
+    every graph was checked (the file must then hash the same: its frame is fixed text)."""
+    if fmt == "jsonld":  # one graph at a time, each checked before the next is made
+        lines, digest = _NquadsLines(content), hashlib.sha256()
+        for piece in jsonld_pieces(content):
+            data = piece.text.encode("utf-8")
+            if piece.entry is not None:
+                _check_piece(piece, lines, name)
+            handle.write(data)
+            digest.update(data)
+        return digest.hexdigest()
     if fmt == "nt":  # the union's lines sorted as bytes, as `serialize._nt`
         handle.writelines(sorted(content.ntriples().splitlines(keepends=True)))
-        return
+        return None
     writer = _SortedHeader(handle)
     statements = ox.parse(_canonical(content, fmt), format=_SOURCE[fmt], lenient=True)  # our own text; the file is re-parsed strictly
     ox.serialize(statements, writer, format=_OUTPUT[fmt], prefixes=prefixes())
     writer.close()
+    return None
 
 
-def _checker(content: QuadSet, fmt: str, name: str, check_whole):
+def _file_digest(path: Path) -> str:
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
+def _checker(content: QuadSet, fmt: str, name: str, check_whole, checked: list):
     def check(path: Path) -> None:
-        if fmt == "jsonld":  # JSON-LD reads back in node order: the set comparison of `check`
-            check_whole(path.read_bytes(), fmt, content, name)
+        if fmt == "jsonld":  # each graph was checked as written: the file must be that text
+            if not checked or checked[0] is None or _file_digest(path) != checked[0]:
+                raise OutputError("GB422", name=name)
             return
         # nt: the file is its own canonical form (sorted lines), read again alongside;
         # else the form it was made from (BytesIO shares the bytes, no copy).
@@ -123,8 +167,9 @@ def write_streamed(content: QuadSet, fmt: str, path: Path,
     file by re-parsing it and only then atomically replace `path` (the old file stays on
     failure). `check_whole(data, fmt, content, name)` (`serialize.check`) decides when the
     file reads back in another order than it was made from."""
-    with atomic_writer(path, _checker(content, fmt, path.name, check_whole)) as handle:
-        _write(content, fmt, handle, path.name)
+    checked: list = []  # JSON-LD: the digest of the checked text, for the file's check
+    with atomic_writer(path, _checker(content, fmt, path.name, check_whole, checked)) as handle:
+        checked.append(_write(content, fmt, handle, path.name))
     return path
 
 
