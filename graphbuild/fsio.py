@@ -9,7 +9,10 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
@@ -65,4 +68,31 @@ def _fsync_dir(directory: Path) -> None:
 
 fsync_dir = _fsync_dir  # public: the output set (outputs.py) syncs its directories too
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "fsync_dir"]
+__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_writer", "fsync_dir"]
+
+
+
+@contextmanager
+def atomic_writer(path: Path | str, check: Callable[[Path], None] | None = None) -> Iterator[BinaryIO]:
+    """A binary handle on a temp file beside `path`, for writing a file too big to hold
+    in memory. On a normal exit the file is fsynced, passed to `check` (which raises to
+    refuse it) and then atomically replaces `path`; on any exception it is removed and
+    `path` is left as it was."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            yield handle
+            handle.flush()
+            os.fsync(handle.fileno())
+        if check is not None:
+            check(Path(tmp))
+        _keep_mode(path, tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)

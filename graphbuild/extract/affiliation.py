@@ -20,7 +20,7 @@ from graphbuild.extract.title_phrases import TitlePhrase
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
 
-CONFIDENCE = {"demonym": 0.85, "country-premodifier": 0.8, "country-possessive": 0.8}
+CONFIDENCE = {"demonym": 0.85, "country-premodifier": 0.8, "country-possessive": 0.8, "office-of-country": 0.75}
 
 
 class CountryWords(NamedTuple):

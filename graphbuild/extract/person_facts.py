@@ -1,12 +1,13 @@
-"""Nationality, birthplace and affiliation of people from the phrases that describe them.
+"""Nationality and birthplace of people from the phrases that describe them.
 
 - "X is an American actor", "X, a Norwegian politician," / "Italian singer X",
   "Jamaican X": nationality from the demonym (or country name) on the describing noun
   (`affiliation.CountryWords`, resolved by the stage; a new country from a demonym).
-- "X (born 4 May 1961 in Leeds)", "X was born in Leeds", "Oslo-born painter X":
-  birthPlace; "X, a native of Y", "a resident of Y", "X, a Honolulu resident": homeLocation.
-- "X plays for ORG", "a footballer who played for ORG", "X signed for/with ORG", "X
-  joined ORG": memberOf; "X works for/at ORG": worksFor.
+- "X (born 4 May 1961 in Leeds)", "X was born in Leeds", "Oslo-born painter X", "Born
+  in Leeds, he ...", "X (4 May 1861 in Leeds – 1925 in Hull)": birthPlace; "X, a native
+  of Y", "a resident of Y", "X, a Honolulu resident": homeLocation.
+- "X served as Prime Minister of Y" (a national office of a country): nationality.
+Subjects may be pronouns or definite descriptions (`DocumentView.referent`).
 
 Read-only: yields records; the stage applies them.
 """
@@ -24,12 +25,12 @@ from graphbuild.lexicon import countries
 
 DESCRIBING_DEPS = frozenset("amod compound".split())
 NAME_DEPS = frozenset("compound flat nmod".split())  # the words of a name before its head word
-# verb lemma -> (preposition or "" for a direct object, predicate)
-AFFILIATION_VERBS = {
-    ("play", "for"): "memberOf", ("play", "with"): "memberOf", ("sign", "for"): "memberOf", ("sign", "with"): "memberOf",
-    ("join", ""): "memberOf", ("work", "for"): "worksFor", ("work", "at"): "worksFor",
-    ("captain", ""): "memberOf", ("coach", ""): "worksFor", ("manage", ""): "worksFor",
-}
+# Head nouns of the national offices whose holder is a citizen of the country ("Prime
+# Minister of Poland", "President of Chile", "King of Spain").
+OFFICE_NOUNS = frozenset("president minister king queen chancellor premier emperor empress monarch senator".split())
+# A national legislature: its members are citizens of its country ("a member of
+# Argentina's Congress", "a member of the Parliament of Finland").
+LEGISLATURES = frozenset("congress parliament senate diet assembly legislature riksdag storting bundestag".split())
 MAX_NOUNS = 3  # lowercase nouns between a demonym and a name ("Italian pop singer X")
 
 
@@ -41,7 +42,7 @@ def _person_of(view: DocumentView, tok: Token | None) -> str | None:
     while k > tok.sent.start and tok.doc[k - 1].dep_ in NAME_DEPS and not tok.doc[k - 1].is_punct \
             and tok.doc[k - 1].head.i >= k - 1:
         k -= 1
-    eid = view.token_entity(tok) or view.entity_of_tokens(tok.doc[k : tok.i + 1])
+    eid = view.token_entity(tok) or view.entity_of_tokens(tok.doc[k : tok.i + 1]) or view.referent(tok)
     return eid if eid is not None and view.kind(eid) == "Person" else None
 
 
@@ -84,6 +85,7 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
         for c in noun.children:
             if c.dep_ in DESCRIBING_DEPS and c.i < noun.i and (rule := _country_word(view, c)):
                 yield CountryWords(person, noun.sent, doc[c.i : c.i + 1], rule)
+    yield from _office_countries(view)
     before: dict[int, tuple[Span, str]] = {}  # a name's root token -> the country words before it
     for person, span in view.entity_spans(("Person",)):
         found = _words_before(view, span)
@@ -95,6 +97,52 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
         if found is not None:
             before[span.root.i] = found
             yield CountryWords(person, span.sent, found[0], found[1])
+
+
+def _office_holder(view: DocumentView, noun: Token) -> str | None:
+    """Who holds the office `noun` names: "X is/was the NOUN", "X, NOUN of", "X served
+    as NOUN", "the NOUN of Y, X"."""
+    person = described_person(view, noun)
+    if person is None and noun.dep_ == "pobj" and noun.head.lower_ == "as" and noun.head.head.pos_ in ("VERB", "AUX"):
+        person = verb_person(view, noun.head.head)
+    if person is None:
+        person = next((p for c in noun.children if c.dep_ == "appos" and (p := _person_of(view, c))), None)
+    return person
+
+
+def _country_tokens(noun: Token) -> Iterator[Token]:
+    """The tokens that may name the country of an office or a legislature: "NOUN of Y",
+    and for a member, "of Y's Congress" / "of the Parliament of Y"."""
+    for prep in noun.children:
+        if prep.dep_ != "prep" or prep.lower_ != "of":
+            continue
+        for o in prep.children:
+            if o.dep_ != "pobj":
+                continue
+            if noun.lemma_.lower() != "member":
+                yield o
+            elif o.lemma_.lower() in LEGISLATURES:
+                yield from (c for c in o.children if c.dep_ == "poss")
+                yield from (p for c in o.children if c.dep_ == "prep" and c.lower_ == "of"
+                            for p in c.children if p.dep_ == "pobj")
+
+
+def _office_countries(view: DocumentView) -> Iterator[CountryWords]:
+    """The country of a national office its holder held or of the legislature a person is
+    a member of: nationality (`OFFICE_NOUNS`, `LEGISLATURES`)."""
+    for noun in view.doc:
+        low = noun.lemma_.lower()
+        if (low not in OFFICE_NOUNS and low != "member") or noun.pos_ not in ("NOUN", "PROPN"):
+            continue
+        for o in _country_tokens(noun):
+            eid = view.token_entity(o)
+            if eid is None or view.kind(eid) != "Place" or countries.by_name(view.label(eid)) is None:
+                continue
+            person = _office_holder(view, noun)
+            if person is not None:
+                span = next((s for e, s in view.entity_spans(("Place",)) if e == eid and s.start <= o.i < s.end), None)
+                if span is not None:  # a former or deputy office tells the citizenship too
+                    yield CountryWords(person, noun.sent, span, "office-of-country")
 
 
 def _words_before(view: DocumentView, span: Span) -> tuple[Span, str] | None:
@@ -125,6 +173,8 @@ def _born_person(view: DocumentView, born: Token) -> str | None:
     person = described_person(view, born)
     if person is None and born.dep_ in ("acl", "amod", "appos", "relcl"):
         person = _person_of(view, born.head)
+    if person is None and born.dep_ == "advcl":  # "Born in Y, he moved to Z"
+        person = verb_person(view, born.head)
     k = born.head
     for _ in range(3):  # "Oslo-born painter X": born -> painter -> X
         if person is not None:
@@ -155,6 +205,7 @@ def birth_places(view: DocumentView) -> Iterator[FoundRelation]:
     doc = view.doc
     by_start = {s.start: (eid, s) for eid, s in view.entity_spans(("Place",))}
     by_end = {s.end: (eid, s) for eid, s in view.entity_spans(("Place",))}
+    yield from lifespan_places(view, by_start)
     for t in doc:
         low = t.lower_
         if low == "born" and t.i >= 2 and doc[t.i - 1].text == "-" and t.i - 1 in by_end:
@@ -177,47 +228,35 @@ def birth_places(view: DocumentView) -> Iterator[FoundRelation]:
                 yield FoundRelation(person, "homeLocation", places[0][0], t.sent, f"{low}-of", 0.8)
 
 
-def _verb_person(view: DocumentView, verb: Token) -> str | None:
+DASHES = frozenset("– — - ‒".split())
+
+
+def lifespan_places(view: DocumentView, by_start: dict) -> Iterator[FoundRelation]:
+    """birthPlace from a lifespan in brackets after a name: "X (11 May 1874 in Y – 1915
+    in Z)", "X (Y, May 1869 – Z, 1925)": the place before the dash, beside the birth date."""
+    doc = view.doc
+    for person, span in view.entity_spans(("Person",)):
+        if span.end >= len(doc) or doc[span.end].text != "(":
+            continue
+        k, dated, place = span.end + 1, False, None
+        while k < min(len(doc), span.end + 16) and doc[k].text not in DASHES and doc[k].text != ")":
+            dated = dated or doc[k].ent_type_ == "DATE" or (doc[k].like_num and len(doc[k].text) == 4)
+            if place is None and k in by_start and doc[k].lower_ != "born":
+                place = by_start[k][0]
+            if doc[k].lower_ == "born":
+                break  # "born ... in Y" is `birth_places`' reading
+            k += 1
+        if dated and place is not None and k < len(doc) and doc[k].text in DASHES:
+            yield FoundRelation(person, "birthPlace", place, span.sent, "lifespan-place", 0.75)
+
+
+def verb_person(view: DocumentView, verb: Token) -> str | None:
     """The person doing `verb`: its subject, or the person a relative clause describes."""
-    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subj is not None and subj.lower_ not in ("who", "that"):
         return _person_of(view, subj)
     if verb.dep_ in ("relcl", "acl"):  # "a footballer who plays for", "a forward playing with"
         return _person_of(view, verb.head) or described_person(view, verb.head)
     if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
-        return _verb_person(view, verb.head)
+        return verb_person(view, verb.head)
     return None
-
-
-def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
-    """The organization a preposition's object or a direct object names (and its conjuncts)."""
-    for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
-        eid = view.token_entity(t) or view.entity_of_tokens(list(t.subtree)[:1] + [t])
-        if eid is not None and view.kind(eid) == "Organization":
-            yield eid
-
-
-def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
-    """memberOf / worksFor from "plays for", "signed with", "joined", "works for"."""
-    for verb in view.doc:
-        if verb.pos_ != "VERB":
-            continue
-        lemma = verb.lemma_.lower()
-        targets: list[tuple[Token, str]] = []
-        for c in verb.children:
-            if c.dep_ == "dobj" and (lemma, "") in AFFILIATION_VERBS:
-                targets.append((c, AFFILIATION_VERBS[(lemma, "")]))
-            elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS:
-                targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
-            elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "play":  # "plays as a striker for X"
-                for o in c.children:
-                    targets += [(p, "memberOf") for x in o.children if x.dep_ == "prep" and x.lower_ == "for"
-                                for p in x.children if p.dep_ == "pobj"]
-        if not targets:
-            continue
-        person = _verb_person(view, verb)
-        if person is None:
-            continue
-        for tok, predicate in targets:
-            for org in _organizations(view, tok):
-                yield FoundRelation(person, predicate, org, verb.sent, f"verb-{lemma}", 0.75)

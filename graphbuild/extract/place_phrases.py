@@ -71,6 +71,8 @@ def _skip_to_place(view: DocumentView, doc, i: int, by_start: dict, refs: list) 
             break
         if t.lower_ in ARTICLES or t.lower_ in COMPASS or t.text == "-":
             j += 1
+        elif t.is_lower and t.pos_ == "ADJ" and j + 1 < end and doc[j + 1].lower_ in ADMIN_NOUNS:
+            j += 1  # "the administrative district of Y"
         elif t.lower_ in ADMIN_NOUNS and j + 1 < end and doc[j + 1].lower_ == "of":
             j += 2
         elif (k := _country_words(doc, j, end)) is not None:
@@ -128,7 +130,7 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
 
 def _subject_entity(view: DocumentView, tok: Token) -> str | None:
     words = [tok] + [c for c in tok.children if c.dep_ in ("compound", "flat", "det")]
-    return view.token_entity(tok) or view.entity_of_tokens(sorted(words, key=lambda t: t.i))
+    return view.token_entity(tok) or view.entity_of_tokens(sorted(words, key=lambda t: t.i)) or view.referent(tok)
 
 
 def _container_preps(noun: Token) -> Iterator[Token]:

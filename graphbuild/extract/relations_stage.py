@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graphbuild.containment import closure
-from graphbuild.extract import affiliation, person_facts, place_phrases, places, quotes, roles
+from graphbuild.extract import affiliation, memberships, person_facts, place_phrases, places, quotes, roles
 from graphbuild.extract.organizations import NOTHING, resolve_organization
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
@@ -48,7 +48,7 @@ def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
             out.add(affiliation.nationality(words, country))
     out.add_all(places.find_places(out.view))
     out.add_all(person_facts.birth_places(out.view))
-    out.add_all(person_facts.affiliations(out.view))
+    out.add_all(memberships.affiliations(out.view))
     for found in list(place_phrases.find_place_phrases(out.view)):
         if isinstance(found, place_phrases.CountryRef):  # one at a time: a new country is reused
             country = out.entity_of(affiliation.country_entity(out.view, found.span, create=True))

@@ -26,12 +26,14 @@ class DocumentView:
     _by_id: dict[str, Entity] = field(init=False, repr=False)
     _token_entities: dict[int, str | None] = field(init=False, repr=False)  # token index -> entity id
     _spans: dict[tuple[str, ...], list[tuple[str, Span]]] = field(init=False, repr=False)
+    _pronouns: dict = field(init=False, repr=False)  # memo of `pronouns.pronoun_links`
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "index", EntityIndex(self.entities))
         object.__setattr__(self, "_by_id", {e.id: e for e in self.entities})
         object.__setattr__(self, "_token_entities", {})
         object.__setattr__(self, "_spans", {})
+        object.__setattr__(self, "_pronouns", {})
 
     def with_entities(self, entities: tuple[Entity, ...]) -> DocumentView:
         return DocumentView(self.parsed, entities)
@@ -73,6 +75,19 @@ class DocumentView:
         if token.i not in self._token_entities:
             self._token_entities[token.i] = self.entity_at(token.idx, token.idx + len(token))
         return self._token_entities[token.i]
+
+    def referent(self, token: Token) -> str | None:
+        """The entity `token` names, or the one it stands for as a pronoun or definite
+        subject ("He was born in ...", "The company is based in ...": `extract.pronouns`)."""
+        eid = self.token_entity(token)
+        if eid is not None:
+            return eid
+        if "links" not in self._pronouns:
+            from graphbuild.extract.pronouns import pronoun_links
+
+            self._pronouns["links"] = pronoun_links(self)
+        link = self._pronouns["links"].get(token.i)
+        return None if link is None else link.entity
 
     def token_kind(self, token: Token) -> str | None:
         """The kind of the entity of `token`, or None when it is no entity's."""

@@ -9,7 +9,9 @@ PLACE_NOUNS = frozenset(
     "lake mountain mountains valley bay creek stream tributary reservoir dam bridge airport park "
     "forest capital port harbour harbor square quarter area place seat resort beach coast "
     "desert volcano glacier canal headland cape ward constituency subdivision division "
-    "archipelago atoll range hill hills plateau".split()
+    "archipelago atoll range hill hills plateau road street avenue boulevard freeway highway "
+    "motorway expressway trail castle church cathedral monastery abbey palace stadium arena "
+    "museum lighthouse zone wilderness mall".split()
 )
 # Nouns of administrative units written "the [country's] NOUN of Y" ("the U.S. state of
 # Oregon", "the Canadian province of Alberta", "the city of Angleton").

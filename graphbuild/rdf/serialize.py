@@ -1,10 +1,11 @@
 """Write a Dataset as graph.ttl / graph.trig / graph.nt / graph.jsonld, strictly and atomically.
 
-Every file is produced in memory by pyoxigraph (JSON-LD by our own small writer, for a
-compact `@context`), from quads in sorted order so the bytes depend on the content only
-(not on PYTHONHASHSEED or insertion order), then RE-PARSED with pyoxigraph and compared
-with the quads it should hold; only then does it atomically replace the old file
-(`fsio.atomic_write_bytes`). A failed check raises OutputError and leaves the old file.
+Every file is produced by pyoxigraph (JSON-LD by our own small writer, `rdf/jsonld.py`,
+for a compact `@context`), from quads in sorted order so the bytes depend on the content
+only (not on PYTHONHASHSEED or insertion order), then RE-PARSED with pyoxigraph and
+compared with the quads it should hold; only then does it atomically replace the old
+file. `write_outputs` does this as a stream through a temp file (`rdf/streamed.py`);
+`serialize` + `publish` in memory. A failed check raises OutputError and leaves the old file.
 
 - ttl: every triple of every graph (union, de-duplicated); nt: the same, sorted lines
 - trig: one named graph per document plus the cross-document graph
@@ -165,6 +166,8 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     unknown = [f for f in formats if f not in FILE_NAMES]
     if unknown:
         raise OutputError("GB417", unknown=", ".join(unknown), file_names=", ".join(FILE_NAMES))
+    from graphbuild.rdf.streamed import write_streamed
+
     content = data if isinstance(data, QuadSet) else quad_set(data)
     # Formats that read the same form of the quads one after the other, each form
     # dropped once no later format needs it: peak memory holds one form at a time.
@@ -172,7 +175,8 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     written = {}
     for i, fmt in enumerate(order):
         content.release(keep=frozenset(_NEEDS[f] for f in order[i:]))
-        written[fmt] = publish(out_dir / FILE_NAMES[fmt], serialize(content, fmt), fmt, content)
+        # Written and checked as a stream: no copy of the file in memory.
+        written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], check)
     content.release()
     return {fmt: written[fmt] for fmt in formats}
 

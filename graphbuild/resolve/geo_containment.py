@@ -9,7 +9,10 @@ that names the gazetteer:
   in its country, when that country is a place of the document and no other of the
   document's countries has a subdivision of that name (rule "iso3166-2");
 then what the document's containment implies (A in B in C: A in C, rule
-"place-transitive"), on the evidence of the edge A in B.
+"place-transitive"), on the evidence of the edge A in B; last, in a document that names
+one country only, in its opening sentence, each other place that nothing places in a
+country yet, unless the gazetteers put its name elsewhere or it is a continent or a sea
+(rule "document-country", evidence: the place's first mention).
 """
 from __future__ import annotations
 
@@ -26,6 +29,10 @@ CONTAINED_IN = "containedInPlace"
 CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
 # Rules whose edges come from the gazetteers, not from a statement of the text.
 GAZETTEER_RULES = frozenset(CONFIDENCE)
+DOCUMENT_COUNTRY = "document-country"
+DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
+# Last words of the names of places that are no part of one country ("the Baltic Sea").
+WATER_WORDS = frozenset("sea ocean".split())
 # Words that name the kind of a subdivision ("Kermanshah Province"): the name holds with and without.
 UNIT_WORDS = ("province", "region", "state", "county", "prefecture", "oblast", "governorate", "district",
               "department", "canton", "territory", "municipality", "voivodeship", "emirate", "parish")
@@ -147,10 +154,62 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
                     added.append(Relation(eid, CONTAINED_IN, container,
                                           (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, CONFIDENCE[rule]),)))
     relations = list(model.relations) + added
+    opening: dict[str, int] = {}  # doc -> start of the first sentence that names an entity
+    for e in model.entities:
+        for m in e.mentions:
+            opening[m.doc_id] = min(opening.get(m.doc_id, m.sentence_start), m.sentence_start)
+    relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 
     return replace(model, relations=merge_relation_list(relations))
+
+
+@lru_cache(maxsize=1)
+def _continents() -> frozenset[str]:
+    return frozenset(normalize(c["name"]) for c in geonames().get_continents().values())
+
+
+def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str, int], by_id: dict[str, Entity],
+                      country: dict[str, str], cities: dict[str, tuple[dict, ...]],
+                      relations: list[Relation]) -> list[Relation]:
+    """In each document naming one country, and that in its opening sentence (a lead or a
+    dateline that sets the scene; a country named later is one place among others), the
+    places no edge of the document puts in a country, in that country."""
+    placed: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for r in relations:
+        if r.predicate == CONTAINED_IN:
+            for ev in r.evidence:
+                placed[ev.doc_id].add((r.subject, r.object))
+    out = []
+    for doc_id in sorted(mentions):
+        here = mentions[doc_id]
+        codes = {country[eid]: eid for eid in here if eid in country}
+        if len(codes) != 1:
+            continue
+        (code, home), = codes.items()
+        if here[home].sentence_start != opening.get(doc_id):
+            continue
+        edges = placed[doc_id]
+        for eid in sorted(here):
+            e = by_id[eid]
+            if eid in country or (eid, home) in edges or (home, eid) in edges or not _may_lie_in(e, code, cities):
+                continue
+            m = here[eid]
+            ev = Evidence(doc_id, m.sentence_start, m.sentence_end, DOCUMENT_COUNTRY, DOCUMENT_COUNTRY_CONFIDENCE)
+            out.append(Relation(eid, CONTAINED_IN, home, (ev,)))
+    return out
+
+
+def _may_lie_in(e: Entity, code: str, cities: dict[str, tuple[dict, ...]]) -> bool:
+    """Can place `e` lie in the country `code`: not a continent or a sea, and no
+    gazetteer that knows its name puts it in other countries only."""
+    names = {e.label, *e.alt_labels}
+    normal = {normalize(n) for n in names}
+    if normal & _continents() or any(n.split()[-1].lower() in WATER_WORDS for n in names if n.split()):
+        return False
+    known = _city_countries(names, cities) | {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
+    return not known or code in known
 
 
 def _closure(relations: list[Relation]) -> list[Relation]:

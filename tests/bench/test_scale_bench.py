@@ -50,10 +50,10 @@ def test_growth_per_thousand_documents(tmp_path):
         corpus = repeated_corpus(tmp_path / f"c{n}.jsonl", n)
         run, figures = _build(corpus, tmp_path / f"out{n}")
         per_k, cpu_k = run.seconds / n * 1000, run.cpu_seconds / n * 1000
-        first = first or cpu_k
+        first = first or (cpu_k, run.peak_mb)
         _say(f"{n} documents (ECB+ train repeated, fresh ids): {run.describe()}, {per_k:.1f} s wall / "
-             f"{cpu_k:.1f} s CPU per 1k docs ({cpu_k / first:.2f}x the smallest in CPU; target flat within 15%, "
-             f"peak < 2 GB at 20k)")
+             f"{cpu_k:.1f} s CPU per 1k docs ({cpu_k / first[0]:.2f}x the smallest in CPU; target flat within 15%); "
+             f"peak RSS {run.peak_mb:.0f} MB ({run.peak_mb / first[1]:.2f}x the smallest's; target < 2 GB at 20k)")
         assert run.ok(), run.stderr[-3000:]
 
 

@@ -50,3 +50,23 @@ def test_closure_stays_in_its_document():
             Relation("c", "containedInPlace", "b", (Evidence("d2", 0, 10, "place-comma", 0.8),)))
     f = contained([a, b, c], rels)
     assert ("Northville", "Greyshire") not in f  # the two edges come from two documents
+
+
+def test_a_document_naming_one_country_places_its_other_places_there():
+    f = contained([place("a", "Lake Wobegon"), place("b", "Norway", at=20), place("c", "Europe", at=40),
+                   place("d", "Baltic Sea", at=60), place("e", "Marseille", at=80)])
+    assert f[("Lake Wobegon", "Norway")] == {"document-country"}
+    assert ("Europe", "Norway") not in f  # a continent
+    assert ("Baltic Sea", "Norway") not in f  # a sea
+    assert ("Marseille", "Norway") not in f  # GeoNames has it in France only
+
+
+def test_no_document_country_when_two_countries_are_named():
+    f = contained([place("a", "Lake Wobegon"), place("b", "Norway", at=20), place("c", "Sweden", at=40)])
+    assert not any(a == "Lake Wobegon" for a, _ in f)
+
+
+def test_no_document_country_when_the_country_is_named_after_the_opening():
+    late = Entity("b", "Place", "Norway", mentions=(Mention("d1", 90, 96, "Norway", "GPE", 85, 100),))
+    f = contained([place("a", "Lake Wobegon"), late])
+    assert not any(a == "Lake Wobegon" for a, _ in f)

@@ -92,3 +92,46 @@ def test_hyphenated_head_title(nlp):
 def test_a_long_name_split_by_the_parser_is_still_the_subject(nlp):
     f = facts(nlp, "James Paul Maher (November 3, 1865 – July 31, 1946) was a U.S. Representative from New York.")
     assert ("James Paul Maher", "nationality", "U.S.") in f
+
+
+def test_member_of_an_organization(nlp):
+    f = facts(nlp, "Lena Ek is a Swedish politician and a member of the Centre Party.")
+    assert ("Lena Ek", "memberOf", "the Centre Party") in f
+    assert ("Hans Gruber", "memberOf", "the Berlin Philharmonic") in facts(
+        nlp, "Hans Gruber, a founding member of the Berlin Philharmonic, died in 1990.")
+
+
+def test_a_former_member_is_no_member(nlp):
+    assert not any(p == "memberOf" for _, p, _ in facts(nlp, "Jack Lowe was a former member of the Liberal Party."))
+
+
+def test_national_office_of_a_country_is_a_nationality(nlp):
+    assert ("Jan Kowal", "nationality", "Poland") in facts(nlp, "Jan Kowal served as Prime Minister of Poland from 1990 to 1991.")
+    f = facts(nlp, "Ana Lima was the Governor of Texas.")
+    assert not any(p == "nationality" for _, p, _ in f)  # no national office, no country
+
+
+def test_birth_place_from_a_lifespan_in_brackets(nlp):
+    f = facts(nlp, "John Miller (11 October 1874 in Leeds – 6 January 1915 in London) was an English chemist.")
+    assert ("John Miller", "birthPlace", "Leeds") in f and ("John Miller", "birthPlace", "London") not in f
+    f = facts(nlp, "Sarah Johnson (Boston, Massachusetts, August 29, 1869 – Chicago, July 23, 1925) was a painter.")
+    assert ("Sarah Johnson", "birthPlace", "Boston") in f
+    assert not any(p == "birthPlace" for _, p, _ in facts(nlp, "Tom Hill (1950 – 2010) was a writer from Leeds."))
+
+
+def test_a_country_or_an_organization_can_be_a_member(nlp):
+    f = facts(nlp, "Norway is a member of NATO and the United Nations.")
+    assert {("Norway", "memberOf", "NATO"), ("Norway", "memberOf", "the United Nations")} <= f
+
+
+def test_organizations_an_alliance_represents_are_its_members(nlp):
+    f = facts(nlp, "Talks broke off with the Alliance of Film Makers representing employers including Paramount, "
+                   "Sony and Universal.")
+    assert ("Paramount", "memberOf", "the Alliance of Film Makers") in f
+    assert not any(p == "memberOf" for _, p, _ in facts(nlp, "The union, which represents 160,000 actors, called a strike."))
+
+
+def test_member_of_a_country_s_legislature_is_its_national(nlp):
+    f = facts(nlp, "Chris Wray, a longtime member of Canada's Parliament, will lead the new party.")
+    assert ("Chris Wray", "nationality", "Canada") in f
+    assert not any(p == "nationality" for _, p, _ in facts(nlp, "Aino Virtanen is a member of the Chess Club."))

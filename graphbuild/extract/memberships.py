@@ -1,0 +1,139 @@
+"""Memberships and employers of people (and of organizations and countries) from the
+verbs and nouns that state them:
+
+- "X plays for ORG", "a footballer who played for ORG", "X signed for/with ORG", "X
+  joined ORG", "X was signed by / traded to ORG": memberOf; "X works for/at ORG": worksFor.
+- "X is a member of ORG", "X, a founding member of ORG", "X is a member state of ORG":
+  memberOf, X a person, an organization or a country; "a former member" is none.
+- "the Alliance, representing studios including A, B and C": A, B, C memberOf it.
+Subjects may be pronouns or definite descriptions (`DocumentView.referent`). Read-only:
+yields records; the stage applies them.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extract.person_facts import verb_person, described_person
+from graphbuild.extract.records import FoundRelation
+from graphbuild.extract.view import DocumentView
+from graphbuild.lexicon import countries
+
+# verb lemma -> (preposition or "" for a direct object, predicate)
+AFFILIATION_VERBS = {
+    ("play", "for"): "memberOf", ("play", "with"): "memberOf", ("sign", "for"): "memberOf", ("sign", "with"): "memberOf",
+    ("join", ""): "memberOf", ("work", "for"): "worksFor", ("work", "at"): "worksFor",
+    ("captain", ""): "memberOf", ("coach", ""): "worksFor", ("manage", ""): "worksFor",
+    ("compete", "for"): "memberOf", ("work", "with"): "worksFor",
+}
+# Passive verbs whose agent or destination is the person's new club or employer
+# ("he was signed by ORG", "she was traded to ORG", "drafted by ORG", "loaned to ORG").
+PASSIVE_AFFILIATION = {
+    ("sign", "by"): "memberOf", ("draft", "by"): "memberOf", ("trade", "to"): "memberOf",
+    ("loan", "to"): "memberOf", ("transfer", "to"): "memberOf", ("select", "by"): "memberOf",
+    ("employ", "by"): "worksFor", ("hire", "by"): "worksFor", ("recruit", "by"): "memberOf",
+}
+PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current membership
+
+def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
+    """The organization a preposition's object or a direct object names (and its conjuncts)."""
+    for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
+        eid = view.token_entity(t) or view.entity_of_tokens(list(t.subtree)[:1] + [t])
+        if eid is not None and view.kind(eid) == "Organization":
+            yield eid
+
+
+def _passive(verb: Token) -> bool:
+    """"was signed", "signed by" (a participle modifying its subject)."""
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
+
+
+def _member(view: DocumentView, noun: Token) -> str | None:
+    """Who a "member" noun is said of: a person, an organization, or a country ("South
+    Sudan is a member of the African Union")."""
+    person = described_person(view, noun)
+    if person is not None:
+        return person
+    if noun.dep_ == "attr":
+        subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    elif noun.dep_ == "appos":
+        subj = noun.head
+    else:
+        return None
+    eid = None if subj is None else view.token_entity(subj) or view.referent(subj)
+    if eid is None or view.kind(eid) == "Person":
+        return None
+    return eid if view.kind(eid) == "Organization" or countries.by_name(view.label(eid)) else None
+
+
+def memberships(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf from "X is a member of ORG", "X, a founding member of ORG", "X became a
+    member of ORG", "X is a member state of ORG" (and the organizations conjoined with
+    ORG); X a person, an organization or a country."""
+    for noun in view.doc:
+        low = noun.lemma_.lower()
+        if noun.pos_ != "NOUN" or any(c.lower_ in PAST_WORDS for c in noun.children):
+            continue
+        if low != "member" and not (low in ("state", "country", "nation") and any(
+                c.lower_ == "member" and c.dep_ == "compound" for c in noun.children)):
+            continue
+        member = _member(view, noun)
+        if member is None:
+            continue
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for o in prep.children:
+                    if o.dep_ == "pobj":
+                        for org in _organizations(view, o):
+                            yield FoundRelation(member, "memberOf", org, noun.sent, "member-of", 0.75)
+
+
+def represented_members(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf from an organization that represents others: "the Alliance, representing
+    studios including A, B and C", "the league, which represents A and B": each
+    organization named in what it represents is a member of it."""
+    for verb in view.doc:
+        if verb.lemma_.lower() != "represent" or verb.pos_ != "VERB" or verb.dep_ not in ("acl", "relcl", "ROOT"):
+            continue
+        head = verb.head if verb.dep_ != "ROOT" else next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        group = None if head is None else view.token_entity(head) or view.referent(head)
+        if group is None or view.kind(group) != "Organization":
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            for t in obj.subtree:
+                if t.dep_ in ("dobj", "pobj", "conj") and t is not verb:
+                    for org in _organizations(view, t):
+                        if org != group:
+                            yield FoundRelation(org, "memberOf", group, verb.sent, "represents-members", 0.7)
+
+
+def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf / worksFor from "plays for", "signed with", "joined", "works for", "was
+    signed by", and `memberships`."""
+    yield from memberships(view)
+    yield from represented_members(view)
+    for verb in view.doc:
+        if verb.pos_ != "VERB":
+            continue
+        lemma = verb.lemma_.lower()
+        targets: list[tuple[Token, str]] = []
+        for c in verb.children:
+            if c.dep_ == "dobj" and (lemma, "") in AFFILIATION_VERBS:
+                targets.append((c, AFFILIATION_VERBS[(lemma, "")]))
+            elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS:
+                targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ in ("agent", "prep", "dative") and (lemma, c.lower_) in PASSIVE_AFFILIATION and _passive(verb):
+                targets += [(o, PASSIVE_AFFILIATION[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
+            elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "play":  # "plays as a striker for X"
+                for o in c.children:
+                    targets += [(p, "memberOf") for x in o.children if x.dep_ == "prep" and x.lower_ == "for"
+                                for p in x.children if p.dep_ == "pobj"]
+        if not targets:
+            continue
+        person = verb_person(view, verb)
+        if person is None:
+            continue
+        for tok, predicate in targets:
+            for org in _organizations(view, tok):
+                yield FoundRelation(person, predicate, org, verb.sent, f"verb-{lemma}", 0.75)

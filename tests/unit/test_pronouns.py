@@ -1,0 +1,67 @@
+"""Pronouns and definite subjects linked to their entities (`extract.pronouns`), and the
+relations they let the extractors find (hand-built entities, one per NER span)."""
+from __future__ import annotations
+
+from graphbuild.extract.pronouns import pronoun_links
+from graphbuild.extract.relations_stage import relations_stage
+from tests.helpers.extract import build_model, view_of
+
+
+def links(nlp, text: str) -> list[tuple[str, str]]:
+    view = view_of(nlp, text)
+    return [(view.doc[i].text, view.label(link.entity)) for i, link in sorted(pronoun_links(view).items())]
+
+
+def facts(nlp, text: str) -> set[tuple[str, str, str]]:
+    parsed, model = build_model(nlp, text)
+    m = relations_stage(parsed, model)
+    label = {e.id: e.label for e in m.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in m.relations}
+
+
+def test_subject_pronoun_of_the_next_sentence_is_the_lead_person(nlp):
+    text = "Maria Lindqvist (born 3 March 1950) is a Swedish painter. She was born in Uppsala and studied in Paris."
+    assert links(nlp, text) == [("She", "Maria Lindqvist")]
+    assert ("Maria Lindqvist", "birthPlace", "Uppsala") in facts(nlp, text)
+
+
+def test_gender_keeps_two_people_apart(nlp):
+    text = "Anna Berg met Carl Olsson in 1980. She married him in 1982. He was born in Bergen."
+    assert links(nlp, text) == [("She", "Anna Berg"), ("him", "Carl Olsson"), ("He", "Carl Olsson")]
+    assert ("Carl Olsson", "birthPlace", "Bergen") in facts(nlp, text)
+
+
+def test_no_antecedent_before_the_pronoun_means_no_link(nlp):
+    text = "Born in Winnipeg, Manitoba, he moved to Toronto in 1990. Peter Holm is a Canadian actor."
+    assert links(nlp, text) == []
+    assert not any(p == "birthPlace" for _, p, _ in facts(nlp, text))
+
+
+def test_participle_born_clause_with_a_pronoun_subject(nlp):
+    text = "Peter Holm is a Canadian actor. Born in Winnipeg, Manitoba, he moved to Toronto in 1990."
+    assert ("Peter Holm", "birthPlace", "Winnipeg") in facts(nlp, text)
+
+
+def test_it_stands_for_the_lead_place(nlp):
+    text = "Arvika is a town in Värmland County, Sweden. It is located on the shore of Lake Glafsfjorden."
+    assert links(nlp, text) == [("It", "Arvika")]
+
+
+def test_expletive_it_is_no_reference(nlp):
+    text = "Arvika is a town in Sweden. It is said that the lake froze in 1900."
+    assert links(nlp, text) == []
+
+
+def test_definite_subject_is_the_lead_organization(nlp):
+    text = "Northway Records is an independent record label. The company is based in Leeds, England."
+    assert links(nlp, text) == [("company", "Northway Records")]
+
+
+def test_pronoun_subject_of_a_passive_signing(nlp):
+    text = "Tom Baxter is a retired American football player. In 2009, he was signed by the Chicago Bears."
+    assert ("Tom Baxter", "memberOf", "the Chicago Bears") in facts(nlp, text)
+
+
+def test_it_is_never_a_place_named_in_passing(nlp):
+    text = "The festival was a success in Marin County, California. It drew many visitors."
+    assert links(nlp, text) == []
