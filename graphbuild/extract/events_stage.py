@@ -27,6 +27,9 @@ PERSON_KINDS = {"Person"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
 PRONOUN_REACH = 2  # sentences back in which a pronoun's person is looked for
 NEVER_MERGE_ROOTS = {"Statement"}
+TIME_ENTS = {"DATE", "TIME"}
+# Derivational suffixes of abstract nouns (states, qualities, processes).
+ABSTRACT_SUFFIXES = ("tion", "sion", "ity", "ness", "ment", "ism", "ance", "ence", "ship", "hood")
 STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
 
 
@@ -109,8 +112,13 @@ def _place_heads(doc, token_entity: dict[int, str], place_ids: set[str]) -> list
 
 
 def _participant(tok) -> bool:
-    """A stated participant that names no entity: a common noun ("a man", "23 pirates")."""
-    return tok.pos_ == "NOUN"
+    """A stated participant that names no entity: a common noun naming people or things
+    ("a man", "23 pirates", "the suspect"; "man" in a headline). Not a time word ("last
+    week": a date), nor an abstract noun formed by an abstract suffix ("capture the
+    imagination", "declared independence"): neither is an argument."""
+    if tok.pos_ != "NOUN" or tok.ent_type_ in TIME_ENTS:
+        return False
+    return tok.tag_ == "NNS" or not tok.lower_.endswith(ABSTRACT_SUFFIXES)
 
 
 def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int, str]:

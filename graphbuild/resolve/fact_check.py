@@ -4,8 +4,9 @@
 RDF is built. A fact whose ends no longer fit the shapes' class constraints
 (`graphbuild.shapes`), or that names a node the model does not hold, is dropped: a
 relation, membership or event link as a whole, an event's place or participant, a
-quote's speaker (the quote stays, unattributed). Each drop is counted by its reason, so
-`report.json` says what was dropped and why.
+quote's speaker (the quote stays, unattributed). An event whose every argument was
+dropped goes too, with its mentions and links: an event node needs an argument. Each
+drop is counted by its reason, so `report.json` says what was dropped and why.
 """
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from graphbuild.shapes import curie, violations
 from graphbuild.vocab import ORG, SCHEMA, SEM, entity_classes, property_for, role_for
 
 MISSING = "names no node of the graph"
+EMPTIED = "event left with no argument"
 _QUOTATION = frozenset({SCHEMA.Quotation})
 
 
@@ -71,8 +73,13 @@ def check_facts(model: GraphModel) -> CheckedModel:
     for v in model.events:
         places = tuple(p for p in v.places if check.place(v.id, p))
         participants = tuple(p for p in v.participants if check.participant(v.id, p))
-        unchanged = (places, participants) == (v.places, v.participants)
-        events.append(v if unchanged else replace(v, places=places, participants=participants))
+        if (places, participants) == (v.places, v.participants):
+            events.append(v)
+        elif places or participants or v.times or v.counts:
+            events.append(replace(v, places=places, participants=participants))
+        else:  # every argument it had was a misfit: a bare trigger is no event node
+            check.dropped[EMPTIED] += 1
+            del check.event[v.id]
     links = tuple(x for x in model.event_links if check.link(x.subject, property_for(x.predicate), x.object))
     quotes = tuple(q if q.speaker is None or check.fits(_QUOTATION, SCHEMA.creator, check.entity.get(q.speaker))
                    else replace(q, speaker=None) for q in model.quotes)
@@ -81,4 +88,4 @@ def check_facts(model: GraphModel) -> CheckedModel:
     return CheckedModel(checked, check.dropped)
 
 
-__all__ = ["CheckedModel", "MISSING", "check_facts"]
+__all__ = ["CheckedModel", "EMPTIED", "MISSING", "check_facts"]

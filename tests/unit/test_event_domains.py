@@ -85,6 +85,24 @@ def test_an_event_node_needs_an_argument(events_of):
     assert [e.kind for e in events_of("The meeting in Berlin was long.").events] == ["Meeting"]
 
 
+@pytest.mark.parametrize("text", [
+    "Police arrested 23 pirates.",
+    "A man was killed.",
+    "Hundreds of workers were fired.",
+])
+def test_an_unnamed_group_or_an_introduced_person_is_an_argument(events_of, text):
+    assert events_of(text).events, text
+
+
+@pytest.mark.parametrize("text", [
+    "It captured the imagination.",
+    "He pleaded ignorance.",
+    "It declared independence.",
+])
+def test_an_abstract_noun_is_no_argument(events_of, text):
+    assert events_of(text).events == (), text
+
+
 def test_a_quote_is_not_also_a_statement_event(events_of):
     model = events_of('"We will rebuild the bridge," Mayor John Smith said in Leeds on Monday.')
     assert model.quotes and "Statement" not in _kinds(model)

@@ -6,18 +6,21 @@ from collections import Counter
 from dataclasses import replace
 
 from graphbuild.model import (
+    Document,
     Entity,
     Event,
+    EventLink,
     GraphModel,
     Mention,
     Participant,
     Quote,
     Relation,
+    TimeValue,
 )
 from graphbuild.rdf.build import to_dataset
 from graphbuild.rdf.validate import validate
 from graphbuild.resolve.cross_doc import merge_documents
-from graphbuild.resolve.fact_check import MISSING, check_facts
+from graphbuild.resolve.fact_check import EMPTIED, MISSING, check_facts
 from graphbuild.resolve.kinds import decide_kind, role_votes
 from graphbuild.shapes import OBJECT, SUBJECT, class_constraints, violations
 from graphbuild.vocab import SCHEMA, SEM, entity_classes, property_for
@@ -113,9 +116,33 @@ def test_after_clustering_a_kind_change_never_leaves_an_event_placed_at_a_non_pl
     (node,) = merged.entities
     assert node.kind == "Organization"
     checked = check_facts(merged)
-    assert all(not v.places for v in checked.model.events)
-    assert checked.dropped == Counter({"sem:hasPlace object is not a sem:Place": 1})
+    # The place was the final's only argument: the bare trigger is no event node any more.
+    assert checked.model.events == ()
+    assert checked.dropped == Counter({"sem:hasPlace object is not a sem:Place": 1, EMPTIED: 1})
     assert validate(to_dataset(checked.model, BASE)).conforms
+
+
+def test_an_event_left_with_no_argument_goes_with_its_links():
+    doc = "d1"
+    club = Entity("e1", "Organization", "Riverside", mentions=(_mention(doc, "Riverside", "ORG"),))
+    coach = Entity("e2", "Person", "Ann Lee", mentions=(_mention(doc, "Ann Lee", "PERSON", 20),))
+    # A match placed at what is now a club, and a firing with a person and a place misfit.
+    match = Event("v1", "Competition", "match", (_mention(doc, "match", "EVENT", 40),), places=("e1",))
+    fired = Event("v2", "Appointment", "fired", (_mention(doc, "fired", "EVENT", 60),),
+                  places=("e1",), participants=(Participant("patient", "e2"),))
+    left = Event("v3", "Competition", "game", (_mention(doc, "game", "EVENT", 80),), places=("e1",),
+                 times=(TimeValue("on Sunday", "2026-11-29", "date"),))
+    links = (EventLink("v2", "causes", "v1", ()), EventLink("v3", "duringEvent", "v2", ()))
+    text = "".join(w.ljust(20) for w in ("Riverside", "Ann Lee", "match", "fired", "game")).ljust(200)
+    checked = check_facts(GraphModel(documents=(Document(doc, text),), entities=(club, coach),
+                                     events=(match, fired, left), event_links=links))
+    m = checked.model
+    assert [v.id for v in m.events] == ["v2", "v3"]  # the match had only the misfit place
+    assert next(v for v in m.events if v.id == "v2").participants == (Participant("patient", "e2"),)
+    assert next(v for v in m.events if v.id == "v3").places == ()  # its date is still an argument
+    assert [(x.subject, x.object) for x in m.event_links] == [("v3", "v2")]
+    assert checked.dropped[EMPTIED] == 1 and checked.dropped["sem:hasPlace object is not a sem:Place"] == 3
+    assert validate(to_dataset(m, BASE)).conforms
 
 
 def test_participants_stay_when_the_actor_is_any_entity():
