@@ -17,23 +17,8 @@ from typing import BinaryIO
 
 def atomic_write_bytes(path: Path | str, data: bytes) -> None:
     """Write `data` to `path` atomically (see module docstring). Parent dir must exist."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        _keep_mode(path, tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        # Also on KeyboardInterrupt: never leave a stray temp file behind.
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(path.parent)
+    with atomic_writer(path) as handle:
+        handle.write(data)
 
 
 def atomic_write_text(path: Path | str, text: str) -> None:
@@ -68,9 +53,6 @@ def _fsync_dir(directory: Path) -> None:
 
 fsync_dir = _fsync_dir  # public: the output set (outputs.py) syncs its directories too
 
-__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_writer", "fsync_dir"]
-
-
 
 @contextmanager
 def atomic_writer(path: Path | str, check: Callable[[Path], None] | None = None) -> Iterator[BinaryIO]:
@@ -90,9 +72,13 @@ def atomic_writer(path: Path | str, check: Callable[[Path], None] | None = None)
         _keep_mode(path, tmp)
         os.replace(tmp, path)
     except BaseException:
+        # Also on KeyboardInterrupt: never leave a stray temp file behind.
         try:
             os.unlink(tmp)
         except FileNotFoundError:
             pass
         raise
     _fsync_dir(path.parent)
+
+
+__all__ = ["atomic_write_bytes", "atomic_write_text", "atomic_writer", "fsync_dir"]
