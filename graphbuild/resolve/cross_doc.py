@@ -23,6 +23,7 @@ from graphbuild.resolve.event_compat import containment, continent_containment
 from graphbuild.resolve.event_match import merge_events
 from graphbuild.resolve.facts import merge_links, merge_memberships, merge_relation_list
 from graphbuild.resolve.geo import link_places
+from graphbuild.resolve.geo_containment import DOCUMENT_COUNTRY, TRANSITIVE
 from graphbuild.resolve.kinds import role_votes
 from graphbuild.resolve.scopes import GLOBAL, ScopedEntity, scope_of, scope_of_model
 
@@ -88,7 +89,20 @@ def _event_containment(model: GraphModel) -> dict[str, frozenset[str]]:
     places = [(e.id, e.label) for e in model.entities if e.kind == "Place"]
     extra, continents = continent_containment(places)
     located = {e.id for e in model.entities if e.same_as} | continents
-    return containment([*model.relations, *extra], located=located)
+    return containment([r for r in model.relations if _stated_containment(r)] + extra, located=located)
+
+
+# Containment rules that state no whereabouts of their own (see `_stated_containment`).
+INFERRED_CONTAINMENT = frozenset({DOCUMENT_COUNTRY, TRANSITIVE})
+
+
+def _stated_containment(relation: Relation) -> bool:
+    """Whether a relation counts for event joining: not a containment guessed from the
+    document's one country (`geo_containment`, rule "document-country"), nor a closure
+    edge (which `containment` recomputes from the edges kept). A guess would make a
+    place of unknown whereabouts 'located', so two reports of one event naming a street
+    and a city would look disjoint and be kept apart."""
+    return not relation.evidence or any(ev.rule not in INFERRED_CONTAINMENT for ev in relation.evidence)
 
 
 def _stories(all_models: Sequence[GraphModel], pinned: GraphModel | None, ent) -> dict[str, frozenset[str]]:

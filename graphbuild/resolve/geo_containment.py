@@ -30,6 +30,7 @@ CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
 # Rules whose edges come from the gazetteers, not from a statement of the text.
 GAZETTEER_RULES = frozenset(CONFIDENCE)
 DOCUMENT_COUNTRY = "document-country"
+TRANSITIVE = "place-transitive"
 DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
 # Last words of the names of places that are no part of one country ("the Baltic Sea").
 WATER_WORDS = frozenset("sea ocean".split())
@@ -223,6 +224,6 @@ def _closure(relations: list[Relation]) -> list[Relation]:
     for doc_id in sorted(per_doc):
         edges = per_doc[doc_id]
         for (a, c), first in closure(set(edges)).items():
-            ev = replace(edges[first], rule="place-transitive", confidence=0.75)
+            ev = replace(edges[first], rule=TRANSITIVE, confidence=0.75)
             out.append(Relation(a, CONTAINED_IN, c, (ev,)))
     return out

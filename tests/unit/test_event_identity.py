@@ -144,3 +144,24 @@ def test_a_win_over_a_side_names_both_sides(events_of):
     roles = _roles(events, "victory")
     assert ("agent", "Kestrel Rovers") in roles
     assert ("participant", "Harbour United") in roles
+
+
+def test_a_place_put_in_the_document_country_by_guess_stays_of_unknown_whereabouts():
+    # "Elm Street" was only guessed to lie in the one country the lead names; the linked
+    # city of another report of the same killing is no known-different place.
+    from graphbuild.model import Entity, Evidence, GraphModel
+    from graphbuild.resolve.cross_doc import _event_containment
+    from graphbuild.resolve.geo_containment import DOCUMENT_COUNTRY, TRANSITIVE
+
+    def edge(a, b, rule):
+        return Relation(a, "containedInPlace", b, (Evidence("d", 0, 9, rule, 0.6),))
+
+    places = [Entity(i, "Place", label) for i, label in
+              [("street", "Elm Street"), ("country", "Ruritania"), ("city", "Zenda")]]
+    model = GraphModel(entities=tuple(places), relations=(
+        edge("street", "country", DOCUMENT_COUNTRY), edge("city", "country", "geonames"),
+        edge("square", "city", "dependency"), edge("square", "country", TRANSITIVE)))
+    up = _event_containment(model)
+    assert "street" not in up and up["city"] == {"country"}
+    assert up["square"] == {"city", "country"}  # a stated edge's closure is still known
+    assert not places_disjoint(("street",), ("city",), up)
