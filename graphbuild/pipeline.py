@@ -22,6 +22,7 @@ from graphbuild.settings import Settings
 
 if TYPE_CHECKING:
     from graphbuild.rdf.quads import QuadSet
+    from graphbuild.rdf.validate import ValidationResult
 
 REJECTED_FILE = "rejected.trig"  # statements SHACL refused, kept out of the published graph
 MAX_LISTED = 100  # violation messages listed in report.json
@@ -118,11 +119,16 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
         return check_facts(merged)
 
 
-def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None) -> tuple[dict[str, Path], dict]:
+def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None,
+                  staged: bool = False) -> tuple[dict[str, Path], dict]:
     """Write every requested format into `settings.output_dir`; each file is checked and
-    then atomically replaces the old one. Returns the paths and the validation summary."""
+    then atomically replaces the old one. Returns the paths and the validation summary.
+    `staged`: the directory is a staging one (nothing is published before the set is
+    swapped in), so with `settings.jobs` > 1 SHACL runs on a thread while the files are
+    written (they are written again in the rare case that statements are quarantined)."""
     from graphbuild.rdf.build import to_quads
     from graphbuild.rdf.serialize import write_outputs as write_rdf
+    from graphbuild.rdf.validate import start_validation
 
     timer = timer or _Timer()
     out = Path(settings.output_dir)
@@ -132,7 +138,8 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     rdf_formats = [f for f in settings.formats if f in ("ttl", "trig", "nt", "jsonld")]
     with timer.stage("rdf"):
         quads = to_quads(model, settings.base_iri)
-        if settings.validate:
+        pending = start_validation(quads) if settings.validate and staged and settings.jobs > 1 else None
+        if settings.validate and pending is None:
             validation, quads = _validate(quads, settings, out, outputs)
         if rdf_formats:
             outputs.update(write_rdf(quads, out, rdf_formats))
@@ -150,18 +157,25 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
                 atomic_write_text(out / "graph.html", render_html(model, view=view, base_iri=settings.base_iri))
                 outputs["html"] = out / "graph.html"
             outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
+    if pending is not None:
+        with timer.stage("rdf"):
+            validation, checked = _validate(quads, settings, out, outputs, pending.result())
+            if checked is not quads and rdf_formats:  # quarantined: the files again, without them
+                outputs.update(write_rdf(checked, out, rdf_formats))
+            validation["triples"] = len(checked)
     return outputs, validation
 
 
-def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path]) -> tuple[dict, QuadSet]:
-    """SHACL over `quads`. Violating statements are moved out into `rejected.trig`
-    (OutputError instead under `settings.strict`); returns the summary for the report and
-    the quads to publish."""
+def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path],
+              result: ValidationResult | None = None) -> tuple[dict, QuadSet]:
+    """SHACL over `quads` (`result`: when it was run already). Violating statements are
+    moved out into `rejected.trig` (OutputError instead under `settings.strict`); returns
+    the summary for the report and the quads to publish."""
     from graphbuild.rdf.terms import to_rdflib
     from graphbuild.rdf.serialize import publish, quad_set, serialize
     from graphbuild.rdf.validate import quarantine, validate
 
-    result = validate(quads)
+    result = result or validate(quads)
     rejected_path = out / REJECTED_FILE
     if not result.conforms and settings.strict:
         raise OutputError("GB406", violations=result.violations, rejected_file=REJECTED_FILE,
@@ -253,7 +267,7 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
     out = Path(settings.output_dir)
     with staged(out) as stage:
         # The stage is where this set is written; `into` was read already (build_model).
-        outputs, validation = write_outputs(model, replace(settings, output_dir=stage, into=None), timer)
+        outputs, validation = write_outputs(model, replace(settings, output_dir=stage, into=None), timer, staged=True)
         timer.timings["total"] = round(time.perf_counter() - t0, 3)
         report = _report(settings, documents, model, skipped, checked, validation, outputs, timer)
         report.update(notes or {})
