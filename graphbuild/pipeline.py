@@ -124,10 +124,11 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     """Write every requested format into `settings.output_dir`; each file is checked and
     then atomically replaces the old one. Returns the paths and the validation summary.
     `staged`: the directory is a staging one (nothing is published before the set is
-    swapped in), so with `settings.jobs` > 1 SHACL runs on a thread while the files are
-    written (they are written again in the rare case that statements are quarantined)."""
+    swapped in), so with `settings.jobs` > 1 the other cores work while the files are
+    written: SHACL on a thread, JSON-LD in a forked child (every RDF file is written again
+    in the rare case that statements are quarantined). The same bytes either way."""
     from graphbuild.rdf.build import to_quads
-    from graphbuild.rdf.serialize import write_outputs as write_rdf
+    from graphbuild.rdf.serialize import write_in_background, write_outputs as write_rdf
     from graphbuild.rdf.validate import start_validation
 
     timer = timer or _Timer()
@@ -136,34 +137,60 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     outputs: dict[str, Path] = {}
     validation: dict = {"checked": False}
     rdf_formats = [f for f in settings.formats if f in ("ttl", "trig", "nt", "jsonld")]
-    with timer.stage("rdf"):
-        quads = to_quads(model, settings.base_iri)
-        pending = start_validation(quads) if settings.validate and staged and settings.jobs > 1 else None
-        if settings.validate and pending is None:
-            validation, quads = _validate(quads, settings, out, outputs)
-        if rdf_formats:
-            outputs.update(write_rdf(quads, out, rdf_formats))
-        validation["triples"] = len(quads)
-    with timer.stage("network"):
-        if {"html", "graphml", "gexf"} & set(settings.formats):
-            from graphbuild.network.exchange import write_exports
-            from graphbuild.network.view import network_view
-
-            view = network_view(model)  # one layout for the page and the GraphML/GEXF files
-            if "html" in settings.formats:
-                from graphbuild.fsio import atomic_write_text
-                from graphbuild.network.html import render_html
-
-                atomic_write_text(out / "graph.html", render_html(model, view=view, base_iri=settings.base_iri))
-                outputs["html"] = out / "graph.html"
-            outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
-    if pending is not None:
+    overlap = staged and settings.jobs > 1
+    background = pending = None
+    try:
         with timer.stage("rdf"):
-            validation, checked = _validate(quads, settings, out, outputs, pending.result())
-            if checked is not quads and rdf_formats:  # quarantined: the files again, without them
-                outputs.update(write_rdf(checked, out, rdf_formats))
-            validation["triples"] = len(checked)
+            quads = to_quads(model, settings.base_iri)
+            if overlap:  # forked before the SHACL thread starts
+                background = write_in_background(quads, out, rdf_formats)
+                pending = start_validation(quads) if settings.validate else None
+            if settings.validate and pending is None:
+                validation, quads = _validate(quads, settings, out, outputs)
+            here = [f for f in rdf_formats if background is None or f not in background.formats]
+            if here:
+                outputs.update(write_rdf(quads, out, here))
+            validation["triples"] = len(quads)
+        with timer.stage("network"):
+            _write_network(model, settings, out, outputs)
+        if overlap:
+            with timer.stage("rdf"):
+                _finish_overlap(quads, settings, out, outputs, rdf_formats, background, pending, validation)
+    except BaseException:
+        if background is not None:
+            background.cancel()
+        raise
     return outputs, validation
+
+
+def _write_network(model: GraphModel, settings: Settings, out: Path, outputs: dict[str, Path]) -> None:
+    if {"html", "graphml", "gexf"} & set(settings.formats):
+        from graphbuild.network.exchange import write_exports
+        from graphbuild.network.view import network_view
+
+        view = network_view(model)  # one layout for the page and the GraphML/GEXF files
+        if "html" in settings.formats:
+            from graphbuild.fsio import atomic_write_text
+            from graphbuild.network.html import render_html
+
+            atomic_write_text(out / "graph.html", render_html(model, view=view, base_iri=settings.base_iri))
+            outputs["html"] = out / "graph.html"
+        outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
+
+
+def _finish_overlap(quads, settings, out, outputs, rdf_formats, background, pending, validation) -> None:
+    """Wait for the JSON-LD child and the SHACL thread of `write_outputs`; when statements
+    were quarantined, every RDF file is written again without them."""
+    from graphbuild.rdf.serialize import write_outputs as write_rdf
+
+    if background is not None:
+        outputs.update(background.result())
+    if pending is not None:
+        summary, checked = _validate(quads, settings, out, outputs, pending.result())
+        if checked is not quads and rdf_formats:  # quarantined: the files again, without them
+            outputs.update(write_rdf(checked, out, rdf_formats))
+        validation.clear()
+        validation.update(summary, triples=len(checked))
 
 
 def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path],
