@@ -219,6 +219,8 @@ def write_in_background(content: QuadSet, out_dir: Path, formats: list[str]) -> 
 
     if "jsonld" not in formats or len(formats) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return None
+    if multiprocessing.current_process().daemon:  # a daemonic process may not have children
+        return None
     return BackgroundWrite(content, out_dir, ["jsonld"])
 
 
