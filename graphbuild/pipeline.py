@@ -130,6 +130,7 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     from graphbuild.rdf.build import to_quads
     from graphbuild.rdf.serialize import write_in_background, write_outputs as write_rdf
     from graphbuild.rdf.validate import start_validation
+    from graphbuild.writing import finish_overlap, write_network
 
     timer = timer or _Timer()
     out = Path(settings.output_dir)
@@ -152,45 +153,15 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
                 outputs.update(write_rdf(quads, out, here))
             validation["triples"] = len(quads)
         with timer.stage("network"):
-            _write_network(model, settings, out, outputs)
+            write_network(model, settings, out, outputs)
         if overlap:
             with timer.stage("rdf"):
-                _finish_overlap(quads, settings, out, outputs, rdf_formats, background, pending, validation)
+                finish_overlap(quads, settings, out, outputs, (rdf_formats, background, pending), validation, _validate)
     except BaseException:
         if background is not None:
             background.cancel()
         raise
     return outputs, validation
-
-
-def _write_network(model: GraphModel, settings: Settings, out: Path, outputs: dict[str, Path]) -> None:
-    if {"html", "graphml", "gexf"} & set(settings.formats):
-        from graphbuild.network.exchange import write_exports
-        from graphbuild.network.view import network_view
-
-        view = network_view(model)  # one layout for the page and the GraphML/GEXF files
-        if "html" in settings.formats:
-            from graphbuild.fsio import atomic_write_text
-            from graphbuild.network.html import render_html
-
-            atomic_write_text(out / "graph.html", render_html(model, view=view, base_iri=settings.base_iri))
-            outputs["html"] = out / "graph.html"
-        outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
-
-
-def _finish_overlap(quads, settings, out, outputs, rdf_formats, background, pending, validation) -> None:
-    """Wait for the JSON-LD child and the SHACL thread of `write_outputs`; when statements
-    were quarantined, every RDF file is written again without them."""
-    from graphbuild.rdf.serialize import write_outputs as write_rdf
-
-    if background is not None:
-        outputs.update(background.result())
-    if pending is not None:
-        summary, checked = _validate(quads, settings, out, outputs, pending.result())
-        if checked is not quads and rdf_formats:  # quarantined: the files again, without them
-            outputs.update(write_rdf(checked, out, rdf_formats))
-        validation.clear()
-        validation.update(summary, triples=len(checked))
 
 
 def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path],
