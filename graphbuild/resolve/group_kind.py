@@ -79,7 +79,7 @@ def _weigh_name_form(g, votes: Counter[str]) -> None:
         votes["Place"] += votes.pop("Person", 0) + votes.pop("Organization", 0)
     if votes["Person"] and not g.honorific and all(acronym_shaped(n) for n in g.names):
         votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
-    if votes["Place"] and not form["Place"] and not g.located:
+    if votes["Place"] and not form["Place"] and not g.located and not g.described_place:
         votes["Place"] *= UNCONFIRMED_PLACE
         if any(shaped_like_person(n) for n in set(g.names)):
             votes["Person"] += PERSON_SHAPE_BONUS

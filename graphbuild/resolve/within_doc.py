@@ -32,6 +32,8 @@ from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
 from graphbuild.resolve.group_kind import group_kind as _kind
 
+DESCRIBED_AS_PLACE = "described-as-place"  # the rule of `extract.place_cues`: a confirmed place
+
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
 
@@ -53,6 +55,7 @@ class _Group:
     located: int = 0  # mentions right after a locative preposition ("in X", "at X")
     cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
     surname_used: bool = False  # its last word stands alone, tagged PERSON, in the text
+    described_place: bool = False  # the text calls it a town, a river... (`extract.place_cues`)
 
     @property
     def words(self) -> list[str]:
@@ -70,6 +73,7 @@ class _Group:
         self.honorific |= other.honorific
         self.person_full |= other.person_full
         self.surname_used |= other.surname_used
+        self.described_place |= other.described_place
         self.located += other.located
         self.cues.update(other.cues)
 
@@ -97,6 +101,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         group.names.append(name)
         for cue in cue_at.get((m.start, m.end), ()):
             group.cues[cue.kind] += cue.weight
+            group.described_place |= cue.rule == DESCRIBED_AS_PLACE
         for t in (*titles, *([title] if title else [])):
             t = expand_title(t)
             if t and t not in group.titles:

@@ -1,0 +1,109 @@
+"""Nationality from demonyms that `person_facts` does not read: longer describing phrases.
+
+- "American singer-songwriter X", "British dance-pop singer X's album", "South Korean
+  swimmer X": a demonym of one or two words, then up to `MAX_WORDS` lowercase words
+  (nouns, adjectives, hyphens) right before the name;
+- "X (born 1992), South Korean swimmer" / "X, Hungarian footballer": a list entry or an
+  appositive without an article, the demonym after the name's comma;
+- "X is a Thai martial arts film actor": a demonym anywhere in the run of words before
+  the describing noun of "X is a NOUN" / "X, a NOUN".
+Each yields `affiliation.CountryWords` (rule "demonym"), resolved by the stage like the
+other demonyms. Read-only.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Span
+
+from graphbuild.extract.affiliation import CountryWords
+from graphbuild.extract.person_facts import described_person
+from graphbuild.extract.view import DocumentView
+from graphbuild.lexicon import countries
+
+MAX_WORDS = 5  # lowercase words between a demonym and the name or noun it describes
+MAX_BRACKET = 12  # tokens of a bracket after a name ("(born 4 May 1961 in Leeds)")
+
+
+def _demonym_ending(doc, end: int, start: int) -> Span | None:
+    """A demonym of one or two words ending right before token `end` ("South Korean")."""
+    for width in (2, 1):
+        a = end - width
+        if a >= start and countries.by_demonym(doc[a:end].text) is not None and doc[a].is_title:
+            return doc[a:end]
+    return None
+
+
+def _demonym_starting(doc, i: int, end: int) -> Span | None:
+    for width in (2, 1):
+        if i + width <= end and countries.by_demonym(doc[i:i + width].text) is not None and doc[i].is_title:
+            return doc[i:i + width]
+    return None
+
+
+def _describing_run(doc, start: int, stop: int, forward: bool) -> int | None:
+    """From token `start`, the index past a run of at most `MAX_WORDS` lowercase words or
+    hyphens (walking forward or back, not past `stop`), when at least one is a noun."""
+    step = 1 if forward else -1
+    k, words, noun = start, 0, False
+    while (k < stop if forward else k >= stop) and words < MAX_WORDS:
+        t = doc[k]
+        if t.text in ("-", "–") or (t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")):
+            noun |= t.pos_ == "NOUN"
+            k += step
+            words += 1
+        else:
+            break
+    return k if noun else None
+
+
+def _before_name(view: DocumentView, person: str, span: Span) -> CountryWords | None:
+    doc = span.doc
+    k = _describing_run(doc, span.start - 1, span.sent.start, forward=False)
+    if k is None:
+        return None
+    words = _demonym_ending(doc, k + 1, span.sent.start)
+    return CountryWords(person, span.sent, words, "demonym") if words is not None else None
+
+
+def _after_name(view: DocumentView, person: str, span: Span) -> CountryWords | None:
+    """"X (dates), Demonym noun" / "X, Demonym noun": no article, a noun run ending the
+    clause (a comma, a full stop, "and", a bracket or the sentence end)."""
+    doc, end = span.doc, span.sent.end
+    k = span.end
+    if k < end and doc[k].text == "(":
+        close = next((j for j in range(k, min(end, k + MAX_BRACKET)) if doc[j].text == ")"), None)
+        if close is None:
+            return None
+        k = close + 1
+    if k >= end or doc[k].text != ",":
+        return None
+    words = _demonym_starting(doc, k + 1, end)
+    if words is None:
+        return None
+    stop = _describing_run(doc, words.end, end, forward=True)
+    if stop is None or (stop < end and doc[stop].text not in (",", ".", ";", ")", "(") and doc[stop].lower_ != "and"):
+        return None
+    return CountryWords(person, span.sent, words, "demonym")
+
+
+def _in_noun_phrase(view: DocumentView) -> Iterator[CountryWords]:
+    """A demonym before the words of a describing noun: "X is a Thai martial arts actor"."""
+    doc = view.doc
+    for noun in doc:
+        if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "appos") or not noun.is_lower:
+            continue
+        k = _describing_run(doc, noun.i - 1, noun.sent.start, forward=False)
+        words = _demonym_ending(doc, k + 1, noun.sent.start) if k is not None else None
+        person = described_person(view, noun) if words is not None else None
+        if person is not None:
+            yield CountryWords(person, noun.sent, words, "demonym")
+
+
+def nationality_phrases(view: DocumentView) -> Iterator[CountryWords]:
+    """Country words describing a person (module docstring)."""
+    for person, span in view.entity_spans(("Person",)):
+        for found in (_before_name(view, person, span), _after_name(view, person, span)):
+            if found is not None:
+                yield found
+    yield from _in_noun_phrase(view)

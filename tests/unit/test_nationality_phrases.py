@@ -1,0 +1,27 @@
+"""Nationality from longer demonym phrases (`extract.nationality_phrases`; hand-built
+entities, one per NER span)."""
+from __future__ import annotations
+
+from graphbuild.extract.nationality_phrases import nationality_phrases
+from tests.helpers.extract import view_of
+
+
+def _found(nlp, text):
+    view = view_of(nlp, text)
+    return {(view.label(w.person), w.span.text) for w in nationality_phrases(view)}
+
+
+def test_hyphenated_describing_words_before_the_name(nlp):
+    assert ("Marla Quent", "American") in _found(nlp, "The song was written by American singer-songwriter Marla Quent.")
+
+
+def test_two_word_demonym_in_a_list_entry(nlp):
+    assert ("Dae-ho Pyun", "South Korean") in _found(nlp, "Dae-ho Pyun (born 1990), South Korean swimmer.")
+
+
+def test_demonym_before_the_words_of_a_describing_noun(nlp):
+    assert ("Tomas Verlund", "Swedish") in _found(nlp, "Tomas Verlund is a Swedish martial arts film actor.")
+
+
+def test_a_demonym_of_another_noun_is_not_the_persons(nlp):
+    assert not _found(nlp, "Tomas Verlund visited the Swedish embassy in Oslo.")
