@@ -5,8 +5,8 @@
   (nouns, adjectives, hyphens) right before the name;
 - "X (born 1992), South Korean swimmer" / "X, Hungarian footballer": a list entry or an
   appositive without an article, the demonym after the name's comma;
-- "X is a Thai martial arts film actor": a demonym anywhere in the run of words before
-  the describing noun of "X is a NOUN" / "X, a NOUN".
+- "X is a Thai martial arts film actor", "X was a Swedish Christian democratic
+  politician": a demonym before the run of words before the describing noun of "X is a NOUN" / "X, a NOUN".
 Each yields `affiliation.CountryWords` (rule "demonym"), resolved by the stage like the
 other demonyms. Read-only.
 """
@@ -41,14 +41,16 @@ def _demonym_starting(doc, i: int, end: int) -> Span | None:
     return None
 
 
-def _describing_run(doc, start: int, stop: int, forward: bool) -> int | None:
-    """From token `start`, the index past a run of at most `MAX_WORDS` lowercase words or
-    hyphens (walking forward or back, not past `stop`), when at least one is a noun."""
+def _describing_run(doc, start: int, stop: int, forward: bool, need_noun: bool = True) -> int | None:
+    """From token `start`, the index past a run of at most `MAX_WORDS` lowercase words,
+    hyphens or group adjectives ("Christian", no country's demonym), walking forward or
+    back, not past `stop`, when at least one is a noun (or `need_noun` is False)."""
     step = 1 if forward else -1
-    k, words, noun = start, 0, False
+    k, words, noun = start, 0, not need_noun
     while (k < stop if forward else k >= stop) and words < MAX_WORDS:
         t = doc[k]
-        if t.text in ("-", "–") or (t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")):
+        group = t.ent_type_ == "NORP" and t.is_title and countries.by_demonym(t.text) is None
+        if t.text in ("-", "–") or group or (t.is_lower and t.is_alpha and t.pos_ in ("NOUN", "ADJ", "PROPN")):
             noun |= t.pos_ == "NOUN"
             k += step
             words += 1
@@ -93,8 +95,8 @@ def _in_noun_phrase(view: DocumentView) -> Iterator[CountryWords]:
     for noun in doc:
         if noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "appos") or not noun.is_lower:
             continue
-        k = _describing_run(doc, noun.i - 1, noun.sent.start, forward=False)
-        words = _demonym_ending(doc, k + 1, noun.sent.start) if k is not None else None
+        k = _describing_run(doc, noun.i - 1, noun.sent.start, forward=False, need_noun=False)
+        words = _demonym_ending(doc, k + 1, noun.sent.start) if k is not None and k + 1 < noun.i - 1 else None
         person = described_person(view, noun) if words is not None else None
         if person is not None:
             yield CountryWords(person, noun.sent, words, "demonym")

@@ -25,3 +25,8 @@ def test_demonym_before_the_words_of_a_describing_noun(nlp):
 
 def test_a_demonym_of_another_noun_is_not_the_persons(nlp):
     assert not _found(nlp, "Tomas Verlund visited the Swedish embassy in Oslo.")
+
+
+def test_demonym_before_a_group_adjective(nlp):
+    assert ("Lomqvist", "Swedish") in _found(
+        nlp, "Anders Lomqvist (1 May 1930 – 2 June 2001) was a Swedish Christian democratic politician.")
