@@ -163,7 +163,7 @@ def _merge_surnames(groups: list[_Group]) -> list[_Group]:
     shaped = [g for g in groups if len(g.words) >= 2 and g not in full and shaped_like_person(g.names[0])]
     result: list[_Group] = []
     for g in groups:
-        if len(g.words) != 1 or g in full:
+        if len(g.words) != 1 or g in full or g.described_place:  # a town is no one's surname
             result.append(g)
             continue
         pool = full + shaped if any(m.label == "PERSON" for m in g.mentions) else full

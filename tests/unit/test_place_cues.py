@@ -41,3 +41,9 @@ def test_a_city_councillor_stays_a_person(nlp):
 def test_a_name_before_a_place_noun_is_a_place(nlp):
     kinds = _kinds(nlp, "The farm lies in the Varnesse region of the north.", [("Varnesse", "PERSON")])
     assert kinds["Varnesse"] == "Place"
+
+
+def test_a_town_is_no_surname_of_the_person_named_after_it(nlp):
+    text = "Varnow is a town in Lower Prussia. The poet Albert von Varnow was born in the town."
+    kinds = _kinds(nlp, text, [("Varnow", "PERSON"), ("Lower Prussia", "GPE"), ("Albert von Varnow", "PERSON")])
+    assert kinds["Varnow"] == "Place" and kinds["Albert von Varnow"] == "Person"
