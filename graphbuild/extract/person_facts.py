@@ -172,7 +172,7 @@ def _born_person(view: DocumentView, born: Token) -> str | None:
     """Whose birth "born" tells: its passive subject, or the name it modifies."""
     person = described_person(view, born)
     if person is None and born.dep_ in ("acl", "amod", "appos", "relcl"):
-        person = _person_of(view, born.head)
+        person = _person_of(view, born.head) or described_person(view, born.head)  # "X was an actor, born in Y"
     if person is None and born.dep_ == "advcl":  # "Born in Y, he moved to Z"
         person = verb_person(view, born.head)
     k = born.head

@@ -10,3 +10,8 @@ def test_born_in_a_year_then_in_a_place(nlp):
 
 def test_born_at_a_place(nlp):
     assert ("Ruth Amberley", "birthPlace", "Leeds") in facts(nlp, "Ruth Amberley was born at Leeds in England.")
+
+
+def test_born_after_the_describing_noun(nlp):
+    assert ("Ruth Amberley", "birthPlace", "Leeds") in facts(
+        nlp, "Ruth Amberley was a British actress, born in Leeds as Ruth Blake.")
