@@ -109,6 +109,8 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
         if hit is None or any(eid == hit[0] for eid, _ in chain):
             break
         if chain and _is_list_member(doc, hit[1], end):
+            if len(chain) >= 2:  # "in A, B, C and D": the commas joined a list, no chain
+                return _Chain([], refs)
             break
         chain.append(hit)
         refs.extend(CountryRef(hit[0], s, hit[1].sent, "admin-unit-of-country") for s in pending)

@@ -19,3 +19,8 @@ def test_city_state_pair_before_a_clause_joined_by_and(nlp):
 def test_a_list_of_places_is_no_containment(nlp):
     f = contained(nlp, "The tour visited Portugal, Spain, and France.")
     assert not f
+
+
+def test_a_longer_list_with_and_is_no_chain(nlp):
+    f = contained(nlp, "The firm has plants in Leeds, Bradford, Halifax and Wakefield.")
+    assert not f
