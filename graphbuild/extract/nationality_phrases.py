@@ -7,21 +7,27 @@
   appositive without an article, the demonym after the name's comma;
 - "X is a Thai martial arts film actor", "X was a Swedish Christian democratic
   politician": a demonym before the run of words before the describing noun of "X is a NOUN" / "X, a NOUN".
-Each yields `affiliation.CountryWords` (rule "demonym"), resolved by the stage like the
-other demonyms. Read-only.
+- "X represented Ghana at the Olympics", "X played for the Czech national team", "X was
+  called up to the Turkey national football team": a country's sport is its citizens'
+  (rule "national-team"; a country name only when it is a place of the document).
+Each yields `affiliation.CountryWords`, resolved by the stage like the other demonyms.
+Read-only.
 """
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from graphbuild.extract.affiliation import CountryWords
-from graphbuild.extract.person_facts import described_person
+from graphbuild.extract.person_facts import described_person, verb_person
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
 
 MAX_WORDS = 5  # lowercase words between a demonym and the name or noun it describes
+TEAM_NOUNS = frozenset("team side squad eleven".split())
+# Nouns whose "of/for the national team" names a player: "a member of", "captain of".
+PLAYER_NOUNS = frozenset("member captain player goalkeeper striker forward defender midfielder".split())
 MAX_BRACKET = 12  # tokens of a bracket after a name ("(born 4 May 1961 in Leeds)")
 
 
@@ -109,3 +115,60 @@ def nationality_phrases(view: DocumentView) -> Iterator[CountryWords]:
             if found is not None:
                 yield found
     yield from _in_noun_phrase(view)
+    yield from national_teams(view)
+
+
+def _country_span(view: DocumentView, words: Span) -> Span | None:
+    """`words` when they name a country: a demonym, or a country whose place the
+    document names (a name inside a team's name makes no country of its own)."""
+    if countries.by_demonym(words.text) is not None:
+        return words
+    c = countries.by_name(words.text)
+    if c is not None and view.find_by_label(set(c.names) | {c.label}, "Place") is not None:
+        return words
+    return None
+
+
+def _team_country(view: DocumentView, team: Token) -> Span | None:
+    """The country words before "national" in "the Turkey national football team"."""
+    doc = team.doc
+    nat = next((c for c in team.children if c.lower_ == "national" and c.i < team.i), None)
+    if nat is None:
+        return None
+    for width in (2, 1):
+        a = nat.i - width
+        if a >= team.sent.start and doc[a].is_title and (found := _country_span(view, doc[a:nat.i])) is not None:
+            return found
+    return None
+
+
+def _team_player(view: DocumentView, team: Token) -> str | None:
+    """Who plays in the team: "X played for / was called up to / was a member of" it."""
+    prep = team.head if team.dep_ == "pobj" else None
+    if prep is None or prep.lower_ not in ("for", "to", "of", "with", "in"):
+        return None
+    head = prep.head
+    if head.pos_ in ("VERB", "AUX"):
+        return verb_person(view, head)
+    if head.lemma_.lower() in PLAYER_NOUNS:
+        return described_person(view, head)
+    return None
+
+
+def national_teams(view: DocumentView) -> Iterator[CountryWords]:
+    """Nationality of the players of national teams and of who represents a country."""
+    doc = view.doc
+    for t in doc:
+        if t.lemma_.lower() in TEAM_NOUNS and t.pos_ == "NOUN":
+            words = _team_country(view, t)
+            person = _team_player(view, t) if words is not None else None
+        elif t.lemma_.lower() == "represent" and t.pos_ == "VERB":
+            obj = next((c for c in t.children if c.dep_ == "dobj"), None)
+            eid = view.token_entity(obj) if obj is not None else None
+            words = next((s for e, s in view.entity_spans(("Place",)) if e == eid and s.start <= obj.i < s.end), None) \
+                if eid is not None and countries.by_name(view.label(eid)) else None
+            person = verb_person(view, t) if words is not None else None
+        else:
+            continue
+        if person is not None:
+            yield CountryWords(person, t.sent, words, "demonym")

@@ -30,3 +30,13 @@ def test_a_demonym_of_another_noun_is_not_the_persons(nlp):
 def test_demonym_before_a_group_adjective(nlp):
     assert ("Lomqvist", "Swedish") in _found(
         nlp, "Anders Lomqvist (1 May 1930 – 2 June 2001) was a Swedish Christian democratic politician.")
+
+
+def test_players_of_a_national_team_and_who_represents_a_country(nlp):
+    found = _found(nlp, "Tomas Verlund played for the Czech national team. Peter Appiah represented Ghana at the Olympics.")
+    assert ("Tomas Verlund", "Czech") in found
+    assert ("Peter Appiah", "Ghana") in found
+
+
+def test_a_club_team_tells_no_nationality(nlp):
+    assert not _found(nlp, "Tomas Verlund played for the city team of Brno.")
