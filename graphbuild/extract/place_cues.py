@@ -29,8 +29,10 @@ DESCRIBING_NOUNS = frozenset(
     "expressway castle cathedral monastery abbey palace stadium arena lighthouse mall cemetery "
     "waterfall lagoon strait fjord estuary pass massif summit peak".split()
 )
-DESCRIBED_AS_PLACE = "described-as-place"  # `resolve.within_doc` takes it for a confirmed place
-CUE_WEIGHT = 4.5  # as strong as `kind_cues.CUE_WEIGHT`: outweighs a full name tagged PERSON
+DESCRIBED_AS_PLACE = "described-as-place"
+# As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
+# `resolve.group_kind.STRONG_PLACE_CUE`: a confirmed place, no one's surname.
+CUE_WEIGHT = 4.5
 
 
 def described_subject(noun: Token) -> Token | None:

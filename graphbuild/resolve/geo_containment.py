@@ -25,7 +25,7 @@ from graphbuild.containment import closure
 from graphbuild.lexicon.countries import geonames
 from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
-from graphbuild.resolve.document_state import DOCUMENT_STATE, document_state
+from graphbuild.resolve.document_state import DOCUMENT_STATE, UsGazetteer, document_state, us_gazetteer
 
 CONTAINED_IN = "containedInPlace"
 CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
@@ -125,6 +125,12 @@ def _us_cities_by_name() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _us_gazetteer() -> UsGazetteer:
+    _, counties, states = us_units()
+    return us_gazetteer(states, _us_cities_by_name(), counties)
+
+
 def _us_city_states(name: str) -> frozenset[str]:
     return _us_cities_by_name().get(normalize(name), frozenset())
 
@@ -163,7 +169,7 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
         for m in e.mentions:
             opening[m.doc_id] = min(opening.get(m.doc_id, m.sentence_start), m.sentence_start)
     relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
-    relations += document_state(mentions, opening, by_id, relations + _closure(relations), _continents())
+    relations += document_state(mentions, opening, by_id, relations + _closure(relations), _continents(), _us_gazetteer())
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 

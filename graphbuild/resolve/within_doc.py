@@ -30,9 +30,7 @@ from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initia
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
-from graphbuild.resolve.group_kind import group_kind as _kind
-
-DESCRIBED_AS_PLACE = "described-as-place"  # the rule of `extract.place_cues`: a confirmed place
+from graphbuild.resolve.group_kind import STRONG_PLACE_CUE, group_kind as _kind
 
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
@@ -55,7 +53,6 @@ class _Group:
     located: int = 0  # mentions right after a locative preposition ("in X", "at X")
     cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
     surname_used: bool = False  # its last word stands alone, tagged PERSON, in the text
-    described_place: bool = False  # the text calls it a town, a river... (`extract.place_cues`)
 
     @property
     def words(self) -> list[str]:
@@ -73,7 +70,6 @@ class _Group:
         self.honorific |= other.honorific
         self.person_full |= other.person_full
         self.surname_used |= other.surname_used
-        self.described_place |= other.described_place
         self.located += other.located
         self.cues.update(other.cues)
 
@@ -101,7 +97,6 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         group.names.append(name)
         for cue in cue_at.get((m.start, m.end), ()):
             group.cues[cue.kind] += cue.weight
-            group.described_place |= cue.rule == DESCRIBED_AS_PLACE
         for t in (*titles, *([title] if title else [])):
             t = expand_title(t)
             if t and t not in group.titles:
@@ -163,7 +158,7 @@ def _merge_surnames(groups: list[_Group]) -> list[_Group]:
     shaped = [g for g in groups if len(g.words) >= 2 and g not in full and shaped_like_person(g.names[0])]
     result: list[_Group] = []
     for g in groups:
-        if len(g.words) != 1 or g in full or g.described_place:  # a town is no one's surname
+        if len(g.words) != 1 or g in full or g.cues["Place"] >= STRONG_PLACE_CUE:  # a town is no one's surname
             result.append(g)
             continue
         pool = full + shaped if any(m.label == "PERSON" for m in g.mentions) else full
