@@ -30,7 +30,7 @@ from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initia
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
-from graphbuild.resolve.group_kind import group_kind as _kind
+from graphbuild.resolve.group_kind import STRONG_PLACE_CUE, group_kind as _kind
 
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
@@ -171,7 +171,7 @@ def _merge_surnames(groups: list[_Group]) -> list[_Group]:
     shaped = [g for g in groups if len(g.words) >= 2 and g not in full and shaped_like_person(g.names[0])]
 
     def target(g: _Group, _kept) -> _Group | None:
-        if len(g.words) != 1 or g in full:
+        if len(g.words) != 1 or g in full or g.cues["Place"] >= STRONG_PLACE_CUE:  # a town is no one's surname
             return None
         pool = full + shaped if any(m.label == "PERSON" for m in g.mentions) else full
         return _choose([f for f in pool if _surname(f.words) == g.key], g)
