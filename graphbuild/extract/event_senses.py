@@ -23,6 +23,9 @@ SUPPORT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "mount", "call",
                  "issue", "sign", "reach", "strike", "make", "give", "win", "lose", "seal", "clinch", "secure",
                  "claim", "record", "earn", "suffer"}
 SUPPORT_OBJECTS = {"dobj", "obj"}
+# An adjective names an event only as a predicate ("was found dead", "left two dead",
+# "climber dead after fall"), not as a modifier ("a dead battery").
+PREDICATIVE_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "conj", "advmod", "ROOT"}
 INFLECTIONS = ("ing", "es", "ed", "s", "d")
 
 
@@ -83,8 +86,10 @@ def capitalized_forms(tok: Token) -> tuple[str, ...]:
 
 
 def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
-    if tok.ent_type_ in NAME_ENTS:
-        return None
+    if tok.ent_type_ in NAME_ENTS or (tok.pos_ == "VERB" and tok.dep_ == "prep"):
+        return None  # a verb form used as a preposition names no event: "according to police"
+    if tok.pos_ == "ADJ":
+        return lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ in PREDICATIVE_DEPS else None
     if tok.pos_ in TRIGGER_POS:
         lemmas: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
     else:

@@ -107,6 +107,8 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
     undergoer = "victim" if harm else "patient"
     if in_family(e.kind, {"Attack"}, lex):
         undergoer = "target"
+    if tok.pos_ == "ADJ":
+        return tuple((undergoer, t) for t in _predicated(tok))
     if tok.pos_ == "VERB":
         subj = [c for c in tok.children if c.dep_ in SUBJECTS]
         if not subj and tok.dep_ == "conj":  # "were killed and injured": shared subject
@@ -141,6 +143,21 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
                 roles.extend(("participant", p) for p in c.children if p.dep_ == "pobj" and p.i not in by_token)
         roles.extend(_support_roles(tok, by_token))
     return tuple(roles)
+
+
+def _predicated(tok: Token) -> list[Token]:
+    """Who a predicative adjective is said of: the subject of its copula ("he is dead"),
+    the object of the verb it completes ("left two people dead", "found him dead"), or the
+    noun it follows in a headline ("Climber dead after fall")."""
+    head = tok.head
+    if tok.dep_ == "acomp" or (tok.dep_ == "ROOT" and head is tok):
+        return [c for c in head.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.pos_ != "PRON"]
+    if tok.dep_ in ("oprd", "xcomp", "ccomp", "conj"):
+        return [c for c in head.children if (c.dep_ in OBJECTS or c.dep_ in PASSIVE_SUBJECTS) and c.pos_ != "PRON"
+                and c.i < tok.i]
+    if tok.dep_ == "advmod" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []
 
 
 def _support_roles(tok: Token, by_token: dict[int, FoundEvent]) -> list[tuple[str, Token]]:
