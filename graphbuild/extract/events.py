@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.counts import FoundCount, find_counts
-from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback
+from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback, predicated_of
 from graphbuild.extract.event_factuality import ASSERTED, factuality
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
 from graphbuild.extract.event_senses import is_classifier, is_quantifier, support_verb, trigger_kind
@@ -108,7 +108,7 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
     if in_family(e.kind, {"Attack"}, lex):
         undergoer = "target"
     if tok.pos_ == "ADJ":
-        return tuple((undergoer, t) for t in _predicated(tok))
+        return tuple((undergoer, t) for t in predicated_of(tok))
     if tok.pos_ == "VERB":
         subj = [c for c in tok.children if c.dep_ in SUBJECTS]
         if not subj and tok.dep_ == "conj":  # "were killed and injured": shared subject
@@ -143,21 +143,6 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
                 roles.extend(("participant", p) for p in c.children if p.dep_ == "pobj" and p.i not in by_token)
         roles.extend(_support_roles(tok, by_token))
     return tuple(roles)
-
-
-def _predicated(tok: Token) -> list[Token]:
-    """Who a predicative adjective is said of: the subject of its copula ("he is dead"),
-    the object of the verb it completes ("left two people dead", "found him dead"), or the
-    noun it follows in a headline ("Climber dead after fall")."""
-    head = tok.head
-    if tok.dep_ == "acomp" or (tok.dep_ == "ROOT" and head is tok):
-        return [c for c in head.children if c.dep_ in SUBJECTS | PASSIVE_SUBJECTS and c.pos_ != "PRON"]
-    if tok.dep_ in ("oprd", "xcomp", "ccomp", "conj"):
-        return [c for c in head.children if (c.dep_ in OBJECTS or c.dep_ in PASSIVE_SUBJECTS) and c.pos_ != "PRON"
-                and c.i < tok.i]
-    if tok.dep_ == "advmod" and head.pos_ in ("NOUN", "PROPN"):
-        return [head]
-    return []
 
 
 def _support_roles(tok: Token, by_token: dict[int, FoundEvent]) -> list[tuple[str, Token]]:
