@@ -1,5 +1,6 @@
-"""graph.nt written in chunks (`streamed._write_nt`) has the bytes of the union's lines
-sorted as bytes (`serialize._nt`), on terms that are prefixes of one another, literals
+"""Texts made in chunks have the bytes of the whole: graph.nt (`streamed._write_nt`) those
+of the union's lines sorted as bytes (`serialize._nt`), the canonical N-Quads / N-Triples
+(`streamed._Canonical`) those of `QuadSet.nquads` / `ntriples`; on terms that are prefixes of one another, literals
 with languages, datatypes, spaces, quotes, control and non-ASCII characters."""
 from __future__ import annotations
 
@@ -32,3 +33,18 @@ def test_chunked_nt_has_the_bytes_of_sorted_lines():
         out = io.BytesIO()
         _write_nt(content, out, chunk=chunk)
         assert out.getvalue() == _nt(content)
+
+
+def test_canonical_text_made_in_chunks_is_the_quad_sets_text(monkeypatch):
+    from graphbuild.rdf import streamed
+
+    iris, literals = _terms()
+    quads = [(g, s, iris[0], o) for g in (ox.DefaultGraph(), iris[5]) for s in iris for o in literals]
+    content = QuadSet(quads)
+    for lines in (1, 3, 1000):
+        monkeypatch.setattr(streamed, "CHUNK_LINES", lines)
+        for fmt, whole in (("trig", content.nquads()), ("ttl", content.ntriples())):
+            canonical = streamed._Canonical(content, fmt)
+            assert b"".join(canonical.chunks()) == whole
+            reader = canonical.reader()
+            assert b"".join(iter(lambda: reader.read(7), b"")) == whole
