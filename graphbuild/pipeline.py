@@ -137,6 +137,7 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
         if rdf_formats:
             outputs.update(write_rdf(quads, out, rdf_formats))
         validation["triples"] = len(quads)
+        del quads  # as big as the graph: not held while the network is made
     with timer.stage("network"):
         if {"html", "graphml", "gexf"} & set(settings.formats):
             from graphbuild.network.exchange import write_exports
