@@ -83,9 +83,11 @@ class _Descriptions:
         return np.unique(np.concatenate(found)) if found else np.zeros(0, dtype=np.int64)
 
 
-def parts(quads: QuadSet, cross_graph: str, budget: int = BUDGET) -> Iterator[QuadSet] | None:
+def parts(quads: QuadSet, cross_graph: str, budget: int | None = None) -> Iterator[QuadSet] | None:
     """The parts to validate instead of `quads` (see the module docstring), or None when
-    the quads must be validated whole (small enough, or shapes this cannot cut)."""
+    the quads must be validated whole (small enough, or shapes this cannot cut).
+    `budget`: statements of document graphs per part (BUDGET by default)."""
+    budget = budget or BUDGET
     rows, terms = quads.rows(), quads.terms()
     if len(rows) <= budget or not _partable():
         return None
@@ -117,7 +119,7 @@ def _cut(quads: QuadSet, is_cross: np.ndarray, budget: int) -> Iterator[QuadSet]
         yield quads.subset(at)
 
 
-def validate_in_parts(quads: QuadSet, cross_graph: str, budget: int = BUDGET) -> ValidationResult:
+def validate_in_parts(quads: QuadSet, cross_graph: str, budget: int | None = None) -> ValidationResult:
     """`validate(quads)`'s result, computed part by part when the quads are big (module
     docstring); any part that does not conform sends the union to `validate`."""
     pieces = parts(quads, cross_graph, budget)
