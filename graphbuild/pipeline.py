@@ -121,15 +121,14 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
 
 def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None,
                   staged: bool = False) -> tuple[dict[str, Path], dict]:
-    """Write every requested format into `settings.output_dir`; each file is checked and
-    then atomically replaces the old one. Returns the paths and the validation summary.
-    `staged`: the directory is a staging one (nothing is published before the set is
-    swapped in), so with `settings.jobs` > 1 the other cores work while the files are
-    written: SHACL on a thread, JSON-LD in a forked child (every RDF file is written again
-    in the rare case that statements are quarantined). The same bytes either way."""
+    """Write every requested format into `settings.output_dir`, each file checked, then
+    atomically replacing the old one; returns the paths and the validation summary. When
+    `staged` (nothing is published before the set is swapped in) and `settings.jobs` > 1,
+    SHACL runs on a thread and JSON-LD in a forked child meanwhile (same bytes)."""
     from graphbuild.rdf.build import to_quads
     from graphbuild.rdf.serialize import write_in_background, write_outputs as write_rdf
     from graphbuild.rdf.validate import start_validation
+    from graphbuild.rdf.validate_parts import BUDGET
     from graphbuild.writing import finish_overlap, write_network
 
     timer = timer or _Timer()
@@ -138,20 +137,19 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     outputs: dict[str, Path] = {}
     validation: dict = {"checked": False}
     rdf_formats = [f for f in settings.formats if f in ("ttl", "trig", "nt", "jsonld")]
-    overlap = staged and settings.jobs > 1
-    background = pending = None
+    overlap, background, pending = staged and settings.jobs > 1, None, None
     try:
         with timer.stage("rdf"):
             quads = to_quads(model, settings.base_iri)
             if overlap:  # forked before the SHACL thread starts
                 background = write_in_background(quads, out, rdf_formats)
-                pending = start_validation(quads) if settings.validate else None
+                pending = start_validation(quads) if settings.validate and len(quads) <= BUDGET else None  # big: by parts
             if settings.validate and pending is None:
                 validation, quads = _validate(quads, settings, out, outputs)
-            here = [f for f in rdf_formats if background is None or f not in background.formats]
-            if here:
+            if here := [f for f in rdf_formats if background is None or f not in background.formats]:
                 outputs.update(write_rdf(quads, out, here))
             validation["triples"] = len(quads)
+            quads = quads if overlap else None  # as big as the graph: not held while the network is made
         with timer.stage("network"):
             write_network(model, settings, out, outputs)
         if overlap:
@@ -166,14 +164,16 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
 
 def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path],
               result: ValidationResult | None = None) -> tuple[dict, QuadSet]:
-    """SHACL over `quads` (`result`: when it was run already). Violating statements are
-    moved out into `rejected.trig` (OutputError instead under `settings.strict`); returns
-    the summary for the report and the quads to publish."""
+    """SHACL over `quads` (`result`: when it was run already). Violating statements go to
+    `rejected.trig` (OutputError under `settings.strict`); returns the summary and the quads to publish."""
+    from graphbuild.iri import cross_graph_iri
     from graphbuild.rdf.terms import to_rdflib
     from graphbuild.rdf.serialize import publish, quad_set, serialize
-    from graphbuild.rdf.validate import quarantine, validate
+    from graphbuild.rdf.validate import quarantine
+    from graphbuild.rdf.validate_parts import validate_in_parts
 
-    result = result or validate(quads)
+    # Part by part on a big build (bounded memory, the same result as the union at once).
+    result = result or validate_in_parts(quads, cross_graph_iri(settings.base_iri))
     rejected_path = out / REJECTED_FILE
     if not result.conforms and settings.strict:
         raise OutputError("GB406", violations=result.violations, rejected_file=REJECTED_FILE,
