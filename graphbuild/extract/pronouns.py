@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 
 
@@ -198,3 +198,15 @@ def _resolve(view: DocumentView, tok: Token, sent_no: int, centre: _Centre,
             if _kind_fits(view, eid, tok):
                 return PronounLink(eid, "definite-subject")
     return None
+
+
+def referring_spans(view: DocumentView) -> list[tuple[Span, PronounLink]]:
+    """The span of each link of `pronoun_links`, in text order: the pronoun token, or the
+    definite description from its determiner to its noun ("the company")."""
+    doc = view.doc
+    out = []
+    for i, link in sorted(pronoun_links(view).items()):
+        tok = doc[i]
+        start = tok.left_edge.i if link.rule == "definite-subject" else i
+        out.append((doc[start : i + 1], link))
+    return out
