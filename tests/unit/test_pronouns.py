@@ -94,3 +94,26 @@ def test_definite_subject_mention_spans_its_determiner(nlp):
 
 def test_unresolved_pronouns_add_no_mention(nlp):
     assert referring(nlp, "It was raining. They said he would come.") == []
+
+
+def _with_pronouns(e, n: int):
+    from dataclasses import replace
+
+    from graphbuild.model import Mention
+
+    doc = e.mentions[0].doc_id
+    extra = tuple(Mention(doc, 200 + 5 * i, 202 + 5 * i, "he", "PERSON", 0, 300, "pronoun") for i in range(n))
+    return replace(e, mentions=e.mentions + extra)
+
+
+def test_referring_mentions_do_not_vote_for_a_merged_nodes_label_or_kind():
+    from graphbuild.resolve.entity_match import majority_kind
+    from graphbuild.resolve.facts import canonical_label, name_weight
+    from tests.helpers.cross_doc import ent
+
+    named_twice = ent("a", "e1", "Person", "Jonas Varga", "Jonas Varga")
+    named_once = _with_pronouns(ent("b", "e1", "Person", "Jonas Vargha"), 5)
+    assert name_weight(named_once) == 1 and name_weight(named_twice) == 2
+    assert canonical_label([named_twice, named_once]) == "Jonas Varga"  # not the form with more "he"
+    org_twice = ent("c", "e1", "Organization", "Varga", "Varga")
+    assert majority_kind([org_twice, _with_pronouns(ent("d", "e1", "Person", "Varga"), 3)]) == "Organization"
