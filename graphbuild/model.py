@@ -47,7 +47,7 @@ class Mention:
 
 # Rules of mentions that refer without naming ("he", "the company"): never a label, an
 # alias or a name to match across documents, and not scored as names.
-REFERRING_RULES = frozenset({"pronoun", "definite-subject"})
+REFERRING_RULES = frozenset({"pronoun", "definite-subject", "description"})
 
 
 @dataclass(frozen=True)
