@@ -16,7 +16,8 @@ complement of a verb with the name as its object or subject ("named Varga as hos
 Varga"), or the last word of a title the extractors gave the entity ("Coach Ann Varga").
 The tied noun itself is not published (it belongs to the name's phrase); a later definite
 noun phrase with the tied noun's lemma and number as its head ("the host", "this
-comedian") is, when the document ties that lemma to one entity only.
+comedian") is, when the document ties that lemma to one entity only and no other
+entity of its kind has been named since its last name.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from spacy.tokens import Token
 
 from graphbuild.extract.pronouns import DocumentView, PronounLink
 
+TITLE_PREPS = frozenset("of for".split())
 COPULAS = frozenset("be become remain".split())
 DEFINITE = frozenset("the this that".split())
 # Nouns that stand for an amount or a part ("one of the players", "a total of"), not the entity.
@@ -61,6 +63,14 @@ def tied_entity(view: DocumentView, noun: Token) -> str | None:
     return None
 
 
+def _title_head(title: str) -> str | None:
+    """The head noun of a title: its last word before "of"/"for" ("Secretary of State": secretary)."""
+    words = title.lower().split()
+    cut = next((i for i, w in enumerate(words) if w in TITLE_PREPS), len(words))
+    head = words[cut - 1] if cut else None
+    return head if head and head.isalpha() else None
+
+
 def _ties(view: DocumentView) -> tuple[dict[Key, set[str]], dict[Key, int], set[int]]:
     """(key -> entities tied to it, key -> token index of its first tie, tied tokens)."""
     owners: dict[Key, set[str]] = {}
@@ -76,8 +86,7 @@ def _ties(view: DocumentView) -> tuple[dict[Key, set[str]], dict[Key, int], set[
             owners.setdefault(key, set()).add(eid)
             first.setdefault(key, tok.i)
     for e in view.entities:  # a title is a tie at the name's first mention ("Coach Ann Varga")
-        words = [w for t in e.titles for w in t.lower().split()[-1:] if w.isalpha()]
-        for w in words:
+        for w in filter(None, map(_title_head, e.titles)):
             if e.id in starts:
                 owners.setdefault((w, "NN"), set()).add(e.id)
                 first[(w, "NN")] = min(first.get((w, "NN"), starts[e.id]), starts[e.id])
@@ -94,10 +103,16 @@ def description_links(view: DocumentView) -> dict[int, PronounLink]:
     if not view.doc.has_annotation("DEP"):
         return links
     owners, first, tied = _ties(view)
+    last: dict[str, str] = {}  # kind -> the entity of that kind named last
     for tok in view.doc:
+        if (named := view.token_entity(tok)) is not None:
+            last[view.kind(named)] = named
+            continue
         key = (tok.lemma_.lower(), tok.tag_)
         if tok.i in tied or len(owners.get(key, ())) != 1 or tok.i < first[key]:
             continue
-        if _is_common_noun(view, tok) and _is_definite(tok) and tok.dep_ != "compound":
-            links[tok.i] = PronounLink(next(iter(owners[key])), "description")
+        eid = next(iter(owners[key]))
+        # another entity of its kind named since: "the slain commander" may be that one
+        if last.get(view.kind(eid)) == eid and _is_common_noun(view, tok) and _is_definite(tok) and tok.dep_ != "compound":
+            links[tok.i] = PronounLink(eid, "description")
     return links

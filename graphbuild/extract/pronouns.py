@@ -214,7 +214,8 @@ def referring_spans(view: DocumentView) -> list[tuple[Span, PronounLink]]:
         tok = doc[i]
         start = i
         if link.rule in NOUN_RULES:
-            while start > tok.left_edge.i and not doc[start - 1].is_punct and view.token_entity(doc[start - 1]) is None:
+            while start > tok.left_edge.i and view.token_entity(doc[start - 1]) is None and (
+                    not doc[start - 1].is_punct or doc[start - 1].text == "-"):  # "the 62-year-old general"
                 start -= 1
         out.append((doc[start : i + 1], link))
     return out

@@ -51,3 +51,20 @@ def test_descriptions_become_referring_mentions_never_names(nlp):
     added = [m for m in person.mentions if m.rule == "description"]
     assert [m.text for m in added] == ["The director"] and "description" in REFERRING_RULES
     assert person.alt_labels == ()
+
+
+def test_another_person_named_since_blocks_the_description(nlp):
+    text = "Ann Wexford, the new director, spoke on Monday. Tom Berk answered her. The director left."
+    assert descriptions(nlp, text) == []
+
+
+def test_the_description_runs_from_its_first_word_across_hyphens_but_not_into_a_name(nlp):
+    text = "Carl Ode, the minister, arrived. The 62-year-old minister spoke."
+    assert descriptions(nlp, text) == [("The 62-year-old minister", "Carl Ode")]
+
+
+def test_a_titles_head_is_its_noun_before_of():
+    from graphbuild.extract.descriptions import _title_head
+
+    assert [_title_head(t) for t in ("Secretary of State", "Defense Secretary", "Coach", "No. 2")] == [
+        "secretary", "secretary", "coach", None]
