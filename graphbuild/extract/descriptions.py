@@ -6,7 +6,8 @@ Contract: `description_links(view)` maps the token index of the head noun of eac
 description to a `PronounLink(entity, "description")`, reading only the parse and the
 view's entities (with their titles); the same view gives the same links. The links are
 referring mentions only (`model.REFERRING_RULES`): never names, aliases or relation
-arguments.
+arguments. `referring_spans(view)` gives these and the `pronouns.pronoun_links` as spans,
+for the referring stage to publish.
 
 A tie makes a common noun one entity's description: an apposition to the name ("Ann
 Varga, the comedian"; not a name in apposition to the noun, as in "her show, Varga"),
@@ -21,10 +22,11 @@ entity of its kind has been named since its last name.
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
-from graphbuild.extract.pronouns import DocumentView, PronounLink
+from graphbuild.extract.pronouns import DocumentView, PronounLink, pronoun_links
 
+NOUN_RULES = frozenset({"definite-subject", "description"})  # links whose span is a noun phrase
 TITLE_PREPS = frozenset("of for".split())
 COPULAS = frozenset("be become remain".split())
 DEFINITE = frozenset("the this that".split())
@@ -116,3 +118,21 @@ def description_links(view: DocumentView) -> dict[int, PronounLink]:
         if last.get(view.kind(eid)) == eid and _is_common_noun(view, tok) and _is_definite(tok) and tok.dep_ != "compound":
             links[tok.i] = PronounLink(eid, "description")
     return links
+
+
+def referring_spans(view: DocumentView) -> list[tuple[Span, PronounLink]]:
+    """The span of each link of `pronouns.pronoun_links` and `description_links`
+    (a pronoun's link wins), in text order: the pronoun token, or a description from its
+    first word to its noun ("the company"), never reaching into a name before it."""
+    doc = view.doc
+    links = {**description_links(view), **pronoun_links(view)}
+    out = []
+    for i, link in sorted(links.items()):
+        tok = doc[i]
+        start = i
+        if link.rule in NOUN_RULES:
+            while start > tok.left_edge.i and view.token_entity(doc[start - 1]) is None and (
+                    not doc[start - 1].is_punct or doc[start - 1].text == "-"):  # "the 62-year-old general"
+                start -= 1
+        out.append((doc[start : i + 1], link))
+    return out

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import NamedTuple, Protocol
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
 
 
@@ -52,7 +52,6 @@ PLACE_NOUNS = frozenset(
 # Words after "it is/was" that make "it" expletive ("it is said that", "it is likely to").
 EXPLETIVE_WORDS = frozenset("said believed thought known reported claimed estimated expected likely possible "
                             "unclear clear important necessary decided time".split())
-NOUN_RULES = frozenset({"definite-subject", "description"})  # links whose span is a noun phrase
 MAX_SENTENCES_BACK = 4  # an antecedent further back than this is too far to trust
 
 
@@ -199,23 +198,3 @@ def _resolve(view: DocumentView, tok: Token, sent_no: int, centre: _Centre,
             if _kind_fits(view, eid, tok):
                 return PronounLink(eid, "definite-subject")
     return None
-
-
-def referring_spans(view: DocumentView) -> list[tuple[Span, PronounLink]]:
-    """The span of each link of `pronoun_links` and `descriptions.description_links`
-    (a pronoun's link wins), in text order: the pronoun token, or a description from its
-    first word to its noun ("the company"), never reaching into a name before it."""
-    from graphbuild.extract.descriptions import description_links
-
-    doc = view.doc
-    links = {**description_links(view), **pronoun_links(view)}
-    out = []
-    for i, link in sorted(links.items()):
-        tok = doc[i]
-        start = i
-        if link.rule in NOUN_RULES:
-            while start > tok.left_edge.i and view.token_entity(doc[start - 1]) is None and (
-                    not doc[start - 1].is_punct or doc[start - 1].text == "-"):  # "the 62-year-old general"
-                start -= 1
-        out.append((doc[start : i + 1], link))
-    return out

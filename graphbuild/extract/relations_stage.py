@@ -19,7 +19,7 @@ from spacy.tokens import Span
 from graphbuild.containment import closure
 from graphbuild.extract import affiliation, memberships, person_facts, place_phrases, places, quotes, roles
 from graphbuild.extract.organizations import NOTHING, resolve_organization
-from graphbuild.extract.pronouns import referring_spans
+from graphbuild.extract.descriptions import referring_spans
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
 )
@@ -123,7 +123,7 @@ class _Additions:
         return Mention(self.doc_id, start, end, self.parsed.document.text[start:end], ner_label, s_start, s_end, rule)
 
     def add_referring_mentions(self) -> None:
-        """Each link of `pronouns.referring_spans` as a mention of its entity."""
+        """Each link of `descriptions.referring_spans` as a mention of its entity."""
         added: dict[str, list[Mention]] = {}
         for span, link in referring_spans(self.view):
             added.setdefault(link.entity, []).append(self._mention(span, span.sent, _label(self.entities[link.entity]), link.rule))

@@ -2,7 +2,7 @@
 (`extract.descriptions`), on sentences of our own with hand-built entities."""
 from __future__ import annotations
 
-from graphbuild.extract.pronouns import referring_spans
+from graphbuild.extract.descriptions import referring_spans
 from graphbuild.extract.relations_stage import referring_stage
 from graphbuild.model import REFERRING_RULES
 from tests.helpers.extract import build_model, view_of
