@@ -39,7 +39,9 @@ PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current 
 def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organization a preposition's object or a direct object names (and its conjuncts)."""
     for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
-        eid = view.token_entity(t) or view.entity_of_tokens(list(t.subtree)[:1] + [t])
+        # A common noun names no organization of its own: in "40,000 Acme employees"
+        # Acme only modifies what is represented.
+        eid = view.token_entity(t) or (view.entity_of_tokens(list(t.subtree)[:1] + [t]) if t.pos_ == "PROPN" else None)
         if eid is not None and view.kind(eid) == "Organization":
             yield eid
 

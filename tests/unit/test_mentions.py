@@ -156,6 +156,12 @@ def test_dateline_place_the_model_missed(nlp, first_line, place):
     assert (place, "GPE", "dateline") in found
 
 
+def test_dateline_place_the_model_tagged_as_an_organization(nlp):
+    text = "Mills Close Early\nHARTWELL (Newswire) - Two mills closed on Friday .\n"
+    found = _found(find_mentions(parsed_with(nlp, text, [("HARTWELL", "ORG")])))
+    assert ("HARTWELL", "GPE", "dateline") in found and ("HARTWELL", "ORG", "ner") not in found
+
+
 def test_no_dateline_in_the_body_or_in_a_headline(nlp):
     text = "SOCCER - ARSENAL WIN .\nArsenal won .\nMore text .\nAnd more .\nOSLO 1996-08-31\n"
     assert [m for m in find_mentions(parsed_with(nlp, text, [])) if m.rule == "dateline"] == []
@@ -177,6 +183,18 @@ def test_sentence_initial_plural_common_noun_is_no_name(nlp):
     p = parsed_with(nlp, text, [("Coffins", "PERSON"), ("Kerman", "GPE")])
     p.doc[0].tag_ = "NNS"  # as the tagger reads it
     assert [m.text for m in find_mentions(p)] == ["Kerman"]
+
+
+def test_sentence_initial_plural_name_written_in_lowercase_elsewhere_is_no_name(nlp):
+    text = "Velbury chose a federalist mayor.\nFederalists, in general, favour regions. Velbury agreed."
+    p = parsed_with(nlp, text, [("Velbury", "GPE"), ("Federalists", "PERSON"), ("Velbury", "GPE", 1)])
+    p.doc[7].tag_ = "NNPS"  # as the tagger reads a capitalized plural
+    assert [m.text for m in find_mentions(p)] == ["Velbury", "Velbury"]
+    # Without the lowercase use the plural stays a name ("Rangers" of a team).
+    text = "Velbury chose a mayor.\nFederalists, in general, favour regions. Velbury agreed."
+    p = parsed_with(nlp, text, [("Velbury", "GPE"), ("Federalists", "PERSON"), ("Velbury", "GPE", 1)])
+    p.doc[6].tag_ = "NNPS"
+    assert "Federalists" in [m.text for m in find_mentions(p)]
 
 
 def test_dash_and_number_between_names_split_the_span(nlp):
