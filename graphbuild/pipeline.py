@@ -22,6 +22,7 @@ from graphbuild.settings import Settings
 
 if TYPE_CHECKING:
     from graphbuild.rdf.quads import QuadSet
+    from graphbuild.rdf.validate import ValidationResult
 
 REJECTED_FILE = "rejected.trig"  # statements SHACL refused, kept out of the published graph
 MAX_LISTED = 100  # violation messages listed in report.json
@@ -118,11 +119,17 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
         return check_facts(merged)
 
 
-def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None) -> tuple[dict[str, Path], dict]:
-    """Write every requested format into `settings.output_dir`; each file is checked and
-    then atomically replaces the old one. Returns the paths and the validation summary."""
+def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = None,
+                  staged: bool = False) -> tuple[dict[str, Path], dict]:
+    """Write every requested format into `settings.output_dir`, each file checked, then
+    atomically replacing the old one; returns the paths and the validation summary. When
+    `staged` (nothing is published before the set is swapped in) and `settings.jobs` > 1,
+    SHACL runs on a thread and JSON-LD in a forked child meanwhile (same bytes)."""
     from graphbuild.rdf.build import to_quads
-    from graphbuild.rdf.serialize import write_outputs as write_rdf
+    from graphbuild.rdf.serialize import write_in_background, write_outputs as write_rdf
+    from graphbuild.rdf.validate import start_validation
+    from graphbuild.rdf.validate_parts import BUDGET
+    from graphbuild.writing import finish_overlap, write_network
 
     timer = timer or _Timer()
     out = Path(settings.output_dir)
@@ -130,34 +137,35 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     outputs: dict[str, Path] = {}
     validation: dict = {"checked": False}
     rdf_formats = [f for f in settings.formats if f in ("ttl", "trig", "nt", "jsonld")]
-    with timer.stage("rdf"):
-        quads = to_quads(model, settings.base_iri)
-        if settings.validate:
-            validation, quads = _validate(quads, settings, out, outputs)
-        if rdf_formats:
-            outputs.update(write_rdf(quads, out, rdf_formats))
-        validation["triples"] = len(quads)
-        del quads  # as big as the graph: not held while the network is made
-    with timer.stage("network"):
-        if {"html", "graphml", "gexf"} & set(settings.formats):
-            from graphbuild.network.exchange import write_exports
-            from graphbuild.network.view import network_view
-
-            view = network_view(model)  # one layout for the page and the GraphML/GEXF files
-            if "html" in settings.formats:
-                from graphbuild.fsio import atomic_write_text
-                from graphbuild.network.html import render_html
-
-                atomic_write_text(out / "graph.html", render_html(model, view=view, base_iri=settings.base_iri))
-                outputs["html"] = out / "graph.html"
-            outputs.update(write_exports(model, out, settings.formats, base_iri=settings.base_iri, view=view))
+    overlap, background, pending = staged and settings.jobs > 1, None, None
+    try:
+        with timer.stage("rdf"):
+            quads = to_quads(model, settings.base_iri)
+            if overlap:  # forked before the SHACL thread starts
+                background = write_in_background(quads, out, rdf_formats)
+                pending = start_validation(quads) if settings.validate and len(quads) <= BUDGET else None  # big: by parts
+            if settings.validate and pending is None:
+                validation, quads = _validate(quads, settings, out, outputs)
+            if here := [f for f in rdf_formats if background is None or f not in background.formats]:
+                outputs.update(write_rdf(quads, out, here))
+            validation["triples"] = len(quads)
+            quads = quads if overlap else None  # as big as the graph: not held while the network is made
+        with timer.stage("network"):
+            write_network(model, settings, out, outputs)
+        if overlap:
+            with timer.stage("rdf"):
+                finish_overlap(quads, settings, out, outputs, (rdf_formats, background, pending), validation, _validate)
+    except BaseException:
+        if background is not None:
+            background.cancel()
+        raise
     return outputs, validation
 
 
-def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path]) -> tuple[dict, QuadSet]:
-    """SHACL over `quads`. Violating statements are moved out into `rejected.trig`
-    (OutputError instead under `settings.strict`); returns the summary for the report and
-    the quads to publish."""
+def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, Path],
+              result: ValidationResult | None = None) -> tuple[dict, QuadSet]:
+    """SHACL over `quads` (`result`: when it was run already). Violating statements go to
+    `rejected.trig` (OutputError under `settings.strict`); returns the summary and the quads to publish."""
     from graphbuild.iri import cross_graph_iri
     from graphbuild.rdf.terms import to_rdflib
     from graphbuild.rdf.serialize import publish, quad_set, serialize
@@ -165,7 +173,7 @@ def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, 
     from graphbuild.rdf.validate_parts import validate_in_parts
 
     # Part by part on a big build (bounded memory, the same result as the union at once).
-    result = validate_in_parts(quads, cross_graph_iri(settings.base_iri))
+    result = result or validate_in_parts(quads, cross_graph_iri(settings.base_iri))
     rejected_path = out / REJECTED_FILE
     if not result.conforms and settings.strict:
         raise OutputError("GB406", violations=result.violations, rejected_file=REJECTED_FILE,
@@ -257,7 +265,7 @@ def build_documents(documents: list[Document], settings: Settings, progress: Pro
     out = Path(settings.output_dir)
     with staged(out) as stage:
         # The stage is where this set is written; `into` was read already (build_model).
-        outputs, validation = write_outputs(model, replace(settings, output_dir=stage, into=None), timer)
+        outputs, validation = write_outputs(model, replace(settings, output_dir=stage, into=None), timer, staged=True)
         timer.timings["total"] = round(time.perf_counter() - t0, 3)
         report = _report(settings, documents, model, skipped, checked, validation, outputs, timer)
         report.update(notes or {})

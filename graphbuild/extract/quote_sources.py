@@ -70,6 +70,8 @@ def according_to(view: DocumentView, quoted) -> Iterator[FoundQuote]:
     """ "According to X, <clause>" / "<clause>, according to X": the clause as a
     statement of X (a Person or Organization)."""
     doc = view.doc
+    if "according" not in doc.text.lower():  # no token lowers to "according" unless the lowered text holds it
+        return
     for t in doc:
         if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to" or quoted(t.idx):
             continue

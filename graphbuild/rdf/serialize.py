@@ -181,4 +181,48 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     return {fmt: written[fmt] for fmt in formats}
 
 
-__all__ = ["FILE_NAMES", "check", "publish", "quad_set", "serialize", "to_quads", "to_triples", "write_outputs"]
+class BackgroundWrite:
+    """Formats being written by a forked child process (`write_in_background`)."""
+
+    def __init__(self, content: QuadSet, out_dir: Path, formats: list[str]):
+        import multiprocessing
+
+        self.content, self.out_dir, self.formats = content, Path(out_dir), list(formats)
+        # Forked: the child reads the parent's quads as they are (copy-on-write), nothing pickled.
+        self.process = multiprocessing.get_context("fork").Process(
+            target=write_outputs, args=(content, self.out_dir, self.formats), daemon=True,
+            name="graphbuild-write")
+        self.process.start()
+
+    def result(self) -> dict[str, Path]:
+        """Wait for the child; format → path. Should it have failed (or been killed), the
+        formats are written here again, so any error is raised from this process, as
+        `write_outputs` raises it."""
+        self.process.join()
+        if self.process.exitcode != 0:
+            return write_outputs(self.content, self.out_dir, self.formats)
+        return {fmt: self.out_dir / FILE_NAMES[fmt] for fmt in self.formats}
+
+    def cancel(self) -> None:
+        """Stop the child (the build failed elsewhere)."""
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
+def write_in_background(content: QuadSet, out_dir: Path, formats: list[str]) -> BackgroundWrite | None:
+    """Start writing the JSON-LD of `formats` in a forked child process (it is the one
+    format written by Python code, so a thread would not overlap), for a caller that writes
+    the other formats meanwhile on another core; None when there is nothing to overlap or
+    fork is not available. Fork before starting threads."""
+    import multiprocessing
+
+    if "jsonld" not in formats or len(formats) < 2 or "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    if multiprocessing.current_process().daemon:  # a daemonic process may not have children
+        return None
+    return BackgroundWrite(content, out_dir, ["jsonld"])
+
+
+__all__ = ["FILE_NAMES", "BackgroundWrite", "check", "publish", "quad_set", "serialize", "to_quads", "to_triples",
+           "write_in_background", "write_outputs"]

@@ -12,6 +12,7 @@ as `rejected.trig`) and validates again, until the rest conforms.
 """
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 
@@ -77,21 +78,25 @@ def report_graph(dataset: Dataset | Graph | QuadSet) -> tuple[bool, Graph]:
     costs one native run); when it does not, the report is pySHACL's own, so the messages
     a user reads are exactly pySHACL's (turbo words some of them differently)."""
     if isinstance(dataset, QuadSet):
-        # The build path: N-Triples handed to the native engine as an `Input` (bytes or
-        # text would go through rdflib's parser first, 5x slower in all on ECB+ dev).
-        from pyshacl_turbo import Input
-
         # The QuadSet's own N-Triples (the same text pyoxigraph writes, kept for ttl/nt).
-        nt = dataset.ntriples().decode("utf-8")
-        data = Input(nt, "nt", None, {})
-    else:
-        data = union_graph(dataset) if isinstance(dataset, Dataset) else dataset
+        return _ntriples_report(dataset.ntriples().decode("utf-8"))
+    data = union_graph(dataset) if isinstance(dataset, Dataset) else dataset
     conforms, results, _ = _compiled().validate(data, inference="none", abort_on_first=False,
                                                 allow_warnings=True)
+    return (True, results) if conforms else _pyshacl_report(data)
+
+
+def _ntriples_report(nt: str) -> tuple[bool, Graph]:
+    """`report_graph` of the union graph given as N-Triples text: handed to the native
+    engine as an `Input` (bytes or text would go through rdflib's parser first, 5x slower
+    in all on ECB+ dev). The native run releases the GIL (`start_validation`)."""
+    from pyshacl_turbo import Input
+
+    conforms, results, _ = _compiled().validate(Input(nt, "nt", None, {}), inference="none",
+                                                abort_on_first=False, allow_warnings=True)
     if conforms:
         return True, results
-    graph = Graph().parse(data=nt, format="nt") if isinstance(dataset, QuadSet) else data
-    return _pyshacl_report(graph)
+    return _pyshacl_report(Graph().parse(data=nt, format="nt"))
 
 
 def _pyshacl_report(graph: Graph) -> tuple[bool, Graph]:
@@ -106,7 +111,22 @@ def _pyshacl_report(graph: Graph) -> tuple[bool, Graph]:
 
 def validate(dataset: Dataset | Graph | QuadSet) -> ValidationResult:
     """Check `dataset` (all its graphs together) against the shapes."""
-    conforms, results = report_graph(dataset)
+    return _result(*report_graph(dataset))
+
+
+def start_validation(quads: QuadSet) -> Future[ValidationResult]:
+    """`validate(quads)` run on a thread, to overlap with writing the files: the native
+    engine releases the GIL, so on a second core the check costs no wall time. The
+    N-Triples text is taken here (writers release the QuadSet's cached forms)."""
+    nt = quads.ntriples().decode("utf-8")
+    _compiled()  # compiled on this thread, once
+    pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="graphbuild-shacl")
+    future = pool.submit(lambda: _result(*_ntriples_report(nt)))
+    pool.shutdown(wait=False)  # the thread ends with its one task
+    return future
+
+
+def _result(conforms: bool, results: Graph) -> ValidationResult:
     problems = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
         if results.value(result, SH.resultSeverity) != SH.Violation:
@@ -169,4 +189,5 @@ def quarantine(dataset: Dataset, result: ValidationResult) -> tuple[ValidationRe
     raise OutputError("GB421", violations=result.violations, summary=result.summary)
 
 
-__all__ = ["ValidationResult", "Violation", "quarantine", "report_graph", "shapes_graph", "union_graph", "validate"]
+__all__ = ["ValidationResult", "Violation", "quarantine", "report_graph", "shapes_graph", "start_validation", "union_graph",
+           "validate"]

@@ -40,8 +40,9 @@ def test_quadset_sorts_and_deduplicates_as_sort_key_tuples(quads):
     assert len(content) == len(set(quads))
     assert content.triples() == sorted({ox.Triple(s, p, o) for _, s, p, o in quads},
                                        key=lambda t: tuple(sort_key(x) for x in t))
-    if quads:
-        assert content.nquads() == ox.serialize(content.quads(), format=ox.RdfFormat.N_QUADS)
+    # The statement lines made by numpy indexing are pyoxigraph's own serialization.
+    assert content.nquads() == (ox.serialize(content.quads(), format=ox.RdfFormat.N_QUADS) if quads else b"")
+    assert content.ntriples() == (ox.serialize(content.triples(), format=ox.RdfFormat.N_TRIPLES) if quads else b"")
 
 
 def _reference_jsonld(content: QuadSet) -> bytes:

@@ -120,3 +120,24 @@ def test_the_jsonld_writer_dumps_exactly_as_the_json_module():
         out: list[str] = []
         _dump(value, 0, out)
         assert "".join(out) == json.dumps(value, ensure_ascii=False, indent=1), value
+
+
+def test_jsonld_written_by_a_forked_child_is_the_same_file(tmp_path):
+    """`write_in_background` writes graph.jsonld in a child process: the same bytes as here;
+    a child that dies (killed here) is made up for by writing the file in this process."""
+    import signal
+
+    from graphbuild.rdf.build import to_quads
+    from graphbuild.rdf.serialize import write_in_background, write_outputs
+
+    quads = to_quads(hostile_model(), BASE)
+    (tmp_path / "here").mkdir()
+    write_outputs(quads, tmp_path / "here", ["jsonld"])
+    assert write_in_background(quads, tmp_path, ["jsonld"]) is None  # nothing to overlap with
+    for name, kill in (("child", False), ("killed", True)):
+        (tmp_path / name).mkdir()
+        background = write_in_background(quads, tmp_path / name, ["ttl", "jsonld"])
+        if kill:
+            os.kill(background.process.pid, signal.SIGKILL)
+        assert background.result() == {"jsonld": tmp_path / name / "graph.jsonld"}
+        assert (tmp_path / name / "graph.jsonld").read_bytes() == (tmp_path / "here" / "graph.jsonld").read_bytes()

@@ -102,3 +102,22 @@ def test_strict_build_writes_nothing_and_default_build_writes_rejected_trig(tmp_
     # a later clean build removes the stale rejected.trig
     write_outputs(realistic_model(), Settings(output_dir=out, formats=("trig",)))
     assert not (out / REJECTED_FILE).exists()
+
+
+def test_validation_on_a_thread_while_writing_gives_the_same_set(tmp_path):
+    """`write_outputs(staged=True)` with jobs > 1 checks SHACL on a thread while the files are
+    written: the same files, summary and rejected.trig as checking first (a broken model, so
+    the files are written again without the quarantined statements, and a clean one)."""
+    from graphbuild.pipeline import write_outputs
+    from graphbuild.settings import Settings
+
+    formats = ("ttl", "trig", "nt", "jsonld")
+    for name, model in (("broken", _with_negative_count()), ("clean", realistic_model())):
+        first, second = tmp_path / name / "one", tmp_path / name / "two"
+        _, one = write_outputs(model, Settings(output_dir=first, formats=formats, jobs=1), staged=True)
+        _, two = write_outputs(model, Settings(output_dir=second, formats=formats, jobs=2), staged=True)
+        assert one == two
+        assert sorted(p.name for p in first.iterdir()) == sorted(p.name for p in second.iterdir())
+        for path in first.iterdir():
+            assert path.read_bytes() == (second / path.name).read_bytes(), path.name
+    assert (tmp_path / "broken" / "two" / "rejected.trig").exists()
