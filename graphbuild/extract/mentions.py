@@ -45,6 +45,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
     spans = _with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
+    spans = _with_team_nicknames(parsed, layout, spans)
     places = datelines(text, spans)
     spans = [s for s in spans if not any((s.start, s.end) == (p.start, p.end) for p in places)] + places
     spans += initialled(text, spans)
@@ -52,6 +53,28 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans += table_names(text, spans)
     spans += propagate(parsed.doc, layout, spans)
     return _to_mentions(parsed, sorted(set(spans), key=lambda s: (s.start, -s.end)))
+
+
+def _with_team_nicknames(parsed: ParsedDocument, layout: Layout, spans: list[Span]) -> list[Span]:
+    """A place name the model ended before a capitalized plural ("the Philadelphia
+    76ers", "Oakland Raiders") names a team: one organization span. Not a demonym
+    ("California Democrats") nor a word the text also writes in lowercase."""
+    doc, starts, out = parsed.doc, {s.start for s in spans}, []
+    for s in spans:
+        toks = doc.char_span(s.start, s.end, alignment_mode="expand") if s.label in ("GPE", "LOC") else None
+        t = doc[toks.end] if toks is not None and toks.end < len(doc) else None
+        if t is not None and t.idx == s.end + 1 and doc.text[s.end] == " " and t.idx not in starts and _nickname(t, layout):
+            out.append(Span(s.start, t.idx + len(t), "ORG", s.rule))
+        else:
+            out.append(s)
+    return out
+
+
+def _nickname(t, layout: Layout) -> bool:
+    w, after = t.text, t.nbor(1) if t.i + 1 < len(t.doc) else None
+    return (len(w) > 3 and (w[0].isupper() or w[0].isdigit()) and w.endswith("s") and not w.isupper()
+            and t.tag_ in ("NNPS", "NNS", "NNP") and t.ent_type_ != "NORP" and w.casefold() not in layout.lowercase_words
+            and not (after is not None and after.text[:1].isupper()))
 
 
 def _repair(text: str, span: Span) -> list[Span]:

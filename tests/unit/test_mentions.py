@@ -162,6 +162,14 @@ def test_dateline_place_the_model_tagged_as_an_organization(nlp):
     assert ("HARTWELL", "GPE", "dateline") in found and ("HARTWELL", "ORG", "ner") not in found
 
 
+def test_place_before_a_capitalized_plural_is_a_team(nlp):
+    text = "The Dunmore 49ers fired their coach . Dunmore residents were surprised ."
+    p = parsed_with(nlp, text, [("Dunmore", "GPE"), ("Dunmore", "GPE", 1)])
+    p.doc[2].tag_ = "NNPS"  # as the tagger reads a nickname
+    found = _found(find_mentions(p))
+    assert ("Dunmore 49ers", "ORG", "ner") in found and ("Dunmore", "GPE", "ner") in found
+
+
 def test_no_dateline_in_the_body_or_in_a_headline(nlp):
     text = "SOCCER - ARSENAL WIN .\nArsenal won .\nMore text .\nAnd more .\nOSLO 1996-08-31\n"
     assert [m for m in find_mentions(parsed_with(nlp, text, [])) if m.rule == "dateline"] == []
