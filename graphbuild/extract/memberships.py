@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.extract.person_facts import verb_person, described_person
+from graphbuild.extract import affiliation_phrases
+from graphbuild.extract.person_facts import described_person
 from graphbuild.extract.records import FoundRelation
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
@@ -38,10 +39,7 @@ PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current 
 
 def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organization a preposition's object or a direct object names (and its conjuncts)."""
-    for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
-        eid = view.token_entity(t) or view.entity_of_tokens(list(t.subtree)[:1] + [t])
-        if eid is not None and view.kind(eid) == "Organization":
-            yield eid
+    return affiliation_phrases.organizations(view, tok)
 
 
 def _passive(verb: Token) -> bool:
@@ -131,7 +129,7 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
                                 for p in x.children if p.dep_ == "pobj"]
         if not targets:
             continue
-        person = verb_person(view, verb)
+        person = affiliation_phrases.doer(view, verb)
         if person is None:
             continue
         for tok, predicate in targets:

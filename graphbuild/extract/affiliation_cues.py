@@ -1,0 +1,78 @@
+"""Kind cues from the verbs of team membership: what a player plays for, signs for, or
+is loaned or transferred to is a club, an organization ("plays for Leeds", "signed for
+Porto", "loaned him to Everton", "a season on loan at Rio Ave"), even when the tagger
+took the name for a person or a place. A nation's name stays a place (a national side)
+and a name starting with a known given name stays a person's ("traded to John Roe" is
+rare; a club named like a person is rarer still). `affiliation_cues(parsed, mentions)`
+yields `KindCue` records for `resolve.within_doc`.
+"""
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from graphbuild.extract.affiliation_phrases import CLUB_NOUNS, club_noun_preps
+from graphbuild.lexicon.countries import is_nation
+from graphbuild.model import KindCue, Mention
+from graphbuild.names import POSSESSIVE
+from graphbuild.nlp import ParsedDocument
+
+# (lemma, preposition) whose object is the club.
+CLUB_ARGS = frozenset({("play", "for"), ("sign", "for"), ("compete", "for"), ("loan", "to"), ("transfer", "to"),
+                       ("trade", "to"), ("sell", "to")})
+CLUB_WEIGHT = 4.5  # as strong as a possessor cue (kind_cues.CUE_WEIGHT)
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    from nicknames import NickNamer
+
+    return NickNamer()
+
+
+def given_name(word: str) -> bool:
+    """Whether `word` is a known English given name (it has nicknames or is one)."""
+    w = word.lower()
+    n = _nicknamer()
+    return bool(n.nicknames_of(w) or n.canonicals_of(w))
+
+
+def _club_preps(doc) -> Iterator[Token]:
+    """The prepositions of `CLUB_ARGS` and of the club nouns ("his career with")."""
+    for t in doc:
+        if t.dep_ in ("prep", "dative") and (t.head.lemma_.lower(), t.lower_) in CLUB_ARGS:
+            yield t
+        elif t.pos_ == "NOUN" and t.lemma_.lower() in CLUB_NOUNS:
+            yield from club_noun_preps(t)
+
+
+def _club_objects(doc) -> Iterator[Token]:
+    """Objects of the club prepositions and their conjuncts."""
+    for prep in _club_preps(doc):
+        stack = [c for c in prep.children if c.dep_ == "pobj"]
+        while stack:
+            t = stack.pop()
+            stack.extend(c for c in t.children if c.dep_ == "conj")
+            yield t
+
+
+def affiliation_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
+    """An Organization cue for each mention that stands where a club does (see the module docstring)."""
+    ordered = sorted(mentions, key=lambda m: (m.start, m.end))
+    starts = [m.start for m in ordered]
+    seen: set[tuple[int, int]] = set()
+    for tok in _club_objects(parsed.doc):
+        a, b = parsed.source(tok.idx, tok.idx + len(tok))
+        i = bisect_right(starts, a) - 1
+        m = ordered[i] if i >= 0 and b <= ordered[i].end else None
+        if m is None or (m.start, m.end) in seen:
+            continue
+        name = POSSESSIVE.sub("", m.text).strip()
+        words = name.split()
+        if not words or is_nation(name) or given_name(words[0]):
+            continue
+        seen.add((m.start, m.end))
+        yield KindCue(m.start, m.end, "Organization", "club-of-player", CLUB_WEIGHT)
