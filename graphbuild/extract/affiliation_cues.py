@@ -1,10 +1,11 @@
-"""Kind cues from the verbs of team membership: what a player plays for, signs for, or
-is loaned or transferred to is a club, an organization ("plays for Leeds", "signed for
-Porto", "loaned him to Everton", "a season on loan at Rio Ave"), even when the tagger
+"""Kind cues from the verbs of team membership: what a player plays for, signs for, joins,
+or is loaned or transferred to is a club, an organization ("plays for Leeds", "signed for
+Porto", "joined Ajax", "loaned him to Everton", "a season on loan at Rio Ave"), even when the tagger
 took the name for a person or a place. A nation's name stays a place (a national side)
 and a name starting with a known given name stays a person's ("traded to John Roe" is
 rare; a club named like a person is rarer still). `affiliation_cues(parsed, mentions)`
-yields `KindCue` records for `resolve.within_doc`.
+Likewise a name described by a group noun ("X is an American rock band", "X, a football
+club,") names an organization. Yields `KindCue` records for `resolve.within_doc`.
 """
 from __future__ import annotations
 
@@ -23,6 +24,10 @@ from graphbuild.nlp import ParsedDocument
 # (lemma, preposition) whose object is the club.
 CLUB_ARGS = frozenset({("play", "for"), ("sign", "for"), ("compete", "for"), ("loan", "to"), ("transfer", "to"),
                        ("trade", "to"), ("sell", "to")})
+# Nouns that say what their subject is an organization of: "X is an American rock band",
+# "X, a football club from Y", "X is a political party in Y".
+GROUP_NOUNS = frozenset("band group duo trio quartet club team party company corporation firm organization "
+                        "organisation association federation league union alliance".split())
 CLUB_WEIGHT = 4.5  # as strong as a possessor cue (kind_cues.CUE_WEIGHT)
 
 
@@ -50,21 +55,34 @@ def _club_preps(doc) -> Iterator[Token]:
 
 
 def _club_objects(doc) -> Iterator[Token]:
-    """Objects of the club prepositions and their conjuncts."""
-    for prep in _club_preps(doc):
-        stack = [c for c in prep.children if c.dep_ == "pobj"]
+    """Objects of the club prepositions, what a player joins, and their conjuncts."""
+    joined = [c for v in doc if v.lemma_.lower() == "join" and v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj"]
+    for prep in [*_club_preps(doc), None]:
+        stack = joined if prep is None else [c for c in prep.children if c.dep_ == "pobj"]
         while stack:
             t = stack.pop()
             stack.extend(c for c in t.children if c.dep_ == "conj")
             yield t
 
 
+def _described_groups(doc) -> Iterator[Token]:
+    """The names said to be a group: "X is a band", "X, a football club,"."""
+    for noun in doc:
+        if noun.lemma_.lower() not in GROUP_NOUNS or noun.pos_ != "NOUN":
+            continue
+        if noun.dep_ == "attr" and noun.head.lemma_ == "be":
+            yield from (c for c in noun.head.children if c.dep_ == "nsubj")
+        elif noun.dep_ == "appos":
+            yield noun.head
+
+
 def affiliation_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
-    """An Organization cue for each mention that stands where a club does (see the module docstring)."""
+    """An Organization cue for each mention that stands where a club or a described
+    group does (see the module docstring)."""
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in ordered]
     seen: set[tuple[int, int]] = set()
-    for tok in _club_objects(parsed.doc):
+    for tok in [*_club_objects(parsed.doc), *_described_groups(parsed.doc)]:
         a, b = parsed.source(tok.idx, tok.idx + len(tok))
         i = bisect_right(starts, a) - 1
         m = ordered[i] if i >= 0 and b <= ordered[i].end else None

@@ -4,6 +4,8 @@
   Republican member of the House", "Democrat Jane Roe", "Jane Roe (Green Party)":
   memberOf the party (an Organization, created from the party word when the document
   names none, rule "party-word");
+- the people a group is made of: "the band consists of singer A, guitarist B and
+  drummer C", "the trio comprises A, B and C": memberOf the group;
 - a player sent to a club: "the club loaned him to ORG", "sold her to ORG", "a season
   on loan at ORG", "began his career with ORG": memberOf.
 Party words are the names of party families (`PARTY_WORDS`), never a country's demonym.
@@ -35,11 +37,15 @@ PARTY_AS_VERBS = frozenset("elect re-elect reelect run serve sit stand nominate 
 PARTY_PERSON_NOUNS = frozenset(
     "politician member senator congressman congresswoman representative candidate nominee lawmaker "
     "legislator mp deputy councillor councilor activist leader governor mayor".split())
+# Verbs whose subject, a group, has the people they list as members: lemma -> preposition
+# or "" for a direct object ("the band consists of vocalist A and drummer B").
+GROUP_VERBS = {"consist": "of", "comprise": "", "feature": "", "include": ""}
 # Verbs that send a player to a club, with the person as direct object ("loaned him to ORG").
 SEND_VERBS = frozenset("loan sell transfer trade send".split())
 # Nouns whose preposition names the club ("on loan at ORG", "his career with ORG").
 CLUB_NOUNS = {"loan": ("at", "to", "with"), "career": ("with", "at")}
 CONFIDENCE = 0.7
+LIST_DEPS = frozenset(("conj", "appos"))  # "A, B, C and D": the parser makes some of B, C appositions
 
 
 class PartyRef(NamedTuple):
@@ -56,6 +62,7 @@ def find_affiliation_phrases(view: DocumentView) -> Iterator[FoundRelation | Par
     """Party and club memberships (see the module docstring), in text order."""
     yield from party_refs(view)
     yield from club_phrases(view)
+    yield from group_members(view)
 
 
 def relation_of(found: FoundRelation | PartyRef, view: DocumentView,
@@ -147,6 +154,39 @@ def club_phrases(view: DocumentView) -> Iterator[FoundRelation]:
                     yield FoundRelation(person, "memberOf", org, t.sent, f"club-{lemma}", CONFIDENCE)
 
 
+def group_members(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf from "ORG consists of / comprises / features / includes PERSON, PERSON and
+    PERSON" (the subject an organization, pronouns and definite subjects resolved)."""
+    for verb in view.doc:
+        prep = GROUP_VERBS.get(verb.lemma_.lower()) if verb.pos_ == "VERB" else None
+        if prep is None:
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        group = None if subj is None else view.referent(subj)
+        if group is None or view.kind(group) != "Organization":
+            continue
+        if prep:
+            objs = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == prep
+                    for o in p.children if o.dep_ == "pobj"]
+        else:
+            objs = [c for c in verb.children if c.dep_ == "dobj"]
+        for person in _listed_people(view, objs):
+            yield FoundRelation(person, "memberOf", group, verb.sent, f"group-{verb.lemma_.lower()}", CONFIDENCE)
+
+
+def _listed_people(view: DocumentView, tokens: list[Token]) -> Iterator[str]:
+    """The persons `tokens` and the names listed with them name."""
+    seen: set[str] = set()
+    stack = list(tokens)
+    while stack:
+        t = stack.pop()
+        stack.extend(c for c in t.children if c.dep_ in LIST_DEPS)
+        eid = view.token_entity(t)
+        if eid is not None and eid not in seen and view.kind(eid) == "Person":
+            seen.add(eid)
+            yield eid
+
+
 def club_noun_preps(noun: Token) -> list[Token]:
     """The prepositions naming the club of a CLUB_NOUNS noun: its own ("a loan to ORG")
     or, as the parser often attaches them, the next ones of the verb it hangs from ("began
@@ -184,14 +224,14 @@ def doer(view: DocumentView, verb: Token) -> str | None:
 
 
 def organizations(view: DocumentView, tok: Token) -> Iterator[str]:
-    """The organizations `tok` and the names coordinated with it (however deep the chain)
-    name; for a common noun with a name inside ("Premier League side Leicester City"),
+    """The organizations `tok` and the names listed with it (conjuncts and, as the parser
+    reads some lists, appositions; however deep the chain) name; for a common noun with a name inside ("Premier League side Leicester City"),
     the rightmost organization of its words."""
     seen: set[str] = set()
     stack = [tok]
     while stack:
         t = stack.pop()
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(c for c in t.children if c.dep_ in LIST_DEPS)
         eid = view.token_entity(t)
         if eid is None:
             inner = [x for x in t.subtree if x.i <= t.i and view.token_kind(x) == "Organization"]

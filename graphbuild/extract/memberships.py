@@ -42,6 +42,18 @@ def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     return affiliation_phrases.organizations(view, tok)
 
 
+def _nested_for(obj: Token) -> Iterator[Token]:
+    """The "for" prepositions inside an object or prepositional phrase of "play", through
+    phrases only ("parts of two seasons in the minors for X"), never into a clause."""
+    stack = list(obj.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ == "for":
+            yield t
+        elif t.dep_ in ("prep", "pobj"):
+            stack.extend(t.children)
+
+
 def _passive(verb: Token) -> bool:
     """"was signed", "signed by" (a participle modifying its subject)."""
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or verb.tag_ == "VBN"
@@ -123,10 +135,9 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
                 targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ in ("agent", "prep", "dative") and (lemma, c.lower_) in PASSIVE_AFFILIATION and _passive(verb):
                 targets += [(o, PASSIVE_AFFILIATION[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
-            elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "play":  # "plays as a striker for X"
-                for o in c.children:
-                    targets += [(p, "memberOf") for x in o.children if x.dep_ == "prep" and x.lower_ == "for"
-                                for p in x.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "prep") and lemma == "play":  # "played two seasons in the minors for X",
+                # "plays as a striker for X"
+                targets += [(p, "memberOf") for x in _nested_for(c) for p in x.children if p.dep_ == "pobj"]
         if not targets:
             continue
         person = affiliation_phrases.doer(view, verb)

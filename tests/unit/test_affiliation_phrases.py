@@ -1,0 +1,89 @@
+"""Party and club memberships (`affiliation_phrases`, `affiliation_cues`, through the real
+analysis: mentions, kinds and the relations stage) on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.analyze import analyze
+from graphbuild.extract.affiliation_cues import given_name
+from graphbuild.model import Document
+from graphbuild.nlp import parse
+
+
+def facts(nlp, text: str) -> set[tuple[str, str, str]]:
+    m = analyze(parse(nlp, Document("t", text)))
+    label = {e.id: e.label for e in m.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in m.relations}
+
+
+def kinds(nlp, text: str) -> dict[str, str]:
+    return {e.label: e.kind for e in analyze(parse(nlp, Document("t", text))).entities}
+
+
+def test_elected_as_a_party_member_creates_the_party(nlp):
+    f = facts(nlp, "Harold Pike was elected as a Whig to the state legislature in 1840.")
+    assert ("Harold Pike", "memberOf", "Whig Party") in f
+
+
+def test_party_adjective_on_a_describing_noun(nlp):
+    f = facts(nlp, "Robert Kessler was a Republican member of the state senate from Ohio.")
+    assert ("Robert Kessler", "memberOf", "Republican Party") in f
+
+
+def test_party_name_in_brackets_after_a_person(nlp):
+    f = facts(nlp, "The council is led by Ingrid Solberg (Centre Party) and Knut Aas (Green Party).")
+    assert ("Ingrid Solberg", "memberOf", "Centre Party") in f
+    assert ("Knut Aas", "memberOf", "Green Party") in f
+
+
+def test_a_demonym_is_no_party(nlp):
+    f = facts(nlp, "Lena Ortiz was elected as a Canadian delegate to the assembly.")
+    assert not any(p == "memberOf" for _, p, _ in f)
+
+
+def test_career_with_and_loan_at_name_clubs(nlp):
+    f = facts(nlp, "Dario Fenzi began his career with Atletico Varena, also spending a season on loan at Real Oltra.")
+    assert ("Dario Fenzi", "memberOf", "Atletico Varena") in f
+    assert ("Dario Fenzi", "memberOf", "Real Oltra") in f
+
+
+def test_joining_in_a_prepositional_clause(nlp):
+    f = facts(nlp, "Marcus Webb is a linebacker. He spent four years with the Hawks before joining the Denver Broncos in 2012.")
+    assert ("Marcus Webb", "memberOf", "Denver Broncos") in f
+
+
+def test_every_club_of_a_list(nlp):
+    f = facts(nlp, "Gary Holm is a former basketball player who played for the Boston Celtics, "
+                   "the Chicago Bulls and the Orlando Magic.")
+    assert {("Gary Holm", "memberOf", c) for c in ("Boston Celtics", "Chicago Bulls", "Orlando Magic")} <= f
+
+
+def test_what_a_player_is_loaned_to_is_an_organization(nlp):
+    k = kinds(nlp, "In 2015 the striker Ivo Kral was loaned to Sparta Brno.")
+    assert k.get("Sparta Brno") == "Organization"
+
+
+def test_a_founder_is_no_member(nlp):
+    f = facts(nlp, "Irene Holt, the founder of Brightwater Analytics, spoke on Monday.")
+    assert ("Irene Holt", "memberOf", "Brightwater Analytics") not in f
+
+
+@pytest.mark.parametrize("word,known", [("Thomas", True), ("Margaret", True), ("Everton", False), ("Sparta", False)])
+def test_given_names_from_the_nicknames_data(word, known):
+    assert given_name(word) is known
+
+
+def test_the_people_a_band_consists_of_are_its_members(nlp):
+    f = facts(nlp, "Silver Harbor is an American rock band from Denver. Formed in 2001, the group consists of "
+                   "vocalist Dana Wells, guitarist Mike Rourke and drummer Brad Olsen.")
+    assert {(p, "memberOf", "Silver Harbor") for p in ("Dana Wells", "Mike Rourke", "Brad Olsen")} <= f
+
+
+def test_a_name_described_as_a_band_is_an_organization(nlp):
+    assert kinds(nlp, "Silver Harbor is an American rock band from Denver.").get("Silver Harbor") == "Organization"
+
+
+def test_played_seasons_for_a_club(nlp):
+    f = facts(nlp, "Gary Holm was a baseball player. He played parts of three seasons in the minor leagues "
+                   "for the Boston Red Sox.")
+    assert ("Gary Holm", "memberOf", "Boston Red Sox") in f
