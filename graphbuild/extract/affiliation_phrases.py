@@ -45,7 +45,6 @@ SEND_VERBS = frozenset("loan sell transfer trade send".split())
 # Nouns whose preposition names the club ("on loan at ORG", "his career with ORG").
 CLUB_NOUNS = {"loan": ("at", "to", "with"), "career": ("with", "at")}
 CONFIDENCE = 0.7
-LIST_DEPS = frozenset(("conj", "appos"))  # "A, B, C and D": the parser makes some of B, C appositions
 
 
 class PartyRef(NamedTuple):
@@ -174,13 +173,18 @@ def group_members(view: DocumentView) -> Iterator[FoundRelation]:
             yield FoundRelation(person, "memberOf", group, verb.sent, f"group-{verb.lemma_.lower()}", CONFIDENCE)
 
 
+def _listed(t: Token) -> bool:
+    """A conjunct, or an apposition not in brackets ("A, B and C"; not "League (NFL)")."""
+    return t.dep_ == "conj" or (t.dep_ == "appos" and t.i > 0 and t.doc[t.i - 1].text != "(")
+
+
 def _listed_people(view: DocumentView, tokens: list[Token]) -> Iterator[str]:
     """The persons `tokens` and the names listed with them name."""
     seen: set[str] = set()
     stack = list(tokens)
     while stack:
         t = stack.pop()
-        stack.extend(c for c in t.children if c.dep_ in LIST_DEPS)
+        stack.extend(c for c in t.children if _listed(c))
         eid = view.token_entity(t)
         if eid is not None and eid not in seen and view.kind(eid) == "Person":
             seen.add(eid)
@@ -231,9 +235,9 @@ def organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     stack = [tok]
     while stack:
         t = stack.pop()
-        stack.extend(c for c in t.children if c.dep_ in LIST_DEPS)
+        stack.extend(c for c in t.children if _listed(c))
         eid = view.token_entity(t)
-        if eid is None:
+        if eid is None and t.dep_ != "appos":  # "ORG, a Texas-based company": not the company's words
             inner = [x for x in t.subtree if x.i <= t.i and view.token_kind(x) == "Organization"]
             eid = view.token_entity(inner[-1]) if inner else None
         if eid is not None and eid not in seen and view.kind(eid) == "Organization":

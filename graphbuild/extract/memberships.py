@@ -35,11 +35,21 @@ PASSIVE_AFFILIATION = {
     ("loan", "to"): "memberOf", ("transfer", "to"): "memberOf", ("select", "by"): "memberOf",
     ("employ", "by"): "worksFor", ("hire", "by"): "worksFor", ("recruit", "by"): "memberOf",
 }
+COLLEGE_WORDS = frozenset("college collegiate varsity".split())  # "played college football for X": schooling
 PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current membership
 
 def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organization a preposition's object or a direct object names (and its conjuncts)."""
     return affiliation_phrases.organizations(view, tok)
+
+
+def _college(obj: Token) -> bool:
+    """"college football", "college basketball": a student's team, read as education."""
+    return any(t.lower_ in COLLEGE_WORDS for t in obj.subtree if t.i <= obj.i)
+
+
+def _college_play(verb: Token) -> bool:
+    return verb.lemma_.lower() == "play" and any(c.dep_ == "dobj" and _college(c) for c in verb.children)
 
 
 def _nested_for(obj: Token) -> Iterator[Token]:
@@ -131,11 +141,11 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
         for c in verb.children:
             if c.dep_ == "dobj" and (lemma, "") in AFFILIATION_VERBS:
                 targets.append((c, AFFILIATION_VERBS[(lemma, "")]))
-            elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS:
+            elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS and not _college_play(verb):
                 targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ in ("agent", "prep", "dative") and (lemma, c.lower_) in PASSIVE_AFFILIATION and _passive(verb):
                 targets += [(o, PASSIVE_AFFILIATION[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
-            elif c.dep_ in ("dobj", "prep") and lemma == "play":  # "played two seasons in the minors for X",
+            elif c.dep_ in ("dobj", "prep") and lemma == "play" and not _college(c):  # "played two seasons in the minors for X",
                 # "plays as a striker for X"
                 targets += [(p, "memberOf") for x in _nested_for(c) for p in x.children if p.dep_ == "pobj"]
         if not targets:

@@ -17,7 +17,8 @@ from dataclasses import replace
 from spacy.tokens import Span
 
 from graphbuild.containment import closure
-from graphbuild.extract import affiliation, affiliation_phrases, memberships, person_facts, place_phrases, places, quotes, roles
+from graphbuild.extract import affiliation, memberships, person_facts, place_phrases, places, quotes, roles
+from graphbuild.extract import affiliation_phrases
 from graphbuild.extract.organizations import NOTHING, resolve_organization
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,

@@ -87,3 +87,15 @@ def test_played_seasons_for_a_club(nlp):
     f = facts(nlp, "Gary Holm was a baseball player. He played parts of three seasons in the minor leagues "
                    "for the Boston Red Sox.")
     assert ("Gary Holm", "memberOf", "Boston Red Sox") in f
+
+
+def test_an_apposition_describing_the_club_names_no_other(nlp):
+    f = facts(nlp, "In March 2017, Amos Brandt joined Veltrix, a private Houston-based LNG company.")
+    assert ("Amos Brandt", "memberOf", "Veltrix") in f
+    assert ("Amos Brandt", "memberOf", "LNG") not in f
+
+
+def test_college_football_is_schooling_not_a_club(nlp):
+    f = facts(nlp, "Jared Olsen is a football player. After playing college football for Idaho State University, "
+                   "he was drafted by the Denver Broncos.")
+    assert ("Jared Olsen", "memberOf", "Idaho State University") not in f
