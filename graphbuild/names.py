@@ -102,12 +102,13 @@ def surname(name: str) -> str:
 
 def acronym(name: str) -> str:
     """The initials of a multi-word name's capitalized content words ("Islamic
-    Revolutionary Guards Corps" → "irgc"); "" for a single word."""
+    Revolutionary Guards Corps" → "irgc", "U.S. Navy" → "usn"); "" for a single word."""
     words = [w for w in re.split(r"[\s-]+", strip_accents(name)) if w]
     words = [w for w in words if w[:1].isupper()]
     if len(words) < 2:
         return ""
-    return "".join(w[0] for w in words).casefold()
+    # A dotted acronym inside the name gives all its letters: "U.S. Navy" is "usn", not "un".
+    return "".join(w.replace(".", "") if _DOTTED_ACRONYM.fullmatch(w) else w[0] for w in words).casefold()
 
 
 def is_acronym(surface: str) -> bool:

@@ -29,6 +29,8 @@ SURNAME_SCORE = 0.88
 AMBIGUOUS_SURNAME_SCORE = 0.7
 TITLE_BONUS = 0.08
 NEIGHBOUR_BONUS = 0.08
+# Two full names with the same initials this alike are spellings of one name.
+RIVAL_SIMILARITY = 85
 
 
 @dataclass(frozen=True)
@@ -241,7 +243,8 @@ def _place(a: Candidate, b: Candidate) -> tuple[str, float] | None:
 
 def compatible_clusters(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
     """Whether two clusters may join: never two entities of one document, never two
-    people whose names conflict, never two different countries."""
+    people whose names conflict, never two different countries, never two different
+    names one acronym would stand for."""
     scopes = {c.scope for c in a}
     if any(c.scope in scopes for c in b) and not all(same_country(x, y) for x in a for y in b):
         return False
@@ -250,7 +253,30 @@ def compatible_clusters(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
     if any(not person_names_compatible(x, y) for x in people_a for y in people_b):
         return False
     countries = {c.country for c in [*a, *b] if c.country}
-    return len(countries) <= 1
+    return len(countries) <= 1 and not _rival_expansions(a, b)
+
+
+def _rival_expansions(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
+    """Whether the clusters hold two different full names with the same initials and
+    the acronym itself: an acronym stands for one name, so "M.C." may join "Maui County"
+    or "Mo Cheeks", and must not chain the two into one node."""
+    shared = {k for c in a for k in c.initials} & {k for c in b for k in c.initials}
+    shared &= {k for c in [*a, *b] for k in c.acronyms}  # only an acronym can bridge them
+    if not shared:
+        return False
+    expansions = defaultdict(set)
+    for c in a:
+        for f in c.forms:
+            if not is_acronym(f) and (key := acronym(f)) in shared:
+                expansions[key].add(normalize(f))
+    for c in b:
+        for f in c.forms:
+            if is_acronym(f) or not (key := acronym(f)) or key not in expansions:
+                continue
+            name = normalize(f)
+            if all(name != other and fuzz.ratio(name, other) < RIVAL_SIMILARITY for other in expansions[key]):
+                return True
+    return False
 
 
 def same_country(a: Candidate, b: Candidate) -> bool:

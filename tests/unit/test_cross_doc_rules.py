@@ -107,3 +107,20 @@ def test_country_aliases_in_one_document_are_one_place():
     m = merge_documents([doc_model("a", [ent("a", "e1", "Place", "America"), ent("a", "e2", "Place", "United States", start=50),
                                          ent("a", "e3", "Place", "Iran", start=90)])])
     assert nodes(m) == ["Iran", "United States"]
+
+
+def test_one_acronym_does_not_chain_two_names_with_its_initials():
+    # "P.R." may stand for either; it must not make the county and the coach one node.
+    m = people(("a", "Place", "Pell Ridge"), ("b", "Place", "P.R."), ("c", "Place", "Port Rowan"))
+    assert "Pell Ridge" in nodes(m) and "Port Rowan" in nodes(m)
+    assert not any({"Pell Ridge", "Port Rowan"} <= {e.label, *e.alt_labels} for e in m.entities)
+
+
+def test_an_acronym_still_joins_its_one_expansion():
+    m = people(("a", "Organization", "Velder Trust Fund"), ("b", "Organization", "VTF"))
+    assert len(m.entities) == 1
+
+
+def test_dotted_country_in_a_name_is_not_read_as_one_letter():
+    m = people(("a", "Organization", "U.S. Navy"), ("b", "Organization", "U.N."))
+    assert nodes(m) == ["U.N.", "U.S. Navy"]

@@ -21,3 +21,8 @@ def test_acronyms_and_blocking_keys():
     assert not is_acronym("Iran")
     assert "s:" + surname("Assad") in blocking_keys("Bashar al-Assad", "Person")
     assert "a:irgc" in blocking_keys("IRGC", "Organization") & blocking_keys("Islamic Revolutionary Guards Corps", "Organization")
+
+
+def test_dotted_acronym_inside_a_name_gives_all_its_letters():
+    assert acronym("U.S. Navy") == "usn"
+    assert acronym("U.N. Security Council") == "unsc"
