@@ -56,7 +56,10 @@ def _club_preps(doc) -> Iterator[Token]:
 
 def _club_objects(doc) -> Iterator[Token]:
     """Objects of the club prepositions, what a player joins, and their conjuncts."""
-    joined = [c for v in doc if v.lemma_.lower() == "join" and v.pos_ == "VERB" for c in v.children if c.dep_ == "dobj"]
+    # "joined X": a club or a company, or a person ("Roe joined Doe in the dressing room"),
+    # so only a name the tagger did not take for a person's
+    joined = [c for v in doc if v.lemma_.lower() == "join" and v.pos_ == "VERB" for c in v.children
+              if c.dep_ == "dobj" and c.ent_type_ != "PERSON"]
     for prep in [*_club_preps(doc), None]:
         stack = joined if prep is None else [c for c in prep.children if c.dep_ == "pobj"]
         while stack:

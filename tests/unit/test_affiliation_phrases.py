@@ -99,3 +99,8 @@ def test_college_football_is_schooling_not_a_club(nlp):
     f = facts(nlp, "Jared Olsen is a football player. After playing college football for Idaho State University, "
                    "he was drafted by the Denver Broncos.")
     assert ("Jared Olsen", "memberOf", "Idaho State University") not in f
+
+
+def test_a_person_someone_joins_stays_a_person(nlp):
+    k = kinds(nlp, "Rahul Mehta joined Shubman Gill back in the dressing room.")
+    assert k.get("Shubman Gill") == "Person"
