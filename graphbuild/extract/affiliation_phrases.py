@@ -45,6 +45,8 @@ SEND_VERBS = frozenset("loan sell transfer trade send".split())
 # Nouns whose preposition names the club ("on loan at ORG", "his career with ORG").
 CLUB_NOUNS = {"loan": ("at", "to", "with"), "career": ("with", "at")}
 CONFIDENCE = 0.7
+# Nouns naming a group whose members the text lists ("the band consists of ...").
+GROUP_NOUNS = frozenset("band group duo trio quartet quintet ensemble".split())
 
 
 class PartyRef(NamedTuple):
@@ -161,7 +163,7 @@ def group_members(view: DocumentView) -> Iterator[FoundRelation]:
         if prep is None:
             continue
         subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-        group = None if subj is None else view.referent(subj)
+        group = None if subj is None else view.referent(subj) or described_group(view, subj)
         if group is None or view.kind(group) != "Organization":
             continue
         if prep:
@@ -171,6 +173,26 @@ def group_members(view: DocumentView) -> Iterator[FoundRelation]:
             objs = [c for c in verb.children if c.dep_ == "dobj"]
         for person in _listed_people(view, objs):
             yield FoundRelation(person, "memberOf", group, verb.sent, f"group-{verb.lemma_.lower()}", CONFIDENCE)
+
+
+def described_group(view: DocumentView, noun: Token) -> str | None:
+    """The organization a definite group noun ("the band", "the group") stands for: the
+    last one said before it to be one ("X is an American rock band")."""
+    if noun.lemma_.lower() not in GROUP_NOUNS or not any(c.lower_ == "the" for c in noun.children):
+        return None
+    found = None
+    for t in view.doc[: noun.i]:
+        if t.dep_ == "attr" and t.lemma_.lower() in GROUP_NOUNS and t.head.lemma_ == "be":
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            eid = None if subj is None else _named_in(view, subj)
+            found = eid if eid is not None and view.kind(eid) == "Organization" else found
+    return found
+
+
+def _named_in(view: DocumentView, t: Token) -> str | None:
+    """The entity of `t` or, for a name the tagger cut short, of a word of its phrase."""
+    return view.token_entity(t) or next(
+        (view.token_entity(x) for x in t.subtree if view.token_entity(x) is not None), None)
 
 
 def _listed(t: Token) -> bool:

@@ -104,3 +104,14 @@ def test_college_football_is_schooling_not_a_club(nlp):
 def test_a_person_someone_joins_stays_a_person(nlp):
     k = kinds(nlp, "Rahul Mehta joined Shubman Gill back in the dressing room.")
     assert k.get("Shubman Gill") == "Person"
+
+
+def test_the_band_is_the_organization_last_described_as_one(nlp):
+    from graphbuild.extract.affiliation_phrases import described_group
+    from graphbuild.extract.view import DocumentView
+
+    parsed = parse(nlp, Document("t", "Silver Harbor is an American rock band from Denver. In 2004 the band toured Asia."))
+    view = DocumentView(parsed, analyze(parsed).entities)
+    band = [t for t in view.doc if t.lower_ == "band"][-1]
+    assert view.label(described_group(view, band)) == "Silver Harbor"
+    assert described_group(view, view.doc[0]) is None
