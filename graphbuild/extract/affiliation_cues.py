@@ -1,11 +1,12 @@
 """Kind cues from the verbs of team membership: what a player plays for, signs for, joins,
 or is loaned or transferred to is a club, an organization ("plays for Leeds", "signed for
-Porto", "joined Ajax", "loaned him to Everton", "a season on loan at Rio Ave"), even when the tagger
-took the name for a person or a place. A nation's name stays a place (a national side)
-and a name starting with a known given name stays a person's ("traded to John Roe" is
-rare; a club named like a person is rarer still). `affiliation_cues(parsed, mentions)`
-Likewise a name described by a group noun ("X is an American rock band", "X, a football
-club,") names an organization. Yields `KindCue` records for `resolve.within_doc`.
+Porto", "joined Ajax", "loaned him to Everton", "a season on loan at Rio Ave"), even when
+the tagger took the name for a person or a place. A nation's name stays a place (a
+national side), a name ending in an event noun stays an event ("joined the Civil War"),
+and a name starting with a known given name stays a person's (a club named like a person
+is rare). Likewise a name described by a group noun ("X is an American rock band", "X, a
+football club,") names an organization. `affiliation_cues(parsed, mentions)` yields
+`KindCue` records for `resolve.within_doc`.
 """
 from __future__ import annotations
 
@@ -43,6 +44,13 @@ def given_name(word: str) -> bool:
     w = word.lower()
     n = _nicknamer()
     return bool(n.nicknames_of(w) or n.canonicals_of(w))
+
+
+def _event_name(last_word: str) -> bool:
+    """A name ending in an event noun of the ontology ("joined the Civil War"): no club."""
+    from graphbuild.extract.event_lexicon import lexicon
+
+    return last_word.lower() in lexicon().triggers
 
 
 def _club_preps(doc) -> Iterator[Token]:
@@ -93,7 +101,7 @@ def affiliation_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Ite
             continue
         name = POSSESSIVE.sub("", m.text).strip()
         words = name.split()
-        if not words or is_nation(name) or given_name(words[0]):
+        if not words or is_nation(name) or given_name(words[0]) or _event_name(words[-1]):
             continue
         seen.add((m.start, m.end))
         yield KindCue(m.start, m.end, "Organization", "club-of-player", CLUB_WEIGHT)

@@ -115,3 +115,17 @@ def test_the_band_is_the_organization_last_described_as_one(nlp):
     band = [t for t in view.doc if t.lower_ == "band"][-1]
     assert view.label(described_group(view, band)) == "Silver Harbor"
     assert described_group(view, view.doc[0]) is None
+
+
+def _cued(nlp, text: str, names: list[str]) -> set[str]:
+    from graphbuild.extract.affiliation_cues import affiliation_cues
+    from graphbuild.model import Mention
+
+    parsed = parse(nlp, Document("t", text))
+    mentions = [Mention("t", text.index(n), text.index(n) + len(n), n, "ORG", 0, len(text)) for n in names]
+    return {text[c.start:c.end] for c in affiliation_cues(parsed, mentions) if c.kind == "Organization"}
+
+
+def test_joined_clubs_are_cued_but_not_wars(nlp):
+    text = "Pedro Alva joined the Second Ravenian War in 1833 and later joined Real Oltra."
+    assert _cued(nlp, text, ["Second Ravenian War", "Real Oltra"]) == {"Real Oltra"}
