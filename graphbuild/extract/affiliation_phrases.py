@@ -45,6 +45,7 @@ SEND_VERBS = frozenset("loan sell transfer trade send".split())
 # Nouns whose preposition names the club ("on loan at ORG", "his career with ORG").
 CLUB_NOUNS = {"loan": ("at", "to", "with"), "career": ("with", "at")}
 CONFIDENCE = 0.7
+TEAM_NOUNS = frozenset("club side team outfit franchise".split())  # "LEAGUE club X": X is the club
 # Nouns naming a group whose members the text lists ("the band consists of ...").
 GROUP_NOUNS = frozenset("band group duo trio quartet quintet ensemble".split())
 
@@ -251,8 +252,9 @@ def doer(view: DocumentView, verb: Token) -> str | None:
 
 def organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organizations `tok` and the names listed with it (conjuncts and, as the parser
-    reads some lists, appositions; however deep the chain) name; for a common noun with a name inside ("Premier League side Leicester City"),
-    the rightmost organization of its words."""
+    reads some lists, appositions; however deep the chain) name; for a common noun with a
+    name inside ("the Acme side"), the rightmost organization of its words, unless a team
+    noun follows it (the league of "Premier League club X")."""
     seen: set[str] = set()
     stack = [tok]
     while stack:
@@ -261,7 +263,9 @@ def organizations(view: DocumentView, tok: Token) -> Iterator[str]:
         eid = view.token_entity(t)
         if eid is None and t.dep_ != "appos":  # "ORG, a Texas-based company": not the company's words
             inner = [x for x in t.subtree if x.i <= t.i and view.token_kind(x) == "Organization"]
-            eid = view.token_entity(inner[-1]) if inner else None
+            # "Premier League club X": the organization before a team noun is the league
+            league = bool(inner) and view.doc[inner[-1].i + 1].lower_ in TEAM_NOUNS
+            eid = view.token_entity(inner[-1]) if inner and not league else None
         if eid is not None and eid not in seen and view.kind(eid) == "Organization":
             seen.add(eid)
             yield eid

@@ -129,3 +129,8 @@ def _cued(nlp, text: str, names: list[str]) -> set[str]:
 def test_joined_clubs_are_cued_but_not_wars(nlp):
     text = "Pedro Alva joined the Second Ravenian War in 1833 and later joined Real Oltra."
     assert _cued(nlp, text, ["Second Ravenian War", "Real Oltra"]) == {"Real Oltra"}
+
+
+def test_the_league_before_club_is_not_the_club(nlp):
+    f = facts(nlp, "Pavel Novak is a Slovak footballer. He previously played for Super League club Dunvale Rovers.")
+    assert not any(o.endswith("League") for _, p, o in f if p == "memberOf")
