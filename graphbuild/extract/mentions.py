@@ -186,7 +186,8 @@ def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
 
 def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """A one-word span that is a common word here: opening a sentence, the tagger reads
-    it as a plural noun ("Coffins of ... were carried"); in an all-caps line, the text
+    it as a plural noun ("Coffins of ... were carried"), or as a plural name whose
+    singular the text writes in lowercase ("Libertarians" beside "a libertarian"); in an all-caps line, the text
     uses it in lowercase ("SOCCER - ..." beside "soccer"). A capital at a sentence start
     or in an all-caps line is no evidence of a name ("Navy" at a sentence start stays)."""
     tokens = parsed.doc.char_span(span.start, span.end, alignment_mode="expand")
@@ -199,6 +200,8 @@ def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
         return False
     if layout.caps[line]:  # "SOCCER - ..." where the story says "soccer"
         return token.lower_ in layout.lowercase_words
+    if token.tag_ == "NNPS" and not token.is_upper:  # "Libertarians, in general, ..." beside "a libertarian"
+        return any(token.lower_[:-k] in layout.lowercase_words for k in (1, 2) if token.lower_.endswith("s"))
     return token.tag_ == "NNS" and not token.is_upper
 
 

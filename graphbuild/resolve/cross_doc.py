@@ -22,7 +22,7 @@ from graphbuild.resolve.entity_match import cluster_entities
 from graphbuild.resolve.event_compat import containment, continent_containment
 from graphbuild.resolve.event_match import merge_events
 from graphbuild.resolve.facts import merge_links, merge_memberships, merge_relation_list
-from graphbuild.resolve.geo import link_places
+from graphbuild.resolve.geo import country_code, link_places
 from graphbuild.resolve.geo_containment import DOCUMENT_COUNTRY, TRANSITIVE
 from graphbuild.resolve.kinds import role_votes
 from graphbuild.resolve.scopes import GLOBAL, ScopedEntity, scope_of, scope_of_model
@@ -106,11 +106,14 @@ def _stated_containment(relation: Relation) -> bool:
 
 
 def _stories(all_models: Sequence[GraphModel], pinned: GraphModel | None, ent) -> dict[str, frozenset[str]]:
-    """document id -> the global ids of the entities it mentions (for event_match's story rule)."""
+    """document id -> the global ids of the entities it mentions (for event_match's story
+    rule), countries left out: two reports naming the same countries are not one story."""
     out: dict[str, set[str]] = {}
     for m in all_models:
         scope = scope_of_model(m, pinned)
         for e in m.entities:
+            if e.kind == "Place" and country_code(e.label):
+                continue
             gid = ent(scope, e.id)
             if gid:
                 for mention in e.mentions:

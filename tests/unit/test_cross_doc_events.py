@@ -46,3 +46,18 @@ def test_shared_participants_and_date_join():
             times=(TimeValue("Friday", "2020-01-03", "date", doc_id=doc),), participants=(Participant("victim", "e1"),))])
     (v,) = merge_documents([model("a"), model("b")]).events
     assert v.participants == (Participant("victim", "person/qassem soleimani"),)
+
+
+def _story_doc(doc, names):
+    ents = [ent(doc, f"e{i}", kind, label, start=60 + 60 * i) for i, (kind, label) in enumerate(names, 1)]
+    return doc_model(doc, ents, events=[Event("v1", "LabourStrike", "strike", (mention(doc, "strike", 5, "EVENT"),))])
+
+
+def test_same_trigger_in_one_story_is_one_event():
+    names = [("Organization", "Dorrin Mill Workers Union"), ("Place", "Carvel Bay")]
+    assert len(merge_documents([_story_doc("a", names), _story_doc("b", names)]).events) == 1
+
+
+def test_naming_the_same_countries_is_not_one_story():
+    names = [("Place", "France"), ("Place", "Germany")]
+    assert len(merge_documents([_story_doc("a", names), _story_doc("b", names)]).events) == 2

@@ -179,6 +179,18 @@ def test_sentence_initial_plural_common_noun_is_no_name(nlp):
     assert [m.text for m in find_mentions(p)] == ["Kerman"]
 
 
+def test_sentence_initial_plural_name_written_in_lowercase_elsewhere_is_no_name(nlp):
+    text = "Velbury chose a federalist mayor.\nFederalists, in general, favour regions. Velbury agreed."
+    p = parsed_with(nlp, text, [("Velbury", "GPE"), ("Federalists", "PERSON"), ("Velbury", "GPE", 1)])
+    p.doc[7].tag_ = "NNPS"  # as the tagger reads a capitalized plural
+    assert [m.text for m in find_mentions(p)] == ["Velbury", "Velbury"]
+    # Without the lowercase use the plural stays a name ("Rangers" of a team).
+    text = "Velbury chose a mayor.\nFederalists, in general, favour regions. Velbury agreed."
+    p = parsed_with(nlp, text, [("Velbury", "GPE"), ("Federalists", "PERSON"), ("Velbury", "GPE", 1)])
+    p.doc[6].tag_ = "NNPS"
+    assert "Federalists" in [m.text for m in find_mentions(p)]
+
+
 def test_dash_and_number_between_names_split_the_span(nlp):
     text = "Romania - Cosmin Contra scored . Haitai 2 Samsung 1 .\n"
     p = parsed_with(nlp, text, [("Romania - Cosmin Contra", "ORG"), ("Haitai 2 Samsung", "ORG")])
