@@ -145,8 +145,8 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
                 targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ in ("agent", "prep", "dative") and (lemma, c.lower_) in PASSIVE_AFFILIATION and _passive(verb):
                 targets += [(o, PASSIVE_AFFILIATION[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
-            elif c.dep_ in ("dobj", "prep") and lemma == "play" and not _college(c):  # "played two seasons in the minors for X",
-                # "plays as a striker for X"
+            elif c.dep_ in ("dobj", "prep") and lemma == "play" and not _college(c):
+                # "played two seasons in the minors for X", "plays as a striker for X"
                 targets += [(p, "memberOf") for x in _nested_for(c) for p in x.children if p.dep_ == "pobj"]
         if not targets:
             continue
