@@ -137,6 +137,7 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
         if rdf_formats:
             outputs.update(write_rdf(quads, out, rdf_formats))
         validation["triples"] = len(quads)
+        del quads  # as big as the graph: not held while the network is made
     with timer.stage("network"):
         if {"html", "graphml", "gexf"} & set(settings.formats):
             from graphbuild.network.exchange import write_exports
@@ -157,11 +158,14 @@ def _validate(quads: QuadSet, settings: Settings, out: Path, outputs: dict[str, 
     """SHACL over `quads`. Violating statements are moved out into `rejected.trig`
     (OutputError instead under `settings.strict`); returns the summary for the report and
     the quads to publish."""
+    from graphbuild.iri import cross_graph_iri
     from graphbuild.rdf.terms import to_rdflib
     from graphbuild.rdf.serialize import publish, quad_set, serialize
-    from graphbuild.rdf.validate import quarantine, validate
+    from graphbuild.rdf.validate import quarantine
+    from graphbuild.rdf.validate_parts import validate_in_parts
 
-    result = validate(quads)
+    # Part by part on a big build (bounded memory, the same result as the union at once).
+    result = validate_in_parts(quads, cross_graph_iri(settings.base_iri))
     rejected_path = out / REJECTED_FILE
     if not result.conforms and settings.strict:
         raise OutputError("GB406", violations=result.violations, rejected_file=REJECTED_FILE,

@@ -252,16 +252,18 @@ def doer(view: DocumentView, verb: Token) -> str | None:
 
 def organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organizations `tok` and the names listed with it (conjuncts and, as the parser
-    reads some lists, appositions; however deep the chain) name; for a common noun with a
-    name inside ("the Acme side"), the rightmost organization of its words, unless a team
-    noun follows it (the league of "Premier League club X")."""
+    reads some lists, appositions; however deep the chain) name; for a proper noun the
+    tagger left out of a longer name, the rightmost organization of its words, unless a
+    team noun follows it (the league of "Premier League club X")."""
     seen: set[str] = set()
     stack = [tok]
     while stack:
         t = stack.pop()
         stack.extend(c for c in t.children if _listed(c))
         eid = view.token_entity(t)
-        if eid is None and t.dep_ != "appos":  # "ORG, a Texas-based company": not the company's words
+        # A common noun names no organization of its own ("40,000 Acme employees"), nor
+        # does an apposition describing one ("ORG, a Texas-based company")
+        if eid is None and t.dep_ != "appos" and t.pos_ == "PROPN":
             inner = [x for x in t.subtree if x.i <= t.i and view.token_kind(x) == "Organization"]
             # "Premier League club X": the organization before a team noun is the league
             league = bool(inner) and view.doc[inner[-1].i + 1].lower_ in TEAM_NOUNS

@@ -140,3 +140,22 @@ def _line(doc: Doc, tok: Token) -> tuple[int, int]:
     start = text.rfind("\n", 0, tok.idx - base) + 1
     end = text.find("\n", tok.idx - base)
     return base + start, (base + end if end != -1 else sent.end_char)
+
+
+PREDICATE_SUBJECTS = {"nsubj", "csubj", "nsubjpass", "csubjpass"}
+COMPLETED_OBJECTS = {"dobj", "obj", "nsubjpass"}  # "left two people dead", "was found dead"
+
+
+def predicated_of(tok: Token) -> list[Token]:
+    """Who a predicative adjective is said of: the subject of its copula ("he is dead"),
+    the object of the verb it completes ("left two people dead", "found him dead"), or the
+    noun it follows in a headline ("Climber dead after fall")."""
+    head = tok.head
+    if tok.dep_ == "acomp" or (tok.dep_ == "ROOT" and head is tok):
+        return [c for c in head.children if c.dep_ in PREDICATE_SUBJECTS and c.pos_ != "PRON"]
+    if tok.dep_ in ("oprd", "xcomp", "ccomp", "conj"):
+        return [c for c in head.children if c.dep_ in COMPLETED_OBJECTS and c.pos_ != "PRON"
+                and c.i < tok.i]
+    if tok.dep_ == "advmod" and head.pos_ in ("NOUN", "PROPN"):
+        return [head]
+    return []

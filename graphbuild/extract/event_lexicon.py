@@ -1,7 +1,8 @@
 """The event trigger lexicon, read from the ontology (ontology/events.ttl).
 
 `lexicon()` maps trigger lemmas to event classes (local names of gb: classes):
-unconditional triggers (`gb:triggerLemma`) and cued ones (`gb:cuedTriggerLemma`, which
+unconditional triggers (`gb:triggerLemma`), predicative adjectives
+(`gb:adjectiveTriggerLemma`: "found dead") and cued ones (`gb:cuedTriggerLemma`, which
 need one of the class's `gb:cueLemma` in context); a class's `gb:blockingLemma` in the
 trigger's phrase cancels the reading ("press release", "a shot on goal"). No lemma lives
 in code.
@@ -45,6 +46,7 @@ class Lexicon:
     labels: dict[str, str]  # kind -> rdfs:label
     parents: dict[str, frozenset[str]]  # kind -> every super-class kind (within gb:)
     blocked: dict[str, frozenset[str]] = field(default_factory=dict)  # kind -> lemmas cancelling it
+    adjectives: dict[str, str] = field(default_factory=dict)  # predicative adjective lemma -> kind ("dead")
 
     def blocks(self, kind: str, context: set[str]) -> bool:
         """Whether a lemma of `context` (the trigger's phrase) cancels reading it as `kind`."""
@@ -84,7 +86,7 @@ def lexicon() -> Lexicon:
     gb = _gb_base(g)
     gb_term = lambda name: URIRef(gb + name)  # noqa: E731
     trigger_p, cued_p, cue_p = gb_term("triggerLemma"), gb_term("cuedTriggerLemma"), gb_term("cueLemma")
-    block_p = gb_term("blockingLemma")
+    block_p, adjective_p = gb_term("blockingLemma"), gb_term("adjectiveTriggerLemma")
     classes = {s for s in g.subjects(RDFS.subClassOf, None) if isinstance(s, URIRef) and str(s).startswith(gb)}
     parents = {_local(c, gb): frozenset(_local(p, gb) for p in _ancestors(g, c) if str(p).startswith(gb))
                for c in classes}
@@ -102,8 +104,9 @@ def lexicon() -> Lexicon:
             cued.setdefault(str(lemma).lower(), []).append(Cued(kind, cues))
     labels = {_local(c, gb): str(g.value(c, RDFS.label) or _local(c, gb)) for c in classes}
     blocked = {_local(c, gb): frozenset(str(x).lower() for x in g.objects(c, block_p)) for c in classes}
+    adjectives = {str(a).lower(): _local(c, gb) for c in sorted(classes) for a in g.objects(c, adjective_p)}
     return Lexicon(triggers, {k: tuple(v) for k, v in cued.items()}, labels, parents,
-                   {k: v for k, v in blocked.items() if v})
+                   {k: v for k, v in blocked.items() if v}, adjectives)
 
 
 def _gb_base(g: Graph) -> str:

@@ -7,6 +7,7 @@ framing a quote) and renumbers them. Pure functions over model values and found 
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
 from graphbuild.extract.events import FoundEvent
@@ -15,11 +16,10 @@ from graphbuild.model import Event, EventLink, Quote, TimeValue
 SPEECH_KIND = "Statement"  # the plain speech act a quote already records
 
 
-def kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
-          argued: set[str]) -> tuple[list[Event], list[EventLink]]:
-    """The events worth a node, renumbered v1, v2, ... in order, and the links between them:
-    an event needs an argument (a place, time, participant or count, or one in `argued`
-    that the model cannot show), and a plain statement framing a quote is the quote's."""
+def worth_a_node(quotes: tuple[Quote, ...], argued: set[str]) -> Callable[[Event], bool]:
+    """Whether an event is worth a node: it has an argument (a place, time, participant or
+    count, or its id is in `argued`: one the model cannot show), and it is not a plain
+    statement framing a quote (that is the quote's)."""
     quoted = {(ev.doc_id, ev.start, ev.end) for q in quotes for ev in q.evidence}
 
     def framing(v: Event) -> bool:
@@ -27,8 +27,14 @@ def kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
                                              or any(d == m.doc_id and a <= m.start and m.end <= b for d, a, b in quoted)
                                              for m in v.mentions)
 
-    worth = [v for v in events if (v.places or v.times or v.participants or v.counts or v.id in argued)
-            and not framing(v)]
+    return lambda v: bool(v.places or v.times or v.participants or v.counts or v.id in argued) and not framing(v)
+
+
+def kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
+          argued: set[str]) -> tuple[list[Event], list[EventLink]]:
+    """The events worth a node (`worth_a_node`), renumbered v1, v2, ... in order, and the
+    links between them."""
+    worth = [v for v in events if worth_a_node(quotes, argued)(v)]
     ids = {v.id: f"v{n + 1}" for n, v in enumerate(worth)}
     return ([replace(v, id=ids[v.id]) for v in worth],
             [replace(k, subject=ids[k.subject], object=ids[k.object]) for k in links

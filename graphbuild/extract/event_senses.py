@@ -23,6 +23,10 @@ SUPPORT_VERBS = {"hold", "stage", "launch", "conduct", "carry", "mount", "call",
                  "issue", "sign", "reach", "strike", "make", "give", "win", "lose", "seal", "clinch", "secure",
                  "claim", "record", "earn", "suffer"}
 SUPPORT_OBJECTS = {"dobj", "obj"}
+# An adjective names an event only as a predicate ("was found dead", "left two dead",
+# "climber dead after fall"), not as a modifier ("a dead battery").
+PREDICATIVE_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "conj", "advmod", "ROOT"}
+INFLECTIONS = ("ing", "es", "ed", "s", "d")
 
 
 def _near(tok: Token) -> set[str]:
@@ -67,10 +71,30 @@ def support_verb(tok: Token) -> Token | None:
     return None
 
 
+def capitalized_forms(tok: Token) -> tuple[str, ...]:
+    """Lemma candidates of a capitalized common word the tagger took for a name ("Man
+    Charged In Crash", "DUI"): a headline's title case or an acronym. Its lower-case form,
+    and that form without an inflection (-s, -es, -ed, -d, -ing), for the lexicon to test."""
+    if tok.pos_ != "PROPN" or not (tok.is_title or tok.is_upper) or not tok.is_alpha:
+        return ()
+    word = tok.lower_
+    forms = [word]
+    for suffix in INFLECTIONS:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            forms += [word[:-len(suffix)], word[:-len(suffix)] + "e"]
+    return tuple(forms)
+
+
 def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
-    if tok.pos_ not in TRIGGER_POS or (tok.ent_type_ in NAME_ENTS):
-        return None
-    for lemma in dict.fromkeys((tok.lemma_.lower(), tok.lower_)):
+    if tok.ent_type_ in NAME_ENTS or (tok.pos_ == "VERB" and tok.dep_ == "prep"):
+        return None  # a verb form used as a preposition names no event: "according to police"
+    if tok.pos_ == "ADJ":
+        return lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ in PREDICATIVE_DEPS else None
+    if tok.pos_ in TRIGGER_POS:
+        lemmas: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
+    else:
+        lemmas = capitalized_forms(tok)
+    for lemma in dict.fromkeys(lemmas):
         if not lex.is_trigger(lemma):  # no reading to weigh: skip building its context
             continue
         kind = lex.kind(lemma, _near(tok), _wider(tok))

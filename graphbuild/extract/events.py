@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from graphbuild.extract.counts import FoundCount, find_counts
-from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback
+from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback, predicated_of
 from graphbuild.extract.event_factuality import ASSERTED, factuality
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
 from graphbuild.extract.event_senses import is_classifier, is_quantifier, support_verb, trigger_kind
@@ -107,6 +107,8 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
     undergoer = "victim" if harm else "patient"
     if in_family(e.kind, {"Attack"}, lex):
         undergoer = "target"
+    if tok.pos_ == "ADJ":
+        return tuple((undergoer, t) for t in predicated_of(tok))
     if tok.pos_ == "VERB":
         subj = [c for c in tok.children if c.dep_ in SUBJECTS]
         if not subj and tok.dep_ == "conj":  # "were killed and injured": shared subject

@@ -17,7 +17,8 @@ from graphbuild.extract.event_coref import EventRecord, cluster_events
 from graphbuild.extract.event_factuality import ASSERTED, FUTURE, strongest
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
 from graphbuild.extract.events import FoundEvent, find_events
-from graphbuild.extract.event_nodes import kept, nested, propagate
+from graphbuild.extract.event_anaphora import Cue, absorb
+from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
 from graphbuild.nlp import ParsedDocument
@@ -30,7 +31,8 @@ NEVER_MERGE_ROOTS = {"Statement"}
 TIME_ENTS = {"DATE", "TIME"}
 # Derivational suffixes of abstract nouns (states, qualities, processes).
 ABSTRACT_SUFFIXES = ("tion", "sion", "ity", "ness", "ment", "ism", "ance", "ence", "ship", "hood")
-STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
+STATED_DATE = 0.8
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}  # the confidence of a date read from the parse (not the line fallback)
 
 
 def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
@@ -60,8 +62,25 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     links = _links(found, cluster_of, events, parsed)
     events = nested(propagate(events, links), found, cluster_of)
     argued = _unshown_arguments(found, clusters, events, parsed.document.published is None, lex)
+    speech = lambda k: in_family(k, NEVER_MERGE_ROOTS, lex)  # noqa: E731
+    events = absorb(events, worth_a_node(model.quotes, argued), _cues(events, clusters, found, records),
+                    lex.compatible, GENERIC, speech)
     events, links = kept(events, links, model.quotes, argued)
     return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
+
+
+def _cues(events: list[Event], clusters: list[list[int]], found: list[FoundEvent],
+          records: list[EventRecord]) -> dict[str, Cue]:
+    """The anaphora cues of each event (see `event_anaphora`): its trigger lemmas, whether
+    a mention is a definite noun ("the attack", "its takeover"), plural, first offset."""
+    out = {}
+    for v, members in zip(events, clusters):
+        definite = any(found[i].trigger.pos_ == "NOUN" and any(
+            (c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS) or c.dep_ == "poss" for c in found[i].trigger.children)
+            for i in members)
+        out[v.id] = Cue(frozenset(records[i].lemma for i in members), definite,
+                        records[members[0]].plural, min(m.start for m in v.mentions))
+    return out
 
 
 def _unshown_arguments(found: list[FoundEvent], clusters: list[list[int]], events: list[Event], undated: bool,

@@ -45,7 +45,8 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
     spans = _with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
-    spans += datelines(text, spans)
+    places = datelines(text, spans)
+    spans = [s for s in spans if not any((s.start, s.end) == (p.start, p.end) for p in places)] + places
     spans += initialled(text, spans)
     spans += acronyms(text, spans)
     spans += table_names(text, spans)

@@ -172,7 +172,7 @@ def _born_person(view: DocumentView, born: Token) -> str | None:
     """Whose birth "born" tells: its passive subject, or the name it modifies."""
     person = described_person(view, born)
     if person is None and born.dep_ in ("acl", "amod", "appos", "relcl"):
-        person = _person_of(view, born.head)
+        person = _person_of(view, born.head) or described_person(view, born.head)  # "X was an actor, born in Y"
     if person is None and born.dep_ == "advcl":  # "Born in Y, he moved to Z"
         person = verb_person(view, born.head)
     k = born.head
@@ -194,8 +194,10 @@ def _born_place(view: DocumentView, born: Token, by_start: dict) -> list[tuple[s
             continue  # "born and raised in Y"
         if t.text in (")", ";") or t.lower_ in ("and", "to", "as"):
             break
-        if t.lower_ == "in" or (t.text == "," and k + 1 in by_start):
-            return place_chain(view, k + 1, by_start).places
+        if t.lower_ in ("in", "at") or (t.text == "," and k + 1 in by_start):
+            places = place_chain(view, k + 1, by_start).places
+            if places or t.text == ",":
+                return places  # else "born in 1963 in Y": read on
     return []
 
 

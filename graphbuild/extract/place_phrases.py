@@ -9,7 +9,7 @@
   country, which a demonym may name (`CountryRef`, resolved by the stage).
 
 A chain is the run of places after a preposition: "in Y, Z (W)", "in Y in western Z",
-"in the city of Y"; a list ("in Y, Z and W") is no chain. Read-only: yields records.
+"in the city of Y", "in the Y region of Z"; a list ("in Y, Z and W") is no chain. Read-only: yields records.
 """
 from __future__ import annotations
 
@@ -109,6 +109,8 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
         if hit is None or any(eid == hit[0] for eid, _ in chain):
             break
         if chain and _is_list_member(doc, hit[1], end):
+            if len(chain) >= 2:  # "in A, B, C and D": the commas joined a list, no chain
+                return _Chain([], refs)
             break
         chain.append(hit)
         refs.extend(CountryRef(hit[0], s, hit[1].sent, "admin-unit-of-country") for s in pending)
@@ -117,7 +119,9 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
         k = hit[1].end
         if k < end and doc[k].text == ")" and k > 0:
             k += 1
-        if k + 1 < end and doc[k].text in (",", "(") and doc[k + 1].lower_ in ("in", "within"):
+        if k + 1 < end and doc[k].is_lower and doc[k].lower_ in ADMIN_NOUNS and doc[k + 1].lower_ in ("of", "in"):
+            i = k + 2  # "in the Lazio region of central Italy"
+        elif k + 1 < end and doc[k].text in (",", "(") and doc[k + 1].lower_ in ("in", "within"):
             i = k + 2  # ", in Bergen County"
         elif k + 1 < end and doc[k].text in (",", "("):
             i = k + 1

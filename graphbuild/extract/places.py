@@ -85,7 +85,7 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
         # a list ("Iran, Iraq and Syria") is no containment
         after = outer_span.end
         if after < len(doc) and (doc[after].lower_ in LIST_WORDS or (doc[after].text == "," and (
-                by_start.get(after + 1) or (after + 1 < len(doc) and doc[after + 1].lower_ in LIST_WORDS)))):
+                by_start.get(after + 1) or _and_place(doc, after + 1, by_start)))):
             continue
         capital_of = countries.by_capital(span.text)
         outer_country = countries.by_name(outer_span.text)
@@ -98,6 +98,15 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
         if before >= 0 and (doc[before].lower_ in LIST_WORDS or (doc[before].text == "," and by_end.get(before))):
             continue
         yield FoundRelation(eid, "containedInPlace", outer, span.sent, "place-comma", 0.85)
+
+
+def _and_place(doc, i: int, by_start: dict) -> bool:
+    """", and Z" at token `i` with a place Z: the last of a list ("Iran, Iraq, and Syria");
+    ", and" before anything else ends a clause ("in Leeds, Yorkshire, and a club in ...")."""
+    if i >= len(doc) or doc[i].lower_ not in LIST_WORDS:
+        return False
+    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
+    return j in by_start
 
 
 def _capital(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator[FoundRelation]:

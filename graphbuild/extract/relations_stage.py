@@ -19,6 +19,7 @@ from spacy.tokens import Span
 from graphbuild.containment import closure
 from graphbuild.extract import affiliation, memberships, person_facts, place_phrases, places, quotes, roles
 from graphbuild.extract import affiliation_phrases
+from graphbuild.extract.nationality_phrases import nationality_phrases
 from graphbuild.extract.organizations import NOTHING, resolve_organization
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
@@ -42,7 +43,7 @@ def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
             found = resolve_organization(out.view, tp.affiliation)
         out.add_all(roles.title_records(tp, out.entity_of(found.organization), found.place))
     out.add_all(roles.possessive_affiliations(out.view, phrases, {(s, o) for s, _, o in out.relations}))
-    described = list(person_facts.nationality_words(out.view))
+    described = [*person_facts.nationality_words(out.view), *nationality_phrases(out.view)]
     for words in [*affiliation.country_words(phrases), *described]:  # one at a time: a new country is reused
         country = out.entity_of(affiliation.country_entity(out.view, words.span, create=words.rule == "demonym"))
         if country is not None:

@@ -17,7 +17,7 @@ PLACE_NOUNS = frozenset(
 # Oregon", "the Canadian province of Alberta", "the city of Angleton").
 ADMIN_NOUNS = frozenset(
     "state province county region prefecture city town village district territory oblast "
-    "canton municipality department governorate emirate island borough parish commune".split()
+    "canton municipality department governorate emirate island borough parish commune township".split()
 )
 # Adjectives that place a thing inside a region without naming another ("in western Turkey").
 COMPASS = frozenset(

@@ -70,6 +70,16 @@ class QuadSet:
             if name not in keep:
                 setattr(self, f"_{name}", None)
 
+    def subset(self, at: np.ndarray) -> QuadSet:
+        """The quads of rows `at` (sorted positions into `rows()`), with only their terms:
+        a QuadSet of its own, in the same order (validation part by part)."""
+        rows = self._rows[at]
+        used = np.unique(rows)
+        part = QuadSet(())
+        part._terms = [self._terms[i] for i in used.tolist()]
+        part._rows = np.searchsorted(used, rows).reshape(-1, 4)
+        return part
+
     def __len__(self) -> int:
         return len(self._rows)
 

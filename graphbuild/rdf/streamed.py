@@ -1,6 +1,7 @@
 """graph.ttl / graph.trig / graph.nt / graph.jsonld written to disk as a stream and checked by
-re-parsing the file as a stream: memory holds one canonical form of the quads (the
-QuadSet's cached N-Quads or N-Triples text), never the file's bytes or a second copy.
+re-parsing the file as a stream: memory holds the sorted rows and one chunk of their
+canonical text (N-Quads or N-Triples, made again from the rows chunk by chunk), never the
+whole text, the file's bytes or a second copy.
 
 The bytes are exactly those of `serialize.serialize` (pyoxigraph's serializer fed the same
 sorted statements; the @prefix header sorted the same way), and the check is that of
@@ -15,10 +16,10 @@ graph's rows (as a set: JSON-LD reads back in node order). Memory holds one grap
 from __future__ import annotations
 
 import hashlib
-import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import numpy as np
 import pyoxigraph as ox
 
 from graphbuild.errors import OutputError
@@ -28,6 +29,7 @@ from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import prefixes
 
 STREAMED = ("ttl", "trig", "nt", "jsonld")
+CHUNK_LINES = 50_000  # statements of canonical text made at a time
 _PREFIX = b"@prefix "
 _SOURCE = {"trig": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.N_TRIPLES}
 _OUTPUT = {"trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
@@ -83,8 +85,57 @@ class _Comparing:
         return self.same and not self.expected.read(1)
 
 
-def _canonical(content: QuadSet, fmt: str) -> bytes:
-    return content.nquads() if fmt == "trig" else content.ntriples()
+class _Canonical:
+    """The canonical form of `content` for `fmt` (N-Quads of every quad for trig, N-Triples
+    of the union for ttl): the bytes of `QuadSet.nquads` / `QuadSet.ntriples`, made from
+    the rows `CHUNK_LINES` lines at a time, so the whole text is never held."""
+
+    def __init__(self, content: QuadSet, fmt: str):
+        terms = content.terms()
+        self.fmt, self.text = fmt, [str(term) for term in terms]
+        self.rows = content.rows() if fmt == "trig" else content.triple_rows()
+        self.graph = ([f" {x}" if not isinstance(term, ox.DefaultGraph) else "" for x, term in zip(self.text, terms)]
+                      if fmt == "trig" else None)
+
+    def chunks(self) -> Iterator[bytes]:
+        t, g = self.text, self.graph
+        for start in range(0, len(self.rows), CHUNK_LINES):
+            rows = self.rows[start:start + CHUNK_LINES].tolist()
+            if g is None:
+                yield "".join([f"{t[s]} {t[p]} {t[o]} .\n" for s, p, o in rows]).encode("utf-8")
+            else:
+                yield "".join([f"{t[s]} {t[p]} {t[o]}{g[n]} .\n" for n, s, p, o in rows]).encode("utf-8")
+
+    def statements(self) -> Iterator:
+        """The statements, parsed back from each chunk (our own text: leniently)."""
+        for chunk in self.chunks():
+            yield from ox.parse(chunk, format=_SOURCE[self.fmt], lenient=True)
+
+    def reader(self) -> _ChunkReader:
+        return _ChunkReader(self.chunks())
+
+
+class _ChunkReader:
+    """A binary reader over an iterator of byte chunks: `read(n)` gives n bytes until the end."""
+
+    def __init__(self, chunks: Iterator[bytes]):
+        self.chunks, self.pending = chunks, bytearray()
+
+    def read(self, n: int) -> bytes:
+        while len(self.pending) < n:
+            chunk = next(self.chunks, None)
+            if chunk is None:
+                break
+            self.pending += chunk
+        out = bytes(self.pending[:n])
+        del self.pending[:n]
+        return out
+
+    def __enter__(self) -> _ChunkReader:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.pending.clear()
 
 
 class _NquadsLines:
@@ -127,13 +178,33 @@ def _write(content: QuadSet, fmt: str, handle, name: str) -> str | None:
             digest.update(data)
         return digest.hexdigest()
     if fmt == "nt":  # the union's lines sorted as bytes, as `serialize._nt`
-        handle.writelines(sorted(content.ntriples().splitlines(keepends=True)))
+        _write_nt(content, handle)
         return None
     writer = _SortedHeader(handle)
-    statements = ox.parse(_canonical(content, fmt), format=_SOURCE[fmt], lenient=True)  # our own text; the file is re-parsed strictly
-    ox.serialize(statements, writer, format=_OUTPUT[fmt], prefixes=prefixes())
+    # Made from our own text, chunk by chunk; the file is re-parsed strictly.
+    ox.serialize(_Canonical(content, fmt).statements(), writer, format=_OUTPUT[fmt], prefixes=prefixes())
     writer.close()
     return None
+
+
+def _write_nt(content: QuadSet, handle, chunk: int = 20_000) -> None:
+    """The union's N-Triples lines in byte order (the bytes of `serialize._nt`), made and
+    written `chunk` lines at a time instead of sorting a list of every line.
+
+    Lines in byte order are triples in the byte order of their terms' texts: a subject or
+    predicate (`<...>`) is never a proper prefix of another, and an object literal is
+    one only of the same literal with a language or datatype (`@`, `^^`), which sorts after
+    the space that follows the shorter one, as a shorter text sorts first."""
+    terms = content.terms()
+    text = [str(term).encode("utf-8") for term in terms]
+    rank = np.empty(len(text), dtype=np.int64)
+    rank[sorted(range(len(text)), key=text.__getitem__)] = np.arange(len(text))
+    rows = content.triple_rows()
+    ranked = rank[rows]
+    order = np.lexsort((ranked[:, 2], ranked[:, 1], ranked[:, 0]))
+    for start in range(0, len(order), chunk):
+        handle.write(b"".join([b"%s %s %s .\n" % (text[s], text[p], text[o])
+                               for s, p, o in rows[order[start:start + chunk]].tolist()]))
 
 
 def _file_digest(path: Path) -> str:
@@ -148,8 +219,8 @@ def _checker(content: QuadSet, fmt: str, name: str, check_whole, checked: list):
                 raise OutputError("GB422", name=name)
             return
         # nt: the file is its own canonical form (sorted lines), read again alongside;
-        # else the form it was made from (BytesIO shares the bytes, no copy).
-        with path.open("rb") if fmt == "nt" else io.BytesIO(_canonical(content, fmt)) as expected:
+        # else the form it was made from, made again chunk by chunk.
+        with path.open("rb") if fmt == "nt" else _Canonical(content, fmt).reader() as expected:
             comparing = _Comparing(expected)
             try:
                 ox.serialize(ox.parse(path=path, format=_OUTPUT[fmt]), comparing, format=_CANONICAL[fmt])

@@ -23,7 +23,7 @@ from graphbuild.resolve.event_compat import containment, continent_containment
 from graphbuild.resolve.event_match import merge_events
 from graphbuild.resolve.facts import merge_links, merge_memberships, merge_relation_list
 from graphbuild.resolve.geo import country_code, link_places
-from graphbuild.resolve.geo_containment import DOCUMENT_COUNTRY, TRANSITIVE
+from graphbuild.resolve.geo_containment import GUESSED_RULES, TRANSITIVE
 from graphbuild.resolve.kinds import role_votes
 from graphbuild.resolve.scopes import GLOBAL, ScopedEntity, scope_of, scope_of_model
 
@@ -93,7 +93,7 @@ def _event_containment(model: GraphModel) -> dict[str, frozenset[str]]:
 
 
 # Containment rules that state no whereabouts of their own (see `_stated_containment`).
-INFERRED_CONTAINMENT = frozenset({DOCUMENT_COUNTRY, TRANSITIVE})
+INFERRED_CONTAINMENT = GUESSED_RULES | {TRANSITIVE}
 
 
 def _stated_containment(relation: Relation) -> bool:

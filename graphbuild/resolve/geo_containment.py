@@ -12,7 +12,8 @@ then what the document's containment implies (A in B in C: A in C, rule
 "place-transitive"), on the evidence of the edge A in B; last, in a document that names
 one country only, in its opening sentence, each other place that nothing places in a
 country yet, unless the gazetteers put its name elsewhere or it is a continent or a sea
-(rule "document-country", evidence: the place's first mention).
+(rule "document-country", evidence: the place's first mention), and likewise in the one
+US state of a document (`document_state`, rule "document-state").
 """
 from __future__ import annotations
 
@@ -24,12 +25,14 @@ from graphbuild.containment import closure
 from graphbuild.lexicon.countries import geonames
 from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
+from graphbuild.resolve.document_state import DOCUMENT_STATE, UsGazetteer, document_state, us_gazetteer
 
 CONTAINED_IN = "containedInPlace"
 CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
 # Rules whose edges come from the gazetteers, not from a statement of the text.
 GAZETTEER_RULES = frozenset(CONFIDENCE)
 DOCUMENT_COUNTRY = "document-country"
+GUESSED_RULES = frozenset({DOCUMENT_COUNTRY, DOCUMENT_STATE})  # a document's scene, not a statement
 TRANSITIVE = "place-transitive"
 DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
 # Last words of the names of places that are no part of one country ("the Baltic Sea").
@@ -122,6 +125,12 @@ def _us_cities_by_name() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _us_gazetteer() -> UsGazetteer:
+    _, counties, states = us_units()
+    return us_gazetteer(states, _us_cities_by_name(), counties)
+
+
 def _us_city_states(name: str) -> frozenset[str]:
     return _us_cities_by_name().get(normalize(name), frozenset())
 
@@ -160,6 +169,7 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
         for m in e.mentions:
             opening[m.doc_id] = min(opening.get(m.doc_id, m.sentence_start), m.sentence_start)
     relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
+    relations += document_state(mentions, opening, by_id, relations + _closure(relations), _continents(), _us_gazetteer())
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 

@@ -27,6 +27,8 @@ LOCATIVE_BONUS = 1.5
 # Person with PERSON_SHAPE_BONUS.
 UNCONFIRMED_PLACE = 0.5
 PERSON_SHAPE_BONUS = 0.75
+# Place cues this strong confirm a place ("X is a town in Y": `extract.place_cues`).
+STRONG_PLACE_CUE = 4.5
 
 
 def after_honorific(text: str, start: int) -> bool:
@@ -79,7 +81,7 @@ def _weigh_name_form(g, votes: Counter[str]) -> None:
         votes["Place"] += votes.pop("Person", 0) + votes.pop("Organization", 0)
     if votes["Person"] and not g.honorific and all(acronym_shaped(n) for n in g.names):
         votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
-    if votes["Place"] and not form["Place"] and not g.located:
+    if votes["Place"] and not form["Place"] and not g.located and g.cues["Place"] < STRONG_PLACE_CUE:
         votes["Place"] *= UNCONFIRMED_PLACE
         if any(shaped_like_person(n) for n in set(g.names)):
             votes["Person"] += PERSON_SHAPE_BONUS

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graphbuild.lexicon.abbreviations import expand_place_words, expand_state
-from graphbuild.lexicon.name_forms import (in_gazetteer, name_votes, org_head, org_short_forms,
+from graphbuild.lexicon.name_forms import (in_gazetteer, legal_form, name_votes, org_head, org_short_forms,
                                            shaped_like_person, without_legal_form)
 from graphbuild.lexicon.name_variants import given_names_variants
 from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
@@ -30,7 +30,7 @@ from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initia
                               strip_possessive, undot)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
-from graphbuild.resolve.group_kind import group_kind as _kind
+from graphbuild.resolve.group_kind import STRONG_PLACE_CUE, group_kind as _kind
 
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
@@ -150,25 +150,32 @@ def _mark_surname_chains(groups: list[_Group]) -> None:
             g.surname_used = True
 
 
+def _fold(groups: list[_Group], target_of, rule: str) -> list[_Group]:
+    """The groups, each absorbed (under `rule`) into the group `target_of(g, kept)` names
+    for it, where `kept` are the groups kept so far; kept when that is None or itself."""
+    kept: list[_Group] = []
+    for g in groups:
+        target = target_of(g, kept)
+        if target is None or target is g:
+            kept.append(g)
+        else:
+            target.absorb(g, rule)
+    return kept
+
+
 def _merge_surnames(groups: list[_Group]) -> list[_Group]:
     """Join one-word names to the full personal name that ends with them."""
     full = [g for g in groups if len(g.words) >= 2 and _personish(g)]
     # A "Given Surname" tagged otherwise ("Virat Kohli" as ORG) takes a surname the
     # model tags PERSON: the short form is the evidence of what the full name is.
     shaped = [g for g in groups if len(g.words) >= 2 and g not in full and shaped_like_person(g.names[0])]
-    result: list[_Group] = []
-    for g in groups:
-        if len(g.words) != 1 or g in full:
-            result.append(g)
-            continue
+
+    def target(g: _Group, _kept) -> _Group | None:
+        if len(g.words) != 1 or g in full or g.cues["Place"] >= STRONG_PLACE_CUE:  # a town is no one's surname
+            return None
         pool = full + shaped if any(m.label == "PERSON" for m in g.mentions) else full
-        candidates = [f for f in pool if _surname(f.words) == g.key]
-        target = _choose(candidates, g)
-        if target is None:
-            result.append(g)
-        else:
-            target.absorb(g, "surname")
-    return result
+        return _choose([f for f in pool if _surname(f.words) == g.key], g)
+    return _fold(groups, target, "surname")
 
 
 def _merge_given_names(groups: list[_Group]) -> list[_Group]:
@@ -177,34 +184,25 @@ def _merge_given_names(groups: list[_Group]) -> list[_Group]:
     not when it is also a surname in the text or opens two full names."""
     full = [g for g in groups if len(g.words) >= 2 and _personish(g)]
     surnames = {_surname(g.words) for g in full}
-    result: list[_Group] = []
-    for g in groups:
-        target = None
+
+    def target(g: _Group, _kept) -> _Group | None:
         if len(g.words) == 1 and g.key not in surnames and any(m.label == "PERSON" for m in g.mentions):
             candidates = [f for f in full if f.words[0] == g.key]
-            target = candidates[0] if len({tuple(c.words) for c in candidates}) == 1 else None
-        if target is None:
-            result.append(g)
-        else:
-            target.absorb(g, "given-name")
-    return result
+            return candidates[0] if len({tuple(c.words) for c in candidates}) == 1 else None
+        return None
+    return _fold(groups, target, "given-name")
 
 
 def _merge_given_name_variants(groups: list[_Group]) -> list[_Group]:
     """Join two full personal names that differ only in a given name's form: a
     nickname or an initial ("Bob Smith" and "Robert Smith", "J. Smith")."""
-    result: list[_Group] = []
-    for g in groups:
-        target = None
-        if len(g.words) >= 2 and _personish(g):
-            target = next((f for f in result if len(f.words) == len(g.words) and f.words[1:] == g.words[1:]
-                           and _personish(f) and given_names_variants(f.words[0].rstrip("."), g.words[0].rstrip("."))),
-                          None)
-        if target is None:
-            result.append(g)
-        else:
-            target.absorb(g, "given-name-variant")
-    return result
+    def target(g: _Group, kept: list[_Group]) -> _Group | None:
+        if len(g.words) < 2 or not _personish(g):
+            return None
+        return next((f for f in kept if len(f.words) == len(g.words) and f.words[1:] == g.words[1:]
+                     and _personish(f) and given_names_variants(f.words[0].rstrip("."), g.words[0].rstrip("."))),
+                    None)
+    return _fold(groups, target, "given-name-variant")
 
 
 def _surname(words: list[str]) -> str:
@@ -228,25 +226,21 @@ def _choose(candidates: list[_Group], g: _Group) -> _Group | None:
 
 
 def _initials(name: str) -> str:
-    return initials(re.findall(r"[\w'’]+", name.replace("-", " ")))
+    # Lowercase words are no part of the name's acronym: "United Auto Workers union" is UAW.
+    return initials([w for w in re.findall(r"[\w'’]+", name.replace("-", " ")) if not w[:1].islower()])
 
 
 def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     """Join an all-caps name to the organization whose initials it spells."""
     by_initials: dict[str, _Group] = {}
     for g in groups:
-        name = g.names[0]
         if len(g.words) >= 2 and _kind(g) != "Person":
-            by_initials.setdefault(_initials(name), g)
-    result = []
-    for g in groups:
+            by_initials.setdefault(_initials(g.names[0]), g)
+
+    def target(g: _Group, _kept) -> _Group | None:
         acronym = g.names[0].replace(".", "").upper() if g.names[0].isupper() else g.names[0]
-        target = by_initials.get(acronym) if len(g.words) == 1 and acronym.isupper() and len(acronym) >= 2 else None
-        if target is None or target is g:
-            result.append(g)
-        else:
-            target.absorb(g, "acronym")
-    return result
+        return by_initials.get(acronym) if len(g.words) == 1 and acronym.isupper() and len(acronym) >= 2 else None
+    return _fold(groups, target, "acronym")
 
 
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
@@ -255,16 +249,24 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     candidates, to the most recent one before it, else to none."""
     orgs = [g for g in groups if len(g.words) >= 2 and _kind(g) == "Organization"]
     shorts = {id(f): set().union(*(org_short_forms(n) for n in set(f.names))) for f in orgs}
-    result = []
-    for g in groups:
-        target = None
-        if len(g.words) == 1 and not _personish(g) and _kind(g) == "Organization":
-            target = _choose([f for f in orgs if g.key in shorts[id(f)]], g)
-        if target is None:
-            result.append(g)
-        else:
-            target.absorb(g, "short-form")
-    return result
+    person_words = {w for g in groups if len(g.words) >= 2 and _kind(g) == "Person" for w in g.words}
+
+    def target(g: _Group, _kept) -> _Group | None:
+        if len(g.words) != 1:
+            return None
+        if not _personish(g) and _kind(g) == "Organization":
+            return _choose([f for f in orgs if g.key in shorts[id(f)]], g)
+        if _bare_word_tagged_person(g) and g.key not in person_words:
+            # "Brenford shares fell" beside "Brenford Motors Inc": a company's legal form
+            # outweighs the tagger's guess, unless a person here carries the word.
+            return _choose([f for f in orgs if g.key in shorts[id(f)] and any(map(legal_form, f.names))], g)
+        return None
+    return _fold(groups, target, "short-form")
+
+
+def _bare_word_tagged_person(g: _Group) -> bool:
+    """A one-word name only the tagger calls a person: no title, honorific or full name."""
+    return not (g.person_full or g.honorific or g.surname_used or g.titles)
 
 
 def _merge_head_nouns(groups: list[_Group]) -> list[_Group]:
@@ -274,14 +276,11 @@ def _merge_head_nouns(groups: list[_Group]) -> list[_Group]:
     for g in groups:
         if len(g.words) >= 2 and _kind(g) == "Organization" and (h := org_head(g.names[0])):
             heads.setdefault(h, []).append(g)
-    result = []
-    for g in groups:
+
+    def target(g: _Group, _kept) -> _Group | None:
         owners = heads.get(g.key, []) if len(g.words) == 1 and _kind(g) == "Organization" else []
-        if len(owners) == 1:
-            owners[0].absorb(g, "head-noun")
-        else:
-            result.append(g)
-    return result
+        return owners[0] if len(owners) == 1 else None
+    return _fold(groups, target, "head-noun")
 
 
 def _entity(entity_id: str, g: _Group, doc_id: str) -> Entity:

@@ -6,6 +6,8 @@
   `--no-validate` has no CLI flag)
 - `write TRIPLES OUT`: a generated GraphModel of about TRIPLES triples written as ttl, trig, nt
 - `write-floor TRIPLES OUT`: its baseline, pyoxigraph alone writing the same quads (no sort, no check)
+- `validate TRIPLES [--whole]`: SHACL over a generated graph part by part (or the union at once):
+  the memory the validation adds and its seconds
 
 Each prints one JSON line of figures measured inside (the harness measures wall time and
 peak RSS from outside).
@@ -108,6 +110,42 @@ def run_write_floor(triples: int, out: Path) -> dict:
     return {"seconds": round(time.perf_counter() - t0, 3), "triples": n}
 
 
+def run_validate(triples: int, whole: bool) -> dict:
+    """SHACL over the quads of a generated model of about `triples` triples, the union at
+    once (`whole`) or part by part (`rdf.validate_parts`); the RSS the validation adds
+    (sampled every 20 ms in this process) and its seconds."""
+    import threading
+
+    import psutil
+
+    from graphbuild.iri import cross_graph_iri
+    from graphbuild.rdf.build import to_quads
+    from graphbuild.rdf.validate import validate
+    from graphbuild.rdf.validate_parts import validate_in_parts
+    from graphbuild.settings import Settings
+
+    base = Settings().base_iri
+    quads = to_quads(synthetic_model(triples), base)
+    validate(to_quads(synthetic_model(1000), base))  # shapes compiled before the clock
+    proc, peak, done = psutil.Process(), [0], threading.Event()
+    before = proc.memory_info().rss
+
+    def sample() -> None:
+        while not done.is_set():
+            peak[0] = max(peak[0], proc.memory_info().rss)
+            time.sleep(0.02)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    t0 = time.perf_counter()
+    result = validate(quads) if whole else validate_in_parts(quads, cross_graph_iri(base))
+    seconds = time.perf_counter() - t0
+    done.set()
+    sampler.join()
+    return {"seconds": round(seconds, 3), "triples": len(quads), "conforms": result.conforms,
+            "added_mb": round((max(peak[0], proc.memory_info().rss) - before) / 2**20, 1)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     sub = parser.add_subparsers(dest="what", required=True)
@@ -124,8 +162,13 @@ def main() -> None:
         w = sub.add_parser(name)
         w.add_argument("triples", type=int)
         w.add_argument("out", type=Path)
+    v = sub.add_parser("validate")
+    v.add_argument("triples", type=int)
+    v.add_argument("--whole", action="store_true")
     args = parser.parse_args()
-    if args.what == "spacy":
+    if args.what == "validate":
+        figures = run_validate(args.triples, args.whole)
+    elif args.what == "spacy":
         figures = run_spacy(args.input)
     elif args.what == "build":
         figures = run_build(args)

@@ -104,3 +104,16 @@ def test_write_triples(tmp_path):
          f"(target 1M under 10 s); baseline pyoxigraph alone (same quads, no sort or check) {bare:.1f} s inside: "
          f"ratio {inside / max(bare, 1e-9):.2f}x")
     assert run.ok() and floor_run.ok(), run.stderr[-3000:] + floor_run.stderr[-3000:]
+
+
+def test_validation_in_parts_against_the_union():
+    n = 1_000_000 if FULL else 300_000
+    whole, parts = measure("validate", str(n), "--whole"), measure("validate", str(n))
+    w, p = result(whole), result(parts)
+    _say(f"SHACL over {w.get('triples')} generated triples: the union at once +{w.get('added_mb')} MB, "
+         f"{w.get('seconds')} s; part by part +{p.get('added_mb')} MB, {p.get('seconds')} s "
+         f"(memory {p.get('added_mb', 0) / max(w.get('added_mb', 1), 1e-9):.2f}x, "
+         f"time {p.get('seconds', 0) / max(w.get('seconds', 1), 1e-9):.2f}x the union's); process peaks "
+         f"{whole.peak_mb:.0f} / {parts.peak_mb:.0f} MB")
+    assert whole.ok() and parts.ok(), whole.stderr[-2000:] + parts.stderr[-2000:]
+    assert w["conforms"] == p["conforms"]

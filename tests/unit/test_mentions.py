@@ -156,6 +156,12 @@ def test_dateline_place_the_model_missed(nlp, first_line, place):
     assert (place, "GPE", "dateline") in found
 
 
+def test_dateline_place_the_model_tagged_as_an_organization(nlp):
+    text = "Mills Close Early\nHARTWELL (Newswire) - Two mills closed on Friday .\n"
+    found = _found(find_mentions(parsed_with(nlp, text, [("HARTWELL", "ORG")])))
+    assert ("HARTWELL", "GPE", "dateline") in found and ("HARTWELL", "ORG", "ner") not in found
+
+
 def test_no_dateline_in_the_body_or_in_a_headline(nlp):
     text = "SOCCER - ARSENAL WIN .\nArsenal won .\nMore text .\nAnd more .\nOSLO 1996-08-31\n"
     assert [m for m in find_mentions(parsed_with(nlp, text, [])) if m.rule == "dateline"] == []

@@ -135,3 +135,8 @@ def test_member_of_a_country_s_legislature_is_its_national(nlp):
     f = facts(nlp, "Chris Wray, a longtime member of Canada's Parliament, will lead the new party.")
     assert ("Chris Wray", "nationality", "Canada") in f
     assert not any(p == "nationality" for _, p, _ in facts(nlp, "Aino Virtanen is a member of the Chess Club."))
+
+
+def test_an_organization_only_modifying_the_represented_is_no_member(nlp):
+    f = facts(nlp, "The Brewers Federation, which represents about 9,000 Hallow Breweries workers, called a strike.")
+    assert not any(p == "memberOf" for _, p, _ in f)

@@ -115,3 +115,21 @@ def test_locative_context_outvotes_a_bare_person_tag_but_not_an_org(nlp):
     text = "The match was played at Portsmouth. Lawmakers in Congress objected."
     entities = _entities(nlp, text, [("Portsmouth", "PERSON"), ("Congress", "ORG")])
     assert [(e.label, e.kind) for e in entities] == [("Portsmouth", "Place"), ("Congress", "Organization")]
+
+
+def test_company_short_form_tagged_as_a_person_joins_the_company(nlp):
+    text = "Varnell Foods Inc said profits rose. Varnell shares fell 4% on Tuesday."
+    entities = _entities(nlp, text, [("Varnell Foods Inc", "ORG"), ("Varnell", "PERSON", 1)])
+    assert [(e.label, e.kind) for e in entities] == [("Varnell Foods Inc", "Organization")]
+
+
+def test_short_form_that_a_person_here_carries_stays_apart(nlp):
+    text = "Varnell Foods Inc hired Ann Varnell. Varnell said profits rose."
+    entities = _entities(nlp, text, [("Varnell Foods Inc", "ORG"), ("Ann Varnell", "PERSON"), ("Varnell", "PERSON", 2)])
+    assert {e.label: e.kind for e in entities} == {"Varnell Foods Inc": "Organization", "Ann Varnell": "Person"}
+
+
+def test_acronym_of_a_name_with_a_lowercase_generic_word(nlp):
+    text = "The United Bakers Guild union met. UBG leaders spoke."
+    entities = _entities(nlp, text, [("United Bakers Guild union", "ORG"), ("UBG", "ORG")])
+    assert [e.label for e in entities] == ["United Bakers Guild union"]

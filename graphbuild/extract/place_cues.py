@@ -1,0 +1,68 @@
+"""Place descriptions as kind evidence: what the text calls a town, a river or a stadium
+is a place, whatever its name looks like.
+
+"X is a village in Y", "X, a river of Y," / "X was a small market town": the subject of
+the copula (or the head of the appositive) whose describing noun is a kind of place votes
+Place (`PlaceCue`, rule "described-as-place"), as strongly as a possessor cue, so a
+place named after a person ("Jane Roe Drive is a street in ...") or tagged ORG by the
+model ends a place. Only the describing noun's own head counts: "a city councillor" or
+"a river pilot" describe people. Likewise a name written before a lowercase place noun
+("the Lazio region", "the Ostra river", "Sarn county") names a place.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.model import KindCue, Mention
+from graphbuild.nlp import ParsedDocument
+
+# Kinds of places that no person or organization is called (the ambiguous ones of
+# `place_words.PLACE_NOUNS` are left out: "area", "seat", "division", "community", "place").
+DESCRIBING_NOUNS = frozenset(
+    "city town village hamlet municipality commune county region district territory borough township parish suburb "
+    "neighbourhood neighborhood settlement locality province prefecture canton oblast governorate "
+    "island islet peninsula river lake mountain valley bay creek stream tributary reservoir "
+    "dam airport park forest harbour harbor beach desert volcano glacier canal headland "
+    "cape archipelago atoll hill plateau road street avenue boulevard freeway highway motorway "
+    "expressway castle cathedral monastery abbey palace stadium arena lighthouse mall cemetery "
+    "waterfall lagoon strait fjord estuary pass massif summit peak".split()
+)
+DESCRIBED_AS_PLACE = "described-as-place"
+# As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
+# `resolve.group_kind.STRONG_PLACE_CUE`: a confirmed place, no one's surname.
+CUE_WEIGHT = 4.5
+
+
+def described_subject(noun: Token) -> Token | None:
+    """The token a describing noun is said of: the copula's subject ("X is a town"), the
+    appositive's head ("X, a town"), through a coordination ("a town and municipality")."""
+    if noun.dep_ == "conj" and noun.head.dep_ in ("attr", "appos"):
+        return described_subject(noun.head)
+    if noun.dep_ == "attr":
+        return next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+    if noun.dep_ == "appos":
+        return noun.head
+    return None
+
+
+def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
+    """Place cues for the mentions a describing noun calls a place (module docstring)."""
+    seen: set[Mention] = set()
+    for noun in parsed.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DESCRIBING_NOUNS:
+            continue
+        subject = described_subject(noun)
+        if subject is not None and subject.pos_ != "PRON":
+            yield from _cue(mention_of(subject), seen)
+        if noun.is_lower:  # "the Lazio region": the name before a place noun
+            for c in noun.children:
+                if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1:
+                    yield from _cue(mention_of(c), seen)
+
+
+def _cue(m: Mention | None, seen: set[Mention]) -> Iterator[KindCue]:
+    if m is not None and m not in seen:
+        seen.add(m)
+        yield KindCue(m.start, m.end, "Place", DESCRIBED_AS_PLACE, CUE_WEIGHT)

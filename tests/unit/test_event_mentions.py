@@ -1,0 +1,100 @@
+"""More event mentions without more empty nodes: argument-less mentions that refer back to
+the document's event (same word, a derivation, a definite noun of a compatible class),
+capitalized triggers the tagger took for names (headlines, acronyms), predicative
+adjectives ("found dead"), and the wider lexicon. Sentences of our own, real parses."""
+from __future__ import annotations
+
+import pytest
+
+from graphbuild.extract.event_anaphora import Cue, absorb, related
+from graphbuild.model import Document, Event, Mention, Participant
+
+
+@pytest.fixture(scope="module")
+def events_of(nlp):
+    from graphbuild.analyze import analyze
+    from graphbuild.nlp import parse
+
+    return lambda text: analyze(parse(nlp, Document(id="t", text=text))).events
+
+
+def _by_kind(events, kind):
+    return [e for e in events if e.kind == kind]
+
+
+def test_related_words_are_one_derivation():
+    assert related("shoot", "shooting") and related("explode", "explosion") and related("kill", "kill")
+    assert not related("die", "dine") and not related("attack", "arrest")
+
+
+def _ev(eid, kind, start, participants=()):
+    m = Mention("d", start, start + 5, "words", "EVENT", start, start + 40, "trigger")
+    return Event(eid, kind, "words", (m,), participants=tuple(participants))
+
+
+def _compatible(a, b):
+    return a == b or {a, b} == {"Death", "Killing"}
+
+
+def test_absorb_folds_a_definite_mention_into_the_event_before_it():
+    host = _ev("v1", "Killing", 0, [Participant("victim", "person/x")])
+    bare = _ev("v2", "Death", 100)
+    other = _ev("v3", "Arrest", 200)
+    cues = {"v1": Cue(frozenset({"kill"}), False, False, 0), "v2": Cue(frozenset({"death"}), True, False, 100),
+            "v3": Cue(frozenset({"arrest"}), True, False, 200)}
+    out = absorb([host, bare, other], lambda v: bool(v.participants), cues, _compatible, "Event", lambda k: False)
+    assert [v.id for v in out] == ["v1", "v3"]
+    assert [m.start for m in out[0].mentions] == [0, 100]
+
+
+def test_absorb_needs_a_cue_and_never_joins_plural_to_singular():
+    host = _ev("v1", "Killing", 0, [Participant("victim", "person/x")])
+    indefinite = _ev("v2", "Death", 100)
+    plural = _ev("v3", "Killing", 200)
+    cues = {"v1": Cue(frozenset({"kill"}), False, False, 0), "v2": Cue(frozenset({"death"}), False, False, 100),
+            "v3": Cue(frozenset({"kill"}), True, True, 200)}
+    out = absorb([host, indefinite, plural], lambda v: bool(v.participants), cues, _compatible, "Event",
+                 lambda k: False)
+    assert [len(v.mentions) for v in out] == [1, 1, 1]
+
+
+def test_headline_capitals_and_acronyms_are_triggers(events_of):
+    events = events_of("Teacher Arrested For DUI In Denver\nA teacher was arrested in Denver on Sunday.")
+    arrests = _by_kind(events, "Arrest")
+    assert len(arrests) == 1 and {m.text for m in arrests[0].mentions} == {"Arrested", "arrested"}
+    assert _by_kind(events, "Crime")
+
+
+def test_a_name_is_no_capitalized_trigger(events_of):
+    assert not _by_kind(events_of("Strike Industries opened a plant in Denver on Sunday."), "LabourStrike")
+
+
+def test_predicative_adjective_is_a_death_with_its_victim(events_of):
+    deaths = _by_kind(events_of("A hiker was found dead in Denver on Sunday."), "Death")
+    assert len(deaths) == 1 and deaths[0].mentions[0].text == "dead"
+
+
+def test_attributive_adjective_is_no_event(events_of):
+    assert not _by_kind(events_of("A dead phone battery stranded the hiker in Denver on Sunday."), "Death")
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen gunned down a shopkeeper in Denver on Sunday.", "Killing"),
+    ("The singer checked into rehab in Denver on Sunday.", "MedicalTreatment"),
+    ("Firefighters rescued four miners in Denver on Sunday.", "Rescue"),
+    ("A court overturned the conviction in Denver on Sunday.", "Verdict"),
+    ("Police say arson destroyed the warehouse in Denver on Sunday.", "Crime"),
+])
+def test_wider_lexicon(events_of, text, kind):
+    assert _by_kind(events_of(text), kind), [(e.kind, e.label) for e in events_of(text)]
+
+
+def test_check_without_a_care_cue_is_no_event(events_of):
+    assert not _by_kind(events_of("Officers checked the documents in Denver on Sunday."), "MedicalTreatment")
+
+
+
+def test_according_to_is_a_source_not_an_agreement(events_of):
+    events = events_of("The mayor resigned in Denver on Sunday, according to the city council.")
+    assert not _by_kind(events, "Agreement")
+    assert _by_kind(events, "Resignation")

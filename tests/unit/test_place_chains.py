@@ -1,0 +1,26 @@
+"""Containment read through unit nouns and clause ends (`place_phrases.place_chain`,
+`places._comma_pairs`, through `relations_stage`; hand-built entities)."""
+from __future__ import annotations
+
+from tests.unit.test_place_phrases import contained
+
+
+def test_chain_goes_on_after_a_unit_noun(nlp):
+    f = contained(nlp, "Velmora is a town in the province of Ardesco in the Tarvine region of northern Italy.")
+    assert ("Ardesco", "Tarvine") in f
+    assert ("Tarvine", "Italy") in f
+
+
+def test_city_state_pair_before_a_clause_joined_by_and(nlp):
+    f = contained(nlp, "The chain has one shop in Sacramento, California, and another one abroad.")
+    assert ("Sacramento", "California") in f
+
+
+def test_a_list_of_places_is_no_containment(nlp):
+    f = contained(nlp, "The tour visited Portugal, Spain, and France.")
+    assert not f
+
+
+def test_a_longer_list_with_and_is_no_chain(nlp):
+    f = contained(nlp, "The firm has plants in Leeds, Bradford, Halifax and Wakefield.")
+    assert not f
