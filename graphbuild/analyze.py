@@ -19,9 +19,9 @@ Stage = Callable[[ParsedDocument, GraphModel], GraphModel]
 def _stages() -> list[Stage]:
     # Imported here so that a worker process pays the import once, on first use.
     from graphbuild.extract.events_stage import events_stage
-    from graphbuild.extract.relations_stage import relations_stage
+    from graphbuild.extract.relations_stage import referring_stage, relations_stage
 
-    stages: list[Stage] = [relations_stage, events_stage]
+    stages: list[Stage] = [relations_stage, events_stage, referring_stage]
     return stages
 
 

@@ -45,6 +45,11 @@ class Mention:
     rule: str = "ner"  # what found it: ner, string-match, acronym, trigger, ...
 
 
+# Rules of mentions that refer without naming ("he", "the company"): never a label, an
+# alias or a name to match across documents, and not scored as names.
+REFERRING_RULES = frozenset({"pronoun", "definite-subject", "description"})
+
+
 @dataclass(frozen=True)
 class KindCue:
     """Evidence about the kind of the entity mentioned at the source char span [start,

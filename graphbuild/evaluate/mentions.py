@@ -114,6 +114,7 @@ def evaluate_mentions(gold: Path, limit: int | None = None, model: str = "en_cor
     """Exact-span P/R/F1 by type of the raw model and of our pipeline on `gold`. Ours are
     the mentions of the graph a real build makes of the gold texts (`gold.build_graph`)."""
     from graphbuild.evaluate.gold import build_graph, mentions_by_document
+    from graphbuild.model import REFERRING_RULES
     from graphbuild.nlp import load_model
 
     gold_docs = list(read_gold(Path(gold), limit))
@@ -130,7 +131,7 @@ def evaluate_mentions(gold: Path, limit: int | None = None, model: str = "en_cor
                 start, end = parsed.source(ent.start_char, ent.end_char)
                 raw.add((start, end, label))
         ours = {(m.start, m.end, KIND_LABELS[e.kind])
-                for e, m in by_doc.get(g.document.id, ()) if e.kind in KIND_LABELS}
+                for e, m in by_doc.get(g.document.id, ()) if e.kind in KIND_LABELS and m.rule not in REFERRING_RULES}
         scores.add("spaCy raw", set(g.mentions), _keep(raw, g.regions))
         scores.add("graphbuild", set(g.mentions), _keep(ours, g.regions))
     return scores

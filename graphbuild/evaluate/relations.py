@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from graphbuild.evaluate.gold import read_records
-from graphbuild.model import GraphModel
+from graphbuild.model import REFERRING_RULES, GraphModel
 
 
 @dataclass(frozen=True)
@@ -42,7 +42,7 @@ class Scores:
 
 def _surfaces(model: GraphModel, entity_id: str) -> set[str]:
     e = model.entity(entity_id)
-    return {s.casefold() for s in (e.label, *e.alt_labels, *(m.text for m in e.mentions))}
+    return {s.casefold() for s in (e.label, *e.alt_labels, *(m.text for m in e.mentions if m.rule not in REFERRING_RULES))}
 
 
 def predicted(model: GraphModel, doc_id: str | None = None) -> list[tuple[set[str], str, str | set[str]]]:

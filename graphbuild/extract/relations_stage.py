@@ -21,6 +21,7 @@ from graphbuild.extract import affiliation, memberships, person_facts, place_phr
 from graphbuild.extract import affiliation_phrases
 from graphbuild.extract.nationality_phrases import nationality_phrases
 from graphbuild.extract.organizations import NOTHING, resolve_organization
+from graphbuild.extract.descriptions import referring_spans
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
 )
@@ -62,6 +63,15 @@ def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
             out.add(found)
     out.close_containment()
     out.add_all(quotes.find_quotes(out.view))
+    return out.model()
+
+
+def referring_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
+    """The model with each pronoun or definite subject linked to an entity
+    (`extract.pronouns`) as one more mention of it, with the link's rule; no alias is
+    made of it. The last stage, so that no extractor reads "he" as a name."""
+    out = _Additions(parsed, model)
+    out.add_referring_mentions()
     return out.model()
 
 
@@ -115,6 +125,16 @@ class _Additions:
         start, end = self.parsed.source(span.start_char, span.end_char)
         s_start, s_end = self.parsed.source(sent.start_char, sent.end_char)
         return Mention(self.doc_id, start, end, self.parsed.document.text[start:end], ner_label, s_start, s_end, rule)
+
+    def add_referring_mentions(self) -> None:
+        """Each link of `descriptions.referring_spans` as a mention of its entity."""
+        added: dict[str, list[Mention]] = {}
+        for span, link in referring_spans(self.view):
+            added.setdefault(link.entity, []).append(self._mention(span, span.sent, _label(self.entities[link.entity]), link.rule))
+        for eid, ms in added.items():
+            self.entities[eid] = replace(self.entities[eid], mentions=self.entities[eid].mentions + tuple(ms))
+        if added:
+            self._reindex()
 
     def _reindex(self) -> None:
         self.view = self.view.with_entities(tuple(self.entities.values()))
@@ -184,3 +204,8 @@ def _add_evidence(facts: dict, key: tuple[str, str, str], fact: Relation | Membe
     old = facts.get(key, fact)
     if ev not in old.evidence:
         facts[key] = replace(old, evidence=old.evidence + (ev,))
+
+
+def _label(e: Entity) -> str:
+    """The NER-style label of a referring mention of `e`: its other mentions' first label."""
+    return next((m.label for m in e.mentions if m.label), "PERSON" if e.kind == "Person" else "ORG")

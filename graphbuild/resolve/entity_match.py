@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from graphbuild.model import Entity, GraphModel, MergeStep
 from graphbuild.resolve.corrections import NO_CONSTRAINTS, Bound, Constraints
-from graphbuild.resolve.facts import canonical_label, sorted_mentions, sorted_merges
+from graphbuild.resolve.facts import canonical_label, name_weight, sorted_mentions, sorted_merges
 from graphbuild.resolve.kinds import decide_kind
 from graphbuild.resolve.scopes import GLOBAL, NodeRef, ScopedEntity, entity_key, scope_of, unique_key
 from graphbuild.resolve.scoring import Candidate, MatchContext, compatible_clusters, same_country, score_pair
@@ -146,7 +146,7 @@ def majority_kind(ents: Sequence[Entity]) -> str:
     """The kind most mentions vote for (ties: alphabetical, for determinism)."""
     votes: Counter[str] = Counter()
     for e in ents:
-        votes[e.kind] += max(1, len(e.mentions))
+        votes[e.kind] += name_weight(e)
     return min(votes, key=lambda k: (-votes[k], k))
 
 

@@ -7,7 +7,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
-from graphbuild.model import Entity, EventLink, Evidence, Membership, Mention, MergeStep, Relation
+from graphbuild.model import REFERRING_RULES, Entity, EventLink, Evidence, Membership, Mention, MergeStep, Relation
 from graphbuild.names import normalize
 
 
@@ -49,14 +49,21 @@ def _merge_facts(items, make, fields: tuple[str, str, str], ends: tuple[str, str
     return tuple(make(*k, sorted_evidence(ev)) for k, ev in sorted(grouped.items()))
 
 
+def name_weight(e: Entity) -> int:
+    """How many times `e` is named (at least 1): its mentions less the referring ones
+    ("he", "the company"), which say nothing of which name or kind is right; counting
+    them lets the document with more pronouns pick a merged node's label."""
+    return max(1, sum(1 for m in e.mentions if m.rule not in REFERRING_RULES))
+
+
 def canonical_label(entities: Sequence[Entity]) -> str:
     """The most complete, most frequent form among the labels of `entities`: most words
     first, then most mentions, then alphabetical (for determinism)."""
     weight: Counter[str] = Counter()
     for e in entities:
-        weight[e.label] += max(1, len(e.mentions))
+        weight[e.label] += name_weight(e)
     return min(weight, key=lambda lab: (-len(normalize(lab).split()), -weight[lab], lab))
 
 
-__all__ = ["canonical_label", "merge_links", "merge_memberships", "merge_relation_list", "sorted_evidence",
+__all__ = ["canonical_label", "merge_links", "merge_memberships", "merge_relation_list", "name_weight", "sorted_evidence",
            "sorted_merges", "sorted_mentions"]

@@ -24,6 +24,7 @@ from functools import cache
 
 from graphbuild.lexicon.name_forms import name_votes
 from graphbuild.model import Entity, GraphModel
+from graphbuild.resolve.facts import name_weight
 from graphbuild.resolve.geo import country_code
 from graphbuild.shapes import OBJECT, SUBJECT, constraints_for
 from graphbuild.vocab import ORG, SCHEMA, SEM, entity_classes, property_for, role_for
@@ -81,7 +82,7 @@ def decide_kind(members: Sequence[Entity], roles: Iterable[Counter[str]] = ()) -
     Ties go alphabetically, for determinism."""
     votes: Counter[str] = Counter()
     for e in members:
-        votes[e.kind] += max(1, len(e.mentions))
+        votes[e.kind] += name_weight(e)
         if country_code(e.label) is not None:
             votes["Place"] += COUNTRY_WEIGHT
     form: Counter[str] = Counter()

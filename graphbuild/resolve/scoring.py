@@ -19,6 +19,7 @@ from graphbuild.model import Entity, GraphModel
 from graphbuild.lexicon.abbreviations import expand_place_words
 from graphbuild.lexicon.name_variants import fold_word, given_names_variants, word_variants
 from graphbuild.names import acronym, blocking_keys, fold, is_acronym, name_words, normalize, surname
+from graphbuild.resolve.facts import name_weight
 from graphbuild.resolve.org_match import compact, content_words, org_names_match, short_forms_index
 
 # A pair joins when its score reaches this.
@@ -114,7 +115,7 @@ class MatchContext:
             keys=frozenset(keys),
             titles=frozenset(normalize(t) for t in e.titles),
             neighbours=self.neighbours.get(scoped.ref, frozenset()),
-            weight=max(1, len(e.mentions)),
+            weight=name_weight(e),
             forms=forms,
             acronyms=frozenset(normalize(f).replace(" ", "") for f in forms if is_acronym(f)),
             initials=frozenset(i for f in forms if not is_acronym(f) and (i := acronym(f))),

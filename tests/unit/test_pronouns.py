@@ -3,7 +3,8 @@ relations they let the extractors find (hand-built entities, one per NER span)."
 from __future__ import annotations
 
 from graphbuild.extract.pronouns import pronoun_links
-from graphbuild.extract.relations_stage import relations_stage
+from graphbuild.extract.relations_stage import referring_stage, relations_stage
+from graphbuild.model import REFERRING_RULES
 from tests.helpers.extract import build_model, view_of
 
 
@@ -65,3 +66,54 @@ def test_pronoun_subject_of_a_passive_signing(nlp):
 def test_it_is_never_a_place_named_in_passing(nlp):
     text = "The festival was a success in Marin County, California. It drew many visitors."
     assert links(nlp, text) == []
+
+
+def referring(nlp, text: str) -> list[tuple[str, str, str]]:
+    """(mention text, rule, entity label) of each referring mention the stage added."""
+    parsed, model = build_model(nlp, text)
+    m = referring_stage(parsed, relations_stage(parsed, model))
+    return [(x.text, x.rule, e.label) for e in m.entities for x in e.mentions if x.rule in REFERRING_RULES]
+
+
+def test_pronouns_become_mentions_but_never_labels_or_aliases(nlp):
+    text = "Anna Berg met Carl Olsson in 1980. She married him in 1982. He was born in Bergen."
+    parsed, model = build_model(nlp, text)
+    m = referring_stage(parsed, relations_stage(parsed, model))
+    got = sorted((x.text, x.rule, e.label) for e in m.entities for x in e.mentions if x.rule in REFERRING_RULES)
+    assert got == [("He", "pronoun", "Carl Olsson"), ("She", "pronoun", "Anna Berg"), ("him", "pronoun", "Carl Olsson")]
+    for e in m.entities:
+        assert not {"He", "She", "him"} & {e.label, *e.alt_labels}
+        for x in e.mentions:  # NIF-ready offsets: the mention is the source text at its span
+            assert text[x.start : x.end] == x.text and x.sentence_start <= x.start < x.end <= x.sentence_end
+
+
+def test_definite_subject_mention_spans_its_determiner(nlp):
+    text = "Nordlys Records was founded in Tromsø in 1995. The company moved to Oslo in 2001."
+    assert ("The company", "definite-subject", "Nordlys Records") in referring(nlp, text)
+
+
+def test_unresolved_pronouns_add_no_mention(nlp):
+    assert referring(nlp, "It was raining. They said he would come.") == []
+
+
+def _with_pronouns(e, n: int):
+    from dataclasses import replace
+
+    from graphbuild.model import Mention
+
+    doc = e.mentions[0].doc_id
+    extra = tuple(Mention(doc, 200 + 5 * i, 202 + 5 * i, "he", "PERSON", 0, 300, "pronoun") for i in range(n))
+    return replace(e, mentions=e.mentions + extra)
+
+
+def test_referring_mentions_do_not_vote_for_a_merged_nodes_label_or_kind():
+    from graphbuild.resolve.entity_match import majority_kind
+    from graphbuild.resolve.facts import canonical_label, name_weight
+    from tests.helpers.cross_doc import ent
+
+    named_twice = ent("a", "e1", "Person", "Jonas Varga", "Jonas Varga")
+    named_once = _with_pronouns(ent("b", "e1", "Person", "Jonas Vargha"), 5)
+    assert name_weight(named_once) == 1 and name_weight(named_twice) == 2
+    assert canonical_label([named_twice, named_once]) == "Jonas Varga"  # not the form with more "he"
+    org_twice = ent("c", "e1", "Organization", "Varga", "Varga")
+    assert majority_kind([org_twice, _with_pronouns(ent("d", "e1", "Person", "Varga"), 3)]) == "Organization"
