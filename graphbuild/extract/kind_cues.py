@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
+from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.place_cues import place_cues
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
@@ -53,6 +54,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
 
     yield from _conjunct_cues(parsed.doc, mention_of)
     yield from team_cues(parsed, mentions)
+    yield from affiliation_cues(parsed, mentions)
     yield from place_cues(parsed, mention_of)
     seen = set()
     for token in parsed.doc:

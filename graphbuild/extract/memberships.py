@@ -15,7 +15,8 @@ from collections.abc import Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.extract.person_facts import verb_person, described_person
+from graphbuild.extract import affiliation_phrases
+from graphbuild.extract.person_facts import described_person
 from graphbuild.extract.records import FoundRelation
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
@@ -34,16 +35,33 @@ PASSIVE_AFFILIATION = {
     ("loan", "to"): "memberOf", ("transfer", "to"): "memberOf", ("select", "by"): "memberOf",
     ("employ", "by"): "worksFor", ("hire", "by"): "worksFor", ("recruit", "by"): "memberOf",
 }
+COLLEGE_WORDS = frozenset("college collegiate varsity".split())  # "played college football for X": schooling
 PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current membership
 
 def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organization a preposition's object or a direct object names (and its conjuncts)."""
-    for t in [tok, *(c for c in tok.children if c.dep_ == "conj")]:
-        # A common noun names no organization of its own: in "40,000 Acme employees"
-        # Acme only modifies what is represented.
-        eid = view.token_entity(t) or (view.entity_of_tokens(list(t.subtree)[:1] + [t]) if t.pos_ == "PROPN" else None)
-        if eid is not None and view.kind(eid) == "Organization":
-            yield eid
+    return affiliation_phrases.organizations(view, tok)
+
+
+def _college(obj: Token) -> bool:
+    """"college football", "college basketball": a student's team, read as education."""
+    return any(t.lower_ in COLLEGE_WORDS for t in obj.subtree if t.i <= obj.i)
+
+
+def _college_play(verb: Token) -> bool:
+    return verb.lemma_.lower() == "play" and any(c.dep_ == "dobj" and _college(c) for c in verb.children)
+
+
+def _nested_for(obj: Token) -> Iterator[Token]:
+    """The "for" prepositions inside an object or prepositional phrase of "play", through
+    phrases only ("parts of two seasons in the minors for X"), never into a clause."""
+    stack = list(obj.children)
+    while stack:
+        t = stack.pop()
+        if t.dep_ == "prep" and t.lower_ == "for":
+            yield t
+        elif t.dep_ in ("prep", "pobj"):
+            stack.extend(t.children)
 
 
 def _passive(verb: Token) -> bool:
@@ -123,17 +141,16 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
         for c in verb.children:
             if c.dep_ == "dobj" and (lemma, "") in AFFILIATION_VERBS:
                 targets.append((c, AFFILIATION_VERBS[(lemma, "")]))
-            elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS:
+            elif c.dep_ == "prep" and (lemma, c.lower_) in AFFILIATION_VERBS and not _college_play(verb):
                 targets += [(o, AFFILIATION_VERBS[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
             elif c.dep_ in ("agent", "prep", "dative") and (lemma, c.lower_) in PASSIVE_AFFILIATION and _passive(verb):
                 targets += [(o, PASSIVE_AFFILIATION[(lemma, c.lower_)]) for o in c.children if o.dep_ == "pobj"]
-            elif c.dep_ == "prep" and c.lower_ == "as" and lemma == "play":  # "plays as a striker for X"
-                for o in c.children:
-                    targets += [(p, "memberOf") for x in o.children if x.dep_ == "prep" and x.lower_ == "for"
-                                for p in x.children if p.dep_ == "pobj"]
+            elif c.dep_ in ("dobj", "prep") and lemma == "play" and not _college(c):
+                # "played two seasons in the minors for X", "plays as a striker for X"
+                targets += [(p, "memberOf") for x in _nested_for(c) for p in x.children if p.dep_ == "pobj"]
         if not targets:
             continue
-        person = verb_person(view, verb)
+        person = affiliation_phrases.doer(view, verb)
         if person is None:
             continue
         for tok, predicate in targets:

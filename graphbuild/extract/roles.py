@@ -24,7 +24,7 @@ from graphbuild.extract.records import FoundMembership, FoundRelation, FoundTitl
 from graphbuild.extract.title_phrases import TitlePhrase, ends_with_position
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon.roles import (
-    HEAD_PHRASES, HEAD_TITLES, MODIFIERS, PAST, ROLE_ABBREVIATIONS, ROLE_NOUNS, SUBORDINATE, WORK_TITLES,
+    FOUNDER_TITLES, HEAD_PHRASES, HEAD_TITLES, MODIFIERS, PAST, ROLE_ABBREVIATIONS, ROLE_NOUNS, SUBORDINATE, WORK_TITLES,
 )
 
 Record = FoundTitle | FoundMembership | FoundRelation
@@ -39,13 +39,13 @@ def _title_text(tokens: list[Token]) -> str:
 
 
 def predicate_for(head: Token, title: Span) -> str | None:
-    """headOf / worksFor / memberOf for a title, or None for a past one.
+    """headOf / worksFor / memberOf for a title, or None for a past one or a founder's.
 
     A leading noun qualified by a lowercase department word ("program director", "head of
     house production") heads a unit, not the organization: worksFor. So does a subordinate
     one ("vice president")."""
     words = {t.lower_ for t in title}
-    if words & PAST:
+    if words & PAST or head.lower_ in FOUNDER_TITLES:
         return None
     if any(p in _title_text(list(title)).lower() for p in HEAD_PHRASES) and not words & SUBORDINATE:
         return "headOf"  # "chief executive", "managing director"

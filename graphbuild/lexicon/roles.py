@@ -39,6 +39,9 @@ MEMBER_TITLES = frozenset(
     "mayor colonel lieutenant captain admiral sergeant marshal ayatollah cleric politician "
     "founder co-founder cofounder".split()
 ) | PLAYER_TITLES
+# Titles of who founded an organization: a title, but no membership edge (founding a
+# movement, a company or a religion says nothing of belonging to it now).
+FOUNDER_TITLES = frozenset("founder co-founder cofounder".split())
 # Every noun that makes a role edge (see `titles.TITLE_NOUNS` for the narrower list of
 # nouns heading a capitalized title before a name).
 ROLE_NOUNS = HEAD_TITLES | WORK_TITLES | MEMBER_TITLES
