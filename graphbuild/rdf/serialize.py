@@ -200,6 +200,9 @@ class BackgroundWrite:
         `write_outputs` raises it."""
         self.process.join()
         if self.process.exitcode != 0:
+            for fmt in self.formats:  # a child killed mid-write leaves its temp file (fsio.atomic_writer)
+                for stray in self.out_dir.glob(f".{FILE_NAMES[fmt]}.*.tmp"):
+                    stray.unlink(missing_ok=True)
             return write_outputs(self.content, self.out_dir, self.formats)
         return {fmt: self.out_dir / FILE_NAMES[fmt] for fmt in self.formats}
 
