@@ -190,7 +190,7 @@ class BackgroundWrite:
         self.content, self.out_dir, self.formats = content, Path(out_dir), list(formats)
         # Forked: the child reads the parent's quads as they are (copy-on-write), nothing pickled.
         self.process = multiprocessing.get_context("fork").Process(
-            target=write_outputs, args=(content, self.out_dir, self.formats), daemon=True,
+            target=_child_write, args=(content, self.out_dir, self.formats), daemon=True,
             name="graphbuild-write")
         self.process.start()
 
@@ -211,6 +211,15 @@ class BackgroundWrite:
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
+
+
+def _child_write(content: QuadSet, out_dir: Path, formats: list[str]) -> None:
+    """The child's work. A failure is only its exit status: the parent writes the formats
+    again and raises the error itself (multiprocessing would print a traceback here)."""
+    try:
+        write_outputs(content, out_dir, formats)
+    except BaseException:
+        raise SystemExit(1) from None
 
 
 def write_in_background(content: QuadSet, out_dir: Path, formats: list[str]) -> BackgroundWrite | None:

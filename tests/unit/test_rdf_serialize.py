@@ -167,3 +167,16 @@ def test_a_child_killed_mid_write_leaves_no_temp_file(tmp_path):
     (tmp_path / "here").mkdir()
     write_outputs(quads, tmp_path / "here", ["jsonld"])
     assert (tmp_path / "graph.jsonld").read_bytes() == (tmp_path / "here" / "graph.jsonld").read_bytes()
+
+
+def test_a_failing_child_prints_nothing_and_the_parent_raises(tmp_path, capfd):
+    """The forked writer fails (its directory is gone): no traceback from the child on
+    stderr; the parent writes again and raises the error as `write_outputs` does."""
+    from graphbuild.rdf.build import to_quads
+    from graphbuild.rdf.serialize import write_in_background
+
+    background = write_in_background(to_quads(realistic_model(), BASE), tmp_path / "gone", ["ttl", "jsonld"])
+    with pytest.raises(OSError):
+        background.result()
+    assert background.process.exitcode == 1
+    assert "Traceback" not in capfd.readouterr().err
