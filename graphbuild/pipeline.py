@@ -141,11 +141,11 @@ def write_outputs(model: GraphModel, settings: Settings, timer: _Timer | None = 
     try:
         with timer.stage("rdf"):
             quads = to_quads(model, settings.base_iri)
-            if overlap:  # forked before the SHACL thread starts
-                background = write_in_background(quads, out, rdf_formats)
-                pending = start_validation(quads) if settings.validate and len(quads) <= BUDGET else None  # big: by parts
-            if settings.validate and pending is None:
+            threaded = overlap and settings.validate and len(quads) <= BUDGET  # big: by parts here, then the fork
+            if settings.validate and not threaded:
                 validation, quads = _validate(quads, settings, out, outputs)
+            background = write_in_background(quads, out, rdf_formats) if overlap else None  # before the thread
+            pending = start_validation(quads) if threaded else None
             if here := [f for f in rdf_formats if background is None or f not in background.formats]:
                 outputs.update(write_rdf(quads, out, here))
             validation["triples"] = len(quads)

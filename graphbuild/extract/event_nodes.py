@@ -34,7 +34,7 @@ def kept(events: list[Event], links: list[EventLink], quotes: tuple[Quote, ...],
           argued: set[str]) -> tuple[list[Event], list[EventLink]]:
     """The events worth a node (`worth_a_node`), renumbered v1, v2, ... in order, and the
     links between them."""
-    worth = [v for v in events if worth_a_node(quotes, argued)(v)]
+    worth = list(filter(worth_a_node(quotes, argued), events))  # the quoted spans gathered once
     ids = {v.id: f"v{n + 1}" for n, v in enumerate(worth)}
     return ([replace(v, id=ids[v.id]) for v in worth],
             [replace(k, subject=ids[k.subject], object=ids[k.object]) for k in links

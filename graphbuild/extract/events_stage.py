@@ -31,8 +31,8 @@ NEVER_MERGE_ROOTS = {"Statement"}
 TIME_ENTS = {"DATE", "TIME"}
 # Derivational suffixes of abstract nouns (states, qualities, processes).
 ABSTRACT_SUFFIXES = ("tion", "sion", "ity", "ness", "ment", "ism", "ance", "ence", "ship", "hood")
-STATED_DATE = 0.8
-DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}  # the confidence of a date read from the parse (not the line fallback)
+STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
+DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
 def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:

@@ -190,7 +190,7 @@ class BackgroundWrite:
         self.content, self.out_dir, self.formats = content, Path(out_dir), list(formats)
         # Forked: the child reads the parent's quads as they are (copy-on-write), nothing pickled.
         self.process = multiprocessing.get_context("fork").Process(
-            target=write_outputs, args=(content, self.out_dir, self.formats), daemon=True,
+            target=_child_write, args=(content, self.out_dir, self.formats), daemon=True,
             name="graphbuild-write")
         self.process.start()
 
@@ -200,6 +200,9 @@ class BackgroundWrite:
         `write_outputs` raises it."""
         self.process.join()
         if self.process.exitcode != 0:
+            for fmt in self.formats:  # a child killed mid-write leaves its temp file (fsio.atomic_writer)
+                for stray in self.out_dir.glob(f".{FILE_NAMES[fmt]}.*.tmp"):
+                    stray.unlink(missing_ok=True)
             return write_outputs(self.content, self.out_dir, self.formats)
         return {fmt: self.out_dir / FILE_NAMES[fmt] for fmt in self.formats}
 
@@ -208,6 +211,15 @@ class BackgroundWrite:
         if self.process.is_alive():
             self.process.terminate()
         self.process.join()
+
+
+def _child_write(content: QuadSet, out_dir: Path, formats: list[str]) -> None:
+    """The child's work. A failure is only its exit status: the parent writes the formats
+    again and raises the error itself (multiprocessing would print a traceback here)."""
+    try:
+        write_outputs(content, out_dir, formats)
+    except BaseException:
+        raise SystemExit(1) from None
 
 
 def write_in_background(content: QuadSet, out_dir: Path, formats: list[str]) -> BackgroundWrite | None:

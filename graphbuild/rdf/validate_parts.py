@@ -30,7 +30,6 @@ from graphbuild.rdf.quads import QuadSet
 from graphbuild.rdf.validate import ValidationResult, validate
 
 BUDGET = 150_000  # statements of document graphs per part (~100 MB in the validator)
-_SH = "http://www.w3.org/ns/shacl#"
 
 
 @cache
@@ -38,13 +37,14 @@ def _partable() -> bool:
     """Whether the shapes only follow plain predicates forward (no inverse or sequence
     paths: they are blank nodes, and the shapes hold none) and use no SPARQL."""
     from rdflib import URIRef
+    from rdflib.namespace import SH
 
     from graphbuild.shapes import shapes_graph
 
     shapes = shapes_graph()
-    if any((None, URIRef(_SH + name), None) in shapes for name in ("sparql", "select", "ask")):
+    if any((None, term, None) in shapes for term in (SH.sparql, SH.select, SH.ask)):
         return False
-    return all(isinstance(path, URIRef) for path in shapes.objects(None, URIRef(_SH + "path")))
+    return all(isinstance(path, URIRef) for path in shapes.objects(None, SH.path))
 
 
 class _Descriptions:

@@ -141,3 +141,42 @@ def test_jsonld_written_by_a_forked_child_is_the_same_file(tmp_path):
             os.kill(background.process.pid, signal.SIGKILL)
         assert background.result() == {"jsonld": tmp_path / name / "graph.jsonld"}
         assert (tmp_path / name / "graph.jsonld").read_bytes() == (tmp_path / "here" / "graph.jsonld").read_bytes()
+
+
+def test_a_child_killed_mid_write_leaves_no_temp_file(tmp_path):
+    """The forked JSON-LD writer SIGKILLed while its temp file exists: the parent writes the
+    file again and removes the temp file, which would otherwise be published with the set."""
+    import signal
+    import time
+
+    from graphbuild.rdf.build import to_quads
+    from graphbuild.rdf.serialize import write_in_background, write_outputs
+    from tests.bench.drivers import synthetic_model
+
+    quads = to_quads(synthetic_model(60_000), BASE)
+    background = write_in_background(quads, tmp_path, ["ttl", "jsonld"])
+    deadline = time.monotonic() + 60
+    while not list(tmp_path.glob(".graph.jsonld.*.tmp")) and background.process.is_alive():
+        assert time.monotonic() < deadline
+        time.sleep(0.001)
+    if not background.process.is_alive():
+        pytest.fail("the child finished before its temp file was seen: make the model bigger")
+    os.kill(background.process.pid, signal.SIGKILL)
+    assert background.result() == {"jsonld": tmp_path / "graph.jsonld"}
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.jsonld"]
+    (tmp_path / "here").mkdir()
+    write_outputs(quads, tmp_path / "here", ["jsonld"])
+    assert (tmp_path / "graph.jsonld").read_bytes() == (tmp_path / "here" / "graph.jsonld").read_bytes()
+
+
+def test_a_failing_child_prints_nothing_and_the_parent_raises(tmp_path, capfd):
+    """The forked writer fails (its directory is gone): no traceback from the child on
+    stderr; the parent writes again and raises the error as `write_outputs` does."""
+    from graphbuild.rdf.build import to_quads
+    from graphbuild.rdf.serialize import write_in_background
+
+    background = write_in_background(to_quads(realistic_model(), BASE), tmp_path / "gone", ["ttl", "jsonld"])
+    with pytest.raises(OSError):
+        background.result()
+    assert background.process.exitcode == 1
+    assert "Traceback" not in capfd.readouterr().err

@@ -121,3 +121,25 @@ def test_validation_on_a_thread_while_writing_gives_the_same_set(tmp_path):
         for path in first.iterdir():
             assert path.read_bytes() == (second / path.name).read_bytes(), path.name
     assert (tmp_path / "broken" / "two" / "rejected.trig").exists()
+
+
+def test_big_build_validated_in_parts_under_jobs_publishes_no_rejected_statement(tmp_path, monkeypatch):
+    """Under --jobs > 1 a build over the parts budget is validated before writing (no SHACL
+    thread); the forked JSON-LD writer must then get the checked quads, not the built ones:
+    graph.jsonld holds the same statements as graph.trig, none of rejected.trig."""
+    import pyoxigraph as ox
+
+    from graphbuild.pipeline import REJECTED_FILE, write_outputs
+    from graphbuild.rdf import validate_parts
+    from graphbuild.settings import Settings
+
+    monkeypatch.setattr(validate_parts, "BUDGET", 1)  # every build counts as big
+    out = tmp_path / "out"
+    formats = ("trig", "jsonld")
+    _, validation = write_outputs(_with_negative_count(), Settings(output_dir=out, formats=formats, jobs=2),
+                                  staged=True)
+    assert validation["rejected_statements"] >= 1
+    rejected = set(ox.parse((out / REJECTED_FILE).read_bytes(), format=ox.RdfFormat.TRIG))
+    trig = set(ox.parse((out / "graph.trig").read_bytes(), format=ox.RdfFormat.TRIG))
+    jsonld = set(ox.parse((out / "graph.jsonld").read_bytes(), format=ox.RdfFormat.JSON_LD))
+    assert jsonld == trig and not jsonld & rejected

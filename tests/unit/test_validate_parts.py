@@ -91,3 +91,11 @@ def test_same_result_as_the_union_conforming_or_not(budget):
         assert not union.conforms and union.violations
         assert len(quads) > budget and any(not validate(p).conforms for p in parts(quads, CROSS, budget=budget))
         assert validate_in_parts(quads, CROSS, budget=budget) == union
+
+
+def test_the_project_shapes_can_be_validated_in_parts():
+    """ontology/shapes.ttl follows plain predicates only and uses no SPARQL: big builds are
+    checked part by part (else every one would fall back to the union)."""
+    from graphbuild.rdf.validate_parts import _partable
+
+    assert _partable()
