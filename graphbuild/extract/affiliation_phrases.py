@@ -238,14 +238,14 @@ def _owner_of_noun(view: DocumentView, noun: Token) -> str | None:
     if poss is not None:
         return view.referent(poss)
     head = noun.head
-    while head.pos_ not in ("VERB", "AUX") and head.head is not head:
+    while head.pos_ not in ("VERB", "AUX") and head.head != head:
         head = head.head
     return doer(view, head) if head.pos_ in ("VERB", "AUX") else None
 
 
 def doer(view: DocumentView, verb: Token) -> str | None:
     """`verb_person`, also through a preposition's clause ("before joining ORG")."""
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head is not verb.head:
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head != verb.head:
         return doer(view, verb.head.head)
     return verb_person(view, verb)
 

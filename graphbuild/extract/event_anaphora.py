@@ -17,6 +17,9 @@ from dataclasses import dataclass, replace
 from graphbuild.model import Event
 
 MIN_STEM = 4  # letters two words must share at the start to count as one derivation
+# Endings of inflection and derivation (and "" for the bare stem).
+ENDINGS = frozenset({"", "e", "s", "es", "ed", "d", "ing", "er", "ers", "y", "ion", "ions", "ation", "ition",
+                     "sion", "tion", "ment", "al", "ure", "ance", "ence", "ery", "ry"})
 STEM_SLACK = 2  # letters the shorter word may have beyond the shared start ("explode"/"explosion")
 
 
@@ -32,8 +35,8 @@ class Cue:
 
 def related(a: str, b: str) -> bool:
     """Whether two lemmas are one word or one derivation (a shared start covering the
-    shorter word but for STEM_SLACK letters: "kill"/"killing", "explode"/"explosion";
-    not "die"/"dine")."""
+    shorter word but for STEM_SLACK letters, then an ending (`ENDINGS`): "kill"/"killing",
+    "explode"/"explosion"; not "die"/"dine", "protest"/"protect")."""
     if a == b:
         return True
     n = 0
@@ -41,7 +44,13 @@ def related(a: str, b: str) -> bool:
         if x != y:
             break
         n += 1
-    return n >= MIN_STEM and n >= min(len(a), len(b)) - STEM_SLACK
+    if n < MIN_STEM or n < min(len(a), len(b)) - STEM_SLACK:
+        return False
+    # What follows the shared start is an ending on one side at least, and at most a stem
+    # change on the other: "explo-de/-sion", "kill/-ing"; not "prote-st/-ct", "elect/-rocute".
+    ra, rb = a[n:], b[n:]
+    return (ra in ENDINGS and (rb in ENDINGS or len(rb) <= STEM_SLACK)) or \
+        (rb in ENDINGS and len(ra) <= STEM_SLACK)
 
 
 def absorb(events: list[Event], worth: Callable[[Event], bool], cues: dict[str, Cue],

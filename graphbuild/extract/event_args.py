@@ -34,9 +34,9 @@ def clause_chain(tok: Token, triggers: set[int] = frozenset()) -> list[Token]:
     chain, cur = [tok], tok
     if tok.dep_ in MODIFIER_DEPS:
         return chain  # "the slain commander's casket": a modifier shares nothing
-    while cur.head is not cur:
+    while cur.head != cur:
         via_prep = cur.dep_ in ("pobj", "prep", "agent", "pcomp")
-        if cur is not tok and cur.dep_ in CLAUSE_DEPS:
+        if cur != tok and cur.dep_ in CLAUSE_DEPS:
             break
         head = cur.head
         if head.i in triggers:
@@ -67,7 +67,7 @@ def place_anchor(tok: Token, kind_is_travel: bool = False) -> Token | None:
             if prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS:
                 cur = prep.head
                 continue
-        if cur is not tok and cur.lemma_.lower() in PLACE_NOUNS:
+        if cur != tok and cur.lemma_.lower() in PLACE_NOUNS:
             return cur.head  # "filled the streets of the capital, Tehran"
         return None
     return None
@@ -91,7 +91,7 @@ def attached_arguments(trigger: Token, kind: str, lex: Lexicon, places: list[Tok
     if not own:
         own = [(p, 0.8) for p, a in anchored if a is not None and a in chain]
     anchored_dates = [(d, date_anchor(d)) for d in dates]
-    own_dates = [(d, 0.9) for d, a in anchored_dates if a is trigger or a.head is trigger and a.dep_ == "prep"]
+    own_dates = [(d, 0.9) for d, a in anchored_dates if a == trigger or a.head == trigger and a.dep_ == "prep"]
     if not own_dates:
         own_dates = [(d, 0.8) for d, a in anchored_dates if a in chain]
     return tuple(own), tuple(own_dates)
@@ -151,7 +151,7 @@ def predicated_of(tok: Token) -> list[Token]:
     the object of the verb it completes ("left two people dead", "found him dead"), or the
     noun it follows in a headline ("Climber dead after fall")."""
     head = tok.head
-    if tok.dep_ == "acomp" or (tok.dep_ == "ROOT" and head is tok):
+    if tok.dep_ == "acomp" or (tok.dep_ == "ROOT" and head == tok):
         return [c for c in head.children if c.dep_ in PREDICATE_SUBJECTS and c.pos_ != "PRON"]
     if tok.dep_ in ("oprd", "xcomp", "ccomp", "conj"):
         return [c for c in head.children if c.dep_ in COMPLETED_OBJECTS and c.pos_ != "PRON"

@@ -56,7 +56,7 @@ def _predicate(tok: Token) -> Token:
     it is the subject of ("the vote will take place"); else the noun itself."""
     cur = tok
     for _ in range(3):
-        if cur.pos_ in ("VERB", "AUX") or cur.head is cur:
+        if cur.pos_ in ("VERB", "AUX") or cur.head == cur:
             return cur
         if cur.dep_ in SUBJECT_DEPS and cur.head.lemma_.lower() in LIGHT_VERBS:
             return cur.head
@@ -144,7 +144,7 @@ def factuality(trigger: Token) -> str:
         local = _local(cur)
         if local and (came_by is None or came_by in SHARING_DEPS or local == REPORTED):
             found.add(local)
-        if cur.dep_ not in CLIMB_DEPS or cur.head is cur:
+        if cur.dep_ not in CLIMB_DEPS or cur.head == cur:
             break
         q = _governed(cur, cur.head)
         if q:

@@ -214,7 +214,7 @@ def _host(tok: Token, by_token: dict[int, "FoundEvent"]) -> tuple[Token | None, 
     parse, and whether the path is verbal (the host's subject is this event's too)."""
     cur, verbal = tok, True
     for _ in range(3):
-        if cur.dep_ not in NESTING_DEPS or cur.head is cur:
+        if cur.dep_ not in NESTING_DEPS or cur.head == cur:
             return None, False
         verbal = verbal and (cur.dep_ in VERBAL_DEPS or cur.pos_ == "ADP")
         cur = cur.head

@@ -122,7 +122,7 @@ def represented_members(view: DocumentView) -> Iterator[FoundRelation]:
             continue
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             for t in obj.subtree:
-                if t.dep_ in ("dobj", "pobj", "conj") and t is not verb:
+                if t.dep_ in ("dobj", "pobj", "conj") and t != verb:
                     for org in _organizations(view, t):
                         if org != group:
                             yield FoundRelation(org, "memberOf", group, verb.sent, "represents-members", 0.7)

@@ -91,7 +91,7 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
         found = _words_before(view, span)
         if found is None and span.root.dep_ == "conj":  # "Australian pacers X, Y and Z"
             first = span.root
-            while first.dep_ == "conj" and first.head is not first:
+            while first.dep_ == "conj" and first.head != first:
                 first = first.head
             found = before.get(first.i)
         if found is not None:
@@ -259,6 +259,6 @@ def verb_person(view: DocumentView, verb: Token) -> str | None:
         return _person_of(view, subj)
     if verb.dep_ in ("relcl", "acl"):  # "a footballer who plays for", "a forward playing with"
         return _person_of(view, verb.head) or described_person(view, verb.head)
-    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
+    if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head != verb:
         return verb_person(view, verb.head)
     return None

@@ -154,7 +154,7 @@ def _is_subject(view: DocumentView, tok: Token, eid: str) -> bool:
     for _ in range(4):
         if k.dep_ in SUBJECT_DEPS:
             return True
-        if k.head is k or view.token_entity(k.head) != eid:
+        if k.head == k or view.token_entity(k.head) != eid:
             return False
         k = k.head
     return False

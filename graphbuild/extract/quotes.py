@@ -129,7 +129,7 @@ def _subject(verb: Token) -> Token | None:
     if subjects:  # "chairman of the board Lena Ortiz said": two subjects, the name is the speaker
         names = [c for c in subjects if c.pos_ == "PROPN"]
         return names[-1] if len(subjects) > 1 and names else subjects[0]
-    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head is not verb:  # "..., saying"
+    if verb.dep_ in ("advcl", "xcomp", "conj") and verb.head != verb:  # "..., saying"
         if verb.dep_ == "conj" and verb.head.dep_ in SUBORDINATE_DEPS:
             return None  # "X asked why Y was absent and said": whose "said" is unclear
         return _subject(verb.head)

@@ -134,3 +134,13 @@ def test_joined_clubs_are_cued_but_not_wars(nlp):
 def test_the_league_before_club_is_not_the_club(nlp):
     f = facts(nlp, "Pavel Novak is a Slovak footballer. He previously played for Super League club Dunvale Rovers.")
     assert not any(o.endswith("League") for _, p, o in f if p == "memberOf")
+
+
+def test_a_noun_with_no_verb_above_it_ends_the_climb(nlp):
+    # A verbless headline: the climb from "career" to a verb must stop at the root.
+    from graphbuild.extract.affiliation_phrases import _owner_of_noun
+    from graphbuild.extract.view import DocumentView
+    from tests.helpers.extract import build_model
+    parsed, model = build_model(nlp, "A long career at Dorsey Mills.")
+    noun = next(t for t in parsed.doc if t.lower_ == "career")
+    assert _owner_of_noun(DocumentView(parsed, model.entities), noun) is None

@@ -25,6 +25,9 @@ def _by_kind(events, kind):
 def test_related_words_are_one_derivation():
     assert related("shoot", "shooting") and related("explode", "explosion") and related("kill", "kill")
     assert not related("die", "dine") and not related("attack", "arrest")
+    assert related("evacuate", "evacuation") and related("injure", "injury") and related("resign", "resignation")
+    assert not any(related(a, b) for a, b in [("protest", "protect"), ("resign", "resist"), ("attack", "attach"),
+                                              ("strike", "strive"), ("elect", "electrocute")])
 
 
 def _ev(eid, kind, start, participants=()):
