@@ -61,6 +61,17 @@ def _may_lie_in(e: Entity, code: str, continents: frozenset[str], us: UsGazettee
     return not known or code in known
 
 
+def opening_region(here: dict[str, Mention], code_of: dict[str, str], opening: int | None) -> tuple[str, str] | None:
+    """(code, entity id) of the one region (country or state, by `code_of`) among the
+    entities `here` (id -> first mention) of a document, when its first mention stands
+    in the document's opening sentence (`opening`, its start); else None."""
+    codes = {code_of[eid]: eid for eid in here if eid in code_of}
+    if len(codes) != 1:
+        return None
+    (code, home), = codes.items()
+    return (code, home) if here[home].sentence_start == opening else None
+
+
 def document_state(mentions: dict[str, dict[str, Mention]], opening: dict[str, int], by_id: dict[str, Entity],
                    relations: list[Relation], continents: frozenset[str], us: UsGazetteer) -> list[Relation]:
     """The "document-state" edges of each document (module docstring): `mentions` maps a
@@ -75,12 +86,10 @@ def document_state(mentions: dict[str, dict[str, Mention]], opening: dict[str, i
     out = []
     for doc_id in sorted(mentions):
         here = mentions[doc_id]
-        codes = {states_of[eid]: eid for eid in here if eid in states_of}
-        if len(codes) != 1:
+        found = opening_region(here, states_of, opening.get(doc_id))
+        if found is None:
             continue
-        (code, home), = codes.items()
-        if here[home].sentence_start != opening.get(doc_id):
-            continue
+        code, home = found
         for eid in sorted(here):
             if eid == home or eid in placed[doc_id] or not _may_lie_in(by_id[eid], code, continents, us):
                 continue

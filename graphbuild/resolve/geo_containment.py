@@ -25,7 +25,7 @@ from graphbuild.containment import closure
 from graphbuild.lexicon.countries import geonames
 from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
-from graphbuild.resolve.document_state import DOCUMENT_STATE, UsGazetteer, document_state, us_gazetteer
+from graphbuild.resolve.document_state import DOCUMENT_STATE, UsGazetteer, document_state, opening_region, us_gazetteer
 
 CONTAINED_IN = "containedInPlace"
 CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
@@ -195,12 +195,10 @@ def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str
     out = []
     for doc_id in sorted(mentions):
         here = mentions[doc_id]
-        codes = {country[eid]: eid for eid in here if eid in country}
-        if len(codes) != 1:
+        found = opening_region(here, country, opening.get(doc_id))
+        if found is None:
             continue
-        (code, home), = codes.items()
-        if here[home].sentence_start != opening.get(doc_id):
-            continue
+        code, home = found
         edges = placed[doc_id]
         for eid in sorted(here):
             e = by_id[eid]
