@@ -31,3 +31,14 @@ def view_of(nlp, text: str) -> DocumentView:
 def relation_facts(view: DocumentView, records) -> set[tuple[str, str, str]]:
     """(subject label, predicate, object label) of FoundRelation records."""
     return {(view.label(r.subject), r.predicate, view.label(r.object)) for r in records}
+
+
+def stage_facts(nlp, text: str) -> set[tuple[str, str, str]]:
+    """(subject label, predicate, object label) of the relations the relations stage adds
+    to the hand-built entities of `text`."""
+    from graphbuild.extract.relations_stage import relations_stage
+
+    parsed, model = build_model(nlp, text)
+    m = relations_stage(parsed, model)
+    label = {e.id: e.label for e in m.entities}
+    return {(label[r.subject], r.predicate, label[r.object]) for r in m.relations}

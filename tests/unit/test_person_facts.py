@@ -3,14 +3,7 @@
 from __future__ import annotations
 
 from graphbuild.extract.relations_stage import relations_stage
-from tests.helpers.extract import build_model
-
-
-def facts(nlp, text: str) -> set[tuple[str, str, str]]:
-    parsed, model = build_model(nlp, text)
-    m = relations_stage(parsed, model)
-    label = {e.id: e.label for e in m.entities}
-    return {(label[r.subject], r.predicate, label[r.object]) for r in m.relations}
+from tests.helpers.extract import build_model, stage_facts as facts
 
 
 def test_demonym_on_the_describing_noun(nlp):

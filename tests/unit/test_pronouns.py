@@ -5,19 +5,12 @@ from __future__ import annotations
 from graphbuild.extract.pronouns import pronoun_links
 from graphbuild.extract.relations_stage import referring_stage, relations_stage
 from graphbuild.model import REFERRING_RULES
-from tests.helpers.extract import build_model, view_of
+from tests.helpers.extract import build_model, stage_facts as facts, view_of
 
 
 def links(nlp, text: str) -> list[tuple[str, str]]:
     view = view_of(nlp, text)
     return [(view.doc[i].text, view.label(link.entity)) for i, link in sorted(pronoun_links(view).items())]
-
-
-def facts(nlp, text: str) -> set[tuple[str, str, str]]:
-    parsed, model = build_model(nlp, text)
-    m = relations_stage(parsed, model)
-    label = {e.id: e.label for e in m.entities}
-    return {(label[r.subject], r.predicate, label[r.object]) for r in m.relations}
 
 
 def test_subject_pronoun_of_the_next_sentence_is_the_lead_person(nlp):
