@@ -172,6 +172,13 @@ def is_title_noun(word: str) -> bool:
     return _key(word) in TITLE_NOUNS
 
 
+def shouted(name: str) -> bool:
+    """Written all in capitals though no acronym ("COLUMBUS" of a dateline, "NEW YORK"):
+    no lowercase letter, and two words or a word of five letters or more."""
+    words = [w for w in name.split() if w.isalpha()]
+    return not any(c.islower() for c in name) and (len(words) >= 2 or any(len(w) >= 5 for w in words))
+
+
 def split_title(name: str) -> tuple[tuple[str, ...], str]:
     """Leading honorifics of `name` and the rest ("General Qassem Soleimani" →
     (("General",), "Qassem Soleimani")). A name is never stripped to nothing."""

@@ -20,6 +20,7 @@ from graphbuild.extract.events import FoundEvent, find_events
 from graphbuild.extract.event_anaphora import Cue, absorb
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
+from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
 from graphbuild.nlp import ParsedDocument
 
@@ -158,13 +159,14 @@ def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int,
 def _entity(tok, token_entity: dict[int, str]) -> str | None:
     """The entity an argument head denotes: itself, or a name inside its phrase
     ("General Qassem Soleimani", "the leader Hossein Salami"), or the group a common noun
-    is part of ("the board of the union")."""
+    is part of ("the board of the union"). One holder of a role is no group: "the mayor
+    of X" is a person, not X."""
     if tok.i in token_entity:
         return token_entity[tok.i]
     for child in tok.children:
         if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity:
             return token_entity[child.i]
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and not (tok.tag_ == "NN" and tok.lemma_.lower() in ROLE_NOUNS):
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 named = [p for p in prep.children if p.dep_ == "pobj" and p.i in token_entity]
