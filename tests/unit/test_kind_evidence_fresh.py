@@ -46,3 +46,22 @@ def test_a_role_noun_before_a_name_makes_it_a_person_with_its_surname(nlp):
     text = "The analyst firm Velcorp Research said so. analyst Velcorp Research said so.\n"
     kinds = _kinds(nlp, text, [("Velcorp Research", "ORG"), ("Velcorp Research", "ORG", 1)])
     assert kinds == {"Velcorp Research": "Organization"}
+
+
+def test_a_bare_dateline_gives_its_known_place_not_a_wire_slug():
+    from graphbuild.extract.missed_names import datelines
+
+    def found(text):
+        return [text[s.start:s.end] for s in datelines(text, [])]
+
+    assert found("Acme unveils a phone\n\nSAN FRANCISCO - Acme Inc unveiled") == ["SAN FRANCISCO"]
+    assert found("Headline\nCOLUMBUS, Ohio — A former mayor") == ["COLUMBUS"]
+    assert found("Headline\nUPDATE 2 - Acme shares fell") == []
+    assert found("Headline\nEXCLUSIVE - Acme plans") == []
+
+
+def test_a_datelines_place_is_no_argument_of_an_event(nlp):
+    model = _model(nlp, "Outbreak confirmed\n\nEDMONTON, Alberta (CP) - Health officials in Alberta "
+                        "confirmed on Wednesday an outbreak of measles in the town of Brackfield.")
+    names = {e.id: e.label for e in model.entities}
+    assert not any(names.get(p.entity, "").upper() == "EDMONTON" for v in model.events for p in v.participants)
