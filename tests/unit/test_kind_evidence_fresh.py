@@ -75,3 +75,13 @@ def test_a_title_is_read_whole_and_once():
     text = "But Secretary Jane Roe said so."
     assert preceding_title(text, text.index("Jane")) == "Secretary"
     assert distinct_titles(["Leader", "Majority Leader", "Leader", "Chief"]) == ("Majority Leader", "Chief")
+
+
+def test_a_name_before_a_staff_noun_introducing_a_person_is_a_club(nlp):
+    from tests.unit.test_teams_and_names import _kinds
+
+    text = "Northgate coach Mike Rendwell said his team had missed chances. France coach Ann Lebrun agreed.\n"
+    kinds = _kinds(nlp, text, [("Northgate", "GPE"), ("Mike Rendwell", "PERSON"), ("France", "GPE"),
+                               ("Ann Lebrun", "PERSON")])
+    assert kinds == {"Northgate": "Organization", "Mike Rendwell": "Person", "France": "Place",
+                     "Ann Lebrun": "Person"}
