@@ -235,6 +235,17 @@ def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
     return None
 
 
+def whole_titles(text: str, start: int, titles: tuple[str, ...]) -> tuple[str, ...]:
+    """The `titles` a mention at `start` of `text` opens with, read on before it when the
+    mention's span cut the title short ("Senate Majority |Leader Tom Roe|" gives
+    "Majority Leader")."""
+    if not titles:
+        return titles
+    head = " ".join(titles)
+    longer = preceding_title(f"{text[:start]}{head} ", start + len(head) + 1)
+    return (longer,) if longer and longer.endswith(head) and longer != head else titles
+
+
 def _in_title(word: str) -> bool:
     return is_title_noun(word) or is_honorific(word)
 

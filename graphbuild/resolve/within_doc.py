@@ -27,7 +27,7 @@ from graphbuild.lexicon.name_variants import given_names_variants
 from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.model import Entity, KindCue, MergeStep, Mention
 from graphbuild.names import (CREDENTIALS, distinct_titles, expand_title, initialled_name, initials, name_of,
-                              preceding_title, shouted, strip_possessive, undot)
+                              preceding_title, shouted, strip_possessive, undot, whole_titles)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
 from graphbuild.resolve.group_kind import STRONG_PERSON_CUE, STRONG_PLACE_CUE, group_kind as _kind
@@ -92,10 +92,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         if m.label in ("GPE", "LOC", "FAC"):
             name_key = expand_place_words(name_key)  # "Mt Cook" is "Mount Cook"
         title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
-        if titles:  # "Senate Majority |Leader Tom Roe|": the title goes on before the mention
-            head = " ".join(titles)
-            longer = preceding_title(f"{text[:m.start]}{head} ", m.start + len(head) + 1)
-            titles = (longer,) if longer and longer.endswith(head) and longer != head else titles
+        titles = whole_titles(text, m.start, titles)
         group = groups.setdefault(name_key, _Group(name_key))
         group.mentions.append(m)
         group.names.append(name)
