@@ -173,13 +173,6 @@ def is_title_noun(word: str) -> bool:
     return _key(word) in TITLE_NOUNS
 
 
-def distinct_titles(titles: Iterable[str]) -> tuple[str, ...]:
-    """`titles` in order without repeats, none the last words of a longer one: "Leader"
-    beside "Majority Leader" is that title cut short by a mention's span."""
-    seen = list(dict.fromkeys(titles))
-    return tuple(t for t in seen if not any(o != t and o.endswith(" " + t) for o in seen))
-
-
 def shouted(name: str) -> bool:
     """Written all in capitals though no acronym ("COLUMBUS" of a dateline, "NEW YORK"):
     no lowercase letter, and two words or a word of five letters or more."""
