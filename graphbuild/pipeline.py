@@ -21,6 +21,7 @@ from graphbuild.resolve.fact_check import CheckedModel
 from graphbuild.settings import Settings
 
 if TYPE_CHECKING:
+    from graphbuild.engine import DaskSession, PartitionedCorpus
     from graphbuild.rdf.quads import QuadSet
     from graphbuild.rdf.validate import ValidationResult
 
@@ -60,17 +61,21 @@ def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> 
     skipped.append({"source": source, "reason": reason})
 
 
-def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict] | None = None) -> list[Document]:
+def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict] | None = None,
+                   session: DaskSession | None = None) -> list[Document] | PartitionedCorpus:
     """The batch's documents; unreadable inputs are recorded in `skipped` (or raise under
-    on_error=fail), repairs (bad UTF-8 bytes) in `warnings`."""
+    on_error=fail), repairs (bad UTF-8 bytes) in `warnings`. With a Dask `session`, the
+    workers read them (`engine.dask.read_corpus`): the same reports, no text here."""
     from graphbuild.errors import InputWarning
     from graphbuild.ingest import read_inputs
 
+    if session is not None:
+        return _read_on_workers(settings, skipped, warnings, session)
     documents = []
     for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding,
                             max_chars=settings.max_chars, follow_symlinks=settings.follow_symlinks):
         if isinstance(item, InputError):
-            _skip(skipped, settings, item.source, item.problem + (f" ({item.fix})" if item.fix else ""))
+            _skip(skipped, settings, item.source, item.reason)
         elif isinstance(item, InputWarning):
             if warnings is not None:
                 warnings.append({"source": item.source, "warning": item.warning})
@@ -79,7 +84,21 @@ def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict]
     return documents
 
 
-def build_model(documents: list[Document], settings: Settings, skipped: list[dict],
+def _read_on_workers(settings: Settings, skipped: list[dict], warnings: list[dict] | None,
+                     session: DaskSession) -> PartitionedCorpus:
+    from graphbuild.engine.dask import read_corpus
+    from graphbuild.ingest.partitions import ReadOptions
+
+    options = ReadOptions(settings.published, settings.encoding, settings.max_chars)
+    corpus, failed, repaired = read_corpus(session, settings.inputs, options, settings.follow_symlinks)
+    for source, reason in failed:
+        _skip(skipped, settings, source, reason)
+    if warnings is not None:
+        warnings.extend({"source": w.source, "warning": w.warning} for w in repaired)
+    return corpus
+
+
+def build_model(documents: list[Document] | PartitionedCorpus, settings: Settings, skipped: list[dict],
                 timer: _Timer | None = None, progress: ProgressFn | None = None,
                 refresh: bool = False) -> CheckedModel:
     """Analyse `documents` and resolve them into one GraphModel (merged into the graph in
@@ -87,19 +106,17 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
     corrections file, with every fact checked against the final kinds."""
     from graphbuild.correcting import load_corrections
 
-    from graphbuild.analyze import corpus_context
     from graphbuild.engine import analyze_documents
     from graphbuild.resolve.cross_doc import merge_documents
     from graphbuild.resolve.fact_check import check_facts
 
     timer = timer or _Timer()
     with timer.stage("nlp+extract"):
-        context = corpus_context(documents)
         if progress:
             progress("analyse", 0, len(documents))
         on_done = (lambda n: progress("analyse", n, None)) if progress else None
         models = []
-        for outcome in analyze_documents(documents, settings.model, context, settings.jobs, on_done,
+        for outcome in analyze_documents(documents, settings.model, settings.jobs, on_done,
                                           settings.engine, settings.scheduler):
             if outcome.model is None:
                 _skip(skipped, settings, outcome.source, outcome.error or "analysis failed")
@@ -209,17 +226,25 @@ def counts(model: GraphModel) -> dict:
 
 
 def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult:
-    """Run a whole build of `settings.inputs` and write `report.json` beside the graph files."""
-    from graphbuild.ingest.names import path_text
-    from graphbuild.locking import locked
-    from graphbuild.outputs import prepare
+    """Run a whole build of `settings.inputs` and write `report.json` beside the graph
+    files (on `--engine dask`, in one Dask session: its workers read the input)."""
+    from graphbuild.engine import engine_session
     from graphbuild.preflight import check_settings
 
     check_settings(settings)  # before any work: a typo costs a second, not the NLP stage
-    timer, skipped, warnings = _Timer(), [], []
     t0 = time.perf_counter()
+    with engine_session(settings.engine, settings.jobs, settings.scheduler) as session:
+        return _build(settings, progress, session, t0)
+
+
+def _build(settings: Settings, progress: ProgressFn | None, session: DaskSession | None, t0: float) -> BuildResult:
+    from graphbuild.ingest.names import path_text
+    from graphbuild.locking import locked
+    from graphbuild.outputs import prepare
+
+    timer, skipped, warnings = _Timer(), [], []
     with timer.stage("ingest"):
-        documents = read_documents(settings, skipped, warnings)
+        documents = read_documents(settings, skipped, warnings, session)
     if not documents:
         raise NothingBuilt("GB601", skipped, path_text(settings.into or settings.output_dir))
     out = Path(settings.into or settings.output_dir)
@@ -231,16 +256,18 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
                                notes=notes)
 
 
-def _apart_from_graph(documents: list[Document], trig: Path) -> list[Document]:
+def _apart_from_graph(documents: list[Document] | PartitionedCorpus, trig: Path) -> list[Document] | PartitionedCorpus:
     """Give a new document whose made-up id (a file stem) names another article of the
     graph an id of its own (`ingest.identity`), so adding it never replaces that one."""
     from graphbuild.ingest.identity import keep_apart
     from graphbuild.rdf.read import read_model
 
+    if not isinstance(documents, list):
+        return documents.kept_apart(read_model(trig).documents)
     return keep_apart(documents, read_model(trig).documents)
 
 
-def build_documents(documents: list[Document], settings: Settings, progress: ProgressFn | None = None,
+def build_documents(documents: list[Document] | PartitionedCorpus, settings: Settings, progress: ProgressFn | None = None,
                     skipped: list[dict] | None = None, timer: _Timer | None = None,
                     started: float | None = None, notes: dict | None = None, refresh: bool = False) -> BuildResult:
     """Build the graph of `documents` (already read) into `settings.output_dir`: analysis,
