@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphbuild import __version__
-from graphbuild.errors import GraphbuildError, InputError, NothingBuilt, OutputError
+from graphbuild.errors import GraphbuildError, NothingBuilt, OutputError
 from graphbuild.model import Document, GraphModel
+from graphbuild.reading import apart_from_graph as _apart_from_graph, read_documents, skip_input as _skip
 from graphbuild.resolve.fact_check import CheckedModel
 from graphbuild.settings import Settings
 
@@ -53,49 +54,6 @@ class _Timer:
             yield
         finally:
             self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - t0, 3)
-
-
-def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> None:
-    if settings.on_error == "fail":
-        raise InputError("GB274", source, reason=reason)
-    skipped.append({"source": source, "reason": reason})
-
-
-def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict] | None = None,
-                   session: DaskSession | None = None) -> list[Document] | PartitionedCorpus:
-    """The batch's documents; unreadable inputs are recorded in `skipped` (or raise under
-    on_error=fail), repairs (bad UTF-8 bytes) in `warnings`. With a Dask `session`, the
-    workers read them (`engine.dask.read_corpus`): the same reports, no text here."""
-    from graphbuild.errors import InputWarning
-    from graphbuild.ingest import read_inputs
-
-    if session is not None:
-        return _read_on_workers(settings, skipped, warnings, session)
-    documents = []
-    for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding,
-                            max_chars=settings.max_chars, follow_symlinks=settings.follow_symlinks):
-        if isinstance(item, InputError):
-            _skip(skipped, settings, item.source, item.reason)
-        elif isinstance(item, InputWarning):
-            if warnings is not None:
-                warnings.append({"source": item.source, "warning": item.warning})
-        else:
-            documents.append(item)
-    return documents
-
-
-def _read_on_workers(settings: Settings, skipped: list[dict], warnings: list[dict] | None,
-                     session: DaskSession) -> PartitionedCorpus:
-    from graphbuild.engine.dask import read_corpus
-    from graphbuild.ingest.partitions import ReadOptions
-
-    options = ReadOptions(settings.published, settings.encoding, settings.max_chars)
-    corpus, failed, repaired = read_corpus(session, settings.inputs, options, settings.follow_symlinks)
-    for source, reason in failed:
-        _skip(skipped, settings, source, reason)
-    if warnings is not None:
-        warnings.extend({"source": w.source, "warning": w.warning} for w in repaired)
-    return corpus
 
 
 def build_model(documents: list[Document] | PartitionedCorpus, settings: Settings, skipped: list[dict],
@@ -254,17 +212,6 @@ def _build(settings: Settings, progress: ProgressFn | None, session: DaskSession
             documents = _apart_from_graph(documents, out / "graph.trig")
         return build_documents(documents, settings, progress, skipped=skipped, timer=timer, started=t0,
                                notes=notes)
-
-
-def _apart_from_graph(documents: list[Document] | PartitionedCorpus, trig: Path) -> list[Document] | PartitionedCorpus:
-    """Give a new document whose made-up id (a file stem) names another article of the
-    graph an id of its own (`ingest.identity`), so adding it never replaces that one."""
-    from graphbuild.ingest.identity import keep_apart
-    from graphbuild.rdf.read import read_model
-
-    if not isinstance(documents, list):
-        return documents.kept_apart(read_model(trig).documents)
-    return keep_apart(documents, read_model(trig).documents)
 
 
 def build_documents(documents: list[Document] | PartitionedCorpus, settings: Settings, progress: ProgressFn | None = None,

@@ -31,14 +31,15 @@ MAX_BUCKETS = 8  # reducers of the line counts: P x buckets small tasks
 
 class DaskSession:
     """A Dask client, on the cluster at `scheduler` or on a LocalCluster of `jobs`
-    single-threaded worker processes started for it (and closed with it)."""
+    single-threaded workers started for it (and closed with it): worker processes, or
+    threads of this process (`processes` False: cheap to start, for tests)."""
 
-    def __init__(self, jobs: int = 2, scheduler: str | None = None) -> None:
+    def __init__(self, jobs: int = 2, scheduler: str | None = None, processes: bool = True) -> None:
         from distributed import Client, LocalCluster
 
         self.cluster = None
         if scheduler is None:
-            self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=True,
+            self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=processes,
                                         dashboard_address=None, silence_logs=40)
         try:
             self.client = Client(scheduler or self.cluster)
@@ -165,8 +166,9 @@ def analyze_corpus(corpus: PartitionedCorpus, model_name: str, on_done: Progress
     client = corpus.session.client
     try:
         context = client.scatter(corpus.context, broadcast=True)
-        futures = [client.submit(analyze_partition, p, corpus.options, ids, model_name, context, pure=False)
-                   for p, ids in zip(corpus.partitions, corpus.ids) if ids]
+        futures = [client.submit(analyze_partition, p, corpus.options, ids, tuple(k.digest for k in keys),
+                                 model_name, context, pure=False)
+                   for p, ids, keys in zip(corpus.partitions, corpus.ids, corpus.keys) if ids]
         for i, future in enumerate(futures):
             futures[i] = None  # the client holds one partition's outcomes at a time
             yield from counted(future.result(), on_done)

@@ -83,19 +83,20 @@ def bucket_of(summary: Summary, bucket: int) -> Counter[str]:
     return summary[1][bucket]
 
 
-def analyze_partition(partition: Partition, options: ReadOptions, ids: tuple[str, ...], model_name: str,
-                      context: CorpusContext) -> list[DocumentOutcome]:
-    """The outcomes of the documents of `partition`, given the final `ids` in order
+def analyze_partition(partition: Partition, options: ReadOptions, ids: tuple[str, ...], digests: tuple[str, ...],
+                      model_name: str, context: CorpusContext) -> list[DocumentOutcome]:
+    """The outcomes of the documents of `partition`, given their final `ids` in order
     (unique over the corpus), analysed as the local engine does (`analyze_batch`, in
-    batches of `nlp.parse.BATCH_SIZE`). A partition that no longer reads as it did
-    fails as a whole, naming its input, rather than give a document another's id."""
+    batches of `nlp.parse.BATCH_SIZE`). A partition whose texts no longer have the
+    `digests` they had when it was first read fails as a whole, naming its input,
+    rather than give a document another's id or context."""
     from graphbuild.nlp.parse import BATCH_SIZE
 
     documents = [d for d in read_partition(partition, options) if isinstance(d, Document)]
-    if len(documents) != len(ids):
+    if tuple(text_digest(d.text) for d in documents) != digests:
         source = partition.path or (partition.files[0] if partition.files else ids[0])
-        error = (f"the input changed during the build ({len(ids)} document(s) read at first, "
-                 f"{len(documents)} now): build again once it stays as it is")
+        error = ("the input changed during the build (it reads otherwise than when it was first read): "
+                 "build again once it stays as it is")
         return [DocumentOutcome(doc_id, source, None, error) for doc_id in ids]
     documents = [d if d.id == doc_id else replace(d, id=doc_id) for d, doc_id in zip(documents, ids)]
     outcomes: list[DocumentOutcome] = []
