@@ -137,3 +137,11 @@ def test_a_partition_that_reads_otherwise_fails_naming_its_input(tmp_path):
                                  "en_core_web_sm", corpus_context([]))
     assert [(o.document_id, o.source, o.model) for o in outcomes] == [("a", str(path), None), ("b", str(path), None)]
     assert all("changed during the build" in o.error for o in outcomes)
+
+
+def test_the_bundled_samples_are_sent_to_the_workers(session):
+    local = read_documents(Settings(), [], [])
+    corpus = read_documents(Settings(), [], [], session)
+    assert [i for ids in corpus.ids for i in ids] == [d.id for d in local]
+    assert [d for p in corpus.partitions for d in p.documents] == local
+    assert corpus.context == corpus_context(local)
