@@ -16,6 +16,7 @@ from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import RDF, XSD, prefixes
 
 _XSD_STRING = str(XSD.string)
+PIECE_ROWS = 20_000  # statements of a graph checked at a time (jsonld_pieces)
 
 
 def _compact(iri: str, context: list[tuple[str, str]]) -> str:
@@ -161,11 +162,36 @@ def context_text() -> str:
     return "".join(out)
 
 
+def _batches(block: np.ndarray, limit: int) -> Iterator[np.ndarray]:
+    """One graph's sorted rows cut at subject boundaries into runs of at most `limit`
+    rows (a subject with more rows is a run of its own; views, no copy)."""
+    if len(block) <= limit:
+        yield block
+        return
+    bounds = np.append(np.flatnonzero(block[1:, 1] != block[:-1, 1]) + 1, len(block))
+    start = 0
+    while start < len(block):
+        at = int(np.searchsorted(bounds, start + limit, side="right")) - 1
+        stop = int(bounds[at]) if at >= 0 and bounds[at] > start else int(bounds[np.searchsorted(bounds, start, side="right")])
+        yield block[start:stop]
+        start = stop
+
+
+def _nodes(rows: np.ndarray, pieces: _JsonLdTerms, level: int, rdf_type: int | None) -> str:
+    """The node entries of `rows` (whole subjects of one graph) at `level`, joined as in
+    the graph's list (without its brackets)."""
+    body: list[str] = []
+    _graph_text(rows.tolist(), pieces, level, rdf_type, body)  # Python ints of one run at a time
+    return "".join(body)[len("[\n") + level + 1:-len("\n]") - level]
+
+
 def jsonld_pieces(content: QuadSet) -> Iterator[Piece]:
     """The text of `jsonld_bytes`, one named graph at a time (joined, the same text):
     `json.dumps(doc, ensure_ascii=False, indent=1)` of {"@context": prefixes, "@graph":
     [default-graph nodes..., {"@id": g, "@graph": nodes}...]} with graphs, nodes and keys
-    sorted, written straight from the sorted rows (terms compacted and dumped once each)."""
+    sorted, written straight from the sorted rows (terms compacted and dumped once each).
+    A big graph (the cross-document one) comes in runs of at most `PIECE_ROWS` statements,
+    each checkable on its own, so memory holds one run's text, not the graph's."""
     # Longest namespace first, so a prefix never shadows a more specific one.
     compact = _compactor(sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0])))
     terms = content.terms()
@@ -174,18 +200,20 @@ def jsonld_pieces(content: QuadSet) -> Iterator[Piece]:
     yield Piece('{\n "@context": ' + context_text() + ',\n "@graph": ')
     lead = "["
     for block in _groups(content.rows()):
-        group = block.tolist()  # one graph's rows as Python ints at a time, not the whole set
-        g = group[0][0]
-        body: list[str] = []
+        g = int(block[0, 0])
         if isinstance(terms[g], ox.DefaultGraph):  # its nodes stand in the top-level list
-            _graph_text(group, pieces, 1, rdf_type, body)
-            entry = "".join(body)[len("[\n  "):-len("\n ]")]
-        else:
-            body.append('{\n   "@id": ' + encode_basestring(pieces.iri(g)) + ',\n   "@graph": ')
-            _graph_text(group, pieces, 3, rdf_type, body)
-            body.append("\n  }")
-            entry = "".join(body)
-        yield Piece(lead + "\n  " + entry, entry, block)
+            for run in _batches(block, PIECE_ROWS):
+                entry = _nodes(run, pieces, 1, rdf_type)
+                yield Piece(lead + "\n  " + entry, entry, run)
+                lead = ","
+            continue
+        head, inner, close = '{\n   "@id": ' + encode_basestring(pieces.iri(g)) + ',\n   "@graph": [', "\n    ", "\n   ]\n  }"
+        text = lead + "\n  " + head + inner
+        for run in _batches(block, PIECE_ROWS):
+            nodes = _nodes(run, pieces, 3, rdf_type)
+            yield Piece(text + nodes, head + inner + nodes + close, run)
+            text = "," + inner
+        yield Piece(close)
         lead = ","
     yield Piece(("[]" if lead == "[" else "\n ]") + "\n}\n")
 
