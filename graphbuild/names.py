@@ -41,6 +41,8 @@ _SPACES = re.compile(r"\s+")
 
 def strip_accents(text: str) -> str:
     """`text` without combining marks ("Pérez" → "Perez")."""
+    if text.isascii():  # NFKD leaves ASCII as it is and ASCII has no combining marks
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 

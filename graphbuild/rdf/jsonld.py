@@ -69,10 +69,15 @@ class _JsonLdTerms:
     def __init__(self, terms: list, compact: Callable[[str], str]):
         self.terms, self.compact = terms, compact
         self._keys: dict[int, str] = {}
-        self._texts: dict[tuple[int, int], str] = {}
+        self._iris: dict[int, str] = {}  # by term index: a term's `.value` is a call into Rust
+        self._texts: dict[int, dict[int, str]] = {}  # level -> term index -> text
+        self._heads: dict[int, dict[str, str]] = {}  # level -> property key -> text
 
     def iri(self, i: int) -> str:
-        return self.compact(self.terms[i].value)
+        found = self._iris.get(i)
+        if found is None:
+            found = self._iris[i] = self.compact(self.terms[i].value)
+        return found
 
     def order_key(self, i: int) -> str:
         found = self._keys.get(i)
@@ -82,11 +87,31 @@ class _JsonLdTerms:
 
     def text(self, i: int, level: int) -> str:
         """`_dump` of the term's value at `level`."""
-        found = self._texts.get((i, level))
+        return self.texts(level).get(i) or self._text(i, level)
+
+    def heads(self, level: int) -> dict[str, str]:
+        """The memo of `head` at `level` (property key -> text)."""
+        found = self._heads.get(level)
         if found is None:
-            out: list[str] = []
-            _dump(_value(self.terms[i], self.compact), level, out)
-            found = self._texts[(i, level)] = "".join(out)
+            found = self._heads[level] = {}
+        return found
+
+    def head(self, key: str, level: int) -> str:
+        """What opens the list of a property `key` of a node at `level`."""
+        found = self.heads(level)[key] = ",\n" + " " * (level + 1) + encode_basestring(key) + ": [\n" + " " * (level + 2)
+        return found
+
+    def texts(self, level: int) -> dict[int, str]:
+        """The memo of `text` at `level` (term index -> text), for a caller's own lookups."""
+        found = self._texts.get(level)
+        if found is None:
+            found = self._texts[level] = {}
+        return found
+
+    def _text(self, i: int, level: int) -> str:
+        out: list[str] = []
+        _dump(_value(self.terms[i], self.compact), level, out)
+        found = self._texts[level][i] = "".join(out)
         return found
 
 
@@ -102,19 +127,24 @@ def _node_text(subject: int, props: dict[str, list[int]], types: list[int], piec
             names.sort(key=encode_basestring)
         out.append("," + inner + '"@type": [' + deeper + ("," + deeper).join(map(encode_basestring, names))
                    + inner + "]")
+    memo, text, heads = pieces.texts(level + 2), pieces._text, pieces.heads(level)
+    separator, close = "," + deeper, inner + "]"
     for key in sorted(props):
         values = props[key]
-        if len(values) > 1:
-            values = sorted(values, key=pieces.order_key)
-        out.append("," + inner + encode_basestring(key) + ": [" + deeper
-                   + ("," + deeper).join([pieces.text(v, level + 2) for v in values]) + inner + "]")
+        head = heads.get(key) or pieces.head(key, level)
+        if len(values) == 1:  # the usual case
+            v = values[0]
+            out.append(head + (memo.get(v) or text(v, level + 2)) + close)
+            continue
+        values = sorted(values, key=pieces.order_key)
+        out.append(head + separator.join([memo.get(v) or text(v, level + 2) for v in values]) + close)
     out.append("\n" + " " * level + "}")
 
 
 def _graph_text(rows: list, pieces: _JsonLdTerms, level: int, rdf_type: int | None, out: list[str]) -> None:
     """Append `_dump` of the list of node entries of one graph's (graph, s, p, o) `rows`
     (sorted: a subject's rows are consecutive, subjects in IRI order)."""
-    compact, terms = pieces.compact, pieces.terms
+    terms, iri = pieces.terms, pieces.iri
     inner = "\n" + " " * (level + 1)
     out.append("[")
     first, subject, props, types = True, None, {}, []
@@ -128,7 +158,12 @@ def _graph_text(rows: list, pieces: _JsonLdTerms, level: int, rdf_type: int | No
         if p == rdf_type and isinstance(terms[o], ox.NamedNode):
             types.append(o)
         else:
-            props.setdefault(compact(terms[p].value), []).append(o)
+            key = iri(p)
+            found = props.get(key)
+            if found is None:
+                props[key] = [o]
+            else:
+                found.append(o)
     out.append(inner if first else "," + inner)
     _node_text(subject, props, types, pieces, level + 1, out)
     out.append("\n" + " " * level + "]")
