@@ -8,7 +8,7 @@ place named after a person ("Jane Roe Drive is a street in ...") or tagged ORG b
 model ends a place. Only the describing noun's own head counts: "a city councillor" or
 "a river pilot" describe people. Likewise a name written before a lowercase place noun
 ("the Lazio region", "the Ostra river", "Sarn county") names a place, and so does a name
-the model did not tag PERSON that a comma joins to the region holding it ("Dunmore,
+the model did not tag PERSON, with no organization's word ("Institute"), that a comma joins to the region holding it ("Dunmore,
 Warren County", "Brenton, Nebraska"; not a list: rule "comma-region").
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.lexicon.name_forms import name_votes
 from graphbuild.model import KindCue, Mention
 from graphbuild.nlp import ParsedDocument
 
@@ -82,8 +83,8 @@ def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Ment
         if comma.text != "," or i == 0 or i + 1 >= len(doc):
             continue
         left, right = mention_of(doc[i - 1]), mention_of(doc[i + 1])
-        if left is None or right is None or left is right or left.label == "PERSON":
-            continue
+        if left is None or right is None or left is right or left.label == "PERSON" or name_votes(left.text)["Organization"]:
+            continue  # "the Institute for Advanced Study, Berlin": an organization in a city
         end = _mention_end(parsed, right, i + 1)
         if not is_region_name(right.text) or is_region_name(left.text) or _list_goes_on(doc, end, mention_of):
             continue

@@ -80,3 +80,9 @@ def test_place_words_in_a_name_vote_place():
     assert name_votes("Mount Ostrel")["Place"] > 0
     assert not name_votes("Mount Ostrel Hospital")["Place"]  # a hospital's name: an organization
     assert name_votes("Mount Ostrel Hospital")["Organization"] > 0
+
+
+def test_an_institute_comma_a_city_stays_an_organization(nlp):
+    kinds = _kinds(nlp, "She was a fellow of the Orvane Institute, Berlin, in 2008.",
+                   [("Orvane Institute", "ORG"), ("Berlin", "GPE")])
+    assert kinds["Orvane Institute"] == "Organization"
