@@ -8,8 +8,10 @@ place named after a person ("Jane Roe Drive is a street in ...") or tagged ORG b
 model ends a place. Only the describing noun's own head counts: "a city councillor" or
 "a river pilot" describe people. Likewise a name written before a lowercase place noun
 ("the Lazio region", "the Ostra river", "Sarn county") names a place, and so does a name
-the model did not tag PERSON, with no organization's word ("Institute"), that a comma joins to the region holding it ("Dunmore,
-Warren County", "Brenton, Nebraska"; not a list: rule "comma-region").
+the model did not tag PERSON, with no organization's word ("Institute") and not shaped
+"Given Surname", that a comma joins to the region holding it ("Dunmore,
+Warren County", "Brenton, Nebraska"; not a list, nor the subject of a clause: rule
+"comma-region").
 """
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
-from graphbuild.lexicon.name_forms import name_votes
+from graphbuild.lexicon.name_forms import name_votes, shaped_like_person
 from graphbuild.model import KindCue, Mention
 from graphbuild.nlp import ParsedDocument
 
@@ -88,6 +90,8 @@ def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Ment
         end = _mention_end(parsed, right, i + 1)
         if not is_region_name(right.text) or is_region_name(left.text) or _list_goes_on(doc, end, mention_of):
             continue
+        if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or shaped_like_person(left.text):
+            continue  # "Inspired by Jane Roe, India won": the region opens a clause; a person's name
         yield from _cue(left, seen, COMMA_REGION)
 
 

@@ -86,3 +86,9 @@ def test_an_institute_comma_a_city_stays_an_organization(nlp):
     kinds = _kinds(nlp, "She was a fellow of the Orvane Institute, Berlin, in 2008.",
                    [("Orvane Institute", "ORG"), ("Berlin", "GPE")])
     assert kinds["Orvane Institute"] == "Organization"
+
+
+def test_a_name_before_a_country_that_opens_a_clause_stays_unplaced(nlp):
+    kinds = _kinds(nlp, "Inspired by the brilliant Darvin Opalka, India claimed three early wickets.",
+                   [("Darvin Opalka", "FAC"), ("India", "GPE")])
+    assert kinds["Darvin Opalka"] != "Place"
