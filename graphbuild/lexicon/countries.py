@@ -47,7 +47,7 @@ def name_variants(name: str) -> set[str]:
     if ", " in name:
         out.add(name.split(", ")[0])
     m = re.match(r"^(?:.+ )?(?:Republic|Kingdom|State|States|Federation|Commonwealth) of (?:the )?(.+)$", name)
-    if m:
+    if m and not m.group(1).islower():  # not "the" of "Congo, The Democratic Republic of the"
         out.add(m.group(1))
     return {v.strip() for v in out if v.strip()}
 

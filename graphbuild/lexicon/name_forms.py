@@ -4,7 +4,8 @@
 - a legal-form suffix ("Walt Disney Co.", "Deutsche Bank AG", read by cleanco) and an
   organization head noun at the end ("Maui County Police", "Screen Actors Guild"):
   Organization;
-- a place head noun at the end ("Blair County Courthouse", "Gaza Strip") or the whole
+- a place head noun at the end ("Blair County Courthouse", "Gaza Strip"), a place word
+  opening a short name ("Lake Tana", "Mount Guna") or the whole
   name in the gazetteers we ship (GeoNames cities, US states, countries): Place;
 - personal-name structure (nameparser): a middle initial ("Marina E. Franco") or a
   generational suffix ("John Smith Jr.") is how people, not companies, are written.
@@ -28,7 +29,9 @@ from cleanco.clean import normalized, strip_tail
 from nameparser import HumanName
 
 from graphbuild.lexicon.countries import by_name, geonames
-from graphbuild.lexicon.words import ORG_HEAD_NOUNS, ORG_ONLY_HEADS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
+from graphbuild.lexicon.words import (
+    ORG_HEAD_NOUNS, ORG_ONLY_HEADS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS,
+)
 from graphbuild.names import normalize
 
 LEGAL_FORM_WEIGHT = 3.0  # "Co.", "Inc.", "GmbH": as strong as a full name tagged PERSON
@@ -86,6 +89,13 @@ def _head(name: str) -> str:
     return words[-1] if len(words) >= 2 else ""
 
 
+def _opener(name: str) -> bool:
+    """A short name opened by a place word ("Lake Tana", "Mount Guna"), with no
+    organization word in it ("Mount Sinai Hospital")."""
+    words = normalize(name).split()
+    return 2 <= len(words) <= 3 and words[0] in PLACE_OPENERS and not any(w in ORG_HEAD_NOUNS for w in words)
+
+
 def person_structure(name: str) -> bool:
     """A middle initial between a given name and a surname, or a generational suffix:
     the structure of a personal name (nameparser)."""
@@ -110,7 +120,7 @@ def name_votes(name: str, gazetteer: bool = True) -> Counter[str]:
         votes["Organization"] += LEGAL_FORM_WEIGHT
     elif head in ORG_HEAD_NOUNS:
         votes["Organization"] += HEAD_NOUN_WEIGHT
-    elif head in PLACE_HEAD_NOUNS:
+    elif head in PLACE_HEAD_NOUNS or _opener(name):
         votes["Place"] += HEAD_NOUN_WEIGHT
     if gazetteer and in_gazetteer(name):
         votes["Place"] += GAZETTEER_WEIGHT

@@ -59,6 +59,16 @@ peninsula coast strip valley mountain mountains mount hill hills lake river sea 
 bay gulf desert forest park square street avenue road boulevard highway bridge
 airport station port harbor harbour stadium arena courthouse hall tower palace castle
 cathedral temple beach canyon falls plaza mall
+glacier reservoir creek dam waterfall gorge swamp bight cay cove cemetery mansion
+basin peak peaks range trail route drive motorway freeway expressway parkway autobahn
+canal lagoon strait fjord plateau wilderness crater volcano archipelago atoll islet reef
+voivodeship governorate oblast prefecture municipality borough township parish canton
+commune shire springs heights monastery basilica chapel lighthouse zoo aquarium
+""".split())
+# Words that open the names of places and of no person or organization ("Mount Kenya",
+# "Lake Tana", "Piazza Navona", "Gmina Wielbark").
+PLACE_OPENERS = frozenset("""
+mount lake piazza via rue gmina rio río monte mont isle lac loch fort
 """.split())
 # Words that open place names and no personal name ("North", "New").
 PLACE_MODIFIERS = frozenset("""
