@@ -6,7 +6,9 @@ title rule reads them:
 - an organization's name before an occupation noun said of a person: "X is a BBC
   journalist", "Acme engineer X": worksFor;
 - a party's name before a politician's noun: "X is an Irish Labour Party politician",
-  "X, a Green Party candidate": memberOf the party.
+  "X, a Green Party candidate": memberOf the party;
+- a title owned by "its"/"their" standing for an organization: "its leader X", "X, its
+  chairman": the title's predicate (`roles.predicate_for`: headOf, worksFor, memberOf).
 "Former" or "ex-" on the noun tells a past job or party, never a current one: none.
 Read-only: yields FoundRelation records; the stage applies them.
 """
@@ -19,6 +21,7 @@ from spacy.tokens import Token
 from graphbuild.extract.affiliation_phrases import organizations
 from graphbuild.extract.person_facts import described_person
 from graphbuild.extract.records import FoundRelation
+from graphbuild.extract.roles import predicate_for
 from graphbuild.extract.view import DocumentView
 
 # Nouns of paid work whose "at"/"for" ORG, or whose ORG premodifier, is the employer.
@@ -47,6 +50,7 @@ def find_employment_phrases(view: DocumentView) -> Iterator[FoundRelation]:
             yield from _employers(view, noun)
         if low in PARTY_PEOPLE:
             yield from _parties(view, noun)
+        yield from _pronoun_titles(view, noun)
 
 
 def _past(noun: Token) -> bool:
@@ -98,3 +102,23 @@ def _premodifier(view: DocumentView, noun: Token) -> str | None:
         return None
     eid = view.token_entity(mods[-1])
     return eid if eid is not None and view.kind(eid) == "Organization" else None
+
+
+def _pronoun_titles(view: DocumentView, noun: Token) -> Iterator[FoundRelation]:
+    """The title's predicate between the person named beside "its/their NOUN" and the
+    organization the possessive stands for ("its leader X", "X, its chief executive")."""
+    poss = next((c for c in noun.children if c.dep_ == "poss" and c.lower_ in ("its", "their")), None)
+    if poss is None:
+        return
+    first = min((c.i for c in noun.children if c.dep_ in ("amod", "compound") and poss.i < c.i < noun.i),
+                default=noun.i)
+    predicate = predicate_for(noun, noun.doc[first : noun.i + 1])
+    if predicate is None:
+        return
+    beside = [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ in ("appos", "compound"):
+        beside.append(noun.head)
+    person = next((e for t in beside if (e := view.token_entity(t)) is not None and view.kind(e) == "Person"), None)
+    org = view.referent(poss)
+    if person is not None and org is not None and view.kind(org) == "Organization":
+        yield FoundRelation(person, predicate, org, noun.sent, "title-possessive-pronoun", CONFIDENCE)

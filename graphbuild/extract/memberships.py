@@ -116,7 +116,8 @@ def listed_after(view: DocumentView, tok: Token) -> Iterator[str]:
     the surface where the parser hung the later names elsewhere ("played for the A, B C,
     D E and F G"): each next name right after ",", "and" or "or" (and "the")."""
     doc = view.doc
-    starts = {span.start: (eid, span) for eid, span in view.entity_spans(("Organization",))}
+    # every entity's runs: a name the tagger typed otherwise goes on the list, unread
+    starts = {span.start: (eid, span) for eid, span in view.entity_spans(("Organization", "Place", "Person"))}
     k = max(t.i for t in tok.subtree) + 1
     while k < tok.sent.end and doc[k].lower_ in (",", "and", "or"):
         while k < tok.sent.end and doc[k].lower_ in (",", "and", "or", "the"):
@@ -124,7 +125,8 @@ def listed_after(view: DocumentView, tok: Token) -> Iterator[str]:
         if k not in starts:
             return
         eid, span = starts[k]
-        yield eid
+        if view.kind(eid) == "Organization":
+            yield eid
         k = span.end
 
 
