@@ -79,7 +79,8 @@ def _employers(view: DocumentView, noun: Token) -> Iterator[FoundRelation]:
     for o in objects:
         for org in organizations(view, o):
             yield FoundRelation(person, "worksFor", org, noun.sent, "occupation-at", CONFIDENCE)
-    org = _premodifier(view, noun)
+    # a capitalized title ("the State Attorney") is the title rules' to read
+    org = _premodifier(view, noun) if noun.is_lower else None
     if org is not None:
         yield FoundRelation(person, "worksFor", org, noun.sent, "occupation-premodifier", CONFIDENCE)
 
