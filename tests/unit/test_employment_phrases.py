@@ -71,3 +71,9 @@ def test_a_title_owned_by_its_stands_for_the_organization(nlp):
 def test_a_former_title_owned_by_its_is_no_current_head(nlp):
     f = facts(nlp, "Acme Motors cut 500 jobs on Monday. Its former chairman, Maria Olsen, objected.")
     assert not any(p == "headOf" for _, p, _ in f)
+
+
+def test_a_played_for_list_ends_at_the_first_word_that_is_no_name(nlp):
+    f = facts(nlp, "Mark Tellman played for the Boston Comets, and then he moved to Paris and Rome.")
+    assert ("Mark Tellman", "memberOf", "Boston Comets") in f
+    assert not {o for s, p, o in f if p == "memberOf"} & {"Paris", "Rome"}
