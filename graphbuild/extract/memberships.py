@@ -3,8 +3,9 @@ verbs and nouns that state them:
 
 - "X plays for ORG", "a footballer who played for ORG", "X signed for/with ORG", "X
   joined ORG", "X was signed by / traded to ORG": memberOf; "X works for/at ORG": worksFor.
-- "X is a member of ORG", "X, a founding member of ORG", "X is a member state of ORG":
-  memberOf, X a person, an organization or a country; "a former member" is none.
+- "X is a member of ORG", "X was elected a member of ORG", "X, a founding member of ORG",
+  "X is a member state of ORG", "COUNTRY joined ORG": memberOf, X a person, an
+  organization or a country; "a former member" is none.
 - "the Alliance, representing studios including A, B and C": A, B, C memberOf it.
 Subjects may be pronouns or definite descriptions (`DocumentView.referent`). Read-only:
 yields records; the stage applies them.
@@ -75,13 +76,15 @@ def _member(view: DocumentView, noun: Token) -> str | None:
     person = described_person(view, noun)
     if person is not None:
         return person
-    if noun.dep_ == "attr":
+    if noun.dep_ in ("attr", "oprd"):  # "X is a member of", "X was elected a member of"
         subj = next((c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     elif noun.dep_ == "appos":
         subj = noun.head
     else:
         return None
     eid = None if subj is None else view.token_entity(subj) or view.referent(subj)
+    if eid is not None and view.kind(eid) == "Person" and noun.dep_ == "oprd":
+        return eid  # "X was elected a member of" (described_person reads "is a member" only)
     if eid is None or view.kind(eid) == "Person":
         return None
     return eid if view.kind(eid) == "Organization" or countries.by_name(view.label(eid)) else None
@@ -101,12 +104,47 @@ def memberships(view: DocumentView) -> Iterator[FoundRelation]:
         member = _member(view, noun)
         if member is None:
             continue
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ == "of":
-                for o in prep.children:
-                    if o.dep_ == "pobj":
-                        for org in _organizations(view, o):
-                            yield FoundRelation(member, "memberOf", org, noun.sent, "member-of", 0.75)
+        for prep in _of_preps(noun):
+            for o in prep.children:
+                if o.dep_ == "pobj":
+                    for org in _organizations(view, o):
+                        yield FoundRelation(member, "memberOf", org, noun.sent, "member-of", 0.75)
+
+
+def listed_after(view: DocumentView, tok: Token) -> Iterator[str]:
+    """The organizations of a comma list that goes on after `tok`'s phrase, read from
+    the surface where the parser hung the later names elsewhere ("played for the A, B C,
+    D E and F G"): each next name right after ",", "and" or "or" (and "the")."""
+    doc = view.doc
+    # every entity's runs: a name the tagger typed otherwise goes on the list, unread
+    starts = {span.start: (eid, span) for eid, span in view.entity_spans(("Organization", "Place", "Person"))}
+    k = max(t.i for t in tok.subtree) + 1
+    while k < tok.sent.end and doc[k].lower_ in (",", "and", "or"):
+        while k < tok.sent.end and doc[k].lower_ in (",", "and", "or", "the"):
+            k += 1
+        if k not in starts:
+            return
+        eid, span = starts[k]
+        if view.kind(eid) == "Organization":
+            yield eid
+        k = span.end
+
+
+def _joining_country(view: DocumentView, verb: Token) -> str | None:
+    """The country that is the subject of "join" ("Croatia joined the EU in 2013")."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    eid = None if subj is None else view.token_entity(subj)
+    return eid if eid is not None and view.kind(eid) == "Place" and countries.by_name(view.label(eid)) else None
+
+
+def _of_preps(noun: Token) -> Iterator[Token]:
+    """The "of" prepositions of a member noun, with those conjoined to them ("a member of
+    A and of B")."""
+    stack = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"]
+    while stack:
+        prep = stack.pop(0)
+        yield prep
+        stack.extend(c for c in prep.children if c.dep_ == "conj" and c.lower_ == "of")
 
 
 def represented_members(view: DocumentView) -> Iterator[FoundRelation]:
@@ -150,9 +188,9 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
                 targets += [(p, "memberOf") for x in _nested_for(c) for p in x.children if p.dep_ == "pobj"]
         if not targets:
             continue
-        person = affiliation_phrases.doer(view, verb)
+        person = affiliation_phrases.doer(view, verb) or (_joining_country(view, verb) if lemma == "join" else None)
         if person is None:
             continue
         for tok, predicate in targets:
-            for org in _organizations(view, tok):
+            for org in [*_organizations(view, tok), *listed_after(view, tok)]:
                 yield FoundRelation(person, predicate, org, verb.sent, f"verb-{lemma}", 0.75)

@@ -204,7 +204,9 @@ def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
     if after is not None and after.text[:1].isupper() and (is_title_noun(after.text) or is_honorific(after.text)):
         return not _is_place_adjective(doc[i])
     if i >= 2 and doc[i - 1].lower_ in ("of", "for") and is_title_noun(doc[i - 2].text) and doc[i - 2].text[:1].isupper():
-        return True
+        # "State" of "Secretary of State" is the title's; "Canada" of "Prime Minister of
+        # Canada" is the office's country, a place the tagger saw as one
+        return span.label not in ("GPE", "LOC")
     return False
 
 

@@ -107,12 +107,16 @@ def _office_holder(view: DocumentView, noun: Token) -> str | None:
         person = verb_person(view, noun.head.head)
     if person is None:
         person = next((p for c in noun.children if c.dep_ == "appos" and (p := _person_of(view, c))), None)
+    if person is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "be":  # "the first NOUN of Y was X"
+        person = next((p for c in noun.head.children if c.dep_ == "attr" and (p := _person_of(view, c))), None)
     return person
 
 
 def _country_tokens(noun: Token) -> Iterator[Token]:
     """The tokens that may name the country of an office or a legislature: "NOUN of Y",
-    and for a member, "of Y's Congress" / "of the Parliament of Y"."""
+    "Y's NOUN", and for a member, "of Y's Congress" / "of the Parliament of Y"."""
+    if noun.lemma_.lower() != "member":
+        yield from (c for c in noun.children if c.dep_ == "poss")
     for prep in noun.children:
         if prep.dep_ != "prep" or prep.lower_ != "of":
             continue
