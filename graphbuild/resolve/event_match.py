@@ -19,7 +19,8 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.lexicon.calendar import MONTHS
 from graphbuild.model import Event, MergeStep, TimeValue, strongest_factuality
 from graphbuild.resolve.event_compat import (
-    Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
+    Containment, conflicts, event_times_compatible, is_plural, most_specific_places, signals, sorted_times,
+    specificity,
 )
 from graphbuild.resolve.event_blocking import candidate_pairs
 from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
@@ -146,8 +147,8 @@ def cluster_events(
 ) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
     """Groups of indices into `ordered` that are one event, and the rule that joined
     each member. Best pairs first (see `score_events`), and a group joins another only
-    when no pair across them conflicts; two events of an existing graph (scope GLOBAL)
-    are never joined."""
+    when kinds and number agree across them and most pairs across them do not conflict
+    (`_Clusters.conflict`); two events of an existing graph (scope GLOBAL) are never joined."""
     up, stories = up or {}, stories or {}
     pairs = []
     for i, j in candidate_pairs(ordered, up):
@@ -183,8 +184,24 @@ class _Clusters:
         self.joined_by: dict[int, tuple[str, float]] = {}
 
     def conflict(self, gi: int, gj: int) -> bool:
+        """Whether groups `gi` and `gj` must stay apart: some pair across them differs in
+        class or in number (plural vs singular), or two events of one document state
+        different times (the article itself told them apart), or the pairs free of conflict
+        (place, time, victims) are not a strict majority. A majority across documents, not
+        every pair: one report's stray date or a victim named two ways must not keep a
+        story's event in pieces, while groups that as often disagree as agree stay apart."""
         ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        return any(conflicts(ordered[x][1], ordered[y][1], self.up, kinds_compatible) for x in ga for y in gb)
+        pairs = [(ordered[x], ordered[y]) for x in ga for y in gb]
+        if any(not kinds_compatible(a.kind, b.kind) or is_plural(a) != is_plural(b) for (_, a), (_, b) in pairs):
+            return True
+        allowed = (len(pairs) - 1) // 2  # conflicting pairs tolerated: fewer than half
+        bad = 0
+        for (sa, a), (sb, b) in pairs:
+            if conflicts(a, b, self.up, kinds_compatible):
+                bad += 1
+                if bad > allowed or (sa == sb and not event_times_compatible(a, b)):
+                    return True
+        return False
 
     def join(self, pair: tuple) -> bool:
         neg, i, j, rule = pair
