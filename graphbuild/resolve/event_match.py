@@ -182,6 +182,18 @@ class _Clusters:
         self.group_of = {i: i for i in range(len(ordered))}
         self.groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
         self.joined_by: dict[int, tuple[str, float]] = {}
+        self.plural = [is_plural(event) for _, event in ordered]
+        self.checked: dict[tuple[int, int], tuple[bool, bool]] = {}  # (conflict, same-document time conflict)
+
+    def _pair(self, x: int, y: int) -> tuple[bool, bool]:
+        """Whether events x and y conflict, and whether they are of one document and state
+        different times; asked again at every join attempt, so kept."""
+        key = (x, y) if x < y else (y, x)
+        if key not in self.checked:
+            (sa, a), (sb, b) = self.ordered[x], self.ordered[y]
+            bad = conflicts(a, b, self.up, kinds_compatible)
+            self.checked[key] = (bad, bad and sa == sb and not event_times_compatible(a, b))
+        return self.checked[key]
 
     def conflict(self, gi: int, gj: int) -> bool:
         """Whether groups `gi` and `gj` must stay apart: some pair across them differs in
@@ -191,15 +203,18 @@ class _Clusters:
         every pair: one report's stray date or a victim named two ways must not keep a
         story's event in pieces, while groups that as often disagree as agree stay apart."""
         ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        pairs = [(ordered[x], ordered[y]) for x in ga for y in gb]
-        if any(not kinds_compatible(a.kind, b.kind) or is_plural(a) != is_plural(b) for (_, a), (_, b) in pairs):
+        if self.plural[ga[0]] != self.plural[gb[0]]:  # a group is all plural or all singular
             return True
-        allowed = (len(pairs) - 1) // 2  # conflicting pairs tolerated: fewer than half
+        kinds_a, kinds_b = {ordered[x][1].kind for x in ga}, {ordered[y][1].kind for y in gb}
+        if any(not kinds_compatible(a, b) for a in kinds_a for b in kinds_b):
+            return True
+        allowed = (len(ga) * len(gb) - 1) // 2  # conflicting pairs tolerated: fewer than half
         bad = 0
-        for (sa, a), (sb, b) in pairs:
-            if conflicts(a, b, self.up, kinds_compatible):
-                bad += 1
-                if bad > allowed or (sa == sb and not event_times_compatible(a, b)):
+        for x in ga:
+            for y in gb:
+                conflict, same_document_times = self._pair(x, y)
+                bad += conflict
+                if same_document_times or bad > allowed:
                     return True
         return False
 
