@@ -33,6 +33,11 @@ TIME_ENTS = {"DATE", "TIME"}
 ABSTRACT_SUFFIXES = ("tion", "sion", "ity", "ness", "ment", "ism", "ance", "ence", "ship", "hood")
 STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
 DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# Roles no place fills: a place is no one killed, arrested or charged (a parse that says
+# so misread a headline or a place phrase); an attack's target may be a place, and so may
+# what a contest or a journey is of ("beat India", "won Ohio", "visited Peru").
+PLACELESS_ROLES = {"victim", "patient"}
+PLACE_UNDERGOER_ROOTS = {"Competition", "Vote", "Travel"}
 
 
 def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
@@ -47,7 +52,7 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     if not found:
         return model
     times: dict[int, TimeValue] = {}
-    records = [_record(f, parsed, token_entity, times, lex) for f in found]
+    records = [_record(f, parsed, token_entity, times, lex, place_ids) for f in found]
     within = {(r.subject, r.object) for r in model.relations if r.predicate == "containedInPlace"}
 
     def same_place(a: set[str], b: set[str]) -> bool:  # Baghdad and Iraq do not conflict
@@ -58,7 +63,7 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     cluster_of = {found[i].trigger.i: n for n, members in enumerate(clusters) for i in members}
     actors = {**token_entity, **_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
     events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
-                     actors, lex) for n, members in enumerate(clusters)]
+                     actors, lex, place_ids) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
     events = nested(propagate(events, links), found, cluster_of)
     argued = _unshown_arguments(found, clusters, events, parsed.document.published is None, lex)
@@ -182,7 +187,12 @@ def _time(span, parsed: ParsedDocument, cache: dict[int, TimeValue]) -> TimeValu
     return cache[span.start]
 
 
-def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon) -> EventRecord:
+def _placeless(role: str, entity: str | None, kind: str, place_ids: set[str], lex: Lexicon) -> bool:
+    """Whether `entity` is a place read into a role no place fills (PLACELESS_ROLES)."""
+    return role in PLACELESS_ROLES and entity in place_ids and not in_family(kind, PLACE_UNDERGOER_ROOTS, lex)
+
+
+def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon, place_ids: set[str]) -> EventRecord:
     r = EventRecord(kind=f.kind, lemma=f.trigger.lemma_.lower(), plural=f.trigger.tag_ in ("NNS", "NNPS"),
                     harm=in_family(f.kind, {"Death", "Injury"}, lex),
                     tense=FUTURE if f.factuality == FUTURE else ("past" if f.trigger.tag_ == "VBD" else None))
@@ -191,7 +201,7 @@ def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon) -> EventRe
     for role, tok in f.roles:
         eid = _entity(tok, token_entity)
         key = eid or f"lemma:{tok.lemma_.lower()}"
-        if tok.pos_ == "PRON":
+        if tok.pos_ == "PRON" or _placeless(role, eid, f.kind, place_ids, lex):
             continue
         (r.agents if role == "agent" else r.undergoers).add(key)
     return r
@@ -218,7 +228,7 @@ def _most_specific(kinds: list[str], lex: Lexicon) -> str:
 
 
 def _event(eid: str, members: list[FoundEvent], records: list[EventRecord], parsed, token_entity,
-           lex: Lexicon) -> Event:
+           lex: Lexicon, place_ids: set[str]) -> Event:
     kind = _most_specific([f.kind for f in members], lex)
     rep = max(members, key=lambda f: (f.kind == kind, len(f.span), -f.trigger.i))
     places = tuple(dict.fromkeys(p for r in records for p in sorted(r.places)))
@@ -230,7 +240,7 @@ def _event(eid: str, members: list[FoundEvent], records: list[EventRecord], pars
     for f in members:
         for role, tok in f.roles:
             ent = _entity(tok, token_entity)
-            if ent is not None and ent not in places:
+            if ent is not None and ent not in places and not _placeless(role, ent, f.kind, place_ids, lex):
                 participants.append(Participant(role, ent))
     counts: dict[tuple, Count] = {}
     for f in members:
