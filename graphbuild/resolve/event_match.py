@@ -19,10 +19,10 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.lexicon.calendar import MONTHS
 from graphbuild.model import Event, MergeStep, TimeValue, strongest_factuality
 from graphbuild.resolve.event_compat import (
-    Containment, conflicts, event_times_compatible, is_plural, most_specific_places, signals, sorted_times,
-    specificity,
+    Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
 )
 from graphbuild.resolve.event_blocking import candidate_pairs
+from graphbuild.resolve.event_groups import Groups
 from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
 from graphbuild.resolve.scopes import GLOBAL, entity_key, unique_key
 from graphbuild.vocab import entity_classes, local_name, ontology_graph
@@ -148,7 +148,7 @@ def cluster_events(
     """Groups of indices into `ordered` that are one event, and the rule that joined
     each member. Best pairs first (see `score_events`), and a group joins another only
     when kinds and number agree across them and most pairs across them do not conflict
-    (`_Clusters.conflict`); two events of an existing graph (scope GLOBAL) are never joined."""
+    (`event_groups.Groups.conflict`); two events of an existing graph (scope GLOBAL) are never joined."""
     up, stories = up or {}, stories or {}
     pairs = []
     for i, j in candidate_pairs(ordered, up):
@@ -159,7 +159,7 @@ def cluster_events(
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
-    clusters = _Clusters(ordered, up)
+    clusters = Groups(ordered, up, kinds_compatible)
     for pair in pairs:
         clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
@@ -172,67 +172,6 @@ def _one_story(a: Event, b: Event, stories: Mapping[str, frozenset[str]]) -> boo
     docs_a, docs_b = {m.doc_id for m in a.mentions}, {m.doc_id for m in b.mentions}
     return any(x != y and len(stories.get(x, empty) & stories.get(y, empty)) >= STORY_MIN
                for x in sorted(docs_a) for y in sorted(docs_b))
-
-
-class _Clusters:
-    """Greedy union of compatible groups (see `cluster_events`)."""
-
-    def __init__(self, ordered: Sequence[tuple[str, Event]], up: Containment):
-        self.ordered, self.up = ordered, up
-        self.group_of = {i: i for i in range(len(ordered))}
-        self.groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-        self.joined_by: dict[int, tuple[str, float]] = {}
-        self.plural = [is_plural(event) for _, event in ordered]
-        self.checked: dict[tuple[int, int], tuple[bool, bool]] = {}  # (conflict, same-document time conflict)
-
-    def _pair(self, x: int, y: int) -> tuple[bool, bool]:
-        """Whether events x and y conflict, and whether they are of one document and state
-        different times; asked again at every join attempt, so kept."""
-        key = (x, y) if x < y else (y, x)
-        if key not in self.checked:
-            (sa, a), (sb, b) = self.ordered[x], self.ordered[y]
-            bad = conflicts(a, b, self.up, kinds_compatible)
-            self.checked[key] = (bad, bad and sa == sb and not event_times_compatible(a, b))
-        return self.checked[key]
-
-    def conflict(self, gi: int, gj: int) -> bool:
-        """Whether groups `gi` and `gj` must stay apart: some pair across them differs in
-        class or in number (plural vs singular), or two events of one document state
-        different times (the article itself told them apart), or the pairs free of conflict
-        (place, time, victims) are not a strict majority. A majority across documents, not
-        every pair: one report's stray date or a victim named two ways must not keep a
-        story's event in pieces, while groups that as often disagree as agree stay apart."""
-        ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        if self.plural[ga[0]] != self.plural[gb[0]]:  # a group is all plural or all singular
-            return True
-        kinds_a, kinds_b = {ordered[x][1].kind for x in ga}, {ordered[y][1].kind for y in gb}
-        if any(not kinds_compatible(a, b) for a in kinds_a for b in kinds_b):
-            return True
-        allowed = (len(ga) * len(gb) - 1) // 2  # conflicting pairs tolerated: fewer than half
-        bad = 0
-        for x in ga:
-            for y in gb:
-                conflict, same_document_times = self._pair(x, y)
-                bad += conflict
-                if same_document_times or bad > allowed:
-                    return True
-        return False
-
-    def join(self, pair: tuple) -> bool:
-        neg, i, j, rule = pair
-        gi, gj = self.group_of[i], self.group_of[j]
-        if gi == gj:
-            return False
-        ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        if any(ordered[x][0] == ordered[y][0] == GLOBAL for x in ga for y in gb) or self.conflict(gi, gj):
-            return False
-        keep, gone = min(gi, gj), max(gi, gj)
-        self.groups[keep].extend(self.groups.pop(gone))
-        for k in self.groups[keep]:
-            self.group_of[k] = keep
-        self.joined_by.setdefault(i, (rule, -neg))
-        self.joined_by.setdefault(j, (rule, -neg))
-        return True
 
 
 def merge_group(events: Sequence[Event], up: Containment | None = None,
