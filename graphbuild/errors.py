@@ -46,6 +46,11 @@ class InputError(GraphbuildError):
     def render(self) -> str:
         return f"[{self.code}] {self.source}: {self.problem}" + (f" ({self.fix})" if self.fix else "")
 
+    @property
+    def reason(self) -> str:
+        """What went wrong and its fix, as report.json's `skipped` lists it."""
+        return self.problem + (f" ({self.fix})" if self.fix else "")
+
 
 class AnalysisError(GraphbuildError):
     """One document could not be analysed: a check on the analysis failed (a bug, to be

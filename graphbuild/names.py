@@ -41,6 +41,8 @@ _SPACES = re.compile(r"\s+")
 
 def strip_accents(text: str) -> str:
     """`text` without combining marks ("Pérez" → "Perez")."""
+    if text.isascii():  # NFKD leaves ASCII as it is and ASCII has no combining marks
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
@@ -171,13 +173,6 @@ def is_honorific(word: str) -> bool:
 
 def is_title_noun(word: str) -> bool:
     return _key(word) in TITLE_NOUNS
-
-
-def distinct_titles(titles: Iterable[str]) -> tuple[str, ...]:
-    """`titles` in order without repeats, none the last words of a longer one: "Leader"
-    beside "Majority Leader" is that title cut short by a mention's span."""
-    seen = list(dict.fromkeys(titles))
-    return tuple(t for t in seen if not any(o != t and o.endswith(" " + t) for o in seen))
 
 
 def shouted(name: str) -> bool:

@@ -15,12 +15,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from graphbuild import __version__
-from graphbuild.errors import GraphbuildError, InputError, NothingBuilt, OutputError
+from graphbuild.errors import GraphbuildError, NothingBuilt, OutputError
 from graphbuild.model import Document, GraphModel
+from graphbuild.reading import apart_from_graph as _apart_from_graph, read_documents, skip_input as _skip
 from graphbuild.resolve.fact_check import CheckedModel
 from graphbuild.settings import Settings
 
 if TYPE_CHECKING:
+    from graphbuild.engine import DaskSession, PartitionedCorpus
     from graphbuild.rdf.quads import QuadSet
     from graphbuild.rdf.validate import ValidationResult
 
@@ -54,32 +56,7 @@ class _Timer:
             self.timings[name] = round(self.timings.get(name, 0.0) + time.perf_counter() - t0, 3)
 
 
-def _skip(skipped: list[dict], settings: Settings, source: str, reason: str) -> None:
-    if settings.on_error == "fail":
-        raise InputError("GB274", source, reason=reason)
-    skipped.append({"source": source, "reason": reason})
-
-
-def read_documents(settings: Settings, skipped: list[dict], warnings: list[dict] | None = None) -> list[Document]:
-    """The batch's documents; unreadable inputs are recorded in `skipped` (or raise under
-    on_error=fail), repairs (bad UTF-8 bytes) in `warnings`."""
-    from graphbuild.errors import InputWarning
-    from graphbuild.ingest import read_inputs
-
-    documents = []
-    for item in read_inputs(settings.inputs, published=settings.published, encoding=settings.encoding,
-                            max_chars=settings.max_chars, follow_symlinks=settings.follow_symlinks):
-        if isinstance(item, InputError):
-            _skip(skipped, settings, item.source, item.problem + (f" ({item.fix})" if item.fix else ""))
-        elif isinstance(item, InputWarning):
-            if warnings is not None:
-                warnings.append({"source": item.source, "warning": item.warning})
-        else:
-            documents.append(item)
-    return documents
-
-
-def build_model(documents: list[Document], settings: Settings, skipped: list[dict],
+def build_model(documents: list[Document] | PartitionedCorpus, settings: Settings, skipped: list[dict],
                 timer: _Timer | None = None, progress: ProgressFn | None = None,
                 refresh: bool = False) -> CheckedModel:
     """Analyse `documents` and resolve them into one GraphModel (merged into the graph in
@@ -87,19 +64,17 @@ def build_model(documents: list[Document], settings: Settings, skipped: list[dic
     corrections file, with every fact checked against the final kinds."""
     from graphbuild.correcting import load_corrections
 
-    from graphbuild.analyze import corpus_context
     from graphbuild.engine import analyze_documents
     from graphbuild.resolve.cross_doc import merge_documents
     from graphbuild.resolve.fact_check import check_facts
 
     timer = timer or _Timer()
     with timer.stage("nlp+extract"):
-        context = corpus_context(documents)
         if progress:
             progress("analyse", 0, len(documents))
         on_done = (lambda n: progress("analyse", n, None)) if progress else None
         models = []
-        for outcome in analyze_documents(documents, settings.model, context, settings.jobs, on_done,
+        for outcome in analyze_documents(documents, settings.model, settings.jobs, on_done,
                                           settings.engine, settings.scheduler):
             if outcome.model is None:
                 _skip(skipped, settings, outcome.source, outcome.error or "analysis failed")
@@ -209,17 +184,25 @@ def counts(model: GraphModel) -> dict:
 
 
 def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult:
-    """Run a whole build of `settings.inputs` and write `report.json` beside the graph files."""
-    from graphbuild.ingest.names import path_text
-    from graphbuild.locking import locked
-    from graphbuild.outputs import prepare
+    """Run a whole build of `settings.inputs` and write `report.json` beside the graph
+    files (on `--engine dask`, in one Dask session: its workers read the input)."""
+    from graphbuild.engine import engine_session
     from graphbuild.preflight import check_settings
 
     check_settings(settings)  # before any work: a typo costs a second, not the NLP stage
-    timer, skipped, warnings = _Timer(), [], []
     t0 = time.perf_counter()
+    with engine_session(settings.engine, settings.jobs, settings.scheduler) as session:
+        return _build(settings, progress, session, t0)
+
+
+def _build(settings: Settings, progress: ProgressFn | None, session: DaskSession | None, t0: float) -> BuildResult:
+    from graphbuild.ingest.names import path_text
+    from graphbuild.locking import locked
+    from graphbuild.outputs import prepare
+
+    timer, skipped, warnings = _Timer(), [], []
     with timer.stage("ingest"):
-        documents = read_documents(settings, skipped, warnings)
+        documents = read_documents(settings, skipped, warnings, session)
     if not documents:
         raise NothingBuilt("GB601", skipped, path_text(settings.into or settings.output_dir))
     out = Path(settings.into or settings.output_dir)
@@ -231,16 +214,7 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
                                notes=notes)
 
 
-def _apart_from_graph(documents: list[Document], trig: Path) -> list[Document]:
-    """Give a new document whose made-up id (a file stem) names another article of the
-    graph an id of its own (`ingest.identity`), so adding it never replaces that one."""
-    from graphbuild.ingest.identity import keep_apart
-    from graphbuild.rdf.read import read_model
-
-    return keep_apart(documents, read_model(trig).documents)
-
-
-def build_documents(documents: list[Document], settings: Settings, progress: ProgressFn | None = None,
+def build_documents(documents: list[Document] | PartitionedCorpus, settings: Settings, progress: ProgressFn | None = None,
                     skipped: list[dict] | None = None, timer: _Timer | None = None,
                     started: float | None = None, notes: dict | None = None, refresh: bool = False) -> BuildResult:
     """Build the graph of `documents` (already read) into `settings.output_dir`: analysis,

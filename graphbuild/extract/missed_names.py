@@ -118,12 +118,10 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
             # The capitals of a headline ("IRAN"), and a headline's name in the prose.
             variants |= {name.upper(), name.title()} if name.isupper() else {name.upper()}
         for variant in variants:
-            pattern = re.compile(r"(?<![\w.'’-])" + re.escape(variant) + r"(?![\w-]|\.\w)")
             for a in positions:
-                m = pattern.match(text, a)
-                if m is None:
+                if not _stands_at(text, variant, a):
                     continue
-                b = m.end()
+                b = a + len(variant)
                 line = layout.line_of(a)
                 if layout.notice[line] or layout.in_caption(a, b):
                     continue
@@ -138,6 +136,25 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
                 occupied.insert(i, (a, b))
                 starts.insert(i, a)
     return out
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # the regex class \w of a str pattern
+
+
+def _stands_at(text: str, name: str, a: int) -> bool:
+    """Whether `name` stands at `a` of `text` as a whole name: what the pattern
+    `(?<![\w.'’-])NAME(?![\w-]|\.\w)` matches there (tested by hand: compiling a pattern
+    per name and document cost more than the whole search)."""
+    if not text.startswith(name, a):
+        return False
+    if a > 0 and (_is_word_char(text[a - 1]) or text[a - 1] in ".'’-"):
+        return False
+    b = a + len(name)
+    after = text[b:b + 2]
+    if after[:1] and (_is_word_char(after[0]) or after[0] == "-"):
+        return False
+    return not (after[:1] == "." and len(after) == 2 and _is_word_char(after[1]))
 
 
 def _overlaps(occupied: list[tuple[int, int]], starts: list[int], a: int, b: int) -> bool:

@@ -39,7 +39,7 @@ def read_inputs(inputs: Sequence[str], *, published: date | None = None,
     directory that point out of it are reported, or followed with `follow_symlinks`."""
     items: Iterator[Document | InputError]
     items = _read_all(inputs, published, encoding, follow_symlinks) if inputs else iter(bundled_samples())
-    return _unique_ids(_writable(items, max_chars))
+    return _unique_ids(writable(items, max_chars))
 
 
 def bundled_samples() -> list[Document]:
@@ -70,7 +70,7 @@ def _read_all(inputs: Sequence[str], published: date | None, encoding: str | Non
 _FIELDS = ("id", "text", "title", "url", "source", "path")
 
 
-def _writable(items: Iterator[Document | InputError], max_chars: int | None) -> Iterator[Document | InputError]:
+def writable(items: Iterator[Document | InputError], max_chars: int | None) -> Iterator[Document | InputError]:
     """Each Document, or an InputError in its place when a field is not valid Unicode or
     the text is too long (the one place every kind of input passes)."""
     for item in items:
@@ -95,14 +95,21 @@ def _unique_ids(items: Iterator[Document | InputError]) -> Iterator[Document | I
     seen: set[str] = set()
     for item in items:
         if isinstance(item, Document):
-            doc_id, n = item.id, 1
-            while doc_id in seen:
-                n += 1
-                doc_id = f"{item.id}-{n}"
-            seen.add(doc_id)
+            doc_id = unique_id(item.id, seen)
             if doc_id != item.id:
                 item = replace(item, id=doc_id)
         yield item
 
 
-__all__ = ["bundled_samples", "read_inputs"]
+def unique_id(doc_id: str, seen: set[str]) -> str:
+    """`doc_id`, or the first of `doc_id-2`, `doc_id-3`, ... not in `seen` (ids in input
+    order, as `read_inputs` gives them); the id given is added to `seen`."""
+    given, n = doc_id, 1
+    while given in seen:
+        n += 1
+        given = f"{doc_id}-{n}"
+    seen.add(given)
+    return given
+
+
+__all__ = ["bundled_samples", "read_inputs", "unique_id", "writable"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import codecs
 import json
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import BinaryIO
@@ -58,6 +58,55 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
         codec = "utf-8"
     else:
         lines = enumerate(handle, start=1)
+    if not (yield from _line_records(lines, name, stem, published, codec)):
+        yield InputError("GB246", name, note=" (no JSON lines)")
+
+
+def read_range(path: Path, start: int, end: int, first_line: int, *, published: date | None = None,
+               encoding: str | None = None) -> Iterator[Document | InputError]:
+    """The records of the lines of the JSONL file at `path` in bytes [start, end), the
+    first of them line `first_line` (a partition: `start` is the start of a line, and the
+    file passed `splittable`). Sources and derived ids are those of `read_jsonl`; an empty
+    range yields nothing (whether the file had any JSON line is the caller's to say)."""
+    try:
+        handle = open_regular(path, path_text(path))
+    except InputError as err:
+        yield err
+        return
+    with handle:
+        handle.seek(start)
+        codec = codecs.lookup(encoding).name if encoding else "utf-8"
+        lines = enumerate(_lines_within(handle, end - start), start=first_line)
+        yield from _line_records(lines, path_text(path), stem_text(path), published, codec)
+
+
+def splittable(path: Path, encoding: str | None) -> bool:
+    """True when `path` can be read in line ranges by `read_range`: a regular file that
+    opens, a known codec in which b"\\n" ends a line (not UTF-16/32), not binary.
+    Otherwise `read_jsonl` reads it whole (and reports what is wrong with it)."""
+    try:
+        codec = codecs.lookup(encoding).name if encoding else "utf-8"
+        with open_regular(path, path_text(path)) as handle:
+            head = handle.peek(8192)[:8192]
+    except (InputError, LookupError, OSError):
+        return False
+    return not _wide_codec(head, codec) and not (head and binary_reason(head))
+
+
+def _lines_within(handle: BinaryIO, size: int) -> Iterator[bytes]:
+    """The lines of `handle` that start within its next `size` bytes."""
+    read = 0
+    while read < size:
+        raw = handle.readline()
+        if not raw:
+            return
+        read += len(raw)
+        yield raw
+
+
+def _line_records(lines: Iterable[tuple[int, bytes]], name: str, stem: str, published: date | None,
+                  codec: str) -> Generator[Document | InputError | InputWarning, None, bool]:
+    """The records of numbered raw `lines`; returns whether any line held something."""
     seen_any = False
     for lineno, raw in lines:
         if lineno == 1 and codec == "utf-8" and raw.startswith(codecs.BOM_UTF8):
@@ -83,8 +132,7 @@ def records(handle: BinaryIO, name: str, stem: str, published: date | None, enco
             yield InputError("GB261", source, size=len(raw))
         except Exception as err:  # one line, one outcome: a bug here must not cost the batch
             yield InputError("GB262", source, type=type(err).__name__, reason=err, unit="line")
-    if not seen_any:
-        yield InputError("GB246", name, note=" (no JSON lines)")
+    return seen_any
 
 
 def _wide_codec(head: bytes, codec: str) -> str | None:

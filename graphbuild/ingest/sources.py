@@ -40,18 +40,29 @@ def read_path(path: Path, *, published: date | None, encoding: str | None,
               follow_symlinks: bool = False) -> Iterator[Item]:
     """The documents of a file or directory `path` named by the user (a symlink the
     user names is followed; inside a directory, see `files.walk`)."""
+    for file in files_of(path, follow_symlinks):
+        if isinstance(file, InputError):
+            yield file
+        else:
+            yield from read_file(file, published=published, encoding=encoding)
+
+
+def files_of(path: Path, follow_symlinks: bool = False) -> Iterator[Path | InputError]:
+    """The files `read_path` reads for `path`, in its order, and an InputError in place
+    of each thing it cannot read (nothing is opened but directories)."""
     if not path.exists():
         yield InputError("GB269", path_text(path))
     elif path.is_dir():
-        for file in walk(path, lambda p: _suffix_kind(p) is not None, follow_symlinks):
-            if isinstance(file, InputError):
-                yield file
-            else:
-                yield from read_file(file, published=published, encoding=encoding)
+        yield from walk(path, lambda p: _suffix_kind(p) is not None, follow_symlinks)
     elif _suffix_kind(path) is None:
         yield InputError("GB273", path_text(path), suffix=path.suffix or "(no suffix)", supported=SUPPORTED)
     else:
-        yield from read_file(path, published=published, encoding=encoding)
+        yield path
+
+
+def is_jsonl(path: Path) -> bool:
+    """True for a file `read_file` reads as a JSONL corpus."""
+    return _suffix_kind(path) == "jsonl"
 
 
 def read_file(path: Path, *, published: date | None, encoding: str | None) -> Iterator[Item]:

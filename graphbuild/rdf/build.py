@@ -55,8 +55,9 @@ class _Builder:
         self.model, self.base = model, base
         self.cross = named(iri.cross_graph_iri(base))
         # A list, not a set: QuadSet de-duplicates (hashing pyoxigraph terms here would cost
-        # a call into Rust per term of every statement).
-        self.quads: list[tuple[ox.NamedNode, Node, Node, Node]] = []
+        # a call into Rust per term of every statement). Flat (graph, s, p, o, graph, ...):
+        # no tuple per quad (`QuadSet.from_flat`).
+        self.quads: list[Node] = []
         self.docs: dict[str, Document] = {}
         for doc in model.documents:
             if doc.id in self.docs:
@@ -73,7 +74,7 @@ class _Builder:
     # ---- helpers -------------------------------------------------------------------------
     def add(self, graph: ox.NamedNode, s: Node, p: Node, o: Node) -> None:
         """One quad; every term is pyoxigraph's already (vocabulary terms via OxNamespace)."""
-        self.quads.append((graph, s, p, o))
+        self.quads.extend((graph, s, p, o))
 
     def doc_iri(self, doc_id: str) -> ox.NamedNode:
         if doc_id not in self.doc_iris:
@@ -258,7 +259,8 @@ class _Builder:
         for link in self.model.event_links:
             self.statements(self.event(link.subject), link.predicate, self.event(link.object), link.evidence)
         self.quotes()
-        return QuadSet(self.quads)
+        flat, self.quads = self.quads, []
+        return QuadSet.from_flat(flat)
 
 
 def _external_iri(value: str, owner: str) -> ox.NamedNode:

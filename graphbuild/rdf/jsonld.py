@@ -16,6 +16,7 @@ from graphbuild.rdf.quads import QuadSet
 from graphbuild.vocab import RDF, XSD, prefixes
 
 _XSD_STRING = str(XSD.string)
+PIECE_ROWS = 20_000  # statements of a graph checked at a time (jsonld_pieces)
 
 
 def _compact(iri: str, context: list[tuple[str, str]]) -> str:
@@ -68,10 +69,15 @@ class _JsonLdTerms:
     def __init__(self, terms: list, compact: Callable[[str], str]):
         self.terms, self.compact = terms, compact
         self._keys: dict[int, str] = {}
-        self._texts: dict[tuple[int, int], str] = {}
+        self._iris: dict[int, str] = {}  # by term index: a term's `.value` is a call into Rust
+        self._texts: dict[int, dict[int, str]] = {}  # level -> term index -> text
+        self._heads: dict[int, dict[str, str]] = {}  # level -> property key -> text
 
     def iri(self, i: int) -> str:
-        return self.compact(self.terms[i].value)
+        found = self._iris.get(i)
+        if found is None:
+            found = self._iris[i] = self.compact(self.terms[i].value)
+        return found
 
     def order_key(self, i: int) -> str:
         found = self._keys.get(i)
@@ -81,11 +87,31 @@ class _JsonLdTerms:
 
     def text(self, i: int, level: int) -> str:
         """`_dump` of the term's value at `level`."""
-        found = self._texts.get((i, level))
+        return self.texts(level).get(i) or self._text(i, level)
+
+    def heads(self, level: int) -> dict[str, str]:
+        """The memo of `head` at `level` (property key -> text)."""
+        found = self._heads.get(level)
         if found is None:
-            out: list[str] = []
-            _dump(_value(self.terms[i], self.compact), level, out)
-            found = self._texts[(i, level)] = "".join(out)
+            found = self._heads[level] = {}
+        return found
+
+    def head(self, key: str, level: int) -> str:
+        """What opens the list of a property `key` of a node at `level`."""
+        found = self.heads(level)[key] = ",\n" + " " * (level + 1) + encode_basestring(key) + ": [\n" + " " * (level + 2)
+        return found
+
+    def texts(self, level: int) -> dict[int, str]:
+        """The memo of `text` at `level` (term index -> text), for a caller's own lookups."""
+        found = self._texts.get(level)
+        if found is None:
+            found = self._texts[level] = {}
+        return found
+
+    def _text(self, i: int, level: int) -> str:
+        out: list[str] = []
+        _dump(_value(self.terms[i], self.compact), level, out)
+        found = self._texts[level][i] = "".join(out)
         return found
 
 
@@ -101,19 +127,24 @@ def _node_text(subject: int, props: dict[str, list[int]], types: list[int], piec
             names.sort(key=encode_basestring)
         out.append("," + inner + '"@type": [' + deeper + ("," + deeper).join(map(encode_basestring, names))
                    + inner + "]")
+    memo, text, heads = pieces.texts(level + 2), pieces._text, pieces.heads(level)
+    separator, close = "," + deeper, inner + "]"
     for key in sorted(props):
         values = props[key]
-        if len(values) > 1:
-            values = sorted(values, key=pieces.order_key)
-        out.append("," + inner + encode_basestring(key) + ": [" + deeper
-                   + ("," + deeper).join([pieces.text(v, level + 2) for v in values]) + inner + "]")
+        head = heads.get(key) or pieces.head(key, level)
+        if len(values) == 1:  # the usual case
+            v = values[0]
+            out.append(head + (memo.get(v) or text(v, level + 2)) + close)
+            continue
+        values = sorted(values, key=pieces.order_key)
+        out.append(head + separator.join([memo.get(v) or text(v, level + 2) for v in values]) + close)
     out.append("\n" + " " * level + "}")
 
 
 def _graph_text(rows: list, pieces: _JsonLdTerms, level: int, rdf_type: int | None, out: list[str]) -> None:
     """Append `_dump` of the list of node entries of one graph's (graph, s, p, o) `rows`
     (sorted: a subject's rows are consecutive, subjects in IRI order)."""
-    compact, terms = pieces.compact, pieces.terms
+    terms, iri = pieces.terms, pieces.iri
     inner = "\n" + " " * (level + 1)
     out.append("[")
     first, subject, props, types = True, None, {}, []
@@ -127,7 +158,12 @@ def _graph_text(rows: list, pieces: _JsonLdTerms, level: int, rdf_type: int | No
         if p == rdf_type and isinstance(terms[o], ox.NamedNode):
             types.append(o)
         else:
-            props.setdefault(compact(terms[p].value), []).append(o)
+            key = iri(p)
+            found = props.get(key)
+            if found is None:
+                props[key] = [o]
+            else:
+                found.append(o)
     out.append(inner if first else "," + inner)
     _node_text(subject, props, types, pieces, level + 1, out)
     out.append("\n" + " " * level + "]")
@@ -161,11 +197,36 @@ def context_text() -> str:
     return "".join(out)
 
 
+def _batches(block: np.ndarray, limit: int) -> Iterator[np.ndarray]:
+    """One graph's sorted rows cut at subject boundaries into runs of at most `limit`
+    rows (a subject with more rows is a run of its own; views, no copy)."""
+    if len(block) <= limit:
+        yield block
+        return
+    bounds = np.append(np.flatnonzero(block[1:, 1] != block[:-1, 1]) + 1, len(block))
+    start = 0
+    while start < len(block):
+        at = int(np.searchsorted(bounds, start + limit, side="right")) - 1
+        stop = int(bounds[at]) if at >= 0 and bounds[at] > start else int(bounds[np.searchsorted(bounds, start, side="right")])
+        yield block[start:stop]
+        start = stop
+
+
+def _nodes(rows: np.ndarray, pieces: _JsonLdTerms, level: int, rdf_type: int | None) -> str:
+    """The node entries of `rows` (whole subjects of one graph) at `level`, joined as in
+    the graph's list (without its brackets)."""
+    body: list[str] = []
+    _graph_text(rows.tolist(), pieces, level, rdf_type, body)  # Python ints of one run at a time
+    return "".join(body)[len("[\n") + level + 1:-len("\n]") - level]
+
+
 def jsonld_pieces(content: QuadSet) -> Iterator[Piece]:
     """The text of `jsonld_bytes`, one named graph at a time (joined, the same text):
     `json.dumps(doc, ensure_ascii=False, indent=1)` of {"@context": prefixes, "@graph":
     [default-graph nodes..., {"@id": g, "@graph": nodes}...]} with graphs, nodes and keys
-    sorted, written straight from the sorted rows (terms compacted and dumped once each)."""
+    sorted, written straight from the sorted rows (terms compacted and dumped once each).
+    A big graph (the cross-document one) comes in runs of at most `PIECE_ROWS` statements,
+    each checkable on its own, so memory holds one run's text, not the graph's."""
     # Longest namespace first, so a prefix never shadows a more specific one.
     compact = _compactor(sorted(prefixes().items(), key=lambda kv: (-len(kv[1]), kv[0])))
     terms = content.terms()
@@ -174,18 +235,20 @@ def jsonld_pieces(content: QuadSet) -> Iterator[Piece]:
     yield Piece('{\n "@context": ' + context_text() + ',\n "@graph": ')
     lead = "["
     for block in _groups(content.rows()):
-        group = block.tolist()  # one graph's rows as Python ints at a time, not the whole set
-        g = group[0][0]
-        body: list[str] = []
+        g = int(block[0, 0])
         if isinstance(terms[g], ox.DefaultGraph):  # its nodes stand in the top-level list
-            _graph_text(group, pieces, 1, rdf_type, body)
-            entry = "".join(body)[len("[\n  "):-len("\n ]")]
-        else:
-            body.append('{\n   "@id": ' + encode_basestring(pieces.iri(g)) + ',\n   "@graph": ')
-            _graph_text(group, pieces, 3, rdf_type, body)
-            body.append("\n  }")
-            entry = "".join(body)
-        yield Piece(lead + "\n  " + entry, entry, block)
+            for run in _batches(block, PIECE_ROWS):
+                entry = _nodes(run, pieces, 1, rdf_type)
+                yield Piece(lead + "\n  " + entry, entry, run)
+                lead = ","
+            continue
+        head, inner, close = '{\n   "@id": ' + encode_basestring(pieces.iri(g)) + ',\n   "@graph": [', "\n    ", "\n   ]\n  }"
+        text = lead + "\n  " + head + inner
+        for run in _batches(block, PIECE_ROWS):
+            nodes = _nodes(run, pieces, 3, rdf_type)
+            yield Piece(text + nodes, head + inner + nodes + close, run)
+            text = "," + inner
+        yield Piece(close)
         lead = ","
     yield Piece(("[]" if lead == "[" else "\n ]") + "\n}\n")
 

@@ -45,20 +45,35 @@ class QuadSet:
     def __init__(self, quads: Iterable[tuple[Term, Term, Term, Term]]):
         """`quads`: (graph, subject, predicate, object) tuples of pyoxigraph terms."""
         if not isinstance(quads, (set, frozenset, list, tuple)):
-            quads = list(quads)  # read twice below; it keeps every term alive, so ids are stable
+            quads = list(quads)  # it keeps every term alive, so ids are stable
+        self._index(list(chain.from_iterable(quads)))
+
+    @classmethod
+    def from_flat(cls, objects: list[Term]) -> QuadSet:
+        """The quads of `objects` = [g1, s1, p1, o1, g2, ...] (a builder's flat list, no
+        tuple per quad). The list is taken over: it is emptied once its terms are ranked,
+        so a big build never holds it beside the sorted rows."""
+        quads = cls(())
+        quads._index(objects)
+        return quads
+
+    def _index(self, flat_objects: list[Term]) -> None:
         # Hashing a pyoxigraph term is a call into Rust: terms are told apart by identity
         # first (a builder reuses its term objects), then each distinct object once by
         # value; the rows are sorted and de-duplicated by numpy.
         # (np.unique over the objects' ids: one C sort instead of dicts of every position.)
-        flat_objects = list(chain.from_iterable(quads))
         ids = np.fromiter(map(id, flat_objects), dtype=np.uint64, count=len(flat_objects))
         _, first, inverse = np.unique(ids, return_index=True, return_inverse=True)
+        del ids
         distinct = [flat_objects[i] for i in first.tolist()]
-        del flat_objects, ids
+        flat_objects.clear()  # `distinct` keeps each term alive (and so its id) from here
+        del first
         terms = sorted(dict.fromkeys(distinct), key=sort_key)
         position = {term: i for i, term in enumerate(terms)}
         rank = np.fromiter(map(position.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        del position, distinct
         flat = rank[inverse.reshape(-1)]
+        del inverse
         self._terms = terms
         self._rows = _unique_sorted(flat.reshape(-1, 4))
         self._triple_rows: np.ndarray | None = None

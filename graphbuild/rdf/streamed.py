@@ -106,9 +106,14 @@ class _Canonical:
 
     def chunks(self) -> Iterator[bytes]:
         for start in range(0, len(self.rows), CHUNK_LINES):
-            rows = self.rows[start:start + CHUNK_LINES]
-            index = np.stack([rows[:, c] + k for c, k in zip(self.columns, self.offsets)], axis=1).ravel()
-            yield b"".join(self.table[index].tolist())
+            yield self.text(self.rows[start:start + CHUNK_LINES])
+
+    def text(self, rows: np.ndarray) -> bytes:
+        """The canonical lines of `rows` (rows of the form this was made for)."""
+        if len(rows) == 0:
+            return b""
+        index = np.stack([rows[:, c] + k for c, k in zip(self.columns, self.offsets)], axis=1).ravel()
+        return b"".join(self.table[index].tolist())
 
     def statements(self) -> Iterator:
         """The statements, parsed back from each chunk (our own text: leniently)."""
@@ -143,16 +148,14 @@ class _ChunkReader:
 
 
 class _NquadsLines:
-    """The N-Quads line of a row, as `QuadSet.nquads` writes it (term texts made once)."""
+    """The N-Quads lines of rows, as `QuadSet.nquads` writes them (UTF-8, without the
+    newline), made by numpy indexing into one table of term texts (`_Canonical`)."""
 
     def __init__(self, content: QuadSet):
-        terms = content.terms()
-        self.text = [str(term) for term in terms]
-        self.graph = [f" {x}" if not isinstance(term, ox.DefaultGraph) else "" for x, term in zip(self.text, terms)]
+        self.canonical = _Canonical(content, "trig")
 
-    def of(self, rows) -> set[str]:
-        t, graph = self.text, self.graph
-        return {f"{t[s]} {t[p]} {t[o]}{graph[g]} ." for g, s, p, o in rows.tolist()}
+    def of(self, rows) -> set[bytes]:
+        return set(self.canonical.text(rows).splitlines())
 
 
 def _check_piece(piece: Piece, lines: _NquadsLines, name: str) -> None:
@@ -164,7 +167,7 @@ def _check_piece(piece: Piece, lines: _NquadsLines, name: str) -> None:
                              format=ox.RdfFormat.N_QUADS)
     except (SyntaxError, ValueError, MemoryError) as err:  # MemoryError: a token over 16 MiB
         raise OutputError("GB418", name=name, fmt="jsonld", reason=err) from err
-    got, want = set(again.decode("utf-8").splitlines()), lines.of(piece.rows)
+    got, want = set(again.splitlines()), lines.of(piece.rows)
     if got != want:
         raise OutputError("GB416", name=name, got=len(got), want=len(want), missing=len(want - got))
 

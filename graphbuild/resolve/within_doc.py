@@ -26,7 +26,7 @@ from graphbuild.lexicon.name_forms import (in_gazetteer, legal_form, name_votes,
 from graphbuild.lexicon.name_variants import given_names_variants
 from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.model import Entity, KindCue, MergeStep, Mention
-from graphbuild.names import (CREDENTIALS, distinct_titles, expand_title, initialled_name, initials, name_of,
+from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, name_of,
                               preceding_title, shouted, strip_possessive, undot, whole_titles)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
@@ -296,5 +296,5 @@ def _entity(entity_id: str, g: _Group, doc_id: str) -> Entity:
     alt = tuple(s for s in surfaces if s != label)
     merges = tuple(MergeStep(surface=s, doc_id=doc_id, rule=g.rules.get(s, "exact"), score=MERGE_SCORES.get(g.rules.get(s, "exact"), 1.0))
                    for s in surfaces if s != label)
-    titles = distinct_titles(g.titles) if kind == "Person" else ()
+    titles = tuple(t for t in g.titles if kind == "Person")
     return Entity(id=entity_id, kind=kind, label=label, alt_labels=alt, mentions=mentions, titles=titles, merges=merges)

@@ -67,14 +67,13 @@ def test_a_datelines_place_is_no_argument_of_an_event(nlp):
     assert not any(names.get(p.entity, "").upper() == "EDMONTON" for v in model.events for p in v.participants)
 
 
-def test_a_title_is_read_whole_and_once():
-    from graphbuild.names import distinct_titles, preceding_title
+def test_a_title_is_read_whole():
+    from graphbuild.names import preceding_title
 
     text = "Interior Minister Kemal Varol said so."
     assert preceding_title(text, text.index("Kemal")) == "Interior Minister"
     text = "But Secretary Jane Roe said so."
     assert preceding_title(text, text.index("Jane")) == "Secretary"
-    assert distinct_titles(["Leader", "Majority Leader", "Leader", "Chief"]) == ("Majority Leader", "Chief")
 
 
 def test_a_name_before_a_staff_noun_introducing_a_person_is_a_club(nlp):

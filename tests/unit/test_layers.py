@@ -24,7 +24,7 @@ BASE = {"model", "vocab", "shapes", "errors", "error_codes", "settings", "iri", 
 STAGES = {"ingest": 1, "nlp": 2, "extract": 3, "resolve": 4, "rdf": 5, "network": 5, "store": 6}
 READS_MODEL_ONLY = {"rdf", "network", "store"}
 CLI = {"cli", "cli_store", "cli_correct", "cli_errors", "__main__"}  # the command line: imported by nothing else
-ORCHESTRATION = {"analyze", "pipeline", "writing", "engine", "evaluate", "preflight", "outputs", "locking", "correcting",
+ORCHESTRATION = {"analyze", "pipeline", "reading", "writing", "engine", "evaluate", "preflight", "outputs", "locking", "correcting",
                  "amend"} | CLI
 SPACY_LAYERS = {"nlp", "extract"}
 

@@ -54,3 +54,30 @@ def test_a_graph_that_does_not_read_back_leaves_the_old_file(make, how, code, tm
     assert raised.value.code == code
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.jsonld"]  # no temp file left
+
+
+@pytest.mark.parametrize("limit", [1, 3, 40])
+def test_a_big_graph_comes_in_runs_of_whole_nodes_with_the_same_bytes(limit, tmp_path, monkeypatch):
+    import graphbuild.rdf.jsonld as jsonld
+
+    content = to_quads(realistic_model(), BASE)
+    whole = jsonld_bytes(content)  # one piece a graph (the graphs are smaller than PIECE_ROWS)
+    monkeypatch.setattr(jsonld, "PIECE_ROWS", limit)
+    runs = [p for p in jsonld_pieces(content) if p.entry is not None]
+    terms = content.terms()
+    assert len(runs) > len({terms[p.rows[0][0]] for p in runs})  # some graph was cut
+    for a, b in zip(runs, runs[1:]):  # never inside a node: a subject is in one run
+        assert a.rows[0][0] != b.rows[0][0] or a.rows[-1][1] != b.rows[0][1]
+    assert all(len(p.rows) <= limit or len({r[1] for r in p.rows.tolist()}) == 1 for p in runs)
+    path = streamed.write_streamed(content, "jsonld", tmp_path / "graph.jsonld", check)  # each run checked
+    assert path.read_bytes() == whole == jsonld_bytes(content)
+
+
+def test_a_run_that_does_not_read_back_fails_the_write(tmp_path, monkeypatch):
+    import graphbuild.rdf.jsonld as jsonld
+
+    monkeypatch.setattr(jsonld, "PIECE_ROWS", 3)
+    monkeypatch.setattr(streamed, "jsonld_pieces", _spoiled(lambda p: p._replace(rows=p.rows[:-1])))
+    with pytest.raises(OutputError):
+        streamed.write_streamed(to_quads(realistic_model(), BASE), "jsonld", tmp_path / "graph.jsonld", check)
+    assert not (tmp_path / "graph.jsonld").exists()

@@ -79,3 +79,17 @@ def test_jsonld_writer_equals_the_json_module_on_built_models():
     for model in (realistic_model(), hostile_model()):
         content = to_quads(model, BASE)
         assert serialize(content, "jsonld") == _reference_jsonld(content)
+
+
+def test_a_flat_list_of_fresh_terms_makes_the_same_set_and_is_taken_over():
+    # Fresh (equal, not identical) term objects each time, as a builder makes them.
+    def quad(i):
+        return (ox.NamedNode(X + f"g{i % 2}"), ox.NamedNode(X + f"s{i % 5}"), ox.NamedNode(str(RDF.type)),
+                ox.Literal(f"v{i % 3}"))
+    tuples = [quad(i) for i in range(40)] + [quad(3)]
+    flat = [term for i in [*range(40), 3] for term in quad(i)]
+    made = QuadSet.from_flat(flat)
+    assert flat == []  # emptied: the builder's list is not held beside the rows
+    want = QuadSet(tuples)
+    assert made.terms() == want.terms() and (made.rows() == want.rows()).all()
+    assert made.nquads() == want.nquads() and len(made) == len({tuple(map(str, q)) for q in tuples})
