@@ -159,3 +159,16 @@ def predicated_of(tok: Token) -> list[Token]:
     if tok.dep_ == "advmod" and head.pos_ in ("NOUN", "PROPN"):
         return [head]
     return []
+
+
+# Roles no place fills: a place is no one killed, arrested or charged (a parse that says
+# so misread a headline or a place phrase); an attack's target may be a place, and so may
+# what a contest or a journey is of ("beat India", "won Ohio", "visited Peru").
+PLACELESS_ROLES = {"victim", "patient"}
+PLACE_UNDERGOER_ROOTS = {"Competition", "Vote", "Travel"}
+
+
+def placeless(role: str, entity: str | None, kind: str, place_ids: set[str], lex: Lexicon) -> bool:
+    """Whether `entity` is one of `place_ids` read into a role no place fills (PLACELESS_ROLES)
+    of an event of class `kind`."""
+    return role in PLACELESS_ROLES and entity in place_ids and not in_family(kind, PLACE_UNDERGOER_ROOTS, lex)

@@ -85,8 +85,16 @@ def capitalized_forms(tok: Token) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def is_acronym_trigger(tok: Token, lex: Lexicon) -> bool:
+    """An all-capitals word the tagger took for a one-word name whose lower-case form the
+    lexicon lists as a trigger on its own ("arrested for DUI", "the IPO"): an event, not
+    a name."""
+    alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I")
+    return alone and tok.is_upper and tok.is_alpha and len(tok) >= 2 and tok.lower_ in lex.triggers
+
+
 def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
-    if tok.ent_type_ in NAME_ENTS or (tok.pos_ == "VERB" and tok.dep_ == "prep"):
+    if (tok.ent_type_ in NAME_ENTS and not is_acronym_trigger(tok, lex)) or (tok.pos_ == "VERB" and tok.dep_ == "prep"):
         return None  # a verb form used as a preposition names no event: "according to police"
     if tok.pos_ == "ADJ":
         return lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ in PREDICATIVE_DEPS else None

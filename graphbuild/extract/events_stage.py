@@ -18,6 +18,7 @@ from graphbuild.extract.event_factuality import ASSERTED, FUTURE, strongest
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
 from graphbuild.extract.events import FoundEvent, find_events
 from graphbuild.extract.event_anaphora import Cue, absorb
+from graphbuild.extract.event_args import placeless
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
 from graphbuild.lexicon.roles import ROLE_NOUNS
@@ -51,7 +52,7 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     # A dateline's place is where the report was filed, never who did what: the parser
     # may take "EDMONTON, Alberta (CP) - Officials confirmed" for the verb's subject.
     dateline = _dateline_tokens(parsed, model)
-    records = [_record(f, parsed, token_entity, times, lex, dateline) for f in found]
+    records = [_record(f, parsed, token_entity, times, lex, dateline, place_ids) for f in found]
     within = {(r.subject, r.object) for r in model.relations if r.predicate == "containedInPlace"}
 
     def same_place(a: set[str], b: set[str]) -> bool:  # Baghdad and Iraq do not conflict
@@ -63,7 +64,7 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     actors = {**{i: e for i, e in token_entity.items() if i not in dateline},
               **_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
     events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
-                     actors, lex) for n, members in enumerate(clusters)]
+                     actors, lex, place_ids) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
     events = nested(propagate(events, links), found, cluster_of)
     argued = _unshown_arguments(found, clusters, events, parsed.document.published is None, lex)
@@ -203,17 +204,18 @@ def _time(span, parsed: ParsedDocument, cache: dict[int, TimeValue]) -> TimeValu
     return cache[span.start]
 
 
-def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon, dateline: frozenset[int]) -> EventRecord:
+def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon, dateline: frozenset[int],
+            place_ids: set[str]) -> EventRecord:
     r = EventRecord(kind=f.kind, lemma=f.trigger.lemma_.lower(), plural=f.trigger.tag_ in ("NNS", "NNPS"),
                     harm=in_family(f.kind, {"Death", "Injury"}, lex),
                     tense=FUTURE if f.factuality == FUTURE else ("past" if f.trigger.tag_ == "VBD" else None))
     r.places = {token_entity[p.i] for p, _ in f.places if p.i in token_entity}
     r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
     for role, tok in f.roles:
-        if tok.pos_ == "PRON" or tok.i in dateline:
-            continue
         eid = _entity(tok, token_entity)
         key = eid or f"lemma:{tok.lemma_.lower()}"
+        if tok.pos_ == "PRON" or tok.i in dateline or placeless(role, eid, f.kind, place_ids, lex):
+            continue
         (r.agents if role == "agent" else r.undergoers).add(key)
     return r
 
@@ -239,7 +241,7 @@ def _most_specific(kinds: list[str], lex: Lexicon) -> str:
 
 
 def _event(eid: str, members: list[FoundEvent], records: list[EventRecord], parsed, token_entity,
-           lex: Lexicon) -> Event:
+           lex: Lexicon, place_ids: set[str]) -> Event:
     kind = _most_specific([f.kind for f in members], lex)
     rep = max(members, key=lambda f: (f.kind == kind, len(f.span), -f.trigger.i))
     places = tuple(dict.fromkeys(p for r in records for p in sorted(r.places)))
@@ -251,7 +253,7 @@ def _event(eid: str, members: list[FoundEvent], records: list[EventRecord], pars
     for f in members:
         for role, tok in f.roles:
             ent = _entity(tok, token_entity)
-            if ent is not None and ent not in places:
+            if ent is not None and ent not in places and not placeless(role, ent, f.kind, place_ids, lex):
                 participants.append(Participant(role, ent))
     counts: dict[tuple, Count] = {}
     for f in members:

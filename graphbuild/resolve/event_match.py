@@ -22,6 +22,7 @@ from graphbuild.resolve.event_compat import (
     Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
 )
 from graphbuild.resolve.event_blocking import candidate_pairs
+from graphbuild.resolve.event_groups import Groups
 from graphbuild.resolve.facts import sorted_evidence, sorted_mentions, sorted_merges
 from graphbuild.resolve.scopes import GLOBAL, entity_key, unique_key
 from graphbuild.vocab import entity_classes, local_name, ontology_graph
@@ -146,8 +147,8 @@ def cluster_events(
 ) -> tuple[list[list[int]], dict[int, tuple[str, float]]]:
     """Groups of indices into `ordered` that are one event, and the rule that joined
     each member. Best pairs first (see `score_events`), and a group joins another only
-    when no pair across them conflicts; two events of an existing graph (scope GLOBAL)
-    are never joined."""
+    when kinds and number agree across them and most pairs across them do not conflict
+    (`event_groups.Groups.conflict`); two events of an existing graph (scope GLOBAL) are never joined."""
     up, stories = up or {}, stories or {}
     pairs = []
     for i, j in candidate_pairs(ordered, up):
@@ -158,7 +159,7 @@ def cluster_events(
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
-    clusters = _Clusters(ordered, up)
+    clusters = Groups(ordered, up, kinds_compatible)
     for pair in pairs:
         clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
@@ -171,36 +172,6 @@ def _one_story(a: Event, b: Event, stories: Mapping[str, frozenset[str]]) -> boo
     docs_a, docs_b = {m.doc_id for m in a.mentions}, {m.doc_id for m in b.mentions}
     return any(x != y and len(stories.get(x, empty) & stories.get(y, empty)) >= STORY_MIN
                for x in sorted(docs_a) for y in sorted(docs_b))
-
-
-class _Clusters:
-    """Greedy union of compatible groups (see `cluster_events`)."""
-
-    def __init__(self, ordered: Sequence[tuple[str, Event]], up: Containment):
-        self.ordered, self.up = ordered, up
-        self.group_of = {i: i for i in range(len(ordered))}
-        self.groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
-        self.joined_by: dict[int, tuple[str, float]] = {}
-
-    def conflict(self, gi: int, gj: int) -> bool:
-        ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        return any(conflicts(ordered[x][1], ordered[y][1], self.up, kinds_compatible) for x in ga for y in gb)
-
-    def join(self, pair: tuple) -> bool:
-        neg, i, j, rule = pair
-        gi, gj = self.group_of[i], self.group_of[j]
-        if gi == gj:
-            return False
-        ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        if any(ordered[x][0] == ordered[y][0] == GLOBAL for x in ga for y in gb) or self.conflict(gi, gj):
-            return False
-        keep, gone = min(gi, gj), max(gi, gj)
-        self.groups[keep].extend(self.groups.pop(gone))
-        for k in self.groups[keep]:
-            self.group_of[k] = keep
-        self.joined_by.setdefault(i, (rule, -neg))
-        self.joined_by.setdefault(j, (rule, -neg))
-        return True
 
 
 def merge_group(events: Sequence[Event], up: Containment | None = None,

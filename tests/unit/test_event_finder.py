@@ -36,3 +36,16 @@ def test_a_cause_found_from_the_effect_is_the_cause_s_link(nlp):
 def test_counts_go_to_the_cause(nlp):
     events = found(nlp, "The stampede left 56 people dead.")
     assert [c.value for c in events["stampede"].counts] == [56]
+
+
+def test_an_acronym_the_tagger_took_for_a_name_is_a_trigger(nlp):
+    # "DUI" comes out as a one-word ORG; the lexicon lists "dui" as a crime on its own.
+    events = found(nlp, "Actress Mara Quint was arrested for DUI in Glendale on Friday.")
+    assert events["dui"].kind == "Crime" and events["arrested"].kind == "Arrest"
+
+
+def test_a_capitalized_name_word_is_no_trigger(nlp):
+    # A word inside a longer name stays a name ("Fire" of the foundation), and an
+    # all-capitals name word is a trigger only when the lexicon lists it on its own.
+    events = found(nlp, "The Kestrel Fire Foundation and NATO met in Varnholm on Monday.")
+    assert "fire" not in events and "nato" not in events and "met" in events
