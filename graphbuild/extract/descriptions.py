@@ -15,8 +15,10 @@ the attribute of a copula whose subject is the name ("Varga will be the host"), 
 complement of a verb with the name as its object or subject ("named Varga as host",
 "Varga returns as host"), a noun compounded before a person's name ("comedian Ann
 Varga"), or the last word of a title the extractors gave the entity ("Coach Ann Varga").
-The tied noun itself is not published (it belongs to the name's phrase); a later definite
-noun phrase with the tied noun's lemma and number as its head ("the host", "this
+A tied noun inside the name's own phrase (compound, apposition) is not published: it
+belongs to the name's mention. A predicate tie (copula attribute, "as" complement) is a
+mention of its own ("Varga will be the host"), from its first word ("the host"; after a
+possessive: "Kim's successor" gives "successor"). A later definite noun phrase with the tied noun's lemma and number as its head ("the host", "this
 comedian") is, when the document ties that lemma to one entity only and no other
 entity of its kind has been named since its last name.
 """
@@ -26,7 +28,10 @@ from spacy.tokens import Span, Token
 
 from graphbuild.extract.pronouns import DocumentView, PronounLink, pronoun_links
 
-NOUN_RULES = frozenset({"definite-subject", "description"})  # links whose span is a noun phrase
+NOUN_RULES = frozenset({"definite-subject", "description"})
+# Ties inside the name's own noun phrase ("comedian Ann Varga", "Ann Varga, the comedian"):
+# the noun belongs to the name's mention; a predicate ("Varga will be the host") is one of its own.
+NAME_PHRASE_DEPS = frozenset({"compound", "appos"})  # links whose span is a noun phrase
 TITLE_PREPS = frozenset("of for".split())
 COPULAS = frozenset("be become remain".split())
 DEFINITE = frozenset("the this that".split())
@@ -111,7 +116,11 @@ def description_links(view: DocumentView) -> dict[int, PronounLink]:
             last[view.kind(named)] = named
             continue
         key = (tok.lemma_.lower(), tok.tag_)
-        if tok.i in tied or len(owners.get(key, ())) != 1 or tok.i < first[key]:
+        if tok.i in tied:
+            if tok.dep_ not in NAME_PHRASE_DEPS and (eid := tied_entity(view, tok)) is not None:
+                links[tok.i] = PronounLink(eid, "description")  # "Varga will be the host": a mention of its own
+            continue
+        if len(owners.get(key, ())) != 1 or tok.i < first[key]:
             continue
         eid = next(iter(owners[key]))
         # another entity of its kind named since: "the slain commander" may be that one
@@ -132,7 +141,8 @@ def referring_spans(view: DocumentView) -> list[tuple[Span, PronounLink]]:
         start = i
         if link.rule in NOUN_RULES:
             while start > tok.left_edge.i and view.token_entity(doc[start - 1]) is None and (
-                    not doc[start - 1].is_punct or doc[start - 1].text == "-"):  # "the 62-year-old general"
+                    not doc[start - 1].is_punct or doc[start - 1].text == "-") and (  # "the 62-year-old general"
+                    doc[start - 1].tag_ != "POS"):  # "Varga's successor": from "successor"
                 start -= 1
         out.append((doc[start : i + 1], link))
     return out
