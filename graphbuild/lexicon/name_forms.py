@@ -4,7 +4,8 @@
 - a legal-form suffix ("Walt Disney Co.", "Deutsche Bank AG", read by cleanco) and an
   organization head noun at the end ("Maui County Police", "Screen Actors Guild"):
   Organization;
-- a place head noun at the end ("Blair County Courthouse", "Gaza Strip") or the whole
+- a place head noun at the end ("Blair County Courthouse", "Gaza Strip") or a feature
+  word in front ("Mount Cook", "Lake Tekapo", unless an organization head ends it) or the whole
   name in the gazetteers we ship (GeoNames cities, US states, countries): Place;
 - personal-name structure (nameparser): a middle initial ("Marina E. Franco") or a
   generational suffix ("John Smith Jr.") is how people, not companies, are written.
@@ -35,6 +36,8 @@ LEGAL_FORM_WEIGHT = 3.0  # "Co.", "Inc.", "GmbH": as strong as a full name tagge
 HEAD_NOUN_WEIGHT = 2.0  # the head noun of a name decides over one tag
 GAZETTEER_WEIGHT = 1.0  # a known place name counts as one mention more
 NAME_STRUCTURE_WEIGHT = 2.0  # "Marina E. Franco", "John Smith Jr."
+# Words that open a geographic feature's name as its head ("Mount Cook", "Lake Tekapo").
+PLACE_FIRST_WORDS = frozenset("mount mt lake cape isle".split())
 _CAPITALIZED_WORD = re.compile(r"[A-Z][a-z][a-z'’-]*")
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 
@@ -81,6 +84,10 @@ def in_gazetteer(name: str) -> bool:
     return normalize(name) in _place_names() or by_name(name) is not None
 
 
+def _first(name: str) -> str:
+    return normalize(name).split()[0]
+
+
 def _head(name: str) -> str:
     words = normalize(name).split()
     return words[-1] if len(words) >= 2 else ""
@@ -110,8 +117,8 @@ def name_votes(name: str, gazetteer: bool = True) -> Counter[str]:
         votes["Organization"] += LEGAL_FORM_WEIGHT
     elif head in ORG_HEAD_NOUNS:
         votes["Organization"] += HEAD_NOUN_WEIGHT
-    elif head in PLACE_HEAD_NOUNS:
-        votes["Place"] += HEAD_NOUN_WEIGHT
+    elif head in PLACE_HEAD_NOUNS or (head and _first(name) in PLACE_FIRST_WORDS):
+        votes["Place"] += HEAD_NOUN_WEIGHT  # "Gaza Strip"; "Mount Cook", "Lake Tekapo"
     if gazetteer and in_gazetteer(name):
         votes["Place"] += GAZETTEER_WEIGHT
     if person_structure(name):

@@ -65,6 +65,8 @@ def test_legal_forms_head_nouns_gazetteers_and_name_structure_vote():
     assert name_votes("Springfield County Police") == {"Organization": 2.0}
     assert name_votes("Blair County Courthouse")["Place"] > 0
     assert name_votes("Toronto") == {"Place": 1.0}
+    assert name_votes("Mt Kellaby") == name_votes("Lake Orvanne") == {"Place": 2.0}  # a feature word opens it
+    assert name_votes("Mount Orvanne Hospital") == {"Organization": 2.0}  # an organization head ends it
     assert person_structure("Jane Q. Roe") and person_structure("John Doe Jr.")
     assert not person_structure("Truth Tellers") and not person_structure("Q. Roe")
 
