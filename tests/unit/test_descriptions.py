@@ -82,3 +82,14 @@ def test_a_noun_in_the_names_own_phrase_is_no_mention_of_its_own(nlp):
 
 def test_a_predicate_after_a_possessor_starts_after_the_possessive(nlp):
     assert descriptions(nlp, "Jon Weir became Ada Brenner's successor in May.") == [("successor", "Jon Weir")]
+
+
+def test_an_organizations_head_noun_refers_back_to_it(nlp):
+    text = "The Springfield City Council met on Monday. The council voted to close the park."
+    assert descriptions(nlp, text) == [("The council", "The Springfield City Council")]
+    text = "The Springfield City Council met on Monday. The Oxford University Press objected. The council voted."
+    assert descriptions(nlp, text) == []  # another organization named since
+
+
+def test_a_predicate_noun_of_an_organization_is_no_mention(nlp):
+    assert descriptions(nlp, "The Springfield City Council is a force in the region.") == []
