@@ -49,6 +49,9 @@ def test_credit_names_abbreviations_and_demonyms_make_no_mentions(nlp):
     ents = [("GMT", "ORG"), ("Vienna", "GPE"), ("Jane Doerr", "PERSON"), ("Getty Images", "ORG"),
             ("Q3", "ORG"), ("AI", "ORG"), ("Russian", "GPE")]
     assert [m.text for m in find_mentions(parsed_with(nlp, text, ents))] == ["Vienna"]
+    text = "Police charged Tom Hadley with DUI after a DNA test."
+    ents = [("Tom Hadley", "PERSON"), ("DUI", "ORG"), ("DNA", "ORG")]
+    assert [m.text for m in find_mentions(parsed_with(nlp, text, ents))] == ["Tom Hadley"]
 
 
 def test_a_capitalized_common_noun_after_a_determiner_is_no_name(nlp):
