@@ -24,6 +24,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from graphbuild.lexicon.name_variants import fold_word, phonetic_word
+from graphbuild.lexicon.roles import MODIFIERS as TITLE_MODIFIERS
 from graphbuild.lexicon.titles import ABBREVIATIONS, ADDRESS_FORMS, HONORIFICS, TITLE_JOINERS, TITLE_NOUNS
 from graphbuild.lexicon.words import ACRONYM_SKIP, ARTICLES, DROPPABLE_PARTICLES, PARTICLES
 
@@ -172,6 +173,20 @@ def is_title_noun(word: str) -> bool:
     return _key(word) in TITLE_NOUNS
 
 
+def distinct_titles(titles: Iterable[str]) -> tuple[str, ...]:
+    """`titles` in order without repeats, none the last words of a longer one: "Leader"
+    beside "Majority Leader" is that title cut short by a mention's span."""
+    seen = list(dict.fromkeys(titles))
+    return tuple(t for t in seen if not any(o != t and o.endswith(" " + t) for o in seen))
+
+
+def shouted(name: str) -> bool:
+    """Written all in capitals though no acronym ("COLUMBUS" of a dateline, "NEW YORK"):
+    no lowercase letter, and two words or a word of five letters or more."""
+    words = [w for w in name.split() if w.isalpha()]
+    return not any(c.islower() for c in name) and (len(words) >= 2 or any(len(w) >= 5 for w in words))
+
+
 def split_title(name: str) -> tuple[tuple[str, ...], str]:
     """Leading honorifics of `name` and the rest ("General Qassem Soleimani" →
     (("General",), "Qassem Soleimani")). A name is never stripped to nothing."""
@@ -204,11 +219,12 @@ def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
         else:
             break
     # The title starts at its first title word or at a modifier right before one
-    # ("Defence Secretary"); a sentence-initial "But" or a possessive "Iran's" is no part.
+    # ("Defence Secretary"); a sentence-initial "But" or a possessive "Iran's" is no part,
+    # a sentence-initial title modifier is ("Interior Minister X said").
     opens = len(taken) == len(words) or words[-len(taken) - 1][-1:] in ".!?\"”:"
     first = next((i for i, w in enumerate(taken) if _in_title(w) or
                   (i + 1 < len(taken) and is_title_noun(taken[i + 1]) and not ANY_POSSESSIVE.search(w)
-                   and not (i == 0 and opens))), None)
+                   and not (i == 0 and opens and w.casefold() not in TITLE_MODIFIERS))), None)
     if first is None:
         return None
     taken = taken[first:]
@@ -217,6 +233,17 @@ def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
     if _in_title(last) or (joined is not None and 0 < joined and len(taken) - joined - 1 in (1, 2)):
         return " ".join(taken)
     return None
+
+
+def whole_titles(text: str, start: int, titles: tuple[str, ...]) -> tuple[str, ...]:
+    """The `titles` a mention at `start` of `text` opens with, read on before it when the
+    mention's span cut the title short ("Senate Majority |Leader Tom Roe|" gives
+    "Majority Leader")."""
+    if not titles:
+        return titles
+    head = " ".join(titles)
+    longer = preceding_title(f"{text[:start]}{head} ", start + len(head) + 1)
+    return (longer,) if longer and longer.endswith(head) and longer != head else titles
 
 
 def _in_title(word: str) -> bool:

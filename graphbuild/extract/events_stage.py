@@ -20,6 +20,7 @@ from graphbuild.extract.events import FoundEvent, find_events
 from graphbuild.extract.event_anaphora import Cue, absorb
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
+from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
 from graphbuild.nlp import ParsedDocument
 
@@ -47,7 +48,10 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     if not found:
         return model
     times: dict[int, TimeValue] = {}
-    records = [_record(f, parsed, token_entity, times, lex) for f in found]
+    # A dateline's place is where the report was filed, never who did what: the parser
+    # may take "EDMONTON, Alberta (CP) - Officials confirmed" for the verb's subject.
+    dateline = _dateline_tokens(parsed, model)
+    records = [_record(f, parsed, token_entity, times, lex, dateline) for f in found]
     within = {(r.subject, r.object) for r in model.relations if r.predicate == "containedInPlace"}
 
     def same_place(a: set[str], b: set[str]) -> bool:  # Baghdad and Iraq do not conflict
@@ -56,7 +60,8 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     clusters = cluster_events(records, lex.compatible, GENERIC,
                               lambda k: in_family(k, NEVER_MERGE_ROOTS, lex), same_place)
     cluster_of = {found[i].trigger.i: n for n, members in enumerate(clusters) for i in members}
-    actors = {**token_entity, **_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
+    actors = {**{i: e for i, e in token_entity.items() if i not in dateline},
+              **_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
     events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
                      actors, lex) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
@@ -114,6 +119,21 @@ def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str
     return out
 
 
+def _dateline_tokens(parsed: ParsedDocument, model: GraphModel) -> frozenset[int]:
+    """Indices of the tokens of the dateline mentions ("EDMONTON, Alberta (CP) -")."""
+    spans = [(m.start, m.end) for e in model.entities for m in e.mentions if m.rule == "dateline"]
+    if not spans:
+        return frozenset()
+    out, last = set(), max(e for _, e in spans)
+    for tok in parsed.doc:
+        a, b = parsed.source(tok.idx, tok.idx + len(tok.text))
+        if a >= last:  # datelines open their articles: the scan ends soon
+            break
+        if any(s <= a and b <= e for s, e in spans):
+            out.add(tok.i)
+    return frozenset(out)
+
+
 def _place_heads(doc, token_entity: dict[int, str], place_ids: set[str]) -> list:
     """One head token per contiguous place mention."""
     heads, i = [], 0
@@ -158,13 +178,14 @@ def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int,
 def _entity(tok, token_entity: dict[int, str]) -> str | None:
     """The entity an argument head denotes: itself, or a name inside its phrase
     ("General Qassem Soleimani", "the leader Hossein Salami"), or the group a common noun
-    is part of ("the board of the union")."""
+    is part of ("the board of the union"). One holder of a role is no group: "the mayor
+    of X" is a person, not X."""
     if tok.i in token_entity:
         return token_entity[tok.i]
     for child in tok.children:
         if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity:
             return token_entity[child.i]
-    if tok.pos_ == "NOUN":
+    if tok.pos_ == "NOUN" and not (tok.tag_ == "NN" and tok.lemma_.lower() in ROLE_NOUNS):
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 named = [p for p in prep.children if p.dep_ == "pobj" and p.i in token_entity]
@@ -182,17 +203,17 @@ def _time(span, parsed: ParsedDocument, cache: dict[int, TimeValue]) -> TimeValu
     return cache[span.start]
 
 
-def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon) -> EventRecord:
+def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon, dateline: frozenset[int]) -> EventRecord:
     r = EventRecord(kind=f.kind, lemma=f.trigger.lemma_.lower(), plural=f.trigger.tag_ in ("NNS", "NNPS"),
                     harm=in_family(f.kind, {"Death", "Injury"}, lex),
                     tense=FUTURE if f.factuality == FUTURE else ("past" if f.trigger.tag_ == "VBD" else None))
     r.places = {token_entity[p.i] for p, _ in f.places if p.i in token_entity}
     r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
     for role, tok in f.roles:
+        if tok.pos_ == "PRON" or tok.i in dateline:
+            continue
         eid = _entity(tok, token_entity)
         key = eid or f"lemma:{tok.lemma_.lower()}"
-        if tok.pos_ == "PRON":
-            continue
         (r.agents if role == "agent" else r.undergoers).add(key)
     return r
 

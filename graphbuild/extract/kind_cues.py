@@ -7,7 +7,10 @@ them with the mention labels. Two cues, both "this is no person":
 - the possessor of a person's name ("Globex's Jane Roe": her employer).
 Such a possessor votes Organization, or Place when the gazetteers know its name
 ("Iran's president"). A third, weaker cue: names listed together are mostly of one kind
-("Globex, Initech and Hooli"), so each conjunct votes for its conjuncts' tags.
+("Globex, Initech and Hooli"), so each conjunct votes for its conjuncts' tags. And one
+"this is a person": a role noun written in lowercase right before a name shaped like a
+personal name ("chief executive Marcus Feld", "spokeswoman Ann Roe"), tagged what it may;
+and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe"), is a club.
 """
 from __future__ import annotations
 
@@ -18,8 +21,8 @@ from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.place_cues import place_cues
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
-from graphbuild.lexicon.name_forms import in_gazetteer, person_structure
-from graphbuild.lexicon.roles import PLAYER_TITLES
+from graphbuild.lexicon.name_forms import in_gazetteer, person_structure, shaped_like_person
+from graphbuild.lexicon.roles import PLAYER_TITLES, ROLE_NOUNS
 from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
 from graphbuild.nlp import ParsedDocument
@@ -53,6 +56,8 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
         return None
 
     yield from _conjunct_cues(parsed.doc, mention_of)
+    yield from _role_before_name(parsed, mention_of)
+    yield from _team_before_staff(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
     yield from place_cues(parsed, mention_of)
@@ -71,6 +76,37 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
             team = head.lower_ in TEAM_STAFF and not is_nation(name)
             kind = "Place" if in_gazetteer(name) and not team else "Organization"
             yield KindCue(m.start, m.end, kind, "possessor-of-staff" if owned else "possessor-of-person", CUE_WEIGHT)
+
+
+def _team_before_staff(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """An Organization cue for a name written before a team's staff noun that introduces
+    a person ("Pittsburgh coach Mike Roe", "Leeds striker Jo Doe"): the club, not the
+    city. A nation stays a place (its national side)."""
+    doc = parsed.doc
+    for staff in doc[1:-1]:
+        if not staff.is_lower or staff.lower_ not in TEAM_STAFF:
+            continue
+        after = mention_of(doc[staff.i + 1])
+        before = mention_of(doc[staff.i - 1])
+        if after is None or before is None or before is after or not _personal(after):
+            continue
+        if not doc[staff.i - 1].is_punct and not is_nation(POSSESSIVE.sub("", before.text)):
+            yield KindCue(before.start, before.end, "Organization", "team-of-staff", CUE_WEIGHT)
+
+
+def _role_before_name(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """A Person cue for each name shaped like a personal name that a lowercase role noun
+    stands right before ("chief executive Marcus Feld"): how news introduces a person."""
+    doc = parsed.doc
+    for before in doc[:-1]:
+        if before.pos_ != "NOUN" or not before.is_lower or before.lemma_ not in ROLE_NOUNS:
+            continue
+        nxt = doc[before.i + 1]
+        m = mention_of(nxt)
+        if m is None or m.label == "PERSON" or m.start != parsed.source(nxt.idx, nxt.idx + 1)[0]:
+            continue
+        if shaped_like_person(POSSESSIVE.sub("", m.text)):
+            yield KindCue(m.start, m.end, "Person", "role-before-name", CUE_WEIGHT)
 
 
 def _personal(m: Mention) -> bool:

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from graphbuild.extract.layout import Layout, Span
+from graphbuild.lexicon.name_forms import in_gazetteer
 from graphbuild.lexicon.words import FUNCTION_WORDS
 from graphbuild.names import initialled_name, initials, is_honorific, is_title_noun
 
@@ -21,6 +22,9 @@ _DATELINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?=(?: ?
                        r"(?:\d{1,4}[-/]\d{1,2}[-/]\d{1,4}$|\(\s*[A-Z][\w ]*\)\s*[-–—]))", re.M)
 # Initials then a capitalized surname, not inside a longer capitalized run.
 _INITIALLED_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)(?![\w'’-]| [A-Z])")
+# "SAN FRANCISCO - ", "COLUMBUS, Ohio — ": a bare dateline, taken only for a place the
+# gazetteers know ("UPDATE 2 - ", "EXCLUSIVE - " are wire slugs in the same form).
+_BARE_DATELINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)? [-–—] ", re.M)
 DATELINE_LINES = 4  # a dateline stands in the first lines of a story
 
 
@@ -48,13 +52,17 @@ def acronyms(text: str, spans: list[Span]) -> list[Span]:
 
 
 def datelines(text: str, spans: list[Span]) -> list[Span]:
-    """The place of a dateline (rule "dateline", label GPE) that the model missed or
-    tagged as exactly this span under another label ("DETROIT (Reuters) -" read as an
-    organization): the caller replaces a span of the same offsets."""
+    """The place of a dateline (rule "dateline", label GPE; with a bare "PLACE -" only for
+    a place the gazetteers know) that the model missed or tagged as exactly this span
+    under another label ("DETROIT (Reuters) -" read as an organization): the caller
+    replaces a span of the same offsets."""
     head = "\n".join(text.split("\n")[:DATELINE_LINES])
     out = []
-    for m in _DATELINE.finditer(head):
+    bare = [m for m in _BARE_DATELINE.finditer(head) if in_gazetteer(m.group(1).title())]
+    for m in sorted([*_DATELINE.finditer(head), *bare], key=lambda m: m.start()):
         a, b = m.span(1)
+        if any(o.start == a for o in out):
+            continue
         if not any(s.start < b and a < s.end and (s.start, s.end) != (a, b) for s in spans):
             out.append(Span(a, b, "GPE", "dateline"))
     return out

@@ -7,7 +7,8 @@ Place (`PlaceCue`, rule "described-as-place"), as strongly as a possessor cue, s
 place named after a person ("Jane Roe Drive is a street in ...") or tagged ORG by the
 model ends a place. Only the describing noun's own head counts: "a city councillor" or
 "a river pilot" describe people. Likewise a name written before a lowercase place noun
-("the Lazio region", "the Ostra river", "Sarn county") names a place.
+("the Lazio region", "the Ostra river", "Sarn county") or after a settlement's noun and
+"of" ("the city of Tarn") names a place.
 """
 from __future__ import annotations
 
@@ -28,6 +29,12 @@ DESCRIBING_NOUNS = frozenset(
     "cape archipelago atoll hill plateau road street avenue boulevard freeway highway motorway "
     "expressway castle cathedral monastery abbey palace stadium arena lighthouse mall cemetery "
     "waterfall lagoon strait fjord estuary pass massif summit peak".split()
+)
+# Nouns of settlements and areas that name their place with "of": "the city of X", "the
+# province of Y" (not "the castle of", "the streets of": what follows may be an owner).
+OF_PLACE_NOUNS = frozenset(
+    "city town village hamlet municipality commune county region district territory borough township parish "
+    "suburb province prefecture canton oblast governorate island state".split()
 )
 DESCRIBED_AS_PLACE = "described-as-place"
 # As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
@@ -60,6 +67,12 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
             for c in noun.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1:
                     yield from _cue(mention_of(c), seen)
+        if noun.is_lower and noun.lemma_.lower() in OF_PLACE_NOUNS:  # "the city of X"
+            for prep in noun.children:
+                if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == noun.i + 1:
+                    for c in prep.children:
+                        if c.dep_ == "pobj" and c.pos_ == "PROPN":
+                            yield from _cue(mention_of(c), seen)
 
 
 def _cue(m: Mention | None, seen: set[Mention]) -> Iterator[KindCue]:

@@ -28,6 +28,7 @@ from graphbuild.extract.records import (
 from graphbuild.extract.title_phrases import title_phrases
 from graphbuild.extract.view import DocumentView
 from graphbuild.model import Entity, Evidence, GraphModel, Membership, Mention, Quote, Relation
+from graphbuild.names import distinct_titles
 from graphbuild.nlp import ParsedDocument
 
 Record = FoundRelation | FoundMembership | FoundTitle | FoundQuote
@@ -187,7 +188,7 @@ class _Additions:
 
     def model(self) -> GraphModel:
         entities = tuple(
-            replace(e, titles=e.titles + tuple(self._titles.get(e.id, ()))) if self._titles.get(e.id) else e
+            replace(e, titles=distinct_titles((*e.titles, *self._titles[e.id]))) if self._titles.get(e.id) else e
             for e in self.entities.values()
         )
         return replace(

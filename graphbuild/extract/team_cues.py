@@ -7,7 +7,8 @@ results put a team, read from the line's layout or the parse:
 - a fixture ("Leeds v Chelsea", "May 14 v Leeds ( three days )", "LEEDS AT CHELSEA");
 - a scorecard line ("Leeds 259 and 207-6", "Leeds 24 points");
 - the subject or object of a verb of winning and losing ("Leeds beat Chelsea", "drew
-  with Leeds", "lost to Leeds") or beside a team noun ("first division side Leeds").
+  with Leeds", "lost to Leeds"; "face", "host", "play" only between two names) or beside
+  a team noun ("first division side Leeds").
 A nation's name stays a place (a national side is named by its country, or by a
 country within one: "England"), and a personal name stays a person's ("Jane Roe 2 John
 Doe 1" is a tennis score): no cue for a name tagged PERSON with two words or more, nor,
@@ -42,6 +43,10 @@ _WIN_LINE = re.compile(r"@(\d+) (?:(?:have|has|had|were|was) )?(?:beat|beaten|de
                        r"downed|overcame|crushed|hammered|drew(?: \d+-\d+)? with|lost to|beaten by|held) @(\d+)")
 WIN_VERBS = frozenset("beat defeat thrash trounce rout overcome outclass edge down draw lose play host face "
                       "eliminate outplay hammer crush".split())
+# Verbs of winning that are as often no sport at all ("could face 20 years", "lost his
+# job", "will host a summit", "drew criticism"): a team only when the verb's other
+# argument is a name as well ("Leeds face Chelsea").
+GENERAL_VERBS = frozenset("draw lose play host face down edge".split())
 TEAM_NOUNS = frozenset("side club team squad outfit xi striker midfielder defender goalkeeper skipper".split())
 # Lines made of names and numbers: words other than these make a line prose.
 _ROW_NAME = re.compile(r"[A-Z][\w'’.&-]*(?: (?:[A-Z][\w'’.&-]*|of|de|la|del|do|da))*")
@@ -101,7 +106,8 @@ def _parsed_teams(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterat
     for token in parsed.doc:
         name, head = token, token.head
         if token.dep_ in ("nsubj", "dobj"):
-            hit = head.pos_ == "VERB" and head.lemma_ in WIN_VERBS
+            hit = head.pos_ == "VERB" and head.lemma_ in WIN_VERBS and (
+                head.lemma_ not in GENERAL_VERBS or _named_other(token, by_end, parsed))
         elif token.dep_ == "pobj":
             hit = head.lower_ in ("with", "to", "over") and head.head.lemma_ in WIN_VERBS | {"win", "victory"}
         elif token.dep_ in ("compound", "appos") and token.lower_ in TEAM_NOUNS:
@@ -113,6 +119,12 @@ def _parsed_teams(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterat
         if hit and (m := by_end.get(parsed.source(name.idx, name.idx + len(name))[1])) is not None \
                 and "\n" not in parsed.doc.text[min(token.idx, head.idx):max(token.idx, head.idx)]:
             yield m
+
+
+def _named_other(arg, by_end: dict[int, Mention], parsed: ParsedDocument) -> bool:
+    """Whether the verb of `arg` (its subject or object) has a name for its other argument."""
+    other = "dobj" if arg.dep_ == "nsubj" else "nsubj"
+    return any(c.dep_ == other and parsed.source(c.idx, c.idx + len(c))[1] in by_end for c in arg.head.children)
 
 
 def table_names(text: str, spans: Sequence[Span]) -> list[Span]:

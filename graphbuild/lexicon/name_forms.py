@@ -29,7 +29,7 @@ from cleanco.clean import normalized, strip_tail
 from nameparser import HumanName
 
 from graphbuild.lexicon.countries import by_name, geonames
-from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
+from graphbuild.lexicon.words import ORG_HEAD_NOUNS, ORG_ONLY_HEADS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.names import normalize
 
 LEGAL_FORM_WEIGHT = 3.0  # "Co.", "Inc.", "GmbH": as strong as a full name tagged PERSON
@@ -166,6 +166,12 @@ def shaped_like_person(name: str) -> bool:
     return not name_votes(name) and not any(in_gazetteer(w) for w in words)
 
 
+def no_personal_name(name: str) -> bool:
+    """Whether `name` ends with a noun that ends organizations' names and no person's
+    ("Harbourne United", "Merrow Freight"; not "Margaret Court")."""
+    return _head(name) in ORG_ONLY_HEADS
+
+
 def org_head(name: str) -> str | None:
     """The head noun of an organization's name, lowercased: its last word ("navy" of
     "Indian Navy"), or the word before "of" ("academy" of "Academy of Arts"); None when
@@ -177,5 +183,5 @@ def org_head(name: str) -> str | None:
     return head if head in ORG_HEAD_NOUNS else None
 
 
-__all__ = ["acronym_shaped", "org_head", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
+__all__ = ["acronym_shaped", "no_personal_name", "org_head", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
            "without_legal_form"]

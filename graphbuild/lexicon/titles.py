@@ -17,7 +17,9 @@ congressman congresswoman mayor judge justice ambassador ayatollah imam sheikh s
 king queen prince princess emperor pope cardinal bishop archbishop rev reverend father
 pastor rabbi chairman chairwoman chief deputy director minister premier supreme leader
 coach manager officer inspector detective agent st saint
-""".split())
+striker goalkeeper goalie midfielder defender winger fullback quarterback kicker punter linebacker
+pitcher catcher shortstop outfielder batsman bowler footballer cricketer
+""".split())  # the last line: positions written before a name at a sentence's start ("Striker Jo Roe scores")
 # Nouns that head a title phrase ("Defence Secretary", "Supreme Leader",
 # "Secretary of State"): a capitalized neighbour of one of these is part of a title.
 TITLE_NOUNS = frozenset("""

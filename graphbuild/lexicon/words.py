@@ -41,7 +41,18 @@ fund trust exchange airline airlines airways railway railways studios pictures
 network networks media news times post journal herald tribune gazette press broadcasting
 union guild federation association alliance league club team party movement front
 foundation society organization organisation coalition network church mosque
+logistics freight trucking shipping transport motors automotive aerospace builders construction
+systems technologies technology software electronics semiconductor semiconductors chemicals
+pharmaceuticals pharma therapeutics biosciences biotech laboratories labs communications telecom
+telecommunications wireless insurance assurance investments ventures securities bancorp financial
+capital properties realty resources mining petroleum energy utilities foods beverages brewing
+brands retail stores hotels resorts entertainment publishing records research analytics consulting
+consultants advisors associates solutions
+united rovers wanderers athletic athletics albion hotspur fc afc
 """.split())
+# Of those, the ones that end no personal name ("Court", "Post", "Church", "Service"
+# are surnames too): a name ending in one is no person's, whatever the tagger said.
+ORG_ONLY_HEADS = ORG_HEAD_NOUNS - frozenset("court post press church guard board herald service".split())
 # Nouns that end the names of places and facilities ("Gaza Strip", "Blair County
 # Courthouse", "Narendra Modi Stadium").
 PLACE_HEAD_NOUNS = frozenset("""

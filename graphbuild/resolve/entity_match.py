@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from graphbuild.model import Entity, GraphModel, MergeStep
+from graphbuild.names import distinct_titles
 from graphbuild.resolve.corrections import NO_CONSTRAINTS, Bound, Constraints
 from graphbuild.resolve.facts import canonical_label, name_weight, sorted_mentions, sorted_merges
 from graphbuild.resolve.kinds import decide_kind
@@ -165,7 +166,7 @@ def merge_entities(gid: str, kind: str, label: str, ents: Sequence[Entity], step
         label=label,
         alt_labels=tuple(sorted(alts)),
         mentions=sorted_mentions(m for e in ents for m in e.mentions),
-        titles=tuple(sorted({t for e in ents for t in e.titles})),
+        titles=distinct_titles(sorted({t for e in ents for t in e.titles})),
         same_as=tuple(sorted({x for e in ents for x in e.same_as})),
         lat=lat,
         long=long,

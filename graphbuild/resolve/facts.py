@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
 from graphbuild.model import REFERRING_RULES, Entity, EventLink, Evidence, Membership, Mention, MergeStep, Relation
-from graphbuild.names import normalize
+from graphbuild.names import normalize, shouted
 
 
 def sorted_evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
@@ -58,11 +58,12 @@ def name_weight(e: Entity) -> int:
 
 def canonical_label(entities: Sequence[Entity]) -> str:
     """The most complete, most frequent form among the labels of `entities`: most words
-    first, then most mentions, then alphabetical (for determinism)."""
+    first, then not written in capitals ("Columbus" over a dateline's "COLUMBUS"), then
+    most mentions, then alphabetical (for determinism)."""
     weight: Counter[str] = Counter()
     for e in entities:
         weight[e.label] += name_weight(e)
-    return min(weight, key=lambda lab: (-len(normalize(lab).split()), -weight[lab], lab))
+    return min(weight, key=lambda lab: (-len(normalize(lab).split()), shouted(lab), -weight[lab], lab))
 
 
 __all__ = ["canonical_label", "merge_links", "merge_memberships", "merge_relation_list", "name_weight", "sorted_evidence",

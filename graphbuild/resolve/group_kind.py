@@ -2,14 +2,15 @@
 weighted vote of the mentions' labels with cues that make "Trump" a person where the
 model said ORG: a full name tagged PERSON anywhere, an honorific or a surname chain, a
 locative in front ("in X"), the cues around the mentions (`extract.kind_cues`) and the
-names' own form (`lexicon.name_forms.name_votes`, country names).
+names' own form (`lexicon.name_forms.name_votes`, country names; a name ending in a noun
+that ends no personal name, "Merrow Freight", is no person's whatever the tags say).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from graphbuild.lexicon.name_forms import acronym_shaped, name_votes, shaped_like_person
+from graphbuild.lexicon.name_forms import acronym_shaped, name_votes, no_personal_name, shaped_like_person
 from graphbuild.lexicon.words import LOCATIVES
 from graphbuild.names import is_honorific, name_of
 from graphbuild.resolve.geo import country_code
@@ -29,6 +30,9 @@ UNCONFIRMED_PLACE = 0.5
 PERSON_SHAPE_BONUS = 0.75
 # Place cues this strong confirm a place ("X is a town in Y": `extract.place_cues`).
 STRONG_PLACE_CUE = 4.5
+# A Person cue this strong ("chief executive Marcus Feld": `extract.kind_cues`) makes a
+# name a personal one, as a PERSON tag does, for the surname rules of `within_doc`.
+STRONG_PERSON_CUE = 4.5
 
 
 def after_honorific(text: str, start: int) -> bool:
@@ -81,6 +85,8 @@ def _weigh_name_form(g, votes: Counter[str]) -> None:
         votes["Place"] += votes.pop("Person", 0) + votes.pop("Organization", 0)
     if votes["Person"] and not g.honorific and all(acronym_shaped(n) for n in g.names):
         votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
+    if votes["Person"] and not g.honorific and any(no_personal_name(n) for n in g.names):
+        votes["Organization"] += votes.pop("Person")  # nor is "Merrow Freight", tagged PERSON
     if votes["Place"] and not form["Place"] and not g.located and g.cues["Place"] < STRONG_PLACE_CUE:
         votes["Place"] *= UNCONFIRMED_PLACE
         if any(shaped_like_person(n) for n in set(g.names)):

@@ -26,11 +26,11 @@ from graphbuild.lexicon.name_forms import (in_gazetteer, legal_form, name_votes,
 from graphbuild.lexicon.name_variants import given_names_variants
 from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.model import Entity, KindCue, MergeStep, Mention
-from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, name_of, preceding_title,
-                              strip_possessive, undot)
+from graphbuild.names import (CREDENTIALS, distinct_titles, expand_title, initialled_name, initials, name_of,
+                              preceding_title, shouted, strip_possessive, undot, whole_titles)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
-from graphbuild.resolve.group_kind import STRONG_PLACE_CUE, group_kind as _kind
+from graphbuild.resolve.group_kind import STRONG_PERSON_CUE, STRONG_PLACE_CUE, group_kind as _kind
 
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
@@ -92,6 +92,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         if m.label in ("GPE", "LOC", "FAC"):
             name_key = expand_place_words(name_key)  # "Mt Cook" is "Mount Cook"
         title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
+        titles = whole_titles(text, m.start, titles)
         group = groups.setdefault(name_key, _Group(name_key))
         group.mentions.append(m)
         group.names.append(name)
@@ -122,7 +123,7 @@ def _surface(text: str) -> str:
 
 def _personish(g: _Group) -> bool:
     labels = Counter(m.label for m in g.mentions)
-    return g.person_full or g.honorific or g.surname_used or labels["PERSON"] > 0
+    return g.person_full or g.honorific or g.surname_used or labels["PERSON"] > 0 or g.cues["Person"] >= STRONG_PERSON_CUE
 
 
 _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z][a-z]*[A-Z][a-z]+")  # "Mo", "DeGeneres", "O'Brien"
@@ -286,13 +287,14 @@ def _merge_head_nouns(groups: list[_Group]) -> list[_Group]:
 def _entity(entity_id: str, g: _Group, doc_id: str) -> Entity:
     kind = _kind(g)
     mentions = tuple(sorted(g.mentions, key=lambda m: (m.start, m.end)))
-    # The fullest proper name: most words, then the most frequent, then the earliest.
+    # The fullest proper name: most words, then not in capitals (a dateline's), then the
+    # most frequent, then the earliest.
     counts = Counter(g.names)
     order = {n: i for i, n in reversed(list(enumerate(g.names)))}
-    label = max(counts, key=lambda n: (len(n.split()), counts[n], -order[n]))
+    label = max(counts, key=lambda n: (len(n.split()), not shouted(n), counts[n], -order[n]))
     surfaces = list(dict.fromkeys(_surface(m.text) for m in mentions))
     alt = tuple(s for s in surfaces if s != label)
     merges = tuple(MergeStep(surface=s, doc_id=doc_id, rule=g.rules.get(s, "exact"), score=MERGE_SCORES.get(g.rules.get(s, "exact"), 1.0))
                    for s in surfaces if s != label)
-    titles = tuple(t for t in g.titles if kind == "Person")
+    titles = distinct_titles(g.titles) if kind == "Person" else ()
     return Entity(id=entity_id, kind=kind, label=label, alt_labels=alt, mentions=mentions, titles=titles, merges=merges)

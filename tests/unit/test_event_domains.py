@@ -114,3 +114,15 @@ def test_a_mention_inside_another_shares_its_place_and_time(events_of):
     model = events_of("Tom Baker was arrested in Leeds on Sunday on suspicion of drunk driving.")
     suspicion = next(e for e in model.events if any(m.text == "suspicion" for m in e.mentions))
     assert suspicion.places and suspicion.times
+
+
+def test_the_holder_of_a_role_of_a_place_is_no_argument_naming_the_place(events_of):
+    # "the mayor of Tarnby" is a person: Tarnby is not who was arrested. A group's part
+    # still names the group ("the board of Velcorp").
+    model = events_of("A former mayor of Tarnby, Ohio, was arrested on Thursday.")
+    names = {e.id: e.label for e in model.entities}
+    arrests = [v for v in model.events if v.kind == "Arrest"]
+    assert arrests and not any(names.get(p.entity) == "Tarnby" for v in arrests for p in v.participants)
+    model = events_of("The board of Velcorp Industries was sued on Monday.")
+    names = {e.id: e.label for e in model.entities}
+    assert any(names.get(p.entity) == "Velcorp Industries" for v in model.events for p in v.participants)
