@@ -14,9 +14,13 @@ Varga, the comedian"; not a name in apposition to the noun, as in "her show, Var
 the attribute of a copula whose subject is the name ("Varga will be the host"), an "as"
 complement of a verb with the name as its object or subject ("named Varga as host",
 "Varga returns as host"), a noun compounded before a person's name ("comedian Ann
-Varga"), or the last word of a title the extractors gave the entity ("Coach Ann Varga").
-The tied noun itself is not published (it belongs to the name's phrase); a later definite
-noun phrase with the tied noun's lemma and number as its head ("the host", "this
+Varga"), the last word of a title the extractors gave the entity ("Coach Ann Varga"), or
+the organization head noun an organization's name ends in ("the navy" of "Varland Navy").
+A tied noun inside the name's own phrase (compound, apposition) is not published: it
+belongs to the name's mention. A predicate tie (copula attribute, "as" complement) of a
+person is a mention of its own (a role; said of a body or place it is mostly a
+characterization: "the festival is a force") ("Varga will be the host"), from its first word ("the host"; after a
+possessive: "Kim's successor" gives "successor"). A later definite noun phrase with the tied noun's lemma and number as its head ("the host", "this
 comedian") is, when the document ties that lemma to one entity only and no other
 entity of its kind has been named since its last name.
 """
@@ -25,8 +29,12 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.pronouns import DocumentView, PronounLink, pronoun_links
+from graphbuild.lexicon.words import ORG_HEAD_NOUNS
 
-NOUN_RULES = frozenset({"definite-subject", "description"})  # links whose span is a noun phrase
+NOUN_RULES = frozenset({"definite-subject", "description"})
+# Ties inside the name's own noun phrase ("comedian Ann Varga", "Ann Varga, the comedian"):
+# the noun belongs to the name's mention; a predicate ("Varga will be the host") is one of its own.
+NAME_PHRASE_DEPS = frozenset({"compound", "appos"})  # links whose span is a noun phrase
 TITLE_PREPS = frozenset("of for".split())
 COPULAS = frozenset("be become remain".split())
 DEFINITE = frozenset("the this that".split())
@@ -88,11 +96,18 @@ def _ties(view: DocumentView) -> tuple[dict[Key, set[str]], dict[Key, int], set[
             owners.setdefault(key, set()).add(eid)
             first.setdefault(key, tok.i)
     for e in view.entities:  # a title is a tie at the name's first mention ("Coach Ann Varga")
-        for w in filter(None, map(_title_head, e.titles)):
+        for w in filter(None, (*map(_title_head, e.titles), _own_head(view, e))):
             if e.id in starts:
                 owners.setdefault((w, "NN"), set()).add(e.id)
                 first[(w, "NN")] = min(first.get((w, "NN"), starts[e.id]), starts[e.id])
     return owners, first, tied
+
+
+def _own_head(view: DocumentView, entity) -> str | None:
+    """The head noun an organization's name ends in, as a tie ("Varland Navy": navy)."""
+    words = entity.label.split()
+    head = words[-1].lower() if len(words) >= 2 and view.kind(entity.id) == "Organization" else None
+    return head if head in ORG_HEAD_NOUNS else None
 
 
 def _is_definite(tok: Token) -> bool:
@@ -111,7 +126,12 @@ def description_links(view: DocumentView) -> dict[int, PronounLink]:
             last[view.kind(named)] = named
             continue
         key = (tok.lemma_.lower(), tok.tag_)
-        if tok.i in tied or len(owners.get(key, ())) != 1 or tok.i < first[key]:
+        if tok.i in tied:
+            eid = tied_entity(view, tok) if tok.dep_ not in NAME_PHRASE_DEPS else None
+            if eid is not None and view.kind(eid) == "Person":  # "Varga will be the host": a mention of its own
+                links[tok.i] = PronounLink(eid, "description")  # (of a body or place: "a force", "the top")
+            continue
+        if len(owners.get(key, ())) != 1 or tok.i < first[key]:
             continue
         eid = next(iter(owners[key]))
         # another entity of its kind named since: "the slain commander" may be that one
@@ -132,7 +152,8 @@ def referring_spans(view: DocumentView) -> list[tuple[Span, PronounLink]]:
         start = i
         if link.rule in NOUN_RULES:
             while start > tok.left_edge.i and view.token_entity(doc[start - 1]) is None and (
-                    not doc[start - 1].is_punct or doc[start - 1].text == "-"):  # "the 62-year-old general"
+                    not doc[start - 1].is_punct or doc[start - 1].text == "-") and (  # "the 62-year-old general"
+                    doc[start - 1].tag_ != "POS"):  # "Varga's successor": from "successor"
                 start -= 1
         out.append((doc[start : i + 1], link))
     return out

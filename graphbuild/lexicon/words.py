@@ -17,13 +17,15 @@ PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "a
 DROPPABLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "an"})
 
 # Abbreviations of common nouns that the tagger reads as names when written in capitals:
-# technologies, business terms, diseases, time zones ("at 1400 GMT"). None names a
+# technologies, business terms, diseases, time zones ("at 1400 GMT"), charges and things
+# ("charged with DUI", "a DNA test", "an SUV"). None names a
 # person, an organization or a place.
 COMMON_ABBREVIATIONS = frozenset("""
 ai ar vr xr ml api app apps gps gpu cpu pc tv hd 4k 5g 3d ui ux iot
 ceo cfo coo cto gdp ipo eps ebitda esg faq hr vip mvp
 covid covid-19 sars-cov-2 hiv aids mrsa ebola
 gmt utc bst cet cest eet est edt cst cdt mst mdt pst pdt akst hst ist jst aest aedt
+dui dwi owi dna suv atm icu ppe
 """.split())
 
 # Nouns that end the names of organizations ("Maui County Police", "Screen Actors
@@ -68,7 +70,7 @@ commune shire springs heights monastery basilica chapel lighthouse zoo aquarium
 # Words that open the names of places and of no person or organization ("Mount Kenya",
 # "Lake Tana", "Piazza Navona", "Gmina Wielbark").
 PLACE_OPENERS = frozenset("""
-mount lake piazza via rue gmina rio río monte mont isle lac loch fort
+mount mt lake cape piazza via rue gmina rio río monte mont isle lac loch fort
 """.split())
 # Words that open place names and no personal name ("North", "New").
 PLACE_MODIFIERS = frozenset("""

@@ -49,6 +49,9 @@ def test_credit_names_abbreviations_and_demonyms_make_no_mentions(nlp):
     ents = [("GMT", "ORG"), ("Vienna", "GPE"), ("Jane Doerr", "PERSON"), ("Getty Images", "ORG"),
             ("Q3", "ORG"), ("AI", "ORG"), ("Russian", "GPE")]
     assert [m.text for m in find_mentions(parsed_with(nlp, text, ents))] == ["Vienna"]
+    text = "Police charged Tom Hadley with DUI after a DNA test."
+    ents = [("Tom Hadley", "PERSON"), ("DUI", "ORG"), ("DNA", "ORG")]
+    assert [m.text for m in find_mentions(parsed_with(nlp, text, ents))] == ["Tom Hadley"]
 
 
 def test_a_capitalized_common_noun_after_a_determiner_is_no_name(nlp):
@@ -65,6 +68,8 @@ def test_legal_forms_head_nouns_gazetteers_and_name_structure_vote():
     assert name_votes("Springfield County Police") == {"Organization": 2.0}
     assert name_votes("Blair County Courthouse")["Place"] > 0
     assert name_votes("Toronto") == {"Place": 1.0}
+    assert name_votes("Mt Kellaby") == name_votes("Lake Orvanne") == {"Place": 2.0}  # a feature word opens it
+    assert name_votes("Mount Orvanne Hospital") == {"Organization": 2.0}  # an organization head ends it
     assert person_structure("Jane Q. Roe") and person_structure("John Doe Jr.")
     assert not person_structure("Truth Tellers") and not person_structure("Q. Roe")
 
