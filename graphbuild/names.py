@@ -237,7 +237,8 @@ def whole_titles(text: str, start: int, titles: tuple[str, ...]) -> tuple[str, .
     if not titles:
         return titles
     head = " ".join(titles)
-    longer = preceding_title(f"{text[:start]}{head} ", start + len(head) + 1)
+    window = text[max(0, start - 100):start]  # preceding_title reads 80 characters back
+    longer = preceding_title(f"{window}{head} ", len(window) + len(head) + 1)
     return (longer,) if longer and longer.endswith(head) and longer != head else titles
 
 

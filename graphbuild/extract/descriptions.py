@@ -29,7 +29,6 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.pronouns import DocumentView, PronounLink, pronoun_links
-from graphbuild.lexicon.words import ORG_HEAD_NOUNS
 
 NOUN_RULES = frozenset({"definite-subject", "description"})
 # Ties inside the name's own noun phrase ("comedian Ann Varga", "Ann Varga, the comedian"):
@@ -103,11 +102,19 @@ def _ties(view: DocumentView) -> tuple[dict[Key, set[str]], dict[Key, int], set[
     return owners, first, tied
 
 
+# Head nouns of bodies that news refers back to by the noun alone ("the navy", "the
+# council"); not every organization head noun: "the capital", "the energy", "the post"
+# are no references to "Kearny Capital", "Orlen Energy" or "The Daily Post".
+BODY_NOUNS = frozenset("navy army police council ministry agency court university college school hospital "
+                       "company club team party union league church government commission committee".split())
+
+
 def _own_head(view: DocumentView, entity) -> str | None:
-    """The head noun an organization's name ends in, as a tie ("Varland Navy": navy)."""
+    """The head noun an organization's name ends in, as a tie ("Varland Navy": navy),
+    when it is a body's noun (`BODY_NOUNS`)."""
     words = entity.label.split()
     head = words[-1].lower() if len(words) >= 2 and view.kind(entity.id) == "Organization" else None
-    return head if head in ORG_HEAD_NOUNS else None
+    return head if head in BODY_NOUNS else None
 
 
 def _is_definite(tok: Token) -> bool:

@@ -5,7 +5,7 @@ title rule reads them:
   at ORG", "X, a professor of law at ORG", "X, an engineer at ORG": worksFor;
 - an organization's name before an occupation noun said of a person: "X is a BBC
   journalist", "Acme engineer X": worksFor;
-- a party's name before a politician's noun: "X is an Irish Labour Party politician",
+- a party's name before a politician's noun: "X is an Arvish Labour Party politician",
   "X, a Green Party candidate": memberOf the party;
 - a title owned by "its"/"their" standing for an organization: "its leader X", "X, its
   chairman": the title's predicate (`roles.predicate_for`: headOf, worksFor, memberOf).
@@ -79,7 +79,7 @@ def _employers(view: DocumentView, noun: Token) -> Iterator[FoundRelation]:
     for o in objects:
         for org in organizations(view, o):
             yield FoundRelation(person, "worksFor", org, noun.sent, "occupation-at", CONFIDENCE)
-    # a capitalized title ("the State Attorney") is the title rules' to read
+    # a capitalized title ("the County Solicitor") is the title rules' to read
     org = _premodifier(view, noun) if noun.is_lower else None
     if org is not None:
         yield FoundRelation(person, "worksFor", org, noun.sent, "occupation-premodifier", CONFIDENCE)
@@ -97,7 +97,7 @@ def _parties(view: DocumentView, noun: Token) -> Iterator[FoundRelation]:
 
 def _premodifier(view: DocumentView, noun: Token) -> str | None:
     """The organization named by the compound words right before `noun` ("BBC" of "a BBC
-    journalist", "Labour Party" of "an Irish Labour Party politician")."""
+    journalist", "Labour Party" of "an Arvish Labour Party politician")."""
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod") and c.i < noun.i]
     if not mods or mods[-1].i != noun.i - 1:
         return None

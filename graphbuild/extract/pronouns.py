@@ -17,8 +17,7 @@ wants the pronouns as mentions of their entities can add them from the links.
 - "the company / the club / the band ...", "the town / the river ..." as a subject or
   possessor -> the most recent subject organization / place (rule "definite-subject").
 
-The pronoun's own sentence is searched first, its subjects before its other names ("After X
-won, he ..."; "Police held X after he fled"), then the sentences before; a pronoun
+Within a sentence a subject before the pronoun wins ("After X won, he ..."); a pronoun
 never stands for a name in its own clause's object ("X met him": not X).
 """
 from __future__ import annotations
@@ -76,16 +75,13 @@ class _Centre:
 
     def pick(self, cls: str, sent_no: int, gender: str | None, exclude: set[str]) -> str | None:
         pools = (self.subjects[cls], self.mentions[cls]) if cls == "person" else (self.subjects[cls],)
-        # The pronoun's own sentence first ("Police held Ann Kos after she fled": Kos, not an
-        # earlier sentence's subject), then the sentences before it.
-        for back in (0, MAX_SENTENCES_BACK):
-            for pool in pools:  # "it" only for a subject: a place or body merely named is no discourse centre
-                for n, eid in reversed(pool):
-                    if sent_no - n > back:
-                        break
-                    if eid in exclude or (gender and self.gender.get(eid, gender) != gender):
-                        continue
-                    return eid
+        for pool in pools:  # "it" only for a subject: a place or body merely named is no discourse centre
+            for n, eid in reversed(pool):
+                if sent_no - n > MAX_SENTENCES_BACK:
+                    break
+                if eid in exclude or (gender and self.gender.get(eid, gender) != gender):
+                    continue
+                return eid
         return None
 
 

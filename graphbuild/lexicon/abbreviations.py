@@ -23,7 +23,7 @@ def expand_state(name: str) -> str | None:
     return US_STATES.get(name[:-1].casefold())
 
 
-# Words of place names that news style abbreviates ("Mt Cook", "Ft. Worth").
+# Words of place names that news style abbreviates ("Mt Orlo", "Ft. Worth").
 PLACE_WORDS = {"mt": "mount", "mtn": "mountain", "ft": "fort", "pt": "point", "is": "island"}
 
 

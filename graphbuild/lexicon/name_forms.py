@@ -5,7 +5,7 @@
   organization head noun at the end ("Maui County Police", "Screen Actors Guild"):
   Organization;
 - a place head noun at the end ("Blair County Courthouse", "Gaza Strip"), a place word
-  opening a short name ("Lake Tana", "Mount Guna") or the whole
+  opening a short name ("Lake Varn", "Mount Orlo") or the whole
   name in the gazetteers we ship (GeoNames cities, US states, countries): Place;
 - personal-name structure (nameparser): a middle initial ("Marina E. Franco") or a
   generational suffix ("John Smith Jr.") is how people, not companies, are written.
@@ -90,7 +90,7 @@ def _head(name: str) -> str:
 
 
 def _opener(name: str) -> bool:
-    """A short name opened by a place word ("Lake Tana", "Mount Guna"), with no
+    """A short name opened by a place word ("Lake Varn", "Mount Orlo"), with no
     organization word in it ("Mount Sinai Hospital")."""
     words = normalize(name).split()
     return 2 <= len(words) <= 3 and words[0] in PLACE_OPENERS and not any(w in ORG_HEAD_NOUNS for w in words)

@@ -67,10 +67,10 @@ canal lagoon strait fjord plateau wilderness crater volcano archipelago atoll is
 voivodeship governorate oblast prefecture municipality borough township parish canton
 commune shire springs heights monastery basilica chapel lighthouse zoo aquarium
 """.split())
-# Words that open the names of places and of no person or organization ("Mount Kenya",
-# "Lake Tana", "Piazza Navona", "Gmina Wielbark").
+# Words that open the names of places and of no person or organization ("Mount Orlo",
+# "Lake Varn", "Piazza Tessa", "Gmina Borki").
 PLACE_OPENERS = frozenset("""
-mount mt lake cape piazza via rue gmina rio río monte mont isle lac loch fort
+mount mt lake cape piazza gmina isle lac loch fort
 """.split())
 # Words that open place names and no personal name ("North", "New").
 PLACE_MODIFIERS = frozenset("""

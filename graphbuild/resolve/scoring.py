@@ -236,7 +236,7 @@ def _place(a: Candidate, b: Candidate) -> tuple[str, float] | None:
     if found:
         return found
     if expand_place_words(normalize(a.label)) == expand_place_words(normalize(b.label)):
-        return ("abbreviation", 0.97)  # "Mt Cook" / "Mount Cook"
+        return ("abbreviation", 0.97)  # "Mt Orlo" / "Mount Orlo"
     if a.acronyms & b.initials or b.acronyms & a.initials:
         return ("acronym", 0.95)
     return None

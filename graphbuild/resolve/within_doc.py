@@ -90,7 +90,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
             name = state  # "Cupertino, Calif." names California
         name_key = _key(without_legal_form(name))  # "Walt Disney Co." is "Walt Disney Company"
         if m.label in ("GPE", "LOC", "FAC"):
-            name_key = expand_place_words(name_key)  # "Mt Cook" is "Mount Cook"
+            name_key = expand_place_words(name_key)  # "Mt Orlo" is "Mount Orlo"
         title = preceding_title(text, m.start) if m.label == "PERSON" or titles else None
         titles = whole_titles(text, m.start, titles)
         group = groups.setdefault(name_key, _Group(name_key))
