@@ -25,13 +25,18 @@ ID_KEYS = ("id", "doc_id")
 
 def read_jsonl(path: Path, *, published: date | None = None, encoding: str | None = None) -> Iterator[Document | InputError]:
     """A Document per good line of the JSONL file at `path`, an InputError per bad one."""
+    yield from _with_file(path, lambda handle: records(handle, path_text(path), stem_text(path), published, encoding))
+
+
+def _with_file(path: Path, read) -> Iterator[Document | InputError]:
+    """`read(handle)`'s records of the regular file at `path`, or the InputError of opening it."""
     try:
         handle = open_regular(path, path_text(path))
     except InputError as err:
         yield err
         return
     with handle:
-        yield from records(handle, path_text(path), stem_text(path), published, encoding)
+        yield from read(handle)
 
 
 def records(handle: BinaryIO, name: str, stem: str, published: date | None, encoding: str | None) -> Iterator[Document | InputError]:
@@ -68,16 +73,12 @@ def read_range(path: Path, start: int, end: int, first_line: int, *, published: 
     first of them line `first_line` (a partition: `start` is the start of a line, and the
     file passed `splittable`). Sources and derived ids are those of `read_jsonl`; an empty
     range yields nothing (whether the file had any JSON line is the caller's to say)."""
-    try:
-        handle = open_regular(path, path_text(path))
-    except InputError as err:
-        yield err
-        return
-    with handle:
+    def read(handle: BinaryIO) -> Iterator[Document | InputError]:
         handle.seek(start)
         codec = codecs.lookup(encoding).name if encoding else "utf-8"
         lines = enumerate(_lines_within(handle, end - start), start=first_line)
         yield from _line_records(lines, path_text(path), stem_text(path), published, codec)
+    yield from _with_file(path, read)
 
 
 def splittable(path: Path, encoding: str | None) -> bool:
