@@ -74,10 +74,18 @@ class Virtuoso(LocalServer):
         return self.http_port
 
     def put_graph(self, graph_iri: str, ntriples: bytes) -> int:
-        """Replace the graph `graph_iri` with `ntriples` (no Accept header: see module doc)."""
-        response = requests.put(f"{self.base}/sparql-graph-crud-auth", params={"graph-uri": graph_iri},
-                                data=ntriples, headers={"Content-Type": "application/n-triples"},
-                                auth=HTTPDigestAuth(USER, PASSWORD), timeout=120)
+        """Replace the graph `graph_iri` with `ntriples` (no Accept header: see module doc).
+        A PUT is idempotent, so one that the server cut short (it may close the connection
+        of the digest handshake under load: "Response ended prematurely") is sent again once."""
+        for attempt in (1, 2):
+            try:
+                response = requests.put(f"{self.base}/sparql-graph-crud-auth", params={"graph-uri": graph_iri},
+                                        data=ntriples, headers={"Content-Type": "application/n-triples"},
+                                        auth=HTTPDigestAuth(USER, PASSWORD), timeout=120)
+                break
+            except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ConnectionError):
+                if attempt == 2:
+                    raise
         if response.status_code not in (200, 201, 204):
             raise RuntimeError(f"PUT {graph_iri}: HTTP {response.status_code}: {response.text[:500]}")
         return response.status_code
