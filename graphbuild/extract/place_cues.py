@@ -89,7 +89,7 @@ def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE) 
 def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
     """Place cues for "X, R" where R names a country, a first-level region or a unit
     ("Tarrow County"), X is not tagged PERSON and no list goes on after R."""
-    from graphbuild.extract.places import is_region_name  # the gazetteer test of "Kerman, Iran"
+    from graphbuild.extract.places import is_region_name, possessed_at  # the gazetteer test of "Kerman, Iran"
 
     doc, seen = parsed.doc, set()
     for comma in doc:
@@ -104,7 +104,7 @@ def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Ment
             continue
         if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or shaped_like_person(left.text):
             continue  # "Inspired by Jane Roe, India won": the region opens a clause; a person's name
-        if doc[end - 1].tag_ == "POS" or (end < len(doc) and doc[end].tag_ == "POS"):
+        if possessed_at(doc, end):
             continue  # "Vellmora, Germany's largest insurer": an apposition
         yield from _cue(left, seen, COMMA_REGION)
 

@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
+from graphbuild.extract.places import possessed_at
 from graphbuild.extract.records import FoundRelation
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
@@ -121,7 +122,7 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
                 return _Chain([], refs)
             break
         span = hit[1]
-        if chain and (span[-1].tag_ == "POS" or (span.end < end and doc[span.end].tag_ == "POS")):
+        if chain and possessed_at(doc, span.end):
             break  # "of Vellmora, Germany's largest insurer": an apposition, no place in Germany
         chain.append(hit)
         refs.extend(CountryRef(hit[0], s, hit[1].sent, "admin-unit-of-country") for s in pending)

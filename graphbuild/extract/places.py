@@ -80,9 +80,10 @@ def _headline(sent: Span) -> bool:
     return len(words) >= 4 and sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words)
 
 
-def _possessed(doc, span: Span) -> bool:
-    """Whether `span` ends with or is followed by a possessive "'s"."""
-    return span[-1].tag_ == "POS" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
+def possessed_at(doc, end: int) -> bool:
+    """Whether the tokens ending before index `end` end with, or are followed by, a
+    possessive "'s" ("Vellmora, Germany's largest insurer": an apposition, no place)."""
+    return (end > 0 and doc[end - 1].tag_ == "POS") or (end < len(doc) and doc[end].tag_ == "POS")
 
 
 def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator[FoundRelation]:
@@ -102,7 +103,7 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
             continue
         # a list ("Iran, Iraq and Syria") is no containment; "and" before a verb ends a clause
         after = outer_span.end
-        if _possessed(doc, outer_span):
+        if possessed_at(doc, outer_span.end):
             continue  # "Vellmora, Germany's largest insurer": an apposition, not a place in Germany
         if after < len(doc) and (_and_place(doc, after, by_start) or (doc[after].text == "," and (
                 by_start.get(after + 1) or _and_place(doc, after + 1, by_start)))):
