@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from graphbuild.extract.pronouns import DocumentView, PronounLink, pronoun_links
+from graphbuild.extract.pronouns import RELATIVE, DocumentView, PronounLink, pronoun_links
 
 NOUN_RULES = frozenset({"definite-subject", "description"})
 # Ties inside the name's own noun phrase ("comedian Ann Varga", "Ann Varga, the comedian"):
@@ -150,12 +150,16 @@ def description_links(view: DocumentView) -> dict[int, PronounLink]:
 def referring_spans(view: DocumentView) -> list[tuple[Span, PronounLink]]:
     """The span of each link of `pronouns.pronoun_links` and `description_links`
     (a pronoun's link wins), in text order: the pronoun token, or a description from its
-    first word to its noun ("the company"), never reaching into a name before it."""
+    first word to its noun ("the company"), never reaching into a name before it. A
+    relative pronoun is no mention of its own (as in OntoNotes and mostly in ECB+): its
+    link serves the extractors and the discourse centre only."""
     doc = view.doc
     links = {**description_links(view), **pronoun_links(view)}
     out = []
     for i, link in sorted(links.items()):
         tok = doc[i]
+        if tok.lower_ in RELATIVE and link.rule == "pronoun":
+            continue
         start = i
         if link.rule in NOUN_RULES:
             while start > tok.left_edge.i and view.token_entity(doc[start - 1]) is None and (

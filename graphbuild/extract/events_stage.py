@@ -21,6 +21,7 @@ from graphbuild.extract.event_anaphora import Cue, absorb
 from graphbuild.extract.event_args import placeless
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
+from graphbuild.extract.missed_names import dateline_extents
 from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
 from graphbuild.nlp import ParsedDocument
@@ -121,8 +122,10 @@ def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str
 
 
 def _dateline_tokens(parsed: ParsedDocument, model: GraphModel) -> frozenset[int]:
-    """Indices of the tokens of the dateline mentions ("EDMONTON, Alberta (CP) -")."""
+    """Indices of the tokens of the datelines ("EDMONTON, Alberta (CP) -", with the
+    agency) and of the dateline mentions ("DUBLIN 1996-08-31")."""
     spans = [(m.start, m.end) for e in model.entities for m in e.mentions if m.rule == "dateline"]
+    spans += dateline_extents(parsed.document.text)
     if not spans:
         return frozenset()
     out, last = set(), max(e for _, e in spans)
@@ -179,14 +182,18 @@ def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int,
 def _entity(tok, token_entity: dict[int, str]) -> str | None:
     """The entity an argument head denotes: itself, or a name inside its phrase
     ("General Qassem Soleimani", "the leader Hossein Salami"), or the group a common noun
-    is part of ("the board of the union"). One holder of a role is no group: "the mayor
-    of X" is a person, not X."""
+    is part of ("the board of the union"). A role's holder is no group ("the mayor of X",
+    "the Acme chairman"), but the name after the role noun ("chairman Jo Bell")."""
     if tok.i in token_entity:
         return token_entity[tok.i]
+    holder = tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in ROLE_NOUNS
+    if holder and tok.i < tok.right_edge.i and tok.i + 1 in token_entity:  # however the parse hangs it
+        return token_entity[tok.i + 1]
     for child in tok.children:
-        if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity:
+        if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity \
+                and not (holder and child.dep_ == "compound" and child.i < tok.i):
             return token_entity[child.i]
-    if tok.pos_ == "NOUN" and not (tok.tag_ == "NN" and tok.lemma_.lower() in ROLE_NOUNS):
+    if tok.pos_ == "NOUN" and not holder:
         for prep in tok.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 named = [p for p in prep.children if p.dep_ == "pobj" and p.i in token_entity]

@@ -26,6 +26,9 @@ _INITIALLED_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A
 # gazetteers know ("UPDATE 2 - ", "EXCLUSIVE - " are wire slugs in the same form).
 _BARE_DATELINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)? [-–—] ", re.M)
 DATELINE_LINES = 4  # a dateline stands in the first lines of a story
+# A whole dateline, place to dash: "SAO PAULO (AP) - ", "EDMONTON, Alberta (CP) — ".
+_DATELINE_EXTENT = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
+                              r" ?(?:\(\s*[A-Z][\w ]*\) ?)?[-–—]+ ?")
 
 
 def _initials(words: list[str]) -> str:
@@ -65,6 +68,24 @@ def datelines(text: str, spans: list[Span]) -> list[Span]:
             continue
         if not any(s.start < b and a < s.end and (s.start, s.end) != (a, b) for s in spans):
             out.append(Span(a, b, "GPE", "dateline"))
+    return out
+
+
+def dateline_end(text: str, start: int) -> int:
+    """Where a dateline opening at `start` ends ("SAO PAULO (AP) - " before the prose), or
+    `start` when none opens there: the filing place and agency are no part of the story."""
+    m = _DATELINE_EXTENT.match(text, start)
+    return m.end() if m else start
+
+
+def dateline_extents(text: str) -> list[tuple[int, int]]:
+    """The datelines, place to dash, opening lines among the first of `text`."""
+    out, start = [], 0
+    for line in text.split("\n")[:DATELINE_LINES]:
+        end = dateline_end(text, start)
+        if end > start:
+            out.append((start, end))
+        start += len(line) + 1
     return out
 
 

@@ -14,6 +14,9 @@ wants the pronouns as mentions of their entities can add them from the links.
 - "it/its" -> the most recent organization or place that was a clause's subject (never
   one only named in passing); an expletive "it" ("it is said that", "it was decided to") is no reference
   (rule "pronoun").
+- "who/whom/whose" opening a relative clause on a person's name ("Ann Varga, who
+  hosted ...") -> that person; "which" on an organization's or place's name -> that
+  one (rule "pronoun"; the relative clause's own head noun decides, never recency).
 - "the company / the club / the band ...", "the town / the river ..." as a subject or
   possessor -> the most recent subject organization / place (rule "definite-subject").
 
@@ -52,6 +55,9 @@ PLACE_NOUNS = frozenset(
 # Words after "it is/was" that make "it" expletive ("it is said that", "it is likely to").
 EXPLETIVE_WORDS = frozenset("said believed thought known reported claimed estimated expected likely possible "
                             "unclear clear important necessary decided time".split())
+# Relative pronouns by the kind of name they can attach to ("that" is left alone: it is
+# also a complementizer and a determiner, and the parse's tag does not tell them apart well).
+RELATIVE = {"who": ("Person",), "whom": ("Person",), "whose": ("Person",), "which": ("Organization", "Place")}
 MAX_SENTENCES_BACK = 4  # an antecedent further back than this is too far to trust
 
 
@@ -170,9 +176,21 @@ def _linked(tok: Token, links: dict[int, PronounLink]) -> str | None:
     return None if link is None else link.entity
 
 
+def _relative(view: DocumentView, tok: Token) -> PronounLink | None:
+    """The name a relative pronoun's clause modifies ("Ann Varga, who ...": Varga), when
+    its kind fits the pronoun (`RELATIVE`)."""
+    clause = tok.head if tok.dep_ != "poss" else tok.head.head  # "whose show ...": the noun, then its verb
+    if tok.tag_ not in ("WP", "WP$", "WDT") or clause.dep_ != "relcl":
+        return None
+    eid = view.token_entity(clause.head)
+    return PronounLink(eid, "pronoun") if eid is not None and view.kind(eid) in RELATIVE[tok.lower_] else None
+
+
 def _resolve(view: DocumentView, tok: Token, sent_no: int, centre: _Centre,
              links: dict[int, PronounLink]) -> PronounLink | None:
     low = tok.lower_
+    if low in RELATIVE:
+        return _relative(view, tok)
     if low in MALE or low in FEMALE:
         if tok.pos_ != "PRON":
             return None

@@ -12,6 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Span, Token
 
+from graphbuild.extract.missed_names import dateline_end
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
 
@@ -99,10 +100,14 @@ def according_to(view: DocumentView, quoted) -> Iterator[FoundQuote]:
 
 def line_start_token(doc, i: int, floor: int) -> int:
     """The first token at or after `floor` on the line of token `i` (a sentence the parser
-    ran across a headline's line break starts on the line of its verb)."""
+    ran across a headline's line break starts on the line of its verb), after the
+    line's dateline ("TAMALE, Ghana - Heavy rains ..., officials said")."""
     k = i
     while k > floor and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
         k -= 1
+    end = dateline_end(doc.text, doc[k].idx)
+    while k < i and doc[k].idx < end:
+        k += 1
     return k
 
 

@@ -49,18 +49,25 @@ def _legal_form_terms() -> frozenset[str]:
     return frozenset(normalized(term) for _, term in typesources())
 
 
-def _has_legal_term(name: str) -> bool:
-    """`bool(cleanco.matches(name, typesources()))`: some word of `name` is a legal-form term."""
-    terms = _legal_form_terms()
-    return any(normalized(part) in terms for part in strip_tail(name).split())
+def _legal_prefix(name: str) -> bool:
+    """Whether `name` opens with a legal form written in capitals ("PT Bank Mandiri",
+    "OOO Gazprom"), the only place other than the end where one stands."""
+    first = strip_tail(name).split()[0]
+    return first.isupper() and normalized(first) in _legal_form_terms()
 
 
 @lru_cache(maxsize=1 << 14)
 def legal_form(name: str) -> bool:
     """Whether `name` ends with a company's legal form ("Apple Inc.", "Toyota Motor
     Corp", "Walt Disney Company"); a bare legal-form word is no name of a company."""
-    words = name.split()
-    return len(words) >= 2 and _has_legal_term(name) and basename(name).strip() != ""
+    if len(name.split()) < 2:
+        return False
+    base = basename(name).strip(" ,")
+    if base and name.startswith(base) and base != name.strip(" ,"):
+        # cleanco strips a tail that is a legal-form term whatever its case; a
+        # lowercase one is a particle ("Maria da", "Lula da Silva"), not "SA" or "Ltd".
+        return name[len(base):].strip(" ,.")[:1].isupper()
+    return base != "" and _legal_prefix(name)
 
 
 def without_legal_form(name: str) -> str:

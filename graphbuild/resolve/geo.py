@@ -18,7 +18,7 @@ from functools import lru_cache
 from graphbuild.lexicon.countries import countries as country_table
 from graphbuild.lexicon.countries import geonames, name_variants
 from graphbuild.model import Entity, Evidence, GraphModel, Relation
-from graphbuild.names import is_acronym, normalize
+from graphbuild.names import is_acronym, normalize, shouted
 from graphbuild.vocab import iri_base
 
 PLACE_KINDS = frozenset({"Place"})
@@ -141,7 +141,7 @@ def link_places(model: GraphModel) -> GraphModel:
             continue
         if e.id in country_of:
             rec = g.countries[country_of[e.id]]
-            entities.append(_with_link(e, rec["geonameid"], None, None))
+            entities.append(_spelled(_with_link(e, rec["geonameid"], None, None), rec["name"]))
             continue
         sent = set().union(*(sentence_ctx.get((m.doc_id, m.sentence_start), set()) for m in e.mentions))
         docs = set().union(*(doc_ctx.get(m.doc_id, set()) for m in e.mentions))
@@ -149,7 +149,7 @@ def link_places(model: GraphModel) -> GraphModel:
         if rec is None:
             entities.append(e)
             continue
-        entities.append(_with_link(e, rec["id"], rec["lat"], rec["long"]))
+        entities.append(_spelled(_with_link(e, rec["id"], rec["lat"], rec["long"]), rec["name"]))
         country_id = node_of_country.get(rec["country"])
         if country_id is None:
             country = _country_node(rec["country"], {x.id for x in model.entities} | set(added))
@@ -179,6 +179,14 @@ def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None
         lat=e.lat if e.lat is not None else lat,
         long=e.long if e.long is not None else long,
     )
+
+
+def _spelled(e: Entity, name: str) -> Entity:
+    """A place known only in capitals ("SAO PAULO" of a dateline) labelled as the
+    gazetteer spells it ("São Paulo"); the capitals stay a surface form."""
+    if not shouted(e.label) or normalize(name) != normalize(e.label):
+        return e
+    return replace(e, label=name, alt_labels=tuple(dict.fromkeys((*e.alt_labels, e.label))))
 
 
 def _country_node(code: str, taken: set[str]) -> Entity:

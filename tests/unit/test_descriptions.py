@@ -93,3 +93,8 @@ def test_an_organizations_head_noun_refers_back_to_it(nlp):
 
 def test_a_predicate_noun_of_an_organization_is_no_mention(nlp):
     assert descriptions(nlp, "The Springfield City Council is a force in the region.") == []
+
+
+def test_a_relative_pronoun_is_linked_but_no_mention_of_its_own(nlp):
+    view = view_of(nlp, "The jury heard from Maria Lindqvist, who lives in Bergen. She left on Monday.")
+    assert [(s.text, view.label(link.entity)) for s, link in referring_spans(view)] == [("She", "Maria Lindqvist")]

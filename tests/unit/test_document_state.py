@@ -17,3 +17,12 @@ def test_a_document_naming_one_state_places_its_other_places_there():
 def test_no_document_state_when_two_states_are_named():
     f = contained([place("a", "Wobegon Creek"), place("b", "Montana", at=20), place("c", "Idaho", at=40)])
     assert not any(a == "Wobegon Creek" for a, _ in f)
+
+
+def test_a_place_known_only_in_capitals_takes_the_gazetteers_spelling():
+    from graphbuild.model import Document, GraphModel
+    from graphbuild.resolve.geo import link_places
+    model = GraphModel(documents=(Document("d1", "x" * 100),),
+                       entities=(place("a", "SAO PAULO"), place("b", "Brazil", at=20), place("c", "Recife", at=40)))
+    labels = {e.id: (e.label, e.alt_labels) for e in link_places(model).entities}
+    assert labels["a"] == ("São Paulo", ("SAO PAULO",)) and labels["c"][0] == "Recife"

@@ -74,6 +74,14 @@ def test_legal_forms_head_nouns_gazetteers_and_name_structure_vote():
     assert not person_structure("Truth Tellers") and not person_structure("Q. Roe")
 
 
+def test_a_legal_form_ends_a_name_in_capitals_or_opens_it_a_particle_is_none():
+    assert legal_form("Varnholt Logistik AG") and legal_form("Pellar Tecnologia Ltda.")
+    assert legal_form("OOO Kranvest") and without_legal_form("Tornby Bank AB") == "Tornby Bank"
+    # "da", "de", "as" are cleanco terms too; inside or lowercase they are name particles.
+    assert not legal_form("Joana Prates da Cunha") and not legal_form("Marta da")
+    assert not legal_form("Vera Ab Lind") and name_votes("Rui Teles da Mota") == {}
+
+
 def test_given_surname_shape_and_acronym_shape():
     assert shaped_like_person("Tendai Mashonga") and not shaped_like_person("North Mashonga")
     assert not shaped_like_person("Globex Police") and not shaped_like_person("Paris Mashonga")

@@ -34,3 +34,15 @@ def test_a_place_modifying_the_arrested_is_not_arrested(roles_of):
 def test_a_country_beaten_in_a_match_is_still_the_opponent(roles_of):
     found = roles_of("Australia beat India in Ahmedabad on Sunday.", "beat")
     assert ("patient", "India", "Place") in found
+
+
+def test_the_holder_of_a_role_is_the_name_after_it_not_the_employer_before_it(roles_of):
+    found = roles_of("Former Varnholt chairman Per Ekdahl, who founded the firm in 1991, welcomed the offer on Monday.",
+                     "welcomed")
+    assert ("agent", "Per Ekdahl", "Person") in found and not {r for r in found if "Varnholt" in r[1]}
+    assert not roles_of("The Varnholt Motors chairman resigned on Monday.", "resigned")
+
+
+def test_a_datelines_agency_takes_part_in_no_event(roles_of):
+    text = "Strike ends at port\n\nSAO PAULO (AP) - Dockworkers agreed a new contract on Friday with the operators."
+    assert not {r for r in roles_of(text, "agreed") if r[1] == "AP"}

@@ -110,3 +110,18 @@ def test_referring_mentions_do_not_vote_for_a_merged_nodes_label_or_kind():
     assert canonical_label([named_twice, named_once]) == "Jonas Varga"  # not the form with more "he"
     org_twice = ent("c", "e1", "Organization", "Varga", "Varga")
     assert majority_kind([org_twice, _with_pronouns(ent("d", "e1", "Person", "Varga"), 3)]) == "Organization"
+
+
+def test_relative_who_stands_for_the_person_its_clause_modifies(nlp):
+    text = "The jury heard from Maria Lindqvist, who lives in Bergen, and then adjourned."
+    assert ("who", "Maria Lindqvist") in links(nlp, text)
+
+
+def test_relative_which_stands_for_an_organization_never_for_a_person(nlp):
+    assert ("which", "Northway Records") in links(nlp, "She joined Northway Records, which is based in Leeds.")
+    assert not any(w == "which" for w, _ in links(nlp, "They praised Peter Holm, which surprised nobody."))
+
+
+def test_relative_who_on_a_common_noun_links_nothing(nlp):
+    text = "Maria Lindqvist thanked the nurse who treated her."
+    assert not any(w == "who" for w, _ in links(nlp, text))

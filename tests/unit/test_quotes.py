@@ -133,3 +133,13 @@ def test_according_to_a_document_is_nobody(nlp):
 def test_speaker_named_in_an_appositive_of_the_subject(nlp):
     text = '"We have waited a long time for a player like him," the club\'s manager, Alan Pryce, commented.'
     assert quotes_of(nlp, text)[0][0] == "Alan Pryce"
+
+
+def test_reported_speech_after_a_dateline_leaves_the_dateline_out(nlp):
+    from graphbuild.analyze import analyze
+    from graphbuild.model import Document
+    from graphbuild.nlp import parse
+    text = ("Floods in the north\n\nTAMALE, Ghana - Heavy rains have flooded villages across the region, "
+            "regional director Kojo Asante said on Thursday.")
+    quotes = analyze(parse(nlp, Document(id="t", text=text))).quotes
+    assert quotes and all(q.text.startswith("Heavy rains") for q in quotes)
