@@ -48,6 +48,8 @@ class Mention:
 # Rules of mentions that refer without naming ("he", "the company"): never a label, an
 # alias or a name to match across documents, and not scored as names.
 REFERRING_RULES = frozenset({"pronoun", "definite-subject", "description"})
+# Rule of a verb trigger's mention: "foils", "shoots" are then never read as plural nouns.
+VERB_TRIGGER = "verb-trigger"
 
 
 @dataclass(frozen=True)

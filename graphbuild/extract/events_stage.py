@@ -23,7 +23,7 @@ from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
 from graphbuild.extract.missed_names import dateline_extents
 from graphbuild.lexicon.roles import ROLE_NOUNS
-from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue
+from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue, VERB_TRIGGER
 from graphbuild.nlp import ParsedDocument
 
 PLACE_KINDS = {"Place"}
@@ -235,7 +235,7 @@ def _evidence(parsed: ParsedDocument, tok, rule: str, confidence: float) -> Evid
 def _mention(parsed: ParsedDocument, f: FoundEvent) -> Mention:
     start, end = parsed.source(f.span.start_char, f.span.end_char)
     s_start, s_end = parsed.source(f.trigger.sent.start_char, f.trigger.sent.end_char)
-    rule = "ner" if f.span.label_ == "EVENT" else "trigger"
+    rule = "ner" if f.span.label_ == "EVENT" else VERB_TRIGGER if f.trigger.pos_ in ("VERB", "AUX") else "trigger"
     return Mention(parsed.document.id, start, end, parsed.document.text[start:end], "EVENT", s_start, s_end, rule)
 
 

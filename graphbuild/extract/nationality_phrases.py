@@ -10,6 +10,8 @@
 - "X represented Ghana at the Olympics", "X played for the Czech national team", "X was
   called up to the Turkey national football team": a country's sport is its citizens'
   (rule "national-team"; a country name only when it is a place of the document).
+- "X, a member of the Belgian Federal Parliament", "X was elected to the Norwegian
+  Parliament": a member of a legislature its demonym names (`person_facts.LEGISLATURES`).
 Each yields `affiliation.CountryWords`, resolved by the stage like the other demonyms.
 Read-only.
 """
@@ -20,7 +22,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.affiliation import CountryWords
-from graphbuild.extract.person_facts import described_person, verb_person
+from graphbuild.extract.person_facts import LEGISLATURES, described_person, verb_person
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
 
@@ -116,6 +118,7 @@ def nationality_phrases(view: DocumentView) -> Iterator[CountryWords]:
                 yield found
     yield from _in_noun_phrase(view)
     yield from national_teams(view)
+    yield from legislature_members(view)
 
 
 def _country_span(view: DocumentView, words: Span) -> Span | None:
@@ -172,3 +175,32 @@ def national_teams(view: DocumentView) -> Iterator[CountryWords]:
             continue
         if person is not None:
             yield CountryWords(person, t.sent, words, "demonym")
+
+
+def _legislature_demonym(house: Token) -> Span | None:
+    """The demonym opening the name of a legislature: "the Belgian Federal Parliament"."""
+    if house.lemma_.lower() not in LEGISLATURES:
+        return None
+    doc = house.doc
+    first = min((t.i for t in house.subtree if t.i <= house.i and t.dep_ != "det"), default=house.i)
+    if not all(doc[k].dep_ in ("compound", "amod") and doc[k].head.i <= house.i for k in range(first, house.i)):
+        return None  # only the name's own words before the house ("Parliament")
+    return _demonym_starting(doc, first, house.i)
+
+
+def legislature_members(view: DocumentView) -> Iterator[CountryWords]:
+    """A member of, or one elected to, a legislature its demonym names is its country's
+    citizen: "X, a member of the Belgian Parliament", "X was elected to the Swedish Riksdag"."""
+    for house in view.doc:
+        prep = house.head
+        if house.dep_ != "pobj" or (words := _legislature_demonym(house)) is None:
+            continue
+        holder = prep.head
+        if prep.lower_ == "of" and holder.lemma_.lower() == "member":
+            person = described_person(view, holder)
+        elif prep.lower_ in ("to", "in") and holder.lemma_.lower() in ("elect", "sit", "serve"):
+            person = verb_person(view, holder)
+        else:
+            continue
+        if person is not None:
+            yield CountryWords(person, house.sent, words, "demonym")

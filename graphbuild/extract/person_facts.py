@@ -84,7 +84,8 @@ def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
             continue
         for c in noun.children:
             if c.dep_ in DESCRIBING_DEPS and c.i < noun.i and (rule := _country_word(view, c)):
-                yield CountryWords(person, noun.sent, doc[c.i : c.i + 1], rule)
+                a = c.i - 1 if c.i > 0 and countries.by_demonym(doc[c.i - 1 : c.i + 1].text) else c.i
+                yield CountryWords(person, noun.sent, doc[a : c.i + 1], rule)  # "Equatorial Guinean"
     yield from _office_countries(view)
     before: dict[int, tuple[Span, str]] = {}  # a name's root token -> the country words before it
     for person, span in view.entity_spans(("Person",)):

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
 
-from graphbuild.model import Event, Relation, TimeValue
+from graphbuild.model import Event, Relation, TimeValue, VERB_TRIGGER
 
 CONTAINED_IN = "containedInPlace"
 # Roles naming who an event happened to: two different such people are two events.
@@ -217,6 +217,8 @@ def trigger_stems(event: Event) -> set[str]:
 def is_plural(event: Event) -> bool:
     """Every mention of the event is a plural noun ("attacks", "funeral processions"):
     a generic or collective mention, not one happening."""
+    if any(m.rule == VERB_TRIGGER for m in event.mentions):
+        return False  # "police foils attack": a verb, whatever its ending
     words = [_head(m.text) for m in event.mentions] or [_head(event.label)]
     return bool(words) and all(w.endswith("s") and not w.endswith(_NOT_PLURAL) and len(w) > 3 for w in words)
 

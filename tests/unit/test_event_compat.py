@@ -2,7 +2,9 @@
 across documents after place linking."""
 from __future__ import annotations
 
-from graphbuild.model import Count, Event, Mention, Participant, Relation, TimeValue
+from dataclasses import replace
+
+from graphbuild.model import VERB_TRIGGER, Count, Event, Mention, Participant, Relation, TimeValue
 from graphbuild.resolve.event_compat import (
     containment,
     is_plural,
@@ -66,6 +68,9 @@ def test_kinds_are_compatible_along_the_class_hierarchy():
 
 def test_plural_mentions_are_generic():
     assert is_plural(ev("v", "Attack", "attacks")) and not is_plural(ev("v", "Attack", "attack"))
+    verb = ev("v", "Attack", "shoots")
+    verb = Event("v", "Attack", "shoots", (replace(verb.mentions[0], rule=VERB_TRIGGER),))
+    assert is_plural(ev("v", "Attack", "shoots")) and not is_plural(verb)  # "gunman shoots three"
 
 
 # --- joining ---------------------------------------------------------------------------

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from graphbuild.model import Document
+from graphbuild.resolve.event_compat import is_plural
 
 PUBLISHED = date(2020, 1, 7)  # a Tuesday
 
@@ -63,7 +64,17 @@ def test_inflections_and_nominalisations_share_a_type(events_of):
                          "His assassination in Paris was planned.")
     assert set(_kinds(model)) == {"Killing"}
     assert {m.text for e in model.events for m in e.mentions} == {"killed", "killing", "assassination"}
-    assert all(m.label == "EVENT" and m.rule == "trigger" for e in model.events for m in e.mentions)
+    rules = {m.text: m.rule for e in model.events for m in e.mentions}
+    assert all(m.label == "EVENT" for e in model.events for m in e.mentions)
+    assert rules == {"killed": "verb-trigger", "killing": "trigger", "assassination": "trigger"}
+
+
+def test_a_verb_ending_in_s_is_not_a_plural_event(events_of):
+    # A headline verb in the present ("foils", "shoots") is one act, not "attacks" in general.
+    model, _ = events_of("Navy foils attack on tanker in the Gulf on Friday.")
+    foils = [v for v in model.events if any(m.text == "foils" for m in v.mentions)]
+    assert foils and all(m.rule == "verb-trigger" for v in foils for m in v.mentions if m.text == "foils")
+    assert not any(is_plural(v) for v in foils)
 
 
 def test_strike_is_typed_by_context(events_of):

@@ -40,3 +40,14 @@ def test_players_of_a_national_team_and_who_represents_a_country(nlp):
 
 def test_a_club_team_tells_no_nationality(nlp):
     assert not _found(nlp, "Tomas Verlund played for the city team of Brno.")
+
+
+def test_member_of_or_elected_to_a_legislature_its_demonym_names(nlp):
+    found = _found(nlp, "Lena Marsk is married to Piet Oorman, a former member of the Belgian Federal Parliament.")
+    assert ("Piet Oorman", "Belgian") in found
+    assert ("Marit Olsen", "Norwegian") in _found(nlp, "Marit Olsen was elected to the Norwegian Parliament in 1973.")
+
+
+def test_a_demonym_of_a_company_or_of_an_envoys_host_is_no_persons_nationality(nlp):
+    assert not _found(nlp, "Acme is an American company.")
+    assert not _found(nlp, "Walter Hesse visited the Swedish parliament building.")

@@ -133,3 +133,17 @@ def test_member_of_a_country_s_legislature_is_its_national(nlp):
 def test_an_organization_only_modifying_the_represented_is_no_member(nlp):
     f = facts(nlp, "The Brewers Federation, which represents about 9,000 Hallow Breweries workers, called a strike.")
     assert not any(p == "memberOf" for _, p, _ in f)
+
+
+def test_a_two_word_demonym_before_a_describing_noun(nlp):
+    from tests.helpers.extract import stage_facts
+    facts = stage_facts(nlp, "Tomas Verlund is an Equatorial Guinean sculptor and artist.")
+    assert ("Tomas Verlund", "nationality", "Equatorial Guinea") in facts
+    assert ("Tomas Verlund", "nationality", "Guinea") not in facts
+
+
+def test_an_ambassador_to_a_country_is_not_its_citizen(nlp):
+    from tests.helpers.extract import stage_facts
+    facts = stage_facts(nlp, "Pierre Dumas is the French ambassador to Spain.")
+    assert ("Pierre Dumas", "nationality", "Spain") not in facts
+    assert not {f for f in stage_facts(nlp, "Acme is an American company.") if f[1] == "nationality"}
