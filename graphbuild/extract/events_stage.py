@@ -182,16 +182,15 @@ def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int,
 def _entity(tok, token_entity: dict[int, str]) -> str | None:
     """The entity an argument head denotes: itself, or a name inside its phrase
     ("General Qassem Soleimani", "the leader Hossein Salami"), or the group a common noun
-    is part of ("the board of the union"). A role's holder is no group ("the mayor of X",
-    "the Acme chairman"), but the name after the role noun ("chairman Jo Bell")."""
+    is part of ("the board of the union"). A role's holder is no group ("the mayor of X")
+    but the name after the role noun ("Acme chairman Jo Bell" is Jo Bell)."""
     if tok.i in token_entity:
         return token_entity[tok.i]
     holder = tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.lemma_.lower() in ROLE_NOUNS
     if holder and tok.i < tok.right_edge.i and tok.i + 1 in token_entity:  # however the parse hangs it
         return token_entity[tok.i + 1]
     for child in tok.children:
-        if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity \
-                and not (holder and child.dep_ == "compound" and child.i < tok.i):
+        if child.dep_ in ("compound", "appos", "flat") and child.i in token_entity:
             return token_entity[child.i]
     if tok.pos_ == "NOUN" and not holder:
         for prep in tok.children:

@@ -26,9 +26,11 @@ _INITIALLED_NAME = re.compile(r"(?<![\w.'’-])(?:[A-Z]\.\s?){1,3}(?P<surname>[A
 # gazetteers know ("UPDATE 2 - ", "EXCLUSIVE - " are wire slugs in the same form).
 _BARE_DATELINE = re.compile(r"^([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3})(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)? [-–—] ", re.M)
 DATELINE_LINES = 4  # a dateline stands in the first lines of a story
-# A whole dateline, place to dash: "SAO PAULO (AP) - ", "EDMONTON, Alberta (CP) — ".
-_DATELINE_EXTENT = re.compile(r"[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,3}(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)?"
-                              r" ?(?:\(\s*[A-Z][\w ]*\) ?)?[-–—]+ ?")
+# A whole dateline, place to dash: "SAO PAULO (AP) - ", "EDMONTON, Alberta (CP) — ",
+# "LONDON, March 3 (dpa) - ". The dash stands apart ("COVID-19", "UK-based" are words).
+_DATELINE_EXTENT = re.compile(r"(?P<place>[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*[A-Z.])*)"
+                              r"(?P<more>(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+)?)?(?:,? [A-Z][a-z]{2,8}\.? \d{1,2})?"
+                              r"(?: \(\s*[A-Za-z][\w ]*\))?) [-–—]+ ")
 
 
 def _initials(words: list[str]) -> str:
@@ -73,9 +75,15 @@ def datelines(text: str, spans: list[Span]) -> list[Span]:
 
 def dateline_end(text: str, start: int) -> int:
     """Where a dateline opening at `start` ends ("SAO PAULO (AP) - " before the prose), or
-    `start` when none opens there: the filing place and agency are no part of the story."""
+    `start` when none opens there or `start` is past the story's first lines: the filing
+    place and agency are no part of the story."""
+    if text.count("\n", 0, start) >= DATELINE_LINES:
+        return start
     m = _DATELINE_EXTENT.match(text, start)
-    return m.end() if m else start
+    # A bare "PLACE - " only for a place the gazetteers know ("NASA - the agency" is prose).
+    if m is None or not (m.group("more") or in_gazetteer(m.group("place").title())):
+        return start
+    return m.end()
 
 
 def dateline_extents(text: str) -> list[tuple[int, int]]:

@@ -49,11 +49,18 @@ def _legal_form_terms() -> frozenset[str]:
     return frozenset(normalized(term) for _, term in typesources())
 
 
+# Lowercase words cleanco takes for legal forms that are name particles in a personal
+# name ("Lula da Silva", "Marta de"); "plc" or "ltd" in lowercase are still legal forms.
+NAME_PARTICLES = frozenset({"da", "de", "do", "dos", "das", "du", "di", "del", "van", "von", "y", "e", "as", "et"})
+
+
 def _legal_prefix(name: str) -> bool:
     """Whether `name` opens with a legal form written in capitals ("PT Bank Mandiri",
-    "OOO Gazprom"), the only place other than the end where one stands."""
-    first = strip_tail(name).split()[0]
-    return first.isupper() and normalized(first) in _legal_form_terms()
+    "OOO Gazprom"), the only place other than the end where one stands; two capitals
+    before one word or a particle are a person's initials ("AB de Villiers", "PT Barnum")."""
+    first, *rest = strip_tail(name).split()
+    initials = len(first) <= 2 and (len(rest) < 2 or rest[0].islower())
+    return first.isupper() and not initials and normalized(first) in _legal_form_terms()
 
 
 @lru_cache(maxsize=1 << 14)
@@ -64,9 +71,8 @@ def legal_form(name: str) -> bool:
         return False
     base = basename(name).strip(" ,")
     if base and name.startswith(base) and base != name.strip(" ,"):
-        # cleanco strips a tail that is a legal-form term whatever its case; a
-        # lowercase one is a particle ("Maria da", "Lula da Silva"), not "SA" or "Ltd".
-        return name[len(base):].strip(" ,.")[:1].isupper()
+        # cleanco strips a tail that is a legal-form term whatever its case.
+        return name[len(base):].strip(" ,.") not in NAME_PARTICLES
     return base != "" and _legal_prefix(name)
 
 

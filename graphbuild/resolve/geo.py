@@ -18,7 +18,7 @@ from functools import lru_cache
 from graphbuild.lexicon.countries import countries as country_table
 from graphbuild.lexicon.countries import geonames, name_variants
 from graphbuild.model import Entity, Evidence, GraphModel, Relation
-from graphbuild.names import is_acronym, normalize, shouted
+from graphbuild.names import is_acronym, normalize
 from graphbuild.vocab import iri_base
 
 PLACE_KINDS = frozenset({"Place"})
@@ -184,7 +184,7 @@ def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None
 def _spelled(e: Entity, name: str) -> Entity:
     """A place known only in capitals ("SAO PAULO" of a dateline) labelled as the
     gazetteer spells it ("São Paulo"); the capitals stay a surface form."""
-    if not shouted(e.label) or normalize(name) != normalize(e.label):
+    if any(c.islower() for c in e.label) or normalize(name) != normalize(e.label):
         return e
     return replace(e, label=name, alt_labels=tuple(dict.fromkeys((*e.alt_labels, e.label))))
 

@@ -23,6 +23,8 @@ def test_a_place_known_only_in_capitals_takes_the_gazetteers_spelling():
     from graphbuild.model import Document, GraphModel
     from graphbuild.resolve.geo import link_places
     model = GraphModel(documents=(Document("d1", "x" * 100),),
-                       entities=(place("a", "SAO PAULO"), place("b", "Brazil", at=20), place("c", "Recife", at=40)))
+                       entities=(place("a", "SAO PAULO"), place("b", "Brazil", at=20), place("c", "Recife", at=40),
+                                 place("d", "PERU", at=60)))
     labels = {e.id: (e.label, e.alt_labels) for e in link_places(model).entities}
     assert labels["a"] == ("São Paulo", ("SAO PAULO",)) and labels["c"][0] == "Recife"
+    assert labels["d"][0] == "Peru"  # a short name in capitals too

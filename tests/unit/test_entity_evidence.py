@@ -80,6 +80,8 @@ def test_a_legal_form_ends_a_name_in_capitals_or_opens_it_a_particle_is_none():
     # "da", "de", "as" are cleanco terms too; inside or lowercase they are name particles.
     assert not legal_form("Joana Prates da Cunha") and not legal_form("Marta da")
     assert not legal_form("Vera Ab Lind") and name_votes("Rui Teles da Mota") == {}
+    assert legal_form("Harrowgate Shipping plc") and legal_form("Dunmore & Co.")  # lowercase, still forms
+    assert not legal_form("AB de Marchi") and not legal_form("PT Varnum")  # initials, not "PT Bank X"
 
 
 def test_given_surname_shape_and_acronym_shape():

@@ -143,3 +143,22 @@ def test_reported_speech_after_a_dateline_leaves_the_dateline_out(nlp):
             "regional director Kojo Asante said on Thursday.")
     quotes = analyze(parse(nlp, Document(id="t", text=text))).quotes
     assert quotes and all(q.text.startswith("Heavy rains") for q in quotes)
+
+
+def test_a_hyphenated_word_opening_a_line_is_no_dateline(nlp):
+    from graphbuild.analyze import analyze
+    from graphbuild.model import Document
+    from graphbuild.nlp import parse
+    text = ("Cases rise\n\nCOVID-19 cases rose sharply in Lagos last month, Governor Ade Bello said.\n\n"
+            "UK-based lenders cut 3,000 jobs this year, finance minister Rachel Moss said.")
+    texts = {q.text for q in analyze(parse(nlp, Document(id="t", text=text))).quotes}
+    assert any(t.startswith("COVID-19 cases") for t in texts) and any(t.startswith("UK-based") for t in texts)
+
+
+def test_dateline_ends_after_the_agency_and_the_date_only_where_datelines_stand():
+    from graphbuild.extract.missed_names import dateline_end
+    line = "LONDON, March 3 (dpa) - Police said"
+    assert line[dateline_end(line, 0):] == "Police said"
+    assert dateline_end("NASA - the agency said", 0) == 0  # a bare one only for a known place
+    late = "a\nb\nc\nd\nTAMALE, Ghana - Rain fell"
+    assert dateline_end(late, late.index("TAMALE")) == late.index("TAMALE")
