@@ -67,7 +67,9 @@ def support_verb(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in ON_VERBS:
         return tok.head.head
     if tok.dep_ in SUPPORT_OBJECTS and tok.head.lemma_.lower() in SUPPORT_VERBS:
-        return tok.head
+        # "called the verdict a victory", "made the vote a test": the verb names or
+        # judges an event someone else holds.
+        return None if any(c.dep_ == "oprd" for c in tok.head.children) else tok.head
     return None
 
 

@@ -11,6 +11,7 @@ Such a possessor votes Organization, or Place when the gazetteers know its name
 "this is a person": a role noun written in lowercase right before a name shaped like a
 personal name ("chief executive Marcus Feld", "spokeswoman Ann Roe"), tagged what it may;
 and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe"), is a club.
+A name in apposition to an organization noun ("the software firm X") is an organization.
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
 from graphbuild.lexicon.name_forms import in_gazetteer, person_structure, shaped_like_person
 from graphbuild.lexicon.roles import PLAYER_TITLES, ROLE_NOUNS
+from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS
 from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
 from graphbuild.nlp import ParsedDocument
@@ -61,6 +63,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _conjunct_cues(parsed.doc, mention_of)
     yield from _role_before_name(parsed, mention_of)
     yield from _team_before_staff(parsed, mention_of)
+    yield from _described_as_organization(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
     yield from place_cues(parsed, mention_of)
@@ -97,6 +100,21 @@ def _team_before_staff(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
             continue
         if not doc[staff.i - 1].is_punct and not is_nation(POSSESSIVE.sub("", before.text)):
             yield KindCue(before.start, before.end, "Organization", "team-of-staff", CUE_WEIGHT)
+
+
+def _described_as_organization(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """An Organization cue for a name in apposition to a noun that says it is one ("the
+    software firm Quill Harbor", "Tarvo, a Swedish lender,"), tagged what it may; a
+    nation stays a place ("the national team, Brazil")."""
+    for tok in parsed.doc:
+        if tok.dep_ != "appos":
+            continue
+        name, noun = (tok, tok.head) if tok.pos_ == "PROPN" else (tok.head, tok)
+        if name.pos_ != "PROPN" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS:
+            continue
+        m = mention_of(name)
+        if m is not None and not is_nation(POSSESSIVE.sub("", m.text)):
+            yield KindCue(m.start, m.end, "Organization", "described-as-organization", CUE_WEIGHT)
 
 
 def _role_before_name(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

@@ -16,12 +16,13 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
+from graphbuild.extract.span_joins import described_organizations, with_credentials, with_surname_after_particle
 from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import shaped_like_person
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
-from graphbuild.names import CREDENTIALS_AFTER, POSSESSIVE, is_honorific, is_title_noun
+from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
 from graphbuild.nlp import ParsedDocument
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -44,11 +45,13 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     layout = Layout(text, context.repeated_lines)
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
-    spans = _with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
+    spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
     spans = _with_team_nicknames(parsed, layout, spans)
+    spans = with_surname_after_particle(text, spans)
     places = datelines(text, spans)
     spans = [s for s in spans if not any((s.start, s.end) == (p.start, p.end) for p in places)] + places
     spans += initialled(text, spans)
+    spans += described_organizations(parsed.doc, spans)
     spans += acronyms(text, spans)
     spans += table_names(text, spans)
     spans += propagate(parsed.doc, layout, spans)
@@ -132,19 +135,6 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     return not (whole or (first and first[0].casefold() in layout.lowercase_words))
 
 
-def _with_credentials(text: str, spans: list[Span]) -> list[Span]:
-    """Personal names with the degrees written after them ("Jane Roe, MD"): one
-    mention, and no place "MD"."""
-    out, covered = [], []
-    for s in spans:
-        m = CREDENTIALS_AFTER.match(text, s.end) if s.label == "PERSON" else None
-        if m:
-            s = Span(s.start, m.end(), s.label, s.rule)
-            covered.append((m.start(), m.end()))
-        out.append(s)
-    return [s for s in out if not any(a <= s.start and s.end <= b for a, b in covered)]
-
-
 def _heading_pieces(layout: Layout, span: Span) -> list[Span]:
     """A name in a title-case headline without the headline's words glued to it: edge
     words of a personal name whose forms the prose writes in lowercase ("Hire Jane Roe",
@@ -212,7 +202,7 @@ def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
 
 def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """A one-word span that is a common word here: opening a sentence, the tagger reads
-    it as a plural noun ("Coffins of ... were carried"), or as a plural name whose
+    it as a common noun ("Coffins of ... were carried", "Turnout was low"), or as a plural name whose
     singular the text writes in lowercase ("Libertarians" beside "a libertarian"); in an all-caps line, the text
     uses it in lowercase ("SOCCER - ..." beside "soccer"). A capital at a sentence start
     or in an all-caps line is no evidence of a name ("Navy" at a sentence start stays)."""
@@ -228,7 +218,8 @@ def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
         return token.lower_ in layout.lowercase_words
     if token.tag_ == "NNPS" and not token.is_upper:  # "Libertarians, in general, ..." beside "a libertarian"
         return any(token.lower_[:-k] in layout.lowercase_words for k in (1, 2) if token.lower_.endswith("s"))
-    return token.tag_ == "NNS" and not token.is_upper
+    # "Turnout was 58 percent": the tagger reads a name as NNP even where it opens a sentence.
+    return token.tag_ in ("NNS", "NN") and not token.is_upper
 
 
 def _common_abbreviation(name: str) -> bool:

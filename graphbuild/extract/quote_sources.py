@@ -51,6 +51,19 @@ def organization_antecedent(view: DocumentView, noun: Token) -> str | None:
     return (named or [eid for eid, _ in before])[-1]
 
 
+def owner_of_noun(view: DocumentView, noun: Token) -> str | None:
+    """The entity a common-noun subject belongs to: its possessor or the name of its
+    "of" phrase ("Latvia's government", "the government of Prime Minister X")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and view.token_entity(c) is not None:
+            return view.token_entity(c)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            named = [p for p in c.children if p.dep_ == "pobj" and view.token_entity(p) is not None]
+            if named:
+                return view.token_entity(named[0])
+    return None
+
+
 def speech_verb_after_subject(doc, start: int, is_speech, quoted) -> Token | None:
     """The speech verb after a subject that starts at token `start` (right after a
     closing mark): the first verb within `MAX_SUBJECT` tokens, if it is a speech verb
@@ -141,3 +154,25 @@ def _trimmed(span: Span) -> Span | None:
     if len(toks) < 4:
         return None
     return span.doc[toks[0].i : toks[-1].i + 1]
+
+
+def sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    if first is None or last is None:
+        return start, end
+    return first.sent.start_char, last.sent.end_char
+
+
+def attribution_end(text: str, end: int, verb: Token | None) -> int:
+    """Where the sentence that attributed a quote ends: after the speech verb's clause
+    (`," he said.`) or right after the closing mark (`he said: "..."`)."""
+    if verb is None:
+        return min(len(text), end + 1)
+    at = verb.idx + len(verb)
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    for k in range(at, line_end):
+        if text[k] in ".!?":
+            return k + 1
+    return line_end

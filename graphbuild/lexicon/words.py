@@ -77,3 +77,10 @@ PLACE_MODIFIERS = frozenset("""
 north south east west northern southern eastern western central upper lower new old
 greater great little saint st fort port mount lake
 """.split())
+
+# Nouns that say what kind of organization a name is: "the rights group X", "X, a lender".
+ORGANIZATION_DESCRIPTORS = frozenset(
+    "group company firm agency organization organisation charity party union club team bank lender insurer "
+    "airline carrier broadcaster newspaper publisher startup start-up maker manufacturer retailer chain "
+    "automaker carmaker chipmaker developer operator conglomerate regulator watchdog ngo coalition alliance "
+    "movement network association foundation institute university college school hospital band".split())

@@ -101,3 +101,15 @@ def test_according_to_is_a_source_not_an_agreement(events_of):
     events = events_of("The mayor resigned in Denver on Sunday, according to the city council.")
     assert not _by_kind(events, "Agreement")
     assert _by_kind(events, "Resignation")
+
+
+def test_a_court_striking_down_a_law_is_no_traffic_accident(events_of):
+    events = events_of("The High Court of Varnia struck down a law on Tuesday. A van knocked down a cyclist in Orlo.")
+    assert not any(e.kind == "TrafficAccident" and "struck" in e.label for e in events)
+    assert _by_kind(events, "TrafficAccident")
+
+
+def test_calling_an_event_something_does_not_make_one_its_agent(events_of):
+    events = events_of("The case was heard by the court, and campaigner Iva Roon called the verdict a victory.")
+    names = {p.entity for e in events if e.kind == "Verdict" for p in e.participants if p.role == "agent"}
+    assert not names

@@ -162,3 +162,19 @@ def test_dateline_ends_after_the_agency_and_the_date_only_where_datelines_stand(
     assert dateline_end("NASA - the agency said", 0) == 0  # a bare one only for a known place
     late = "a\nb\nc\nd\nTAMALE, Ghana - Rain fell"
     assert dateline_end(late, late.index("TAMALE")) == late.index("TAMALE")
+
+
+def test_a_quote_inside_a_written_clause_is_the_writers(nlp):
+    text = ('Judge Ilse Varna wrote that the bill handed the Finance Ministry "powers no parliament should give." '
+            'The government of Premier Oskar Lind said it would draft a new bill.')
+    qs = quotes_of(nlp, text)
+    assert ("Ilse Varna", "powers no parliament should give.") in [(s, t) for s, t, _ in qs]
+    assert all(s != "Finance Ministry" for s, _, _ in qs)
+
+
+def test_a_full_stop_quote_before_a_sentence_with_its_own_speech_is_not_that_sentences(nlp):
+    text = ('"The harbour will stay closed." Mayor Ken Lott said on Monday. '
+            'Oskar Lind ended the talks. "Nothing has been agreed yet." The union said it would strike.')
+    qs = {t: s for s, t, r in quotes_of(nlp, text) if r != "reported-speech"}
+    assert qs.get("The harbour will stay closed.") == "Ken Lott"
+    assert qs.get("Nothing has been agreed yet.") != "the union"
