@@ -113,3 +113,16 @@ def test_calling_an_event_something_does_not_make_one_its_agent(events_of):
     events = events_of("The case was heard by the court, and campaigner Iva Roon called the verdict a victory.")
     names = {p.entity for e in events if e.kind == "Verdict" for p in e.participants if p.role == "agent"}
     assert not names
+
+
+def test_the_participle_of_a_compound_adjective_is_no_event(events_of):
+    events = events_of("A fast-moving wildfire burned 900 acres near Orlo on Saturday. Troops were moving toward Orlo.")
+    assert [e.label for e in events if e.kind == "MilitaryMovement"] == ["moving"]
+
+
+def test_a_place_read_as_the_agent_of_an_election_or_a_flood_is_where_it_happened(events_of):
+    events = events_of("Chile's presidential election ended on Sunday. Peru's attack on the base was condemned.")
+    election = _by_kind(events, "Election")[0]
+    assert not election.participants and election.places
+    attack = _by_kind(events, "Attack")[0]
+    assert [p.role for p in attack.participants] == ["agent"]
