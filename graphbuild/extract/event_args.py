@@ -179,8 +179,9 @@ def placeless(role: str, entity: str | None, kind: str, place_ids: set[str], lex
 PLACE_SETTING_ROOTS = {"Vote", "Disaster", "Death", "Injury", "HealthEvent", "Protest", "Ceremony", "Crime"}
 
 
-def setting(role: str, entity: str | None, kind: str, place_ids: set[str], lex: Lexicon) -> bool:
-    """Whether `entity`, read as the agent of an event of class `kind`, is one of
-    `place_ids` that is rather the event's place (PLACE_SETTING_ROOTS)."""
-    return role == "agent" and entity in place_ids and in_family(kind, PLACE_SETTING_ROOTS, lex)
+def setting(role: str, entity: str | None, kind: str, place_ids: set[str], lex: Lexicon, derived: bool = False) -> bool:
+    """Whether `entity`, read as the agent of an event of class `kind` (or as any argument
+    when `derived`: named by a modifier of the argument, "won the Moldova runoff"), is one
+    of `place_ids` that is rather the event's place (PLACE_SETTING_ROOTS)."""
+    return (role == "agent" or derived) and entity in place_ids and in_family(kind, PLACE_SETTING_ROOTS, lex)
 

@@ -219,7 +219,7 @@ def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon, dateline: 
     r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
     for role, tok in f.roles:
         eid = _entity(tok, token_entity)
-        if setting(role, eid, f.kind, place_ids, lex):  # "Moldova's election": where, not who
+        if setting(role, eid, f.kind, place_ids, lex, tok.i not in token_entity):  # "Moldova's election"
             r.places.add(eid)
         elif not (tok.pos_ == "PRON" or tok.i in dateline or placeless(role, eid, f.kind, place_ids, lex)):
             (r.agents if role == "agent" else r.undergoers).add(eid or f"lemma:{tok.lemma_.lower()}")
