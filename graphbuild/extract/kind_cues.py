@@ -21,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.place_cues import comma_region_cues, place_cues
+from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
 from graphbuild.lexicon.name_forms import in_gazetteer, person_structure, shaped_like_person
@@ -42,6 +43,8 @@ CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name it
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 LOOK_BACK = 3
 CUE_WEIGHT = 4.5  # outweighs a full name tagged PERSON once (tag 1 + FULL_NAME_PERSON_BONUS 3)
+# "the club X" says what X is in so many words: more than a full name's PERSON tag and shape.
+DESCRIBED_WEIGHT = 1.5 * CUE_WEIGHT
 
 
 def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
@@ -103,18 +106,16 @@ def _team_before_staff(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
 
 
 def _described_as_organization(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
-    """An Organization cue for a name in apposition to a noun that says it is one ("the
-    software firm Quill Harbor", "Tarvo, a Swedish lender,"), tagged what it may; a
-    nation stays a place ("the national team, Brazil")."""
-    for tok in parsed.doc:
-        if tok.dep_ != "appos":
-            continue
-        name, noun = (tok, tok.head) if tok.pos_ == "PROPN" else (tok.head, tok)
-        if name.pos_ != "PROPN" or noun.pos_ != "NOUN" or noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS:
+    """An Organization cue for a name that a noun says is one: in apposition ("the
+    software firm Quill Harbor", "Tarvo, a Swedish lender,", "X, one of Denmark's largest
+    shipping companies,") or right before it ("Austrian club Rapid Vienna"), tagged what it
+    may; a nation stays a place ("the national team, Brazil")."""
+    for name, noun in described_names(parsed.doc):
+        if noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS:
             continue
         m = mention_of(name)
         if m is not None and not is_nation(POSSESSIVE.sub("", m.text)):
-            yield KindCue(m.start, m.end, "Organization", "described-as-organization", CUE_WEIGHT)
+            yield KindCue(m.start, m.end, "Organization", "described-as-organization", DESCRIBED_WEIGHT)
 
 
 def _role_before_name(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

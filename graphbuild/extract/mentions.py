@@ -3,7 +3,7 @@
 `find_mentions` takes the model's PERSON/ORG/GPE/LOC/FAC entities, repairs their spans
 (split at line breaks and where one span holds two names; a leading "the", a possessive
 "'s" and a trailing score trimmed), drops those that layout cues mark as headline or
-boilerplate artefacts, title fragments ("Defence" of "Defence Secretary") and
+boilerplate artefacts, titles of works ("her album, Northern Lights"), title fragments ("Defence" of "Defence Secretary") and
 sentence-initial common nouns, then adds the names the model missed (see
 `extract.missed_names`). Offsets are source offsets: `document.text[m.start:m.end] ==
 m.text`; each mention carries its rule (ner, acronym, dateline, name-shape, string-match).
@@ -16,7 +16,7 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
-from graphbuild.extract.span_joins import described_organizations, with_credentials, with_surname_after_particle
+from graphbuild.extract.span_joins import described_organizations, described_works, with_credentials, with_surname_after_particle
 from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import shaped_like_person
@@ -46,6 +46,8 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
     spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
+    works = described_works(parsed.doc)
+    spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in works)]
     spans = _with_team_nicknames(parsed, layout, spans)
     spans = with_surname_after_particle(text, spans)
     places = datelines(text, spans)

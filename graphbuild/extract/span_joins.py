@@ -4,15 +4,19 @@
 - `with_surname_after_particle`: "Ursula von der" + "Leyen" is one personal name.
 - `described_organizations`: a proper name in apposition to an organization noun ("the
   rights group Open Reach", "Tarvo, a Swedish lender,") that the model left untagged or
-  took for a product names an organization (rule "described").
+  took for a product names an organization (rule "described"); one in apposition to a
+  noun of a work ("her album, Northern Lights") is a title, no mention.
 All work in the parser's text coordinates (`doc.text`), like `extract.mentions`.
 """
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
 
 from graphbuild.extract.layout import Span
-from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS
+from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS, WORK_NOUNS
 from graphbuild.names import CREDENTIALS_AFTER
 
 # Lowercase words that open a surname ("Ursula von der Leyen", "Bashar al Assad",
@@ -57,17 +61,30 @@ def with_credentials(text: str, spans: list[Span]) -> list[Span]:
 _UNTYPED = frozenset({"", "PRODUCT", "WORK_OF_ART", "NORP"})
 
 
+def described_names(doc) -> Iterator[tuple[Token, Token]]:
+    """(name token, describing noun) pairs: a proper name in apposition to a common noun
+    ("the firm Quill Harbor", "Quill, a lender", "Quill, one of the largest lenders") or
+    right after a lowercase noun that modifies it ("Austrian club Rapid Vienna")."""
+    for tok in doc:
+        if tok.dep_ == "appos":
+            name, noun = (tok, tok.head) if tok.pos_ == "PROPN" else (tok.head, tok)
+            if noun.lower_ == "one" and noun.pos_ == "NUM":  # "one of Denmark's largest companies"
+                noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"), noun)
+            if name.pos_ == "PROPN" and noun.pos_ == "NOUN":
+                yield name, noun
+        elif (tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.is_lower and tok.i + 1 < len(doc)
+              and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper() and tok.head.pos_ == "PROPN"):
+            yield tok.head, tok
+
+
 def described_organizations(doc, spans: list[Span]) -> list[Span]:
-    """Proper names in apposition to an organization noun, outside every span (see the
-    module docstring); an all-caps or one-letter word is no name here."""
+    """Proper names a noun says are organizations (`described_names`), outside every
+    span, that the model left untagged or took for a product; an all-caps word is no name here."""
     occupied = [(s.start, s.end) for s in spans]
     out = []
-    for tok in doc:
-        if tok.dep_ != "appos" or tok.pos_ not in ("PROPN", "NOUN"):
-            continue
-        head = tok.head
-        name, noun = (tok, head) if tok.pos_ == "PROPN" else (head, tok)
-        if noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS or name.pos_ != "PROPN" or noun.pos_ != "NOUN":
+    for name, noun in described_names(doc):
+        if noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS:
             continue
         first = name.i
         while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
@@ -79,4 +96,14 @@ def described_organizations(doc, spans: list[Span]) -> list[Span]:
         if len(toks.text) > 1 and not any(x < b and a < y for x, y in occupied):
             out.append(Span(a, b, "ORG", "described"))
             occupied.append((a, b))
+    return out
+
+
+def described_works(doc) -> list[tuple[int, int]]:
+    """Character extents of the names a noun says are works ("her album, Northern Lights",
+    "the film Quiet Harbor"): titles, neither persons, organizations nor places."""
+    out = []
+    for name, noun in described_names(doc):
+        if noun.lemma_.lower() in WORK_NOUNS:
+            out.append((name.left_edge.idx if name.left_edge.pos_ == "PROPN" else name.idx, name.idx + len(name)))
     return out

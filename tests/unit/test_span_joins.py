@@ -37,3 +37,31 @@ def test_a_persons_name_beside_a_noun_of_people_is_no_organization(nlp):
     kinds = {e.label: e.kind for e in analyze(parse(nlp, Document("x", "Her lawyer, Tomas Ruhl, said the appeal "
                                                                      "would be filed on Monday."))).entities}
     assert kinds.get("Tomas Ruhl") == "Person"
+
+
+def _kinds(nlp, text: str) -> dict[str, str]:
+    return {e.label: e.kind for e in analyze(parse(nlp, Document("x", text))).entities}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Hackers hit Danish shipping firm Halvorsen Line on Monday.", "Halvorsen Line"),
+    ("Halvorsen Line, one of Norway's largest shipping companies, said its systems were down.", "Halvorsen Line"),
+    ("He joined from Austrian club Sturm Kalden on a four-year contract.", "Sturm Kalden"),
+])
+def test_a_name_a_noun_says_is_an_organization_is_one(nlp, text, name):
+    assert _kinds(nlp, text).get(name) == "Organization"
+
+
+def test_the_title_of_a_work_is_no_entity(nlp):
+    kinds = _kinds(nlp, "Her last album, Southern Rivers, topped the charts in Sweden.")
+    assert "Southern Rivers" not in kinds and kinds.get("Sweden") == "Place"
+
+
+@pytest.mark.parametrize("name", ["Premier League", "Major League Baseball"])
+def test_an_organization_opening_with_a_title_word_keeps_it(nlp, name):
+    assert _kinds(nlp, f"The {name} said on Friday that the season would start in August.").get(name) == "Organization"
+
+
+def test_a_clubs_first_word_tagged_a_place_is_the_club(nlp):
+    kinds = _kinds(nlp, "Osei joined from Austrian club Sturm Kalden. He scored nine goals for Sturm last season.")
+    assert kinds.get("Sturm Kalden") == "Organization" and "Sturm" not in kinds
