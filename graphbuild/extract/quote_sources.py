@@ -33,7 +33,7 @@ MAX_SUBJECT = 12  # tokens between a closing quote mark and its speech verb
 def organization_antecedent(view: DocumentView, noun: Token) -> str | None:
     """The Organization "the NOUN" refers to: the nearest one mentioned before it within a
     few sentences, preferring one whose name holds the noun ("the agency" -> "the
-    Federal Emergency Management Agency")."""
+    Federal Emergency Management Agency"), then one that was a subject."""
     if noun.lemma_.lower() not in ORGANIZATION_NOUNS or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
         return None
@@ -43,12 +43,22 @@ def organization_antecedent(view: DocumentView, noun: Token) -> str | None:
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    before = [(eid, s) for eid, s in view.entity_spans(("Organization",)) if first <= s.start and s.end <= noun.i]
+    before = [(eid, s) for eid, s in view.entity_spans(("Organization",)) if first <= s.start and s.end <= noun.left_edge.i]
     if not before:
         return None
     word = noun.lemma_.lower()
     named = [eid for eid, s in before if word in {t.lemma_.lower() for t in s} or word in view.label(eid).lower()]
-    return (named or [eid for eid, _ in before])[-1]
+    # A subject is what a story goes on about: "Acme bought Beta Corp. The company said"
+    subjects = [eid for eid, s in before if s.root.dep_ in ("nsubj", "nsubjpass")]
+    return (named or subjects or [eid for eid, _ in before])[-1]
+
+
+def classifies(name: str, noun: Token) -> bool:
+    """Whether an organization's name before an organization noun says what the noun's
+    referent belongs to, not what it is: its own head is another such noun ("the Premier
+    League club", "the Labour Party government"); "the Acme company" is Acme."""
+    head = name.split()[-1].lower() if name.split() else ""
+    return noun.lemma_.lower() in ORGANIZATION_NOUNS and head in ORGANIZATION_NOUNS | {"league", "cup"} and head != noun.lemma_.lower()
 
 
 def owner_of_noun(view: DocumentView, noun: Token) -> str | None:

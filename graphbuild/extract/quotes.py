@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.quote_sources import CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token
-from graphbuild.extract.quote_sources import attribution_end, organization_antecedent, owner_of_noun, sentence_bounds
+from graphbuild.extract.quote_sources import attribution_end, classifies, organization_antecedent, owner_of_noun, sentence_bounds
 from graphbuild.extract.quote_sources import speech_verb_after_subject, stands_alone
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
@@ -91,6 +91,8 @@ class _Speakers:
         # the subject's own words (name and compounds), not its appositive or clauses
         words = [subj] + [t for t in subj.children if t.dep_ in ("compound", "flat")]
         eid = self.view.token_entity(subj) or self.view.entity_of_tokens(words)
+        if eid is not None and subj.pos_ == "NOUN" and classifies(self.view.label(eid), subj):
+            eid = None  # "the Premier League club said": the club, not the league
         if eid is not None and self.view.kind(eid) not in ("Person", "Organization"):
             eid = None
         if eid is None:  # "the club's manager, Alan Pryce, said"

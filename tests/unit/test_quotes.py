@@ -178,3 +178,17 @@ def test_a_full_stop_quote_before_a_sentence_with_its_own_speech_is_not_that_sen
     qs = {t: s for s, t, r in quotes_of(nlp, text) if r != "reported-speech"}
     assert qs.get("The harbour will stay closed.") == "Ken Lott"
     assert qs.get("Nothing has been agreed yet.") != "the union"
+
+
+def test_the_company_said_is_the_company_the_story_is_about(nlp):
+    text = ("Quill Harbor Inc bought Dorn Analytics from Veyra Partners on Monday. "
+            "The company said the deal would close in March.")
+    qs = quotes_of(nlp, text)
+    assert ("Quill Harbor Inc", "the deal would close in March") in [(s, t) for s, t, _ in qs]
+
+
+def test_a_league_named_before_the_club_noun_is_not_the_club(nlp):
+    text = ("Harlow Athletic signed the striker Jon Pell from Corby Rangers on Monday, "
+            "the Northern League club said in a statement.")
+    speakers = {s for s, _, r in quotes_of(nlp, text) if r == "reported-speech"}
+    assert "Northern League" not in speakers
