@@ -126,3 +126,10 @@ def test_a_place_read_as_the_agent_of_an_election_or_a_flood_is_where_it_happene
     assert not election.participants and election.places
     attack = _by_kind(events, "Attack")[0]
     assert [p.role for p in attack.participants] == ["agent"]
+
+
+def test_hosting_a_summit_is_no_appointment_and_a_cyberattack_is_a_crime(events_of):
+    events = events_of("Premier Ada Voss, who hosted the summit in Orlo on Friday, praised the deal. "
+                       "A cyberattack shut down the port of Orlo on Monday.")
+    assert not _by_kind(events, "Appointment")
+    assert _by_kind(events, "Crime")
