@@ -204,7 +204,7 @@ def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
 
 def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """A one-word span that is a common word here: opening a sentence, the tagger reads
-    it as a common noun ("Coffins of ... were carried", "Turnout was low"), or as a plural name whose
+    it as a plural noun ("Coffins of ... were carried"), or as a plural name whose
     singular the text writes in lowercase ("Libertarians" beside "a libertarian"); in an all-caps line, the text
     uses it in lowercase ("SOCCER - ..." beside "soccer"). A capital at a sentence start
     or in an all-caps line is no evidence of a name ("Navy" at a sentence start stays)."""
@@ -220,8 +220,7 @@ def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
         return token.lower_ in layout.lowercase_words
     if token.tag_ == "NNPS" and not token.is_upper:  # "Libertarians, in general, ..." beside "a libertarian"
         return any(token.lower_[:-k] in layout.lowercase_words for k in (1, 2) if token.lower_.endswith("s"))
-    # "Turnout was 58 percent": the tagger reads a name as NNP even where it opens a sentence.
-    return token.tag_ in ("NNS", "NN") and not token.is_upper
+    return token.tag_ == "NNS" and not token.is_upper
 
 
 def _common_abbreviation(name: str) -> bool:

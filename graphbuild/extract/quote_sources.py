@@ -186,3 +186,22 @@ def attribution_end(text: str, end: int, verb: Token | None) -> int:
         if text[k] in ".!?":
             return k + 1
     return line_end
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quoted stretch of `text` (the words inside the marks),
+    pairing marks within a paragraph; an unclosed quote ends at its paragraph's end."""
+    spans: list[tuple[int, int, bool]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at = None
+        for k, ch in enumerate(para):
+            if open_at is None and ch in OPEN_MARKS:
+                open_at = k + 1
+            elif open_at is not None and ch in CLOSE_MARKS:
+                spans.append((pos + open_at, pos + k, True))
+                open_at = None
+        if open_at is not None and para[open_at:].strip():
+            spans.append((pos + open_at, pos + len(para.rstrip()), False))
+        pos += len(para) + 1
+    return spans

@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.quote_sources import CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token
-from graphbuild.extract.quote_sources import attribution_end, classifies, organization_antecedent, owner_of_noun, sentence_bounds
+from graphbuild.extract.quote_sources import quote_spans
+from graphbuild.extract.quote_sources import ORGANIZATION_NOUNS, attribution_end, classifies, organization_antecedent, owner_of_noun, sentence_bounds
 from graphbuild.extract.quote_sources import speech_verb_after_subject, stands_alone
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
@@ -32,30 +33,12 @@ SPEECH_VERBS = frozenset("say tell add warn state declare claim insist explain n
                          "maintain contend".split())
 REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit "
                            "confirm deny stress indicate assert maintain contend emphasize emphasise".split())  # + ccomp
+NAMING_VERBS = frozenset("call describe label term dub brand".split())
 PERSONAL = frozenset("he she".split())
 MIN_WORDS = 3
 SUBJECTS = frozenset("nsubj nsubjpass".split())
 SUBORDINATE_DEPS = frozenset("ccomp advcl relcl acl pcomp csubj".split())
 AFTER_WINDOW = 6  # tokens after a closing mark where the speech verb may stand
-
-
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of each quoted stretch of `text` (the words inside the marks),
-    pairing marks within a paragraph; an unclosed quote ends at its paragraph's end."""
-    spans: list[tuple[int, int, bool]] = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at = None
-        for k, ch in enumerate(para):
-            if open_at is None and ch in OPEN_MARKS:
-                open_at = k + 1
-            elif open_at is not None and ch in CLOSE_MARKS:
-                spans.append((pos + open_at, pos + k, True))
-                open_at = None
-        if open_at is not None and para[open_at:].strip():
-            spans.append((pos + open_at, pos + len(para.rstrip()), False))
-        pos += len(para) + 1
-    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -99,7 +82,7 @@ class _Speakers:
             named = [c for c in subj.children if c.dep_ == "appos" and self.view.token_kind(c) == "Person"]
             eid = self.view.token_entity(named[0]) if named else None
         if eid is None and subj.pos_ == "NOUN":  # "the agency said"
-            owner = owner_of_noun(self.view, subj)
+            owner = owner_of_noun(self.view, subj) if subj.lemma_.lower() in ORGANIZATION_NOUNS else None
             if owner is not None:  # "the government of Prime Minister X said": X's, not an earlier one's
                 return (owner, 0.6) if self.view.kind(owner) in ("Person", "Organization") else (None, 0.0)
             found = organization_antecedent(self.view, subj)
@@ -149,19 +132,21 @@ def _is_speech_verb(t: Token) -> bool:
 
 
 def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
-    """A speech verb within a few tokens after the closing mark (`," Salami said`)."""
+    """A speech verb within a few tokens after the closing mark (`," Salami said`); None
+    when the quote ends a sentence and the verb reports a clause of its own (`grant." The
+    government said it would`)."""
     tok = doc.char_span(end_char, end_char + 1, alignment_mode="expand")
     if tok is None:
         return None
     i = tok.end
     verb = next((t for t in doc[i : i + AFTER_WINDOW] if _is_speech_verb(t)), None)
     stop = next((t.i for t in doc[i : i + AFTER_WINDOW] if "\n" in t.text or t.text in OPEN_MARKS or sp.quoted(t.idx)), None)
-    if verb is None or (stop is not None and stop < verb.i):
+    if verb is None or (stop is not None and stop <= verb.i):
         # a longer subject (`," chairman of the board Susan Arnold said`)
         verb = speech_verb_after_subject(doc, i, _is_speech_verb, sp.quoted)
     new_sentence = i < len(doc) and doc[i].is_sent_start and doc.text[:end_char].rstrip().endswith(".")
-    if verb is not None and new_sentence and any(c.dep_ in ("ccomp", "dobj") for c in verb.children):
-        return None  # `... should grant." The government said it would`: the next sentence's own speech
+    if verb is not None and new_sentence and any(c.dep_ == "ccomp" for c in verb.children):
+        return None
     return verb
 
 
@@ -179,9 +164,20 @@ def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
             continue
         if _is_speech_verb(t):
             # `X wrote that the law gave them "powers ..."`: a quote inside the verb's clause
-            inside = any(c.dep_ == "ccomp" and c.left_edge.i <= tok.start <= c.right_edge.i for c in t.children)
+            inside = any(c.dep_ == "ccomp" and c.left_edge.i <= tok.start <= c.right_edge.i for c in t.children) \
+                and not _reported_within(doc[tok.start], t)
             return t if introduced or inside or tok.start - t.i <= 2 else None
     return None
+
+
+def _reported_within(tok: Token, verb: Token) -> bool:
+    """Whether another verb of speech or naming stands between `tok` and `verb` on the
+    head path (`X said the mayor had called the plan "a disaster"`: the mayor's words)."""
+    while tok != verb and tok.head != tok:
+        tok = tok.head
+        if tok != verb and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS | NAMING_VERBS:
+            return True
+    return False
 
 
 def _speaker_of_sentence_before(doc, start: int, sp: _Speakers) -> tuple[str, int] | None:

@@ -16,8 +16,9 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extract.layout import Span
+from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS, WORK_NOUNS
-from graphbuild.names import CREDENTIALS_AFTER
+from graphbuild.names import CREDENTIALS_AFTER, is_honorific, is_title_noun
 
 # Lowercase words that open a surname ("Ursula von der Leyen", "Bashar al Assad",
 # "Vincent van Gogh"): a personal name never ends with one.
@@ -68,14 +69,21 @@ def described_names(doc) -> Iterator[tuple[Token, Token]]:
     for tok in doc:
         if tok.dep_ == "appos":
             name, noun = (tok, tok.head) if tok.pos_ == "PROPN" else (tok.head, tok)
+            if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ROLE_NOUNS:
+                continue  # "a spokesman for the company, Tom Reedley": the spokesman's name
             if noun.lower_ == "one" and noun.pos_ == "NUM":  # "one of Denmark's largest companies"
                 noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
                              for p in c.children if p.dep_ == "pobj"), noun)
             if name.pos_ == "PROPN" and noun.pos_ == "NOUN":
                 yield name, noun
         elif (tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.is_lower and tok.i + 1 < len(doc)
-              and doc[tok.i + 1].pos_ == "PROPN" and doc[tok.i + 1].text[:1].isupper() and tok.head.pos_ == "PROPN"):
+              and _opens_name(doc[tok.i + 1]) and tok.head.pos_ == "PROPN"):
             yield tok.head, tok
+
+
+def _opens_name(tok: Token) -> bool:
+    """A capitalized proper noun that is no title ("union President Ana Rulova")."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not (is_title_noun(tok.text) or is_honorific(tok.text))
 
 
 def described_organizations(doc, spans: list[Span]) -> list[Span]:

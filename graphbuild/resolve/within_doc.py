@@ -54,9 +54,7 @@ class _Group:
     cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
     surname_used: bool = False  # its last word stands alone, tagged PERSON, in the text
 
-    @property
-    def words(self) -> list[str]:
-        return self.key.split()
+    words = property(lambda self: self.key.split())
 
     def first(self) -> int:
         return min(m.start for m in self.mentions)
@@ -254,8 +252,9 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     def target(g: _Group, _kept) -> _Group | None:
         if len(g.words) != 1:
             return None
-        # A word no gazetteer knows, tagged a place ("goals for Rapid"), may shorten a club too.
-        if not _personish(g) and (_kind(g) == "Organization" or (_kind(g) == "Place" and not in_gazetteer(g.names[0]))):
+        # A word no gazetteer knows, tagged a place ("goals for Rapid") and never "in" one, may shorten a club.
+        if not _personish(g) and (_kind(g) == "Organization" or (_kind(g) == "Place" and not g.located
+                                                                 and not in_gazetteer(g.names[0]))):
             return _choose([f for f in orgs if g.key in shorts[id(f)]], g)
         if _bare_word_tagged_person(g) and g.key not in person_words:
             # "Brenford shares fell" beside "Brenford Motors Inc": a company's legal form

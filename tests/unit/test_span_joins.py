@@ -65,3 +65,13 @@ def test_an_organization_opening_with_a_title_word_keeps_it(nlp, name):
 def test_a_clubs_first_word_tagged_a_place_is_the_club(nlp):
     kinds = _kinds(nlp, "Osei joined from Austrian club Sturm Kalden. He scored nine goals for Sturm last season.")
     assert kinds.get("Sturm Kalden") == "Organization" and "Sturm" not in kinds
+
+
+@pytest.mark.parametrize("text, person", [
+    ("A spokesman for the company, Tom Reedley, said the plant would reopen.", "Tom Reedley"),
+    ('"We need more nurses," said union President Ana Rulova.', "Ana Rulova"),
+])
+def test_a_person_beside_an_organization_noun_stays_a_person(nlp, text, person):
+    kinds = _kinds(nlp, text)
+    assert kinds.get(person) == "Person" and "President" not in kinds
+
