@@ -67,7 +67,9 @@ def support_verb(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in ON_VERBS:
         return tok.head.head
     if tok.dep_ in SUPPORT_OBJECTS and tok.head.lemma_.lower() in SUPPORT_VERBS:
-        return tok.head
+        # "called the verdict a victory", "made the vote a test": the verb names or
+        # judges an event someone else holds.
+        return None if any(c.dep_ == "oprd" for c in tok.head.children) else tok.head
     return None
 
 
@@ -96,6 +98,8 @@ def is_acronym_trigger(tok: Token, lex: Lexicon) -> bool:
 def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
     if (tok.ent_type_ in NAME_ENTS and not is_acronym_trigger(tok, lex)) or (tok.pos_ == "VERB" and tok.dep_ == "prep"):
         return None  # a verb form used as a preposition names no event: "according to police"
+    if tok.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].text == "-":
+        return None  # the participle of a compound adjective: "a fast-moving fire", "a long-running feud"
     if tok.pos_ == "ADJ":
         return lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ in PREDICATIVE_DEPS else None
     if tok.pos_ in TRIGGER_POS:

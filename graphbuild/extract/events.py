@@ -132,6 +132,8 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
         for c in tok.children:
             if c.dep_ == "poss":
                 role = undergoer if harm else ("mourned" if in_family(e.kind, MOURNED_ROOTS, lex) else "agent")
+                if undergoer == "target" and _has_target(tok):  # "Iran's attack on the base"
+                    role = "agent"
                 roles.append((role, c))
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "by"):
                 for p in c.children:
@@ -143,6 +145,10 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
                 roles.extend(("participant", p) for p in c.children if p.dep_ == "pobj" and p.i not in by_token)
         roles.extend(_support_roles(tok, by_token))
     return tuple(roles)
+
+
+def _has_target(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children)
 
 
 def _support_roles(tok: Token, by_token: dict[int, FoundEvent]) -> list[tuple[str, Token]]:

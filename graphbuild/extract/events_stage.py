@@ -18,7 +18,7 @@ from graphbuild.extract.event_factuality import ASSERTED, FUTURE, strongest
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
 from graphbuild.extract.events import FoundEvent, find_events
 from graphbuild.extract.event_anaphora import Cue, absorb
-from graphbuild.extract.event_args import placeless
+from graphbuild.extract.event_args import placeless, setting
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
 from graphbuild.extract.missed_names import dateline_extents
@@ -219,10 +219,10 @@ def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon, dateline: 
     r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
     for role, tok in f.roles:
         eid = _entity(tok, token_entity)
-        key = eid or f"lemma:{tok.lemma_.lower()}"
-        if tok.pos_ == "PRON" or tok.i in dateline or placeless(role, eid, f.kind, place_ids, lex):
-            continue
-        (r.agents if role == "agent" else r.undergoers).add(key)
+        if setting(role, eid, f.kind, place_ids, lex, tok.i not in token_entity):  # "Moldova's election"
+            r.places.add(eid)
+        elif not (tok.pos_ == "PRON" or tok.i in dateline or placeless(role, eid, f.kind, place_ids, lex)):
+            (r.agents if role == "agent" else r.undergoers).add(eid or f"lemma:{tok.lemma_.lower()}")
     return r
 
 

@@ -101,3 +101,35 @@ def test_according_to_is_a_source_not_an_agreement(events_of):
     events = events_of("The mayor resigned in Denver on Sunday, according to the city council.")
     assert not _by_kind(events, "Agreement")
     assert _by_kind(events, "Resignation")
+
+
+def test_a_court_striking_down_a_law_is_no_traffic_accident(events_of):
+    events = events_of("The High Court of Varnia struck down a law on Tuesday. A van knocked down a cyclist in Orlo.")
+    assert not any(e.kind == "TrafficAccident" and "struck" in e.label for e in events)
+    assert _by_kind(events, "TrafficAccident")
+
+
+def test_calling_an_event_something_does_not_make_one_its_agent(events_of):
+    events = events_of("The case was heard by the court, and campaigner Iva Roon called the verdict a victory.")
+    names = {p.entity for e in events if e.kind == "Verdict" for p in e.participants if p.role == "agent"}
+    assert not names
+
+
+def test_the_participle_of_a_compound_adjective_is_no_event(events_of):
+    events = events_of("A fast-moving wildfire burned 900 acres near Orlo on Saturday. Troops were moving toward Orlo.")
+    assert [e.label for e in events if e.kind == "MilitaryMovement"] == ["moving"]
+
+
+def test_a_place_read_as_the_agent_of_an_election_or_a_flood_is_where_it_happened(events_of):
+    events = events_of("Chile's presidential election ended on Sunday. Peru's attack on the base was condemned.")
+    election = _by_kind(events, "Election")[0]
+    assert not election.participants and election.places
+    attack = _by_kind(events, "Attack")[0]
+    assert [p.role for p in attack.participants] == ["agent"]
+
+
+def test_hosting_a_summit_is_no_appointment_and_a_cyberattack_is_a_crime(events_of):
+    events = events_of("Premier Ada Voss, who hosted the summit in Orlo on Friday, praised the deal. "
+                       "A cyberattack shut down the port of Orlo on Monday.")
+    assert not _by_kind(events, "Appointment")
+    assert _by_kind(events, "Crime")
