@@ -27,6 +27,10 @@ SUPPORT_OBJECTS = {"dobj", "obj"}
 # "climber dead after fall"), not as a modifier ("a dead battery").
 PREDICATIVE_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "conj", "advmod", "ROOT"}
 INFLECTIONS = ("ing", "es", "ed", "s", "d")
+# Nouns that name an event only through the event word compounded onto them: an attempt
+# at it, a bid for it, a run of it ("a hijack attempt", "a takeover bid", "a shooting
+# spree"). The compound is the kind; the phrase is one mention, headed by the noun.
+ATTEMPT_NOUNS = {"attempt", "bid", "plot", "spree", "try"}
 
 
 def _near(tok: Token) -> set[str]:
@@ -115,6 +119,15 @@ def is_classifier(tok: Token, triggers) -> bool:
     """A noun modifying a noun that names no event: a classifier, not a mention ("riot
     police", "murder weapon", "election campaign")."""
     return tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in triggers
+
+
+def attempt_head(tok: Token) -> Token | None:
+    """The attempt noun (`ATTEMPT_NOUNS`) that trigger `tok` is compounded onto, if any:
+    "attempt" in "a piracy attempt", "bid" in "a takeover bid"."""
+    head = tok.head
+    if tok.dep_ == "compound" and head.i == tok.i + 1 and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS:
+        return head
+    return None
 
 
 def is_quantifier(tok: Token) -> bool:

@@ -101,3 +101,21 @@ def test_according_to_is_a_source_not_an_agreement(events_of):
     events = events_of("The mayor resigned in Denver on Sunday, according to the city council.")
     assert not _by_kind(events, "Agreement")
     assert _by_kind(events, "Resignation")
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ("Coast guards foiled a hijack attempt on a cargo ship near the port of Mombasa on Tuesday.", "Attack",
+     "hijack attempt"),
+    ("A former clerk went on a shooting spree at a warehouse in Leeds last week.", "Attack", "shooting spree"),
+])
+def test_an_attempt_noun_is_the_event_of_its_compound(events_of, text, kind, words):
+    """The noun the event word is compounded onto is the mention ("thwarted a hijack
+    attempt"), not a classifier dropping both."""
+    found = [m.text for e in events_of(text) if e.kind == kind for m in e.mentions]
+    assert words in found
+
+
+def test_an_ordinary_compound_noun_stays_a_classifier(events_of):
+    """"riot police", "murder weapon": the head is no attempt noun, so no mention."""
+    texts = [m.text for e in events_of("Riot police in Lyon found the murder weapon on Monday.") for m in e.mentions]
+    assert not any("police" in t or "weapon" in t for t in texts)
