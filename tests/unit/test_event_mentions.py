@@ -119,3 +119,20 @@ def test_an_ordinary_compound_noun_stays_a_classifier(events_of):
     """"riot police", "murder weapon": the head is no attempt noun, so no mention."""
     texts = [m.text for e in events_of("Riot police in Lyon found the murder weapon on Monday.") for m in e.mentions]
     assert not any("police" in t or "weapon" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The singer will host the 81st Academy Awards at a theatre in Los Angeles on Feb. 22.", "Ceremony"),
+    ("Athletes from Kenya dominated the Commonwealth Games in Glasgow last summer.", "Competition"),
+])
+def test_a_name_headed_by_an_event_noun_is_an_event(events_of, text, kind):
+    """A name the tagger types as an organization but whose head is an event noun of the
+    lexicon ("Awards", "Games") is also an event mention."""
+    assert any(m.text in ("Awards", "Games") for e in events_of(text) if e.kind == kind for m in e.mentions)
+
+
+def test_a_monument_or_person_named_with_an_event_word_is_no_event(events_of):
+    """A singular ceremony word in a name is a monument ("the Lincoln Memorial"); a
+    person's name is never an event ("Oscar Wilde")."""
+    events = events_of("Oscar Wilde visited the Lincoln Memorial in Washington in 1882.")
+    assert not [e for e in events if e.kind == "Ceremony"]
