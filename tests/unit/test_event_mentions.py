@@ -136,3 +136,16 @@ def test_a_monument_or_person_named_with_an_event_word_is_no_event(events_of):
     person's name is never an event ("Oscar Wilde")."""
     events = events_of("Oscar Wilde visited the Lincoln Memorial in Washington in 1882.")
     assert not [e for e in events if e.kind == "Ceremony"]
+
+
+@pytest.mark.parametrize("text", [
+    "The hiker slipped and fell about 200m down a steep gully near Arthur's Pass on Friday.",
+    "A young mountaineer from Perth was killed in a fall on Mount Cook on Sunday.",
+])
+def test_a_fall_that_kills_or_follows_a_slip_is_an_accident(events_of, text):
+    assert any(m.text in ("fell", "fall") for e in events_of(text) if e.kind == "Accident" for m in e.mentions)
+
+
+def test_prices_falling_are_no_accident(events_of):
+    events = events_of("Shares of the retailer fell 5% in London on Monday after the results.")
+    assert not [e for e in events if e.kind == "Accident"]
