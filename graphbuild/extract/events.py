@@ -21,7 +21,7 @@ from graphbuild.extract.counts import FoundCount, find_counts
 from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback, predicated_of
 from graphbuild.extract.event_factuality import ASSERTED, factuality
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
-from graphbuild.extract.event_senses import is_classifier, is_quantifier, support_verb, trigger_kind
+from graphbuild.extract.event_senses import attempt_head, is_classifier, is_quantifier, support_verb, trigger_kind
 
 DURING_PREPS = {"at", "during", "amid", "amidst"}
 CAUSE_PREPS = {"in", "by", "from", "after"}
@@ -89,6 +89,10 @@ def detect(doc: Doc, lex: Lexicon) -> list[FoundEvent]:
             if head.kind == GENERIC or (in_family(head.kind, {"Statement"}, lex)
                                         and not in_family(e.kind, {"Statement"}, lex)):
                 found[head.trigger.i] = replace(head, kind=e.kind)
+            del found[i]
+        elif (attempt := attempt_head(e.trigger)) is not None and attempt.i not in found:
+            # "foiled a hijack attempt": the attempt is the event, of the compound's kind.
+            found[attempt.i] = FoundEvent(attempt, e.trigger.doc[e.span.start:attempt.i + 1], e.kind)
             del found[i]
         elif is_classifier(e.trigger, found):
             del found[i]

@@ -133,3 +133,51 @@ def test_hosting_a_summit_is_no_appointment_and_a_cyberattack_is_a_crime(events_
                        "A cyberattack shut down the port of Orlo on Monday.")
     assert not _by_kind(events, "Appointment")
     assert _by_kind(events, "Crime")
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ("Coast guards foiled a hijack attempt on a cargo ship near the port of Mombasa on Tuesday.", "Attack",
+     "hijack attempt"),
+    ("A former clerk went on a shooting spree at a warehouse in Leeds last week.", "Attack", "shooting spree"),
+])
+def test_an_attempt_noun_is_the_event_of_its_compound(events_of, text, kind, words):
+    """The noun the event word is compounded onto is the mention ("thwarted a hijack
+    attempt"), not a classifier dropping both."""
+    found = [m.text for e in events_of(text) if e.kind == kind for m in e.mentions]
+    assert words in found
+
+
+def test_an_ordinary_compound_noun_stays_a_classifier(events_of):
+    """"riot police", "murder weapon": the head is no attempt noun, so no mention."""
+    texts = [m.text for e in events_of("Riot police in Lyon found the murder weapon on Monday.") for m in e.mentions]
+    assert not any("police" in t or "weapon" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The singer will host the 81st Academy Awards at a theatre in Los Angeles on Feb. 22.", "Ceremony"),
+    ("Athletes from Kenya dominated the Commonwealth Games in Glasgow last summer.", "Competition"),
+])
+def test_a_name_headed_by_an_event_noun_is_an_event(events_of, text, kind):
+    """A name the tagger types as an organization but whose head is an event noun of the
+    lexicon ("Awards", "Games") is also an event mention."""
+    assert any(m.text in ("Awards", "Games") for e in events_of(text) if e.kind == kind for m in e.mentions)
+
+
+def test_a_monument_or_person_named_with_an_event_word_is_no_event(events_of):
+    """A singular ceremony word in a name is a monument ("the Lincoln Memorial"); a
+    person's name is never an event ("Oscar Wilde")."""
+    events = events_of("Oscar Wilde visited the Lincoln Memorial in Washington in 1882.")
+    assert not [e for e in events if e.kind == "Ceremony"]
+
+
+@pytest.mark.parametrize("text", [
+    "The hiker slipped and fell about 200m down a steep gully near Arthur's Pass on Friday.",
+    "A young mountaineer from Perth was killed in a fall on Mount Cook on Sunday.",
+])
+def test_a_fall_that_kills_or_follows_a_slip_is_an_accident(events_of, text):
+    assert any(m.text in ("fell", "fall") for e in events_of(text) if e.kind == "Accident" for m in e.mentions)
+
+
+def test_prices_falling_are_no_accident(events_of):
+    events = events_of("Shares of the retailer fell 5% in London on Monday after the results.")
+    assert not [e for e in events if e.kind == "Accident"]
