@@ -72,7 +72,7 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     events = absorb(events, worth_a_node(model.quotes, argued), _cues(events, clusters, found, records),
                     lex.compatible, GENERIC, speech)
     events, links = kept(events, links, model.quotes, argued)
-    unnamed, events = with_unnamed(parsed, found, (actors, _entity), events, [e.id for e in model.entities])
+    unnamed, events = with_unnamed(parsed, found, (actors, _entity, frozenset(place_ids)), events, model.entities)
     return replace(model, entities=model.entities + unnamed,
                    events=model.events + tuple(events), event_links=model.event_links + tuple(links))
 

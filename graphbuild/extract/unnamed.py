@@ -1,6 +1,6 @@
 """Unnamed participants of events: "a gunman", "the victims", "police", "23 pirates".
 
-Contract: `unnamed_actors(parsed, found, token_entity)` returns the document's new
+Contract: `unnamed_actors(parsed, found, token_entity, ...)` returns the document's new
 `UnnamedActor` entities (ids that `token_entity` does not use) and the token index of
 each of their mentions -> entity id, reading only the parse and the events found. Same
 parse, same entities. Only common nouns that are an agent, patient, victim or target
@@ -8,8 +8,11 @@ of an extracted event and name no entity become nodes, and only nouns of people 
 groups (`is_actor_noun`): "a man was shot" gives one, "shot the car" none.
 
 Within a document the argument mentions group by head lemma and number ("a man" ...
-"the man" are one node, "two men" another), and a later definite or bare mention of a
-group's noun and number that is no argument ("the man's car") joins it too. A mention is
+"the man" are one node, "two men" another), and a definite or bare mention of a group's
+noun and number elsewhere in the document that is no argument ("the man's car", a
+headline's "Pirates") joins it too; an indefinite one ("another man") does not. An
+argument phrase that names a place only says where the people are from ("a Michigan
+man", "Somali pirates"): it is still unnamed. A mention is
 the head noun alone (the span a reader's coreference annotation marks); the node's label
 is its lemma in the number seen ("man", "pirates"). Across documents these nodes join
 only through a shared event (`resolve.unnamed_match`), never by lemma alone.
@@ -45,13 +48,18 @@ agency ministry department committee council board jury court panel tribunal uni
 witness bystander passerby tourist visitor migrant refugee immigrant
 """.split())
 DEFINITE = frozenset("the this that these those".split())
-EXCLUDED_DEPS = frozenset({"compound", "poss", "npadvmod"})  # "police car", "the man's": not an argument head
+OTHER = frozenset("another other".split())
+MODIFIER_DEPS = frozenset({"compound", "npadvmod"})  # "police car": no mention of the police
+EXCLUDED_DEPS = MODIFIER_DEPS | {"poss"}  # "the man's car": the man is no argument of the car's event
 
 
 def is_actor_noun(tok: Token) -> bool:
     """Whether `tok` is a common noun of a person or group ("gunman", "police",
-    "pirates"): a people noun or a role noun, in either number."""
+    "pirates"): a people noun or a role noun, in either number, not said to be someone
+    else ("another man", "other passengers": a group of its own we cannot tell apart)."""
     if tok.pos_ not in ("NOUN", "PROPN") or tok.tag_ not in ("NN", "NNS") or not tok.is_alpha:
+        return False
+    if any(c.lower_ in OTHER for c in tok.children if c.dep_ in ("det", "amod")):
         return False
     lemma = tok.lemma_.lower()
     return lemma in PEOPLE_NOUNS or lemma in ROLE_NOUNS or tok.lower_ in PEOPLE_NOUNS
@@ -66,7 +74,8 @@ def _label(tok: Token) -> str:
 
 
 def unnamed_actors(parsed, found: Iterable, token_entity: dict[int, str], named: Callable | None = None,
-                   taken: Iterable[str] = ()) -> tuple[list[Entity], dict[int, str]]:
+                   places: frozenset[str] = frozenset(), taken: Iterable[str] = ()
+                   ) -> tuple[list[Entity], dict[int, str]]:
     """The unnamed actors of the events `found` (see the module docstring), and
     `token_entity` with their mentions' tokens added."""
     doc = parsed.doc
@@ -74,7 +83,7 @@ def unnamed_actors(parsed, found: Iterable, token_entity: dict[int, str], named:
     for f in found:
         for role, tok in f.roles:
             if (role in ACTOR_ROLES and tok.i not in token_entity and tok.dep_ not in EXCLUDED_DEPS
-                    and is_actor_noun(tok) and (named is None or named(tok, token_entity) is None)):
+                    and is_actor_noun(tok) and _unnamed_phrase(tok, token_entity, named, places)):
                 heads.setdefault(tok.i, tok)
     if not heads:
         return [], token_entity
@@ -84,7 +93,7 @@ def unnamed_actors(parsed, found: Iterable, token_entity: dict[int, str], named:
     members: dict[tuple[str, bool], list[Token]] = {k: [] for k in first}
     for tok in doc:
         key = _key(tok) if tok.i in heads or _referring(tok, token_entity) else None
-        if key in first and first[key] <= tok.i:
+        if key in first:
             members[key].append(tok)
     used = set(taken) | set(token_entity.values())
     entities, out = [], dict(token_entity)
@@ -101,15 +110,16 @@ def unnamed_actors(parsed, found: Iterable, token_entity: dict[int, str], named:
     return entities, out
 
 
-def with_unnamed(parsed, found: list, named: tuple[dict[int, str], Callable], events: list[Event],
-                 taken: Iterable[str]) -> tuple[tuple[Entity, ...], list[Event]]:
+def with_unnamed(parsed, found: list, named: tuple[dict[int, str], Callable, frozenset[str]], events: list[Event],
+                 existing: Iterable[Entity]) -> tuple[tuple[Entity, ...], list[Event]]:
     """The unnamed actors of `found` that are participants of the final `events`, and
     those events with them as participants. `named` is the token -> entity map of the
-    events' actors and the function that reads an argument's entity from it (an argument
-    whose phrase names an entity, "the leader Ann Varga", is that entity's). Attached
+    events' actors, the function that reads an argument's entity from it (an argument
+    whose phrase names an entity, "the leader Ann Varga", is that entity's) and the ids
+    of the places (which name no one: "a Michigan man" is unnamed). Attached
     after the events are decided, so that they change no event's making, merging or
-    keeping."""
-    entities, tokens = unnamed_actors(parsed, found, *named, taken)
+    keeping. The new ids are not those of `existing`."""
+    entities, tokens = unnamed_actors(parsed, found, *named, taken=[e.id for e in existing])
     if not entities:
         return (), events
     unnamed = {e.id for e in entities}
@@ -127,10 +137,17 @@ def with_unnamed(parsed, found: list, named: tuple[dict[int, str], Callable], ev
     return tuple(e for e in entities if e.id in used), out
 
 
+def _unnamed_phrase(tok: Token, token_entity: dict[int, str], named: Callable | None, places) -> bool:
+    """Whether the argument phrase of `tok` names nobody: no entity, or only a place that
+    says where the people are from ("a Michigan man", "Somali pirates")."""
+    eid = None if named is None else named(tok, token_entity)
+    return eid is None or eid in places
+
+
 def _referring(tok: Token, token_entity: dict[int, str]) -> bool:
     """A mention of a group's noun that is no argument but refers back: a definite or
     bare common noun of a person or group, naming no entity."""
-    if tok.i in token_entity or tok.dep_ in EXCLUDED_DEPS or not is_actor_noun(tok):
+    if tok.i in token_entity or tok.dep_ in MODIFIER_DEPS or not is_actor_noun(tok):
         return False
     dets = [c.lower_ for c in tok.children if c.dep_ == "det"]
     return not dets or dets[0] in DEFINITE

@@ -69,3 +69,14 @@ def test_across_articles_only_a_shared_event_joins_them(analyzed):
     gunmen = sorted(sorted(m.doc_id for m in e.mentions) for e in merged.entities
                     if e.kind == UNNAMED_ACTOR and e.label == "gunman")
     assert gunmen == [["a", "b"], ["c"]]
+
+
+def test_a_place_before_the_noun_only_says_where_they_are_from(analyzed):
+    model = analyzed("A Michigan man shot two employees in Troy on Friday. The man's car was found later.")
+    assert _unnamed(model)["man"] == ["man", "man"]
+    assert ("agent", "man") in _roles(model)
+
+
+def test_another_indefinite_mention_is_not_the_same_one(analyzed):
+    found = _unnamed(analyzed("A man shot a woman in Leeds on Monday. Another man was injured."))
+    assert found["man"] == ["man"]
