@@ -80,3 +80,21 @@ def test_a_place_before_the_noun_only_says_where_they_are_from(analyzed):
 def test_another_indefinite_mention_is_not_the_same_one(analyzed):
     found = _unnamed(analyzed("A man shot a woman in Leeds on Monday. Another man was injured."))
     assert found["man"] == ["man"]
+
+
+def test_the_rdf_types_them_as_actors_and_conforms(analyzed):
+    from graphbuild.rdf.build import to_dataset
+    from graphbuild.rdf.validate import validate
+    from graphbuild.resolve.cross_doc import merge_documents
+    from graphbuild.vocab import GB, RDF
+    from tests.helpers.models import BASE
+
+    model = merge_documents([analyzed("A gunman shot two employees at an office in Troy on Friday.")])
+    ds = to_dataset(model, BASE)
+    typed = {s for s, _, _, _ in ds.quads((None, RDF.type, GB.UnnamedActor, None))}
+    assert len(typed) == 2
+    def types(node) -> set:
+        return {o for _, _, o, _ in ds.quads((node, RDF.type, None, None))}
+
+    assert all(SEM.Actor in types(s) and SCHEMA.Person not in types(s) for s in typed)
+    assert validate(ds).conforms
