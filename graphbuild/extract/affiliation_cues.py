@@ -5,7 +5,7 @@ the tagger took the name for a person or a place. A nation's name stays a place 
 national side), a name ending in an event noun stays an event ("joined the Civil War"),
 and a name starting with a known given name stays a person's (a club named like a person
 is rare). Likewise a name described by a group noun ("X is an American rock band", "X, a
-football club,") names an organization. `affiliation_cues(parsed, mentions)` yields
+football club,", "the rock band X") names an organization. `affiliation_cues(parsed, mentions)` yields
 `KindCue` records for `resolve.within_doc`.
 """
 from __future__ import annotations
@@ -17,6 +17,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from graphbuild.extract.affiliation_phrases import CLUB_NOUNS, club_noun_preps
+from graphbuild.extract.band_members import MUSICIAN_NOUNS, forming_subject
 from graphbuild.lexicon.countries import is_nation
 from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
@@ -77,7 +78,8 @@ def _club_objects(doc) -> Iterator[Token]:
 
 
 def _described_groups(doc) -> Iterator[Token]:
-    """The names said to be a group: "X is a band", "X, a football club,"."""
+    """The names said to be a group: "X is a band", "X, a football club,", "rock band X",
+    "X was formed by guitarist A"."""
     for noun in doc:
         if noun.lemma_.lower() not in GROUP_NOUNS or noun.pos_ != "NOUN":
             continue
@@ -85,6 +87,11 @@ def _described_groups(doc) -> Iterator[Token]:
             yield from (c for c in noun.head.children if c.dep_ == "nsubj")
         elif noun.dep_ == "appos":
             yield noun.head
+        elif noun.dep_ == "compound" and noun.is_lower and noun.i + 1 < len(doc) and doc[noun.i + 1].pos_ == "PROPN":
+            yield doc[noun.i + 1]  # "the English rock band Joy Division": the name right after
+    for noun in doc:  # "X was formed by guitarist A": X is a band
+        if noun.lemma_.lower() in MUSICIAN_NOUNS and (subj := forming_subject(noun)) is not None:
+            yield subj
 
 
 def affiliation_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
@@ -93,7 +100,9 @@ def affiliation_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Ite
     ordered = sorted(mentions, key=lambda m: (m.start, m.end))
     starts = [m.start for m in ordered]
     seen: set[tuple[int, int]] = set()
-    for tok in [*_club_objects(parsed.doc), *_described_groups(parsed.doc)]:
+    # a group noun says so itself ("the band Joy Moss"): no given-name exception
+    tokens = [(t, True) for t in _club_objects(parsed.doc)] + [(t, False) for t in _described_groups(parsed.doc)]
+    for tok, club in tokens:
         a, b = parsed.source(tok.idx, tok.idx + len(tok))
         i = bisect_right(starts, a) - 1
         m = ordered[i] if i >= 0 and b <= ordered[i].end else None
@@ -101,7 +110,7 @@ def affiliation_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Ite
             continue
         name = POSSESSIVE.sub("", m.text).strip()
         words = name.split()
-        if not words or is_nation(name) or given_name(words[0]) or _event_name(words[-1]):
+        if not words or is_nation(name) or (club and given_name(words[0])) or _event_name(words[-1]):
             continue
         seen.add((m.start, m.end))
         yield KindCue(m.start, m.end, "Organization", "club-of-player", CLUB_WEIGHT)

@@ -37,6 +37,9 @@ PARTY_AS_VERBS = frozenset("elect re-elect reelect run serve sit stand nominate 
 PARTY_PERSON_NOUNS = frozenset(
     "politician member senator congressman congresswoman representative candidate nominee lawmaker "
     "legislator mp deputy councillor councilor activist leader governor mayor".split())
+# What a party's candidates seek, win or lose ("sought the Democratic nomination").
+NOMINATION_NOUNS = frozenset("nomination nominations primary ticket".split())
+NOMINATION_VERBS = frozenset("seek win lose secure gain earn accept clinch contest".split())
 # Verbs whose subject, a group, has the people they list as members: lemma -> preposition
 # or "" for a direct object ("the band consists of vocalist A and drummer B").
 GROUP_VERBS = {"consist": "of", "comprise": "", "feature": "", "include": ""}
@@ -113,6 +116,9 @@ def party_refs(view: DocumentView) -> Iterator[PartyRef]:
             person = described_person(view, head)
         elif t.dep_ in ("amod", "compound") and view.token_kind(head) == "Person":
             person = view.token_entity(head)
+        elif t.dep_ in ("amod", "compound") and head.lower_ in NOMINATION_NOUNS and head.dep_ == "dobj" \
+                and head.head.lemma_.lower() in NOMINATION_VERBS:
+            person = verb_person(view, head.head)  # "X sought the Democratic nomination"
         if person is not None and view.kind(person) == "Person":
             yield PartyRef(person, view.doc[t.i : t.i + 1], label, t.sent, rule)
     yield from _bracketed_parties(view)

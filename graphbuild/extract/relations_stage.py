@@ -18,7 +18,7 @@ from spacy.tokens import Span
 
 from graphbuild.containment import closure
 from graphbuild.extract import affiliation, memberships, person_facts, place_phrases, places, quotes, roles
-from graphbuild.extract import affiliation_phrases, employment_phrases
+from graphbuild.extract import affiliation_phrases, band_members, employment_phrases
 from graphbuild.extract.nationality_phrases import nationality_phrases
 from graphbuild.extract.origin_phrases import origin_places
 from graphbuild.extract.organizations import NOTHING, resolve_organization
@@ -56,6 +56,7 @@ def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     out.add_all(origin_places(out.view))
     out.add_all(memberships.affiliations(out.view))
     out.add_all(employment_phrases.find_employment_phrases(out.view))
+    out.add_all(band_members.find_band_members(out.view))
     for found in list(affiliation_phrases.find_affiliation_phrases(out.view)):  # one at a time: a new party is reused
         out.add_all(filter(None, [affiliation_phrases.relation_of(found, out.view, out.entity_of)]))
     for found in list(place_phrases.find_place_phrases(out.view)):

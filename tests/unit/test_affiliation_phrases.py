@@ -144,3 +144,17 @@ def test_a_noun_with_no_verb_above_it_ends_the_climb(nlp):
     parsed, model = build_model(nlp, "A long career at Dorsey Mills.")
     noun = next(t for t in parsed.doc if t.lower_ == "career")
     assert _owner_of_noun(DocumentView(parsed, model.entities), noun) is None
+
+
+@pytest.mark.parametrize("text,person,party", [
+    ("The delegates voted for Harold Quimby, who had lost the Republican nomination to Carl Fenn.",
+     "Harold Quimby", "Republican Party"),
+    ("Martha Olin won the Labour nomination for the seat of Westbury.", "Martha Olin", "Labour"),
+])
+def test_a_party_nomination_sought_won_or_lost(nlp, text, person, party):
+    assert (person, "memberOf", party) in facts(nlp, text)
+
+
+def test_covering_a_party_primary_is_no_membership(nlp):
+    f = facts(nlp, "Martha Olin was sent to cover the Republican primary in Iowa.")
+    assert not any(p == "memberOf" for _, p, _ in f)
