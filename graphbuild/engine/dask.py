@@ -2,7 +2,8 @@
 
 `scheduler` is the address of a running scheduler (`tcp://host:8786`); without one, a
 LocalCluster of `jobs` single-threaded worker processes is started for the build. Each
-worker loads the spaCy model once (the loader caches per process).
+worker loads the spaCy model once (the loader caches per process); a LocalCluster's
+workers are forked with it loaded (`engine.dask_forkserver`).
 
 A build reads its input on the workers (`read_corpus`): the client plans partitions
 (`ingest.partitions.plan`: file lists and byte ranges, no text), the workers count the
@@ -45,8 +46,9 @@ QUIET_CLUSTER = {
 class DaskSession:
     """A Dask client, on the cluster at `scheduler` or on a LocalCluster of `jobs`
     single-threaded workers started for it (and closed with it): worker processes, or
-    threads of this process (`processes` False: cheap to start, for tests). A LocalCluster
-    runs under `QUIET_CLUSTER` (a remote cluster keeps its own configuration)."""
+    threads of this process (`processes` False: cheap to start, for tests), forked from a
+    forkserver that has loaded `model_name`. A LocalCluster runs under `QUIET_CLUSTER` (a
+    remote cluster keeps its own configuration)."""
 
     def __init__(self, jobs: int = 2, scheduler: str | None = None, processes: bool = True,
                  model_name: str | None = None) -> None:
