@@ -191,7 +191,7 @@ def build(settings: Settings, progress: ProgressFn | None = None) -> BuildResult
 
     check_settings(settings)  # before any work: a typo costs a second, not the NLP stage
     t0 = time.perf_counter()
-    with engine_session(settings.engine, settings.jobs, settings.scheduler) as session:
+    with engine_session(settings.engine, settings.jobs, settings.scheduler, settings.model) as session:
         return _build(settings, progress, session, t0)
 
 

@@ -38,12 +38,14 @@ def analyze_documents(
 
 
 @contextmanager
-def engine_session(engine: str, jobs: int, scheduler: str | None) -> Iterator[DaskSession | None]:
-    """The Dask session of a build on engine "dask" (closed on leaving), else None."""
+def engine_session(engine: str, jobs: int, scheduler: str | None,
+                   model_name: str | None = None) -> Iterator[DaskSession | None]:
+    """The Dask session of a build on engine "dask" (closed on leaving), else None; a
+    LocalCluster's workers start with `model_name` loaded."""
     if engine != "dask":
         yield None
         return
-    with DaskSession(jobs, scheduler) as session:
+    with DaskSession(jobs, scheduler, model_name=model_name) as session:
         yield session
 
 

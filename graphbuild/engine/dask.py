@@ -2,7 +2,8 @@
 
 `scheduler` is the address of a running scheduler (`tcp://host:8786`); without one, a
 LocalCluster of `jobs` single-threaded worker processes is started for the build. Each
-worker loads the spaCy model once (the loader caches per process).
+worker loads the spaCy model once (the loader caches per process); a LocalCluster's
+workers are forked with it loaded (`engine.dask_forkserver`).
 
 A build reads its input on the workers (`read_corpus`): the client plans partitions
 (`ingest.partitions.plan`: file lists and byte ranges, no text), the workers count the
@@ -45,23 +46,40 @@ QUIET_CLUSTER = {
 class DaskSession:
     """A Dask client, on the cluster at `scheduler` or on a LocalCluster of `jobs`
     single-threaded workers started for it (and closed with it): worker processes, or
-    threads of this process (`processes` False: cheap to start, for tests). A LocalCluster
-    runs under `QUIET_CLUSTER` (a remote cluster keeps its own configuration)."""
+    threads of this process (`processes` False: cheap to start, for tests), forked from a
+    forkserver that has loaded `model_name`. A LocalCluster runs under `QUIET_CLUSTER` (a
+    remote cluster keeps its own configuration)."""
 
-    def __init__(self, jobs: int = 2, scheduler: str | None = None, processes: bool = True) -> None:
-        import dask
-        from distributed import Client, LocalCluster
+    def __init__(self, jobs: int = 2, scheduler: str | None = None, processes: bool = True,
+                 model_name: str | None = None) -> None:
+        from contextlib import ExitStack
 
-        self.cluster = None
-        if scheduler is None:
-            with dask.config.set(QUIET_CLUSTER):  # the scheduler and nannies read it as they start
-                self.cluster = LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=processes,
-                                            dashboard_address=None, silence_logs=40)
+        from distributed import Client
+
+        self.client, self.cluster, self._stack = None, None, ExitStack()
         try:
+            if scheduler is None:
+                self.cluster = self._local_cluster(jobs, processes, model_name)
             self.client = Client(scheduler or self.cluster)
         except BaseException:
             self.close()
             raise
+
+    def _local_cluster(self, jobs: int, processes: bool, model_name: str | None):
+        """A LocalCluster of `jobs` single-threaded workers, quiet; worker processes are
+        forked from a forkserver with `model_name` loaded (`engine.dask_forkserver`)."""
+        import dask
+        from distributed import LocalCluster
+
+        from graphbuild.engine.dask_forkserver import FORKSERVER, preloaded_forkserver
+
+        config = QUIET_CLUSTER
+        if processes:
+            self._stack.enter_context(preloaded_forkserver(model_name))
+            config = {**QUIET_CLUSTER, **FORKSERVER}
+        with dask.config.set(config):  # the scheduler and nannies read it as they start
+            return LocalCluster(n_workers=max(1, jobs), threads_per_worker=1, processes=processes,
+                                dashboard_address=None, silence_logs=40)
 
     @property
     def workers(self) -> int:
@@ -70,12 +88,13 @@ class DaskSession:
 
     def close(self) -> None:
         """Disconnect, and stop the LocalCluster if this session started it (idempotent)."""
-        client, cluster = getattr(self, "client", None), self.cluster
+        client, cluster = self.client, self.cluster
         self.client, self.cluster = None, None
-        if client is not None:
-            client.close()
-        if cluster is not None:
-            cluster.close()
+        with self._stack:  # the forkserver stops after its workers
+            if client is not None:
+                client.close()
+            if cluster is not None:
+                cluster.close()
 
     def __enter__(self) -> DaskSession:
         return self
@@ -202,7 +221,7 @@ def analyze_documents_dask(
 ) -> Iterator[DocumentOutcome]:
     """Like `engine.local.analyze_local`, on Dask, for documents already in memory;
     outcomes come back in input order."""
-    with DaskSession(jobs, scheduler) as session:
+    with DaskSession(jobs, scheduler, model_name=model_name) as session:
         client = session.client
         context_future = client.scatter(context, broadcast=True)
         futures = client.map(analyze_batch, batches(list(documents), jobs), model_name=model_name,
