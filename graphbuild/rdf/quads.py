@@ -81,11 +81,12 @@ class QuadSet:
         self._triples: list[ox.Triple] | None = None
         self._nquads: bytes | None = None
         self._ntriples: bytes | None = None
+        self._texts: list[bytes] | None = None
 
     def release(self, keep: frozenset[str] = frozenset()) -> None:
-        """Drop the cached forms (quads, triples, nquads, ntriples) not named in `keep`:
-        each is as big as the graph, and a writer needs one at a time."""
-        for name in ("quads", "triples", "nquads", "ntriples"):
+        """Drop the cached forms (quads, triples, nquads, ntriples, texts) not named in
+        `keep`: each is as big as the graph (texts: as its terms), and a writer needs few at a time."""
+        for name in ("quads", "triples", "nquads", "ntriples", "texts"):
             if name not in keep:
                 setattr(self, f"_{name}", None)
 
@@ -130,14 +131,17 @@ class QuadSet:
             self._triples = [ox.Triple(t[s], t[p], t[o]) for s, p, o in self.triple_rows().tolist()]
         return self._triples
 
-    def _term_bytes(self) -> list[bytes]:
-        """The N-Triples form of each term, UTF-8 (index as `terms()`)."""
-        return [str(term).encode("utf-8") for term in self._terms]
+    def term_texts(self) -> list[bytes]:
+        """The N-Triples form of each term, UTF-8, index as `terms()` (made once: every
+        text form of the graph is made of these)."""
+        if self._texts is None:
+            self._texts = [str(term).encode("utf-8") for term in self._terms]
+        return self._texts
 
     def nquads(self) -> bytes:
         """Every quad as N-Quads, one line each, sorted as `quads()` (made once)."""
         if self._nquads is None:
-            text = self._term_bytes()
+            text = self.term_texts()
             ends = [b" .\n" if isinstance(term, ox.DefaultGraph) else b" " + x + b" .\n"
                     for x, term in zip(text, self._terms)]
             rows = self._rows
@@ -148,7 +152,7 @@ class QuadSet:
     def ntriples(self) -> bytes:
         """The union of all graphs as N-Triples, sorted as `triples()` (made once)."""
         if self._ntriples is None:
-            text = self._term_bytes()
+            text = self.term_texts()
             rows = self.triple_rows()
             self._ntriples = _joined([x + b" " for x in text] + [x + b" .\n" for x in text],
                                      rows[:, 0], rows[:, 1], rows[:, 2] + len(text))
