@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 import pyoxigraph as ox
@@ -27,6 +28,25 @@ def sort_key(term) -> tuple:
     if isinstance(term, ox.DefaultGraph):
         return (-1, "", "", "")
     return (0, getattr(term, "value", ""), "", "")
+
+
+def _literal_key(term: ox.Literal) -> tuple:
+    return term.value, term.datatype.value, term.language or ""
+
+
+def _sorted_terms(terms: Iterable[Term]) -> list[Term]:
+    """`sorted(terms, key=sort_key)` of distinct terms, faster: the kinds apart (the
+    default graph, IRIs, literals: the first element of `sort_key`), each sorted by the
+    rest of its key (an IRI's is its value only)."""
+    kinds: dict[type, list] = {ox.DefaultGraph: [], ox.NamedNode: [], ox.Literal: []}
+    for term in terms:
+        found = kinds.get(term.__class__)
+        if found is None:  # a term of another class: the general key
+            return sorted(terms, key=sort_key)
+        found.append(term)
+    kinds[ox.NamedNode].sort(key=attrgetter("value"))
+    kinds[ox.Literal].sort(key=_literal_key)
+    return list(chain.from_iterable(kinds.values()))
 
 
 def _unique_sorted(rows: np.ndarray) -> np.ndarray:
@@ -68,7 +88,7 @@ class QuadSet:
         distinct = [flat_objects[i] for i in first.tolist()]
         flat_objects.clear()  # `distinct` keeps each term alive (and so its id) from here
         del first
-        terms = sorted(dict.fromkeys(distinct), key=sort_key)
+        terms = _sorted_terms(dict.fromkeys(distinct))
         position = {term: i for i, term in enumerate(terms)}
         rank = np.fromiter(map(position.__getitem__, distinct), dtype=np.int64, count=len(distinct))
         del position, distinct
