@@ -36,6 +36,8 @@ SHAPES_FILE = "shapes.ttl"  # SHACL shapes: not part of the ontology (see rdf/va
 CLASS_TYPES = (OWL.Class, RDFS.Class)
 PROPERTY_TYPES = (OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty, RDF.Property)
 CLASS_LOOKUP_ORDER = ("gb", "schema", "sem", "org")
+# The kind of an event's participant described without a name ("a gunman"; gb:UnnamedActor).
+UNNAMED_ACTOR = "UnnamedActor"
 PROPERTY_LOOKUP_ORDER = ("gb", "schema", "org", "sem")
 # Namespaces closed against the ontology (rdf, rdfs, owl, xsd come from rdflib as they are).
 CLOSED_PREFIXES = ("gb", "schema", "org", "sem", "nif", "itsrdf", "prov", "dcterms", "skos", "geo")

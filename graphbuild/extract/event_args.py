@@ -172,3 +172,15 @@ def placeless(role: str, entity: str | None, kind: str, place_ids: set[str], lex
     """Whether `entity` is one of `place_ids` read into a role no place fills (PLACELESS_ROLES)
     of an event of class `kind`."""
     return role in PLACELESS_ROLES and entity in place_ids and not in_family(kind, PLACE_UNDERGOER_ROOTS, lex)
+
+
+# Events no place performs: a place read as their agent ("Moldova's election", "Ghana's
+# floods", "Chile won the vote") is where they happened. A state may attack, sign or meet.
+PLACE_SETTING_ROOTS = {"Vote", "Disaster", "Death", "Injury", "HealthEvent", "Protest", "Ceremony"}
+
+
+def setting(role: str, entity: str | None, kind: str, place_ids: set[str], lex: Lexicon, derived: bool = False) -> bool:
+    """Whether `entity`, read as the agent of an event of class `kind` (or as any argument
+    when `derived`: named by a modifier of the argument, "won the Moldova runoff"), is one
+    of `place_ids` that is rather the event's place (PLACE_SETTING_ROOTS)."""
+    return (role == "agent" or derived) and entity in place_ids and in_family(kind, PLACE_SETTING_ROOTS, lex)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from graphbuild.extract.event_lexicon import Lexicon
+from graphbuild.extract.event_lexicon import Lexicon, in_family
 
 TRIGGER_POS = {"NOUN", "VERB"}
 # Tokens inside these entities are names, not triggers ("Revolutionary Guard").
@@ -27,6 +27,17 @@ SUPPORT_OBJECTS = {"dobj", "obj"}
 # "climber dead after fall"), not as a modifier ("a dead battery").
 PREDICATIVE_DEPS = {"acomp", "oprd", "xcomp", "ccomp", "conj", "advmod", "ROOT"}
 INFLECTIONS = ("ing", "es", "ed", "s", "d")
+# Nouns that name an event only through the event word compounded onto them: an attempt
+# at it, a bid for it, a run of it ("a hijack attempt", "a takeover bid", "a shooting
+# spree"). The compound is the kind; the phrase is one mention, headed by the noun.
+# A name headed by a noun of these families names an event, whatever the tagger typed it:
+# "the Academy Awards", "the Winter Games", "the Paris Peace Conference".
+NAMED_EVENT_ROOTS = {"Ceremony", "Competition", "Meeting"}
+# A singular ceremony word in a name is mostly a monument or a body ("Lincoln Memorial"):
+# these families need the plural ("the Academy Awards").
+PLURAL_NAMED_ROOTS = {"Ceremony"}
+NAMED_EVENT_ENTS = {"ORG", "WORK_OF_ART", "NORP"}
+ATTEMPT_NOUNS = {"attempt", "bid", "plot", "spree", "try"}
 
 
 def _near(tok: Token) -> set[str]:
@@ -67,7 +78,9 @@ def support_verb(tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in ON_VERBS:
         return tok.head.head
     if tok.dep_ in SUPPORT_OBJECTS and tok.head.lemma_.lower() in SUPPORT_VERBS:
-        return tok.head
+        # "called the verdict a victory", "made the vote a test": the verb names or
+        # judges an event someone else holds.
+        return None if any(c.dep_ == "oprd" for c in tok.head.children) else tok.head
     return None
 
 
@@ -93,9 +106,25 @@ def is_acronym_trigger(tok: Token, lex: Lexicon) -> bool:
     return alone and tok.is_upper and tok.is_alpha and len(tok) >= 2 and tok.lower_ in lex.triggers
 
 
+def is_event_name_head(tok: Token, lex: Lexicon) -> bool:
+    """The last word of a name (an organization or work, as the tagger has it) that is a
+    capitalized plain noun of an event family (`NAMED_EVENT_ROOTS`): "Awards" in "the
+    Academy Awards", "Games" in "the Commonwealth Games". Not a person's or place's name
+    ("Oscar Wilde", "Lincoln Memorial")."""
+    last = tok.i + 1 == len(tok.doc) or tok.doc[tok.i + 1].ent_iob_ != "I"
+    if tok.ent_type_ not in NAMED_EVENT_ENTS or not last or tok.ent_iob_ == "B":
+        return False  # a one-word name is the name itself ("Games Workshop" aside, "Summit" the town)
+    plural = tok.tag_ == "NNPS" or tok.lower_.endswith("s")
+    kinds = (lex.triggers.get(form) for form in capitalized_forms(tok))
+    return any(k is not None and in_family(k, NAMED_EVENT_ROOTS, lex)
+               and (plural or not in_family(k, PLURAL_NAMED_ROOTS, lex)) for k in kinds)
+
+
 def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
-    if (tok.ent_type_ in NAME_ENTS and not is_acronym_trigger(tok, lex)) or (tok.pos_ == "VERB" and tok.dep_ == "prep"):
+    if (tok.ent_type_ in NAME_ENTS and not is_acronym_trigger(tok, lex) and not is_event_name_head(tok, lex)) or (tok.pos_ == "VERB" and tok.dep_ == "prep"):
         return None  # a verb form used as a preposition names no event: "according to police"
+    if tok.dep_ == "amod" and tok.i > 0 and tok.doc[tok.i - 1].text == "-":
+        return None  # the participle of a compound adjective: "a fast-moving fire", "a long-running feud"
     if tok.pos_ == "ADJ":
         return lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ in PREDICATIVE_DEPS else None
     if tok.pos_ in TRIGGER_POS:
@@ -115,6 +144,15 @@ def is_classifier(tok: Token, triggers) -> bool:
     """A noun modifying a noun that names no event: a classifier, not a mention ("riot
     police", "murder weapon", "election campaign")."""
     return tok.dep_ == "compound" and tok.head.pos_ in ("NOUN", "PROPN") and tok.head.i not in triggers
+
+
+def attempt_head(tok: Token) -> Token | None:
+    """The attempt noun (`ATTEMPT_NOUNS`) that trigger `tok` is compounded onto, if any:
+    "attempt" in "a piracy attempt", "bid" in "a takeover bid"."""
+    head = tok.head
+    if tok.dep_ == "compound" and head.i == tok.i + 1 and head.pos_ == "NOUN" and head.lemma_.lower() in ATTEMPT_NOUNS:
+        return head
+    return None
 
 
 def is_quantifier(tok: Token) -> bool:

@@ -21,7 +21,7 @@ from graphbuild.extract.counts import FoundCount, find_counts
 from graphbuild.extract.event_args import Dates, Places, attached_arguments, is_date, line_fallback, predicated_of
 from graphbuild.extract.event_factuality import ASSERTED, factuality
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family
-from graphbuild.extract.event_senses import is_classifier, is_quantifier, support_verb, trigger_kind
+from graphbuild.extract.event_senses import attempt_head, is_classifier, is_quantifier, support_verb, trigger_kind
 
 DURING_PREPS = {"at", "during", "amid", "amidst"}
 CAUSE_PREPS = {"in", "by", "from", "after"}
@@ -90,6 +90,10 @@ def detect(doc: Doc, lex: Lexicon) -> list[FoundEvent]:
                                         and not in_family(e.kind, {"Statement"}, lex)):
                 found[head.trigger.i] = replace(head, kind=e.kind)
             del found[i]
+        elif (attempt := attempt_head(e.trigger)) is not None and attempt.i not in found:
+            # "foiled a hijack attempt": the attempt is the event, of the compound's kind.
+            found[attempt.i] = FoundEvent(attempt, e.trigger.doc[e.span.start:attempt.i + 1], e.kind)
+            del found[i]
         elif is_classifier(e.trigger, found):
             del found[i]
     return [found[i] for i in sorted(found)]
@@ -132,6 +136,8 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
         for c in tok.children:
             if c.dep_ == "poss":
                 role = undergoer if harm else ("mourned" if in_family(e.kind, MOURNED_ROOTS, lex) else "agent")
+                if undergoer == "target" and _has_target(tok):  # "Iran's attack on the base"
+                    role = "agent"
                 roles.append((role, c))
             elif c.dep_ == "prep" and c.lower_ in ("of", "on", "against", "by"):
                 for p in c.children:
@@ -143,6 +149,10 @@ def _roles(e: FoundEvent, lex: Lexicon, by_token: dict[int, FoundEvent]) -> tupl
                 roles.extend(("participant", p) for p in c.children if p.dep_ == "pobj" and p.i not in by_token)
         roles.extend(_support_roles(tok, by_token))
     return tuple(roles)
+
+
+def _has_target(noun: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ in ("on", "against", "of") for c in noun.children)
 
 
 def _support_roles(tok: Token, by_token: dict[int, FoundEvent]) -> list[tuple[str, Token]]:

@@ -18,20 +18,19 @@ from graphbuild.extract.event_factuality import ASSERTED, FUTURE, strongest
 from graphbuild.extract.event_lexicon import GENERIC, Lexicon, in_family, lexicon
 from graphbuild.extract.events import FoundEvent, find_events
 from graphbuild.extract.event_anaphora import Cue, absorb
-from graphbuild.extract.event_args import placeless
+from graphbuild.extract.event_args import placeless, setting
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
 from graphbuild.extract.missed_names import dateline_extents
+from graphbuild.extract.unnamed import with_unnamed
 from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue, VERB_TRIGGER
 from graphbuild.nlp import ParsedDocument
 
-PLACE_KINDS = {"Place"}
-PERSON_KINDS = {"Person"}
+PLACE_KINDS, PERSON_KINDS = {"Place"}, {"Person"}
 PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
 PRONOUN_REACH = 2  # sentences back in which a pronoun's person is looked for
-NEVER_MERGE_ROOTS = {"Statement"}
-TIME_ENTS = {"DATE", "TIME"}
+NEVER_MERGE_ROOTS, TIME_ENTS = {"Statement"}, {"DATE", "TIME"}
 # Derivational suffixes of abstract nouns (states, qualities, processes).
 ABSTRACT_SUFFIXES = ("tion", "sion", "ity", "ness", "ment", "ism", "ance", "ence", "ship", "hood")
 STATED_DATE = 0.8  # the confidence of a date read from the parse (not the line fallback)
@@ -73,7 +72,9 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     events = absorb(events, worth_a_node(model.quotes, argued), _cues(events, clusters, found, records),
                     lex.compatible, GENERIC, speech)
     events, links = kept(events, links, model.quotes, argued)
-    return replace(model, events=model.events + tuple(events), event_links=model.event_links + tuple(links))
+    unnamed, events = with_unnamed(parsed, found, (actors, _entity, frozenset(place_ids)), events, model.entities)
+    return replace(model, entities=model.entities + unnamed,
+                   events=model.events + tuple(events), event_links=model.event_links + tuple(links))
 
 
 def _cues(events: list[Event], clusters: list[list[int]], found: list[FoundEvent],
@@ -219,10 +220,10 @@ def _record(f: FoundEvent, parsed, token_entity, times, lex: Lexicon, dateline: 
     r.times = [t for d, _ in f.dates if (t := _time(d, parsed, times)).value is not None]
     for role, tok in f.roles:
         eid = _entity(tok, token_entity)
-        key = eid or f"lemma:{tok.lemma_.lower()}"
-        if tok.pos_ == "PRON" or tok.i in dateline or placeless(role, eid, f.kind, place_ids, lex):
-            continue
-        (r.agents if role == "agent" else r.undergoers).add(key)
+        if setting(role, eid, f.kind, place_ids, lex, tok.i not in token_entity):  # "Moldova's election"
+            r.places.add(eid)
+        elif not (tok.pos_ == "PRON" or tok.i in dateline or placeless(role, eid, f.kind, place_ids, lex)):
+            (r.agents if role == "agent" else r.undergoers).add(eid or f"lemma:{tok.lemma_.lower()}")
     return r
 
 

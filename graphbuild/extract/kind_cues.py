@@ -11,6 +11,7 @@ Such a possessor votes Organization, or Place when the gazetteers know its name
 "this is a person": a role noun written in lowercase right before a name shaped like a
 personal name ("chief executive Marcus Feld", "spokeswoman Ann Roe"), tagged what it may;
 and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe"), is a club.
+A name in apposition to an organization noun ("the software firm X") is an organization.
 """
 from __future__ import annotations
 
@@ -20,10 +21,12 @@ from collections.abc import Iterator, Sequence
 from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.place_cues import comma_region_cues, place_cues
+from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
 from graphbuild.lexicon.name_forms import in_gazetteer, person_structure, shaped_like_person
 from graphbuild.lexicon.roles import PLAYER_TITLES, ROLE_NOUNS
+from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS
 from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
 from graphbuild.nlp import ParsedDocument
@@ -40,6 +43,8 @@ CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name it
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 LOOK_BACK = 3
 CUE_WEIGHT = 4.5  # outweighs a full name tagged PERSON once (tag 1 + FULL_NAME_PERSON_BONUS 3)
+# "the club X" says what X is in so many words: more than a full name's PERSON tag and shape.
+DESCRIBED_WEIGHT = 1.5 * CUE_WEIGHT
 
 
 def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Iterator[KindCue]:
@@ -61,6 +66,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _conjunct_cues(parsed.doc, mention_of)
     yield from _role_before_name(parsed, mention_of)
     yield from _team_before_staff(parsed, mention_of)
+    yield from _described_as_organization(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
     yield from place_cues(parsed, mention_of)
@@ -97,6 +103,19 @@ def _team_before_staff(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
             continue
         if not doc[staff.i - 1].is_punct and not is_nation(POSSESSIVE.sub("", before.text)):
             yield KindCue(before.start, before.end, "Organization", "team-of-staff", CUE_WEIGHT)
+
+
+def _described_as_organization(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """An Organization cue for a name that a noun says is one: in apposition ("the
+    software firm Quill Harbor", "Tarvo, a Swedish lender,", "X, one of Denmark's largest
+    shipping companies,") or right before it ("Austrian club Rapid Vienna"), tagged what it
+    may; a nation stays a place ("the national team, Brazil")."""
+    for name, noun in described_names(parsed.doc):
+        if noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS:
+            continue
+        m = mention_of(name)
+        if m is not None and not is_nation(POSSESSIVE.sub("", m.text)):
+            yield KindCue(m.start, m.end, "Organization", "described-as-organization", DESCRIBED_WEIGHT)
 
 
 def _role_before_name(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

@@ -3,7 +3,7 @@
 `find_mentions` takes the model's PERSON/ORG/GPE/LOC/FAC entities, repairs their spans
 (split at line breaks and where one span holds two names; a leading "the", a possessive
 "'s" and a trailing score trimmed), drops those that layout cues mark as headline or
-boilerplate artefacts, title fragments ("Defence" of "Defence Secretary") and
+boilerplate artefacts, titles of works ("her album, Northern Lights"), title fragments ("Defence" of "Defence Secretary") and
 sentence-initial common nouns, then adds the names the model missed (see
 `extract.missed_names`). Offsets are source offsets: `document.text[m.start:m.end] ==
 m.text`; each mention carries its rule (ner, acronym, dateline, name-shape, string-match).
@@ -16,12 +16,13 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
+from graphbuild.extract.span_joins import described_organizations, described_works, with_credentials, with_surname_after_particle
 from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import shaped_like_person
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
-from graphbuild.names import CREDENTIALS_AFTER, POSSESSIVE, is_honorific, is_title_noun
+from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
 from graphbuild.nlp import ParsedDocument
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -44,11 +45,15 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     layout = Layout(text, context.repeated_lines)
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
-    spans = _with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
+    spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
+    works = described_works(parsed.doc)
+    spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in works)]
     spans = _with_team_nicknames(parsed, layout, spans)
+    spans = with_surname_after_particle(text, spans)
     places = datelines(text, spans)
     spans = [s for s in spans if not any((s.start, s.end) == (p.start, p.end) for p in places)] + places
     spans += initialled(text, spans)
+    spans += described_organizations(parsed.doc, spans)
     spans += acronyms(text, spans)
     spans += table_names(text, spans)
     spans += propagate(parsed.doc, layout, spans)
@@ -131,19 +136,6 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     whole = text[a:b].strip(" •\t") == name and len(name.split()) > 1 and span.label != "PERSON"
     first = re.findall(r"[^\W\d_]+", name)[:1]
     return not (whole or (first and first[0].casefold() in layout.lowercase_words))
-
-
-def _with_credentials(text: str, spans: list[Span]) -> list[Span]:
-    """Personal names with the degrees written after them ("Jane Roe, MD"): one
-    mention, and no place "MD"."""
-    out, covered = [], []
-    for s in spans:
-        m = CREDENTIALS_AFTER.match(text, s.end) if s.label == "PERSON" else None
-        if m:
-            s = Span(s.start, m.end(), s.label, s.rule)
-            covered.append((m.start(), m.end()))
-        out.append(s)
-    return [s for s in out if not any(a <= s.start and s.end <= b for a, b in covered)]
 
 
 def _heading_pieces(layout: Layout, span: Span) -> list[Span]:

@@ -33,7 +33,7 @@ MAX_SUBJECT = 12  # tokens between a closing quote mark and its speech verb
 def organization_antecedent(view: DocumentView, noun: Token) -> str | None:
     """The Organization "the NOUN" refers to: the nearest one mentioned before it within a
     few sentences, preferring one whose name holds the noun ("the agency" -> "the
-    Federal Emergency Management Agency")."""
+    Federal Emergency Management Agency"), then one that was a subject."""
     if noun.lemma_.lower() not in ORGANIZATION_NOUNS or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this") for c in noun.children):
         return None
@@ -43,12 +43,35 @@ def organization_antecedent(view: DocumentView, noun: Token) -> str | None:
         if first == 0:
             break
         first = doc[first - 1].sent.start
-    before = [(eid, s) for eid, s in view.entity_spans(("Organization",)) if first <= s.start and s.end <= noun.i]
+    before = [(eid, s) for eid, s in view.entity_spans(("Organization",)) if first <= s.start and s.end <= noun.left_edge.i]
     if not before:
         return None
     word = noun.lemma_.lower()
     named = [eid for eid, s in before if word in {t.lemma_.lower() for t in s} or word in view.label(eid).lower()]
-    return (named or [eid for eid, _ in before])[-1]
+    # A subject is what a story goes on about: "Acme bought Beta Corp. The company said"
+    subjects = [eid for eid, s in before if s.root.dep_ in ("nsubj", "nsubjpass")]
+    return (named or subjects or [eid for eid, _ in before])[-1]
+
+
+def classifies(name: str, noun: Token) -> bool:
+    """Whether an organization's name before an organization noun says what the noun's
+    referent belongs to, not what it is: its own head is another such noun ("the Premier
+    League club", "the Labour Party government"); "the Acme company" is Acme."""
+    head = name.split()[-1].lower() if name.split() else ""
+    return noun.lemma_.lower() in ORGANIZATION_NOUNS and head in ORGANIZATION_NOUNS | {"league", "cup"} and head != noun.lemma_.lower()
+
+
+def owner_of_noun(view: DocumentView, noun: Token) -> str | None:
+    """The entity a common-noun subject belongs to: its possessor or the name of its
+    "of" phrase ("Latvia's government", "the government of Prime Minister X")."""
+    for c in noun.children:
+        if c.dep_ == "poss" and view.token_entity(c) is not None:
+            return view.token_entity(c)
+        if c.dep_ == "prep" and c.lower_ == "of":
+            named = [p for p in c.children if p.dep_ == "pobj" and view.token_entity(p) is not None]
+            if named:
+                return view.token_entity(named[0])
+    return None
 
 
 def speech_verb_after_subject(doc, start: int, is_speech, quoted) -> Token | None:
@@ -143,3 +166,44 @@ def _trimmed(span: Span) -> Span | None:
     if len(toks) < 4:
         return None
     return span.doc[toks[0].i : toks[-1].i + 1]
+
+
+def sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
+    first = doc.char_span(start, start + 1, alignment_mode="expand")
+    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
+    if first is None or last is None:
+        return start, end
+    return first.sent.start_char, last.sent.end_char
+
+
+def attribution_end(text: str, end: int, verb: Token | None) -> int:
+    """Where the sentence that attributed a quote ends: after the speech verb's clause
+    (`," he said.`) or right after the closing mark (`he said: "..."`)."""
+    if verb is None:
+        return min(len(text), end + 1)
+    at = verb.idx + len(verb)
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end < 0 else line_end
+    for k in range(at, line_end):
+        if text[k] in ".!?":
+            return k + 1
+    return line_end
+
+
+def quote_spans(text: str) -> list[tuple[int, int, bool]]:
+    """(start, end, closed) of each quoted stretch of `text` (the words inside the marks),
+    pairing marks within a paragraph; an unclosed quote ends at its paragraph's end."""
+    spans: list[tuple[int, int, bool]] = []
+    pos = 0
+    for para in text.split("\n"):
+        open_at = None
+        for k, ch in enumerate(para):
+            if open_at is None and ch in OPEN_MARKS:
+                open_at = k + 1
+            elif open_at is not None and ch in CLOSE_MARKS:
+                spans.append((pos + open_at, pos + k, True))
+                open_at = None
+        if open_at is not None and para[open_at:].strip():
+            spans.append((pos + open_at, pos + len(para.rstrip()), False))
+        pos += len(para) + 1
+    return spans

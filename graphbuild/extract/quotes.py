@@ -21,7 +21,9 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.quote_sources import CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token
-from graphbuild.extract.quote_sources import organization_antecedent, speech_verb_after_subject, stands_alone
+from graphbuild.extract.quote_sources import quote_spans
+from graphbuild.extract.quote_sources import ORGANIZATION_NOUNS, attribution_end, classifies, organization_antecedent, owner_of_noun, sentence_bounds
+from graphbuild.extract.quote_sources import speech_verb_after_subject, stands_alone
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
 
@@ -31,30 +33,12 @@ SPEECH_VERBS = frozenset("say tell add warn state declare claim insist explain n
                          "maintain contend".split())
 REPORTED_VERBS = frozenset("say tell add warn state declare claim insist explain announce argue acknowledge admit "
                            "confirm deny stress indicate assert maintain contend emphasize emphasise".split())  # + ccomp
+NAMING_VERBS = frozenset("call describe label term dub brand".split())
 PERSONAL = frozenset("he she".split())
 MIN_WORDS = 3
 SUBJECTS = frozenset("nsubj nsubjpass".split())
 SUBORDINATE_DEPS = frozenset("ccomp advcl relcl acl pcomp csubj".split())
 AFTER_WINDOW = 6  # tokens after a closing mark where the speech verb may stand
-
-
-def quote_spans(text: str) -> list[tuple[int, int, bool]]:
-    """(start, end, closed) of each quoted stretch of `text` (the words inside the marks),
-    pairing marks within a paragraph; an unclosed quote ends at its paragraph's end."""
-    spans: list[tuple[int, int, bool]] = []
-    pos = 0
-    for para in text.split("\n"):
-        open_at = None
-        for k, ch in enumerate(para):
-            if open_at is None and ch in OPEN_MARKS:
-                open_at = k + 1
-            elif open_at is not None and ch in CLOSE_MARKS:
-                spans.append((pos + open_at, pos + k, True))
-                open_at = None
-        if open_at is not None and para[open_at:].strip():
-            spans.append((pos + open_at, pos + len(para.rstrip()), False))
-        pos += len(para) + 1
-    return spans
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -90,12 +74,17 @@ class _Speakers:
         # the subject's own words (name and compounds), not its appositive or clauses
         words = [subj] + [t for t in subj.children if t.dep_ in ("compound", "flat")]
         eid = self.view.token_entity(subj) or self.view.entity_of_tokens(words)
+        if eid is not None and subj.pos_ == "NOUN" and classifies(self.view.label(eid), subj):
+            eid = None  # "the Premier League club said": the club, not the league
         if eid is not None and self.view.kind(eid) not in ("Person", "Organization"):
             eid = None
         if eid is None:  # "the club's manager, Alan Pryce, said"
             named = [c for c in subj.children if c.dep_ == "appos" and self.view.token_kind(c) == "Person"]
             eid = self.view.token_entity(named[0]) if named else None
         if eid is None and subj.pos_ == "NOUN":  # "the agency said"
+            owner = owner_of_noun(self.view, subj) if subj.lemma_.lower() in ORGANIZATION_NOUNS else None
+            if owner is not None:  # "the government of Prime Minister X said": X's, not an earlier one's
+                return (owner, 0.6) if self.view.kind(owner) in ("Person", "Organization") else (None, 0.0)
             found = organization_antecedent(self.view, subj)
             return (found, 0.6) if found is not None else (None, 0.0)
         return eid, 0.9
@@ -143,18 +132,22 @@ def _is_speech_verb(t: Token) -> bool:
 
 
 def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
-    """A speech verb within a few tokens after the closing mark (`," Salami said`)."""
+    """A speech verb within a few tokens after the closing mark (`," Salami said`); None
+    when the quote ends a sentence and the verb reports a clause of its own (`grant." The
+    government said it would`)."""
     tok = doc.char_span(end_char, end_char + 1, alignment_mode="expand")
     if tok is None:
         return None
     i = tok.end
-    for t in doc[i : i + AFTER_WINDOW]:
-        if "\n" in t.text or t.text in OPEN_MARKS or sp.quoted(t.idx):
-            break
-        if _is_speech_verb(t):
-            return t
-    # a longer subject (`," chairman of the board Susan Arnold said`)
-    return speech_verb_after_subject(doc, i, _is_speech_verb, sp.quoted)
+    verb = next((t for t in doc[i : i + AFTER_WINDOW] if _is_speech_verb(t)), None)
+    stop = next((t.i for t in doc[i : i + AFTER_WINDOW] if "\n" in t.text or t.text in OPEN_MARKS or sp.quoted(t.idx)), None)
+    if verb is None or (stop is not None and stop <= verb.i):
+        # a longer subject (`," chairman of the board Susan Arnold said`)
+        verb = speech_verb_after_subject(doc, i, _is_speech_verb, sp.quoted)
+    new_sentence = i < len(doc) and doc[i].is_sent_start and doc.text[:end_char].rstrip().endswith(".")
+    if verb is not None and new_sentence and any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    return verb
 
 
 def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
@@ -170,16 +163,21 @@ def _speech_verb_before(doc, start_char: int, sp: _Speakers) -> Token | None:
         if sp.quoted(t.idx):
             continue
         if _is_speech_verb(t):
-            return t if introduced or tok.start - t.i <= 2 else None
+            # `X wrote that the law gave them "powers ..."`: a quote inside the verb's clause
+            inside = any(c.dep_ == "ccomp" and c.left_edge.i <= tok.start <= c.right_edge.i for c in t.children) \
+                and not _reported_within(doc[tok.start], t)
+            return t if introduced or inside or tok.start - t.i <= 2 else None
     return None
 
 
-def _sentence_bounds(doc, start: int, end: int) -> tuple[int, int]:
-    first = doc.char_span(start, start + 1, alignment_mode="expand")
-    last = doc.char_span(max(start, end - 1), end, alignment_mode="expand")
-    if first is None or last is None:
-        return start, end
-    return first.sent.start_char, last.sent.end_char
+def _reported_within(tok: Token, verb: Token) -> bool:
+    """Whether another verb of speech or naming stands between `tok` and `verb` on the
+    head path (`X said the mayor had called the plan "a disaster"`: the mayor's words)."""
+    while tok != verb and tok.head != tok:
+        tok = tok.head
+        if tok != verb and tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in SPEECH_VERBS | NAMING_VERBS:
+            return True
+    return False
 
 
 def _speaker_of_sentence_before(doc, start: int, sp: _Speakers) -> tuple[str, int] | None:
@@ -200,21 +198,7 @@ def _speaker_of_sentence_before(doc, start: int, sp: _Speakers) -> tuple[str, in
     speaker, _ = sp.of_subject(subj)
     if speaker is None:
         return None
-    return speaker, _attribution_end(doc.text, root.idx, root)
-
-
-def _attribution_end(text: str, end: int, verb: Token | None) -> int:
-    """Where the sentence that attributed a quote ends: after the speech verb's clause
-    (`," he said.`) or right after the closing mark (`he said: "..."`)."""
-    if verb is None:
-        return min(len(text), end + 1)
-    at = verb.idx + len(verb)
-    line_end = text.find("\n", at)
-    line_end = len(text) if line_end < 0 else line_end
-    for k in range(at, line_end):
-        if text[k] in ".!?":
-            return k + 1
-    return line_end
+    return speaker, attribution_end(doc.text, root.idx, root)
 
 
 def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
@@ -242,7 +226,7 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
                 speaker, conf = sp.of_subject(subj)
         elif previous_open is not None and text[: start - 1].rstrip().endswith(text[previous_open[1] : start - 1].rstrip()):
             speaker, conf, rule = previous_open[0], 0.7, "quote-continued"
-        s_start, s_end = _sentence_bounds(doc, start - 1, min(len(text), end + 1))
+        s_start, s_end = sentence_bounds(doc, start - 1, min(len(text), end + 1))
         if verb is None and rule != "quote-continued" and closed and stands_alone(text, start, end):
             if attributed is None or not adjacent(text, attributed[1], start):
                 attributed = _speaker_of_sentence_before(doc, start, sp)
@@ -255,7 +239,7 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
         yield FoundQuote(speaker, a, z, s_start, s_end, rule, conf if speaker else 0.5)
         if speaker is not None:
             sp.last = speaker
-        attributed = (speaker, _attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
+        attributed = (speaker, attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
         previous_open = (speaker, end) if not closed else None
     yield from _reported(view, sp, text)
     yield from according_to(view, sp.quoted)

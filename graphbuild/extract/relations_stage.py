@@ -27,6 +27,7 @@ from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
 )
 from graphbuild.extract.title_phrases import title_phrases
+from graphbuild.extract.unnamed import fold_unnamed, split_unnamed
 from graphbuild.extract.view import DocumentView
 from graphbuild.model import Entity, Evidence, GraphModel, Membership, Mention, Quote, Relation
 from graphbuild.nlp import ParsedDocument
@@ -73,9 +74,10 @@ def referring_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     """The model with each pronoun or definite subject linked to an entity
     (`extract.pronouns`) as one more mention of it, with the link's rule; no alias is
     made of it. The last stage, so that no extractor reads "he" as a name."""
-    out = _Additions(parsed, model)
+    named, unnamed = split_unnamed(model)
+    out = _Additions(parsed, named)
     out.add_referring_mentions()
-    return out.model()
+    return fold_unnamed(out.model(), unnamed)
 
 
 class _Additions:

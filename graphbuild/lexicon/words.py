@@ -77,3 +77,13 @@ PLACE_MODIFIERS = frozenset("""
 north south east west northern southern eastern western central upper lower new old
 greater great little saint st fort port mount lake
 """.split())
+
+# Nouns that say what kind of organization a name is: "the rights group X", "X, a lender".
+ORGANIZATION_DESCRIPTORS = frozenset(
+    "group company firm agency organization organisation charity party union club team bank lender insurer "
+    "airline carrier broadcaster newspaper publisher startup start-up maker manufacturer retailer chain "
+    "automaker carmaker chipmaker developer operator conglomerate regulator watchdog ngo coalition alliance "
+    "movement network association foundation institute university college school hospital band".split())
+# Nouns that say a name is a title: "her album, Northern Lights", "the film Quiet Harbor".
+WORK_NOUNS = frozenset("album single song ep film movie documentary book novel memoir series show sitcom play opera "
+                       "musical painting sculpture poem game".split())

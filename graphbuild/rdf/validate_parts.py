@@ -96,16 +96,34 @@ def parts(quads: QuadSet, cross_graph: str, budget: int | None = None) -> Iterat
     return _cut(quads, rows[:, 0] == (cross[0] if cross else -1), budget)
 
 
+def _ends(rows: np.ndarray, budget: int) -> list[int]:
+    """Where parts of the document rows `rows` may end: at each graph's end (rows are
+    sorted by graph, then subject), and inside a graph of more than `budget` rows at a
+    subject's end about every `budget` rows (one long article is one graph: cut whole it
+    would be the union again). Seeds are any set of subjects; closure makes a part whole."""
+    graph_ends = [*(np.flatnonzero(np.diff(rows[:, 0])) + 1).tolist(), len(rows)]
+    out, start = [], 0
+    for end in graph_ends:
+        if end - start > budget:
+            subject_ends = np.flatnonzero(np.diff(rows[start:end, 1])) + 1 + start
+            last = start
+            for at in subject_ends.tolist():
+                if at - last >= budget:
+                    out.append(at)
+                    last = at
+        out.append(end)
+        start = end
+    return out
+
+
 def _cut(quads: QuadSet, is_cross: np.ndarray, budget: int) -> Iterator[QuadSet]:
     rows = quads.rows()
     described = _Descriptions(rows)
     seen = np.zeros(len(quads.terms()), dtype=bool)
     covered = np.zeros(len(rows), dtype=bool)
     doc_at = np.flatnonzero(~is_cross)
-    # Rows are sorted by graph: a document graph is a run of rows; parts end at a graph's end.
-    ends = np.flatnonzero(np.diff(rows[doc_at, 0])) + 1
     lo = 0
-    for end in [*ends.tolist(), len(doc_at)]:
+    for end in _ends(rows[doc_at], budget):
         if end - lo < budget and end < len(doc_at):
             continue
         at = described.closure(rows[doc_at[lo:end], 1], seen)

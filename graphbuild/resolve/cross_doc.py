@@ -18,7 +18,7 @@ from dataclasses import replace
 from graphbuild.model import Correction, Event, GraphModel, Membership, Participant, Quote, Relation
 from graphbuild.resolve.corrections import constrain
 from graphbuild.resolve.document_removal import drop_documents
-from graphbuild.resolve.entity_match import cluster_entities
+from graphbuild.resolve.entity_match import cluster_entities, document_rank
 from graphbuild.resolve.event_compat import containment, continent_containment
 from graphbuild.resolve.event_match import merge_events
 from graphbuild.resolve.facts import merge_links, merge_memberships, merge_relation_list
@@ -26,6 +26,8 @@ from graphbuild.resolve.geo import country_code, link_places
 from graphbuild.resolve.geo_containment import GUESSED_RULES, TRANSITIVE
 from graphbuild.resolve.kinds import role_votes
 from graphbuild.resolve.scopes import GLOBAL, ScopedEntity, scope_of, scope_of_model
+from graphbuild.resolve.unnamed_match import hold_unnamed, is_unnamed, join_unnamed, restore_unnamed, unnamed_nodes
+from graphbuild.vocab import UNNAMED_ACTOR
 
 
 def merge_documents(models: Sequence[GraphModel], corrections: Sequence[Correction] = ()) -> GraphModel:
@@ -49,8 +51,12 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
     pinned_entities = [ScopedEntity(GLOBAL, e) for e in (pinned.entities if pinned else ())]
     roles = {(scope_of_model(m, pinned), entity_id): votes
              for m in all_models for entity_id, votes in role_votes(m).items()}
-    items, constraints = constrain(pinned_entities + scoped, corrections)
+    unnamed = [s for s in pinned_entities + scoped if is_unnamed(s)]
+    items, constraints = constrain([s for s in pinned_entities + scoped if not is_unnamed(s)], corrections)
     entities, entity_map = cluster_entities(items, inputs, pinned, roles, constraints)
+    rank = document_rank(all_models)  # pinned documents too: --into ranks as a batch build
+    unnamed_entities, unnamed_map = unnamed_nodes(unnamed, rank, {e.id for e in entities})
+    entities, entity_map = entities + unnamed_entities, {**entity_map, **unnamed_map}
     outcome = {("correction", f"{k} {'applied' if hit else 'unmatched'}") for k, hit in constraints.applied.items()}
 
     def ent(scope: str, local: str | None) -> str | None:
@@ -65,12 +71,13 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
         entities=tuple(sorted(entities, key=lambda e: e.id)),
         meta=tuple(sorted({kv for m in all_models for kv in m.meta} | outcome)),
     ))
+    scoped_events, held = hold_unnamed([(scope_of_model(m, pinned), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))
+                                        for m in all_models for v in m.events], set(unnamed_map.values()))
     events, event_map = merge_events(
-        [(scope_of_model(m, pinned), _rewrite_event_refs(v, scope_of_model(m, pinned), ent))
-         for m in all_models for v in m.events],
+        scoped_events,
         pinned_ids={v.id for v in pinned.events} if pinned else set(),
         up=_event_containment(linked),
-        entity_labels={e.id: e.label for e in linked.entities},
+        entity_labels={e.id: e.label for e in linked.entities if e.kind != UNNAMED_ACTOR},
         stories=_stories(all_models, pinned, ent),
     )
     links = []
@@ -80,7 +87,9 @@ def merge_models(models: Sequence[GraphModel], pinned: GraphModel | None = None,
             subject, obj = event_map.get((scope, link.subject)), event_map.get((scope, link.object))
             if subject and obj:
                 links.append(replace(link, subject=subject, object=obj))
-    return replace(linked, events=tuple(sorted(events, key=lambda v: v.id)), event_links=merge_links(links))
+    events = restore_unnamed(events, event_map, held)
+    joined = join_unnamed(replace(linked, events=tuple(sorted(events, key=lambda v: v.id))), rank)
+    return replace(joined, event_links=merge_links(links))
 
 
 def _event_containment(model: GraphModel) -> dict[str, frozenset[str]]:
@@ -112,7 +121,7 @@ def _stories(all_models: Sequence[GraphModel], pinned: GraphModel | None, ent) -
     for m in all_models:
         scope = scope_of_model(m, pinned)
         for e in m.entities:
-            if e.kind == "Place" and country_code(e.label):
+            if (e.kind == "Place" and country_code(e.label)) or e.kind == UNNAMED_ACTOR:
                 continue
             gid = ent(scope, e.id)
             if gid:

@@ -78,8 +78,8 @@ def score_events(a: Event, b: Event, up: Containment, same_scope: bool = False,
     """(rule, score) when `a` and `b` are one happening, else None. Nothing may conflict
     (kind, place, time, victim, Statement, plural vs singular), at least MIN_SIGNALS facts
     must agree, and one of them must be an anchor: a shared participant, place or date,
-    or, in two documents of one story (`same_story`, see STORY_MIN), the same class named
-    by the same trigger word. A trigger word alone ("a delay" in two stories) never is.
+    or, in two documents of one story (`same_story`, see STORY_MIN), the same class (or
+    one class and a sub-class of it) named by the same trigger word. A trigger word alone ("a delay" in two stories) never is.
     (`same_scope` is kept for callers; the rule is the same within and across documents.)"""
     if conflicts(a, b, up, kinds_compatible):
         return None
@@ -89,6 +89,8 @@ def score_events(a: Event, b: Event, up: Containment, same_scope: bool = False,
         found.append("class")  # "X was arrested" / "X was detained": the same arrest of X
         if same_story and not ANCHORS.intersection(found):
             found.append("story")
+    elif same_story and "lemma" in found and a.kind != b.kind and kinds_compatible(a.kind, b.kind):
+        found.append("story")  # one story's "killing" (Killing) and "killed" (Death): one class holds the other
     if len(found) < MIN_SIGNALS or not (ANCHORS | {"story"}).intersection(found):
         return None
     score = min(1.0, KIND_SCORE + sum(SIGNAL_WEIGHTS[f] for f in found))

@@ -54,9 +54,7 @@ class _Group:
     cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
     surname_used: bool = False  # its last word stands alone, tagged PERSON, in the text
 
-    @property
-    def words(self) -> list[str]:
-        return self.key.split()
+    words = property(lambda self: self.key.split())
 
     def first(self) -> int:
         return min(m.start for m in self.mentions)
@@ -84,8 +82,8 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
     groups: dict[str, _Group] = {}
     for m in sorted(mentions, key=lambda m: (m.start, m.end)):
         titles, name = name_of(m.text)
-        if titles and in_gazetteer(" ".join((*titles, name))):
-            titles, name = (), " ".join((*titles, name))  # "St Louis" is a city, not Louis
+        if titles and (in_gazetteer(" ".join((*titles, name))) or (m.label != "PERSON" and not shaped_like_person(name))):
+            titles, name = (), " ".join((*titles, name))  # "St Louis", "Premier League": no titled person
         if m.label == "GPE" and (state := expand_state(name)):
             name = state  # "Cupertino, Calif." names California
         name_key = _key(without_legal_form(name))  # "Walt Disney Co." is "Walt Disney Company"
@@ -245,9 +243,8 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
 
 
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
-    """Join a one-word organization name to the one organization it shortens ("Acme"
-    for "Acme Industrial Holdings", "Disney" for "Walt Disney Co."); with several
-    candidates, to the most recent one before it, else to none."""
+    """Join a one-word organization name to the one organization it shortens ("Acme" for
+    "Acme Industrial Holdings"); with several, to the most recent one before it, else none."""
     orgs = [g for g in groups if len(g.words) >= 2 and _kind(g) == "Organization"]
     shorts = {id(f): set().union(*(org_short_forms(n) for n in set(f.names))) for f in orgs}
     person_words = {w for g in groups if len(g.words) >= 2 and _kind(g) == "Person" for w in g.words}
@@ -255,7 +252,9 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     def target(g: _Group, _kept) -> _Group | None:
         if len(g.words) != 1:
             return None
-        if not _personish(g) and _kind(g) == "Organization":
+        # A word no gazetteer knows, tagged a place ("goals for Rapid") and never "in" one, may shorten a club.
+        if not _personish(g) and (_kind(g) == "Organization" or (_kind(g) == "Place" and not g.located
+                                                                 and not in_gazetteer(g.names[0]))):
             return _choose([f for f in orgs if g.key in shorts[id(f)]], g)
         if _bare_word_tagged_person(g) and g.key not in person_words:
             # "Brenford shares fell" beside "Brenford Motors Inc": a company's legal form

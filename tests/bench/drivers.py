@@ -6,8 +6,9 @@
   `--no-validate` has no CLI flag)
 - `write TRIPLES OUT`: a generated GraphModel of about TRIPLES triples built into quads and written as ttl, trig, nt
 - `write-floor TRIPLES OUT`: its baseline, pyoxigraph alone writing the same quads (no sort, no check)
-- `validate TRIPLES [--whole]`: SHACL over a generated graph part by part (or the union at once):
-  the memory the validation adds and its seconds
+- `validate TRIPLES [--whole] [--one-document]`: SHACL over a generated graph part by part (or
+  the union at once), its documents joined into one long one if asked: the memory the
+  validation adds and its seconds
 
 Each prints one JSON line of figures measured inside (the harness measures wall time and
 peak RSS from outside).
@@ -111,10 +112,30 @@ def run_write_floor(triples: int, out: Path) -> dict:
     return {"seconds": round(time.perf_counter() - t0, 3), "cpu_seconds": round(time.process_time() - c0, 3), "triples": n}
 
 
-def run_validate(triples: int, whole: bool) -> dict:
-    """SHACL over the quads of a generated model of about `triples` triples, the union at
-    once (`whole`) or part by part (`rdf.validate_parts`); the RSS the validation adds
-    (sampled every 20 ms in this process) and its seconds."""
+def one_document(model):
+    """`model` with its documents joined into one (texts by a newline, offsets moved)."""
+    from dataclasses import replace
+
+    from graphbuild.model import Document
+
+    shift, pos = {}, 0
+    for doc in model.documents:
+        shift[doc.id], pos = pos, pos + len(doc.text) + 1
+    joined = Document(id="doc0", text="\n".join(d.text for d in model.documents))
+
+    def moved(m):
+        at = shift[m.doc_id]
+        return replace(m, doc_id=joined.id, start=m.start + at, end=m.end + at,
+                       sentence_start=m.sentence_start + at, sentence_end=m.sentence_end + at)
+
+    return replace(model, documents=(joined,), entities=tuple(
+        replace(e, mentions=tuple(map(moved, e.mentions))) for e in model.entities))
+
+
+def run_validate(triples: int, whole: bool, joined: bool = False) -> dict:
+    """SHACL over the quads of a generated model of about `triples` triples (`joined`: in
+    one document), the union at once (`whole`) or part by part (`rdf.validate_parts`);
+    the RSS the validation adds (sampled every 20 ms in this process) and its seconds."""
     import threading
 
     import psutil
@@ -126,7 +147,9 @@ def run_validate(triples: int, whole: bool) -> dict:
     from graphbuild.settings import Settings
 
     base = Settings().base_iri
-    quads = to_quads(synthetic_model(triples), base)
+    model = synthetic_model(triples)
+    quads = to_quads(one_document(model) if joined else model, base)
+    del model
     validate(to_quads(synthetic_model(1000), base))  # shapes compiled before the clock
     proc, peak, done = psutil.Process(), [0], threading.Event()
     before = proc.memory_info().rss
@@ -166,9 +189,10 @@ def main() -> None:
     v = sub.add_parser("validate")
     v.add_argument("triples", type=int)
     v.add_argument("--whole", action="store_true")
+    v.add_argument("--one-document", action="store_true")
     args = parser.parse_args()
     if args.what == "validate":
-        figures = run_validate(args.triples, args.whole)
+        figures = run_validate(args.triples, args.whole, args.one_document)
     elif args.what == "spacy":
         figures = run_spacy(args.input)
     elif args.what == "build":

@@ -113,11 +113,13 @@ def test_write_triples(tmp_path):
     assert run.ok() and floor_run.ok(), run.stderr[-3000:] + floor_run.stderr[-3000:]
 
 
-def test_validation_in_parts_against_the_union():
+@pytest.mark.parametrize("shape", ["documents", "one document"])
+def test_validation_in_parts_against_the_union(shape):
     n = 1_000_000 if FULL else 300_000
-    whole, parts = measure("validate", str(n), "--whole"), measure("validate", str(n))
+    joined = ("--one-document",) if shape == "one document" else ()
+    whole, parts = measure("validate", str(n), "--whole", *joined), measure("validate", str(n), *joined)
     w, p = result(whole), result(parts)
-    _say(f"SHACL over {w.get('triples')} generated triples: the union at once +{w.get('added_mb')} MB, "
+    _say(f"SHACL over {w.get('triples')} generated triples in {shape}: the union at once +{w.get('added_mb')} MB, "
          f"{w.get('seconds')} s; part by part +{p.get('added_mb')} MB, {p.get('seconds')} s "
          f"(memory {p.get('added_mb', 0) / max(w.get('added_mb', 1), 1e-9):.2f}x, "
          f"time {p.get('seconds', 0) / max(w.get('seconds', 1), 1e-9):.2f}x the union's); process peaks "

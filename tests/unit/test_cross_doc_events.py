@@ -1,6 +1,8 @@
 """Events across documents: same kind, compatible date and place, shared facts -> one node."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from graphbuild.model import Count, Event, Participant, TimeValue
 from graphbuild.resolve.cross_doc import merge_documents
 from tests.helpers.cross_doc import doc_model, ent, evid, mention
@@ -61,3 +63,18 @@ def test_same_trigger_in_one_story_is_one_event():
 def test_naming_the_same_countries_is_not_one_story():
     names = [("Place", "France"), ("Place", "Germany")]
     assert len(merge_documents([_story_doc("a", names), _story_doc("b", names)]).events) == 2
+
+
+def test_one_story_joins_a_class_and_its_sub_class_named_by_one_word():
+    """Two reports of one story: "was killed" read as a death in one and a killing in the
+    other is one event (Killing is a sub-class of Death); unrelated classes stay apart."""
+    names = [("Person", "Orla Venn"), ("Place", "Carvel Bay")]
+
+    def doc(d, kind):
+        model = _story_doc(d, names)
+        (v,) = model.events
+        return replace(model, events=(replace(v, kind=kind, label="killed",
+                                              mentions=(mention(d, "killed", 5, "EVENT"),)),))
+
+    assert len(merge_documents([doc("a", "Death"), doc("b", "Killing")]).events) == 1
+    assert len(merge_documents([doc("a", "Arrest"), doc("b", "Killing")]).events) == 2

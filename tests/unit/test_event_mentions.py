@@ -101,3 +101,83 @@ def test_according_to_is_a_source_not_an_agreement(events_of):
     events = events_of("The mayor resigned in Denver on Sunday, according to the city council.")
     assert not _by_kind(events, "Agreement")
     assert _by_kind(events, "Resignation")
+
+
+def test_a_court_striking_down_a_law_is_no_traffic_accident(events_of):
+    events = events_of("The High Court of Varnia struck down a law on Tuesday. A van knocked down a cyclist in Orlo.")
+    assert not any(e.kind == "TrafficAccident" and "struck" in e.label for e in events)
+    assert _by_kind(events, "TrafficAccident")
+
+
+def test_calling_an_event_something_does_not_make_one_its_agent(events_of):
+    events = events_of("The case was heard by the court, and campaigner Iva Roon called the verdict a victory.")
+    names = {p.entity for e in events if e.kind == "Verdict" for p in e.participants if p.role == "agent"}
+    assert not names
+
+
+def test_the_participle_of_a_compound_adjective_is_no_event(events_of):
+    events = events_of("A fast-moving wildfire burned 900 acres near Orlo on Saturday. Troops were moving toward Orlo.")
+    assert [e.label for e in events if e.kind == "MilitaryMovement"] == ["moving"]
+
+
+def test_a_place_read_as_the_agent_of_an_election_or_a_flood_is_where_it_happened(events_of):
+    events = events_of("Chile's presidential election ended on Sunday. Peru's attack on the base was condemned.")
+    election = _by_kind(events, "Election")[0]
+    assert not election.participants and election.places
+    attack = _by_kind(events, "Attack")[0]
+    assert [p.role for p in attack.participants] == ["agent"]
+
+
+def test_hosting_a_summit_is_no_appointment_and_a_cyberattack_is_a_crime(events_of):
+    events = events_of("Premier Ada Voss, who hosted the summit in Orlo on Friday, praised the deal. "
+                       "A cyberattack shut down the port of Orlo on Monday.")
+    assert not _by_kind(events, "Appointment")
+    assert _by_kind(events, "Crime")
+
+
+@pytest.mark.parametrize("text, kind, words", [
+    ("Coast guards foiled a hijack attempt on a cargo ship near the port of Mombasa on Tuesday.", "Attack",
+     "hijack attempt"),
+    ("A former clerk went on a shooting spree at a warehouse in Leeds last week.", "Attack", "shooting spree"),
+])
+def test_an_attempt_noun_is_the_event_of_its_compound(events_of, text, kind, words):
+    """The noun the event word is compounded onto is the mention ("thwarted a hijack
+    attempt"), not a classifier dropping both."""
+    found = [m.text for e in events_of(text) if e.kind == kind for m in e.mentions]
+    assert words in found
+
+
+def test_an_ordinary_compound_noun_stays_a_classifier(events_of):
+    """"riot police", "murder weapon": the head is no attempt noun, so no mention."""
+    texts = [m.text for e in events_of("Riot police in Lyon found the murder weapon on Monday.") for m in e.mentions]
+    assert not any("police" in t or "weapon" in t for t in texts)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The singer will host the 81st Academy Awards at a theatre in Los Angeles on Feb. 22.", "Ceremony"),
+    ("Athletes from Kenya dominated the Commonwealth Games in Glasgow last summer.", "Competition"),
+])
+def test_a_name_headed_by_an_event_noun_is_an_event(events_of, text, kind):
+    """A name the tagger types as an organization but whose head is an event noun of the
+    lexicon ("Awards", "Games") is also an event mention."""
+    assert any(m.text in ("Awards", "Games") for e in events_of(text) if e.kind == kind for m in e.mentions)
+
+
+def test_a_monument_or_person_named_with_an_event_word_is_no_event(events_of):
+    """A singular ceremony word in a name is a monument ("the Lincoln Memorial"); a
+    person's name is never an event ("Oscar Wilde")."""
+    events = events_of("Oscar Wilde visited the Lincoln Memorial in Washington in 1882.")
+    assert not [e for e in events if e.kind == "Ceremony"]
+
+
+@pytest.mark.parametrize("text", [
+    "The hiker slipped and fell about 200m down a steep gully near Arthur's Pass on Friday.",
+    "A young mountaineer from Perth was killed in a fall on Mount Cook on Sunday.",
+])
+def test_a_fall_that_kills_or_follows_a_slip_is_an_accident(events_of, text):
+    assert any(m.text in ("fell", "fall") for e in events_of(text) if e.kind == "Accident" for m in e.mentions)
+
+
+def test_prices_falling_are_no_accident(events_of):
+    events = events_of("Shares of the retailer fell 5% in London on Monday after the results.")
+    assert not [e for e in events if e.kind == "Accident"]

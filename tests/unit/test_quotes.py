@@ -162,3 +162,49 @@ def test_dateline_ends_after_the_agency_and_the_date_only_where_datelines_stand(
     assert dateline_end("NASA - the agency said", 0) == 0  # a bare one only for a known place
     late = "a\nb\nc\nd\nTAMALE, Ghana - Rain fell"
     assert dateline_end(late, late.index("TAMALE")) == late.index("TAMALE")
+
+
+def test_a_quote_inside_a_written_clause_is_the_writers(nlp):
+    text = ('Judge Ilse Varna wrote that the bill handed the Finance Ministry "powers no parliament should give." '
+            'The government of Premier Oskar Lind said it would draft a new bill.')
+    qs = quotes_of(nlp, text)
+    assert ("Ilse Varna", "powers no parliament should give.") in [(s, t) for s, t, _ in qs]
+    assert all(s != "Finance Ministry" for s, _, _ in qs)
+
+
+def test_a_full_stop_quote_before_a_sentence_with_its_own_speech_is_not_that_sentences(nlp):
+    text = ('"The harbour will stay closed." Mayor Ken Lott said on Monday. '
+            'Oskar Lind ended the talks. "Nothing has been agreed yet." The union said it would strike.')
+    qs = {t: s for s, t, r in quotes_of(nlp, text) if r != "reported-speech"}
+    assert qs.get("The harbour will stay closed.") == "Ken Lott"
+    assert qs.get("Nothing has been agreed yet.") is None
+
+
+def test_a_full_stop_quote_before_told_keeps_its_speaker(nlp):
+    text = '"We are proud of the result." Coach Ilse Marten told the BBC after the match.'
+    assert [(s, t) for s, t, r in quotes_of(nlp, text) if r != "reported-speech"] == [
+        ("Ilse Marten", "We are proud of the result.")]
+
+
+def test_words_another_speaker_called_something_are_not_the_reporters(nlp):
+    text = 'Judge Ilse Varna said the mayor had called the plan "a disaster for every family in the city" last week.'
+    assert all(t != "a disaster for every family in the city" for _, t, _ in quotes_of(nlp, text))
+
+
+def test_a_persons_possessor_does_not_speak_for_them(nlp):
+    text = "Kiiza's lawyer said the charges against his client were false and politically motivated."
+    assert all(s != "Kiiza" for s, _, _ in quotes_of(nlp, text))
+
+
+def test_the_company_said_is_the_company_the_story_is_about(nlp):
+    text = ("Quill Harbor Inc bought Dorn Analytics from Veyra Partners on Monday. "
+            "The company said the deal would close in March.")
+    qs = quotes_of(nlp, text)
+    assert ("Quill Harbor Inc", "the deal would close in March") in [(s, t) for s, t, _ in qs]
+
+
+def test_a_league_named_before_the_club_noun_is_not_the_club(nlp):
+    text = ("Harlow Athletic signed the striker Jon Pell from Corby Rangers on Monday, "
+            "the Northern League club said in a statement.")
+    speakers = {s for s, _, r in quotes_of(nlp, text) if r == "reported-speech"}
+    assert speakers and "Northern League" not in speakers

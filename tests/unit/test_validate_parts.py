@@ -99,3 +99,16 @@ def test_the_project_shapes_can_be_validated_in_parts():
     from graphbuild.rdf.validate_parts import _partable
 
     assert _partable()
+
+
+def test_one_document_bigger_than_a_part_is_cut_inside_its_graph():
+    """One long article is one named graph: it is cut at subjects' ends, not validated as
+    the whole union (each part is still closed, the result still the union's)."""
+    quads = to_quads(hostile_model(), BASE)  # one document
+    rows, terms = quads.rows(), quads.terms()
+    document_rows = sum(1 for g in rows[:, 0].tolist() if terms[g].value != CROSS)
+    budget = document_rows // 4
+    pieces = list(parts(quads, CROSS, budget=budget))
+    assert len(pieces) >= 3  # cut whole, the one graph would be one part
+    assert set().union(*map(_lines, pieces)) == _lines(quads)
+    assert validate_in_parts(quads, CROSS, budget=budget) == validate(quads)

@@ -1,0 +1,117 @@
+"""Candidate spans joined with the words next to them, and names found by what describes them.
+
+- `with_credentials`: "Jane Roe, MD" is one personal name, and "MD" no place.
+- `with_surname_after_particle`: "Ursula von der" + "Leyen" is one personal name.
+- `described_organizations`: a proper name in apposition to an organization noun ("the
+  rights group Open Reach", "Tarvo, a Swedish lender,") that the model left untagged or
+  took for a product names an organization (rule "described"); one in apposition to a
+  noun of a work ("her album, Northern Lights") is a title, no mention.
+All work in the parser's text coordinates (`doc.text`), like `extract.mentions`.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from graphbuild.extract.layout import Span
+from graphbuild.lexicon.roles import ROLE_NOUNS
+from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS, WORK_NOUNS
+from graphbuild.names import CREDENTIALS_AFTER, is_honorific, is_title_noun
+
+# Lowercase words that open a surname ("Ursula von der Leyen", "Bashar al Assad",
+# "Vincent van Gogh"): a personal name never ends with one.
+_SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le",
+                                "bin", "ibn", "al", "el", "ter", "ten", "zu", "dos", "das", "do"})
+_NEXT_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def with_surname_after_particle(text: str, spans: list[Span]) -> list[Span]:
+    """A personal name the model ended on a particle ("Ursula von der" + "Leyen") runs
+    on to the capitalized word after it; a span the model made of that word goes."""
+    out, absorbed = [], set()
+    for s in spans:
+        words = text[s.start:s.end].split()
+        m = _NEXT_WORD.match(text, s.end) if s.label == "PERSON" and len(words) > 1 and words[-1] in _SURNAME_PARTICLES else None
+        if m:
+            end = m.end()
+            for t in spans:
+                if t.start == m.start(1):
+                    end = max(end, t.end)
+                    absorbed.add(t)
+            s = Span(s.start, end, s.label, s.rule)
+        out.append(s)
+    return [s for s in out if s not in absorbed]
+
+
+def with_credentials(text: str, spans: list[Span]) -> list[Span]:
+    """Personal names with the degrees written after them ("Jane Roe, MD"): one
+    mention, and no place "MD"."""
+    out, covered = [], []
+    for s in spans:
+        m = CREDENTIALS_AFTER.match(text, s.end) if s.label == "PERSON" else None
+        if m:
+            s = Span(s.start, m.end(), s.label, s.rule)
+            covered.append((m.start(), m.end()))
+        out.append(s)
+    return [s for s in out if not any(a <= s.start and s.end <= b for a, b in covered)]
+
+
+# Labels under which the model files an organization's name it did not recognize.
+_UNTYPED = frozenset({"", "PRODUCT", "WORK_OF_ART", "NORP"})
+
+
+def described_names(doc) -> Iterator[tuple[Token, Token]]:
+    """(name token, describing noun) pairs: a proper name in apposition to a common noun
+    ("the firm Quill Harbor", "Quill, a lender", "Quill, one of the largest lenders") or
+    right after a lowercase noun that modifies it ("Austrian club Rapid Vienna")."""
+    for tok in doc:
+        if tok.dep_ == "appos":
+            name, noun = (tok, tok.head) if tok.pos_ == "PROPN" else (tok.head, tok)
+            if noun.dep_ == "pobj" and noun.head.head.lemma_.lower() in ROLE_NOUNS:
+                continue  # "a spokesman for the company, Tom Reedley": the spokesman's name
+            if noun.lower_ == "one" and noun.pos_ == "NUM":  # "one of Denmark's largest companies"
+                noun = next((p for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"
+                             for p in c.children if p.dep_ == "pobj"), noun)
+            if name.pos_ == "PROPN" and noun.pos_ == "NOUN":
+                yield name, noun
+        elif (tok.dep_ == "compound" and tok.pos_ == "NOUN" and tok.is_lower and tok.i + 1 < len(doc)
+              and _opens_name(doc[tok.i + 1]) and tok.head.pos_ == "PROPN"):
+            yield tok.head, tok
+
+
+def _opens_name(tok: Token) -> bool:
+    """A capitalized proper noun that is no title ("union President Ana Rulova")."""
+    return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not (is_title_noun(tok.text) or is_honorific(tok.text))
+
+
+def described_organizations(doc, spans: list[Span]) -> list[Span]:
+    """Proper names a noun says are organizations (`described_names`), outside every
+    span, that the model left untagged or took for a product; an all-caps word is no name here."""
+    occupied = [(s.start, s.end) for s in spans]
+    out = []
+    for name, noun in described_names(doc):
+        if noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS:
+            continue
+        first = name.i
+        while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].dep_ == "compound":
+            first -= 1
+        toks = doc[first:name.i + 1]
+        if any(t.ent_type_ not in _UNTYPED or not t.text[:1].isupper() or t.is_upper for t in toks):
+            continue
+        a, b = toks.start_char, toks.end_char
+        if len(toks.text) > 1 and not any(x < b and a < y for x, y in occupied):
+            out.append(Span(a, b, "ORG", "described"))
+            occupied.append((a, b))
+    return out
+
+
+def described_works(doc) -> list[tuple[int, int]]:
+    """Character extents of the names a noun says are works ("her album, Northern Lights",
+    "the film Quiet Harbor"): titles, neither persons, organizations nor places."""
+    out = []
+    for name, noun in described_names(doc):
+        if noun.lemma_.lower() in WORK_NOUNS:
+            out.append((name.left_edge.idx if name.left_edge.pos_ == "PROPN" else name.idx, name.idx + len(name)))
+    return out
