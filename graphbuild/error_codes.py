@@ -219,6 +219,8 @@ CATALOGUE: dict[str, Entry] = {e.code: e for e in (
       "statements does not fix); nothing was written. First problems:\n{summary}", ""),
     E("GB422", OUTPUT, "{name} as written to disk is not the text whose every graph was checked; the old file was "
       "left as it was", BUG),
+    E("GB423", OUTPUT, "{name} is written from {fmt} text that does not parse ({reason}); the old file was left "
+      "as it was", BUG),
     E("GB501", STORE, "cannot open the store in {store_dir} for writing ({reason})",
       "if another graphbuild or an oxigraph server has it open, stop that first"),
     E("GB502", STORE, "cannot open the store in {store_dir} ({reason})",

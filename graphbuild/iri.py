@@ -44,6 +44,11 @@ def short_hash(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:HASH_LEN]
 
 
+@lru_cache(maxsize=1 << 14)  # the mentions of one entity or event share it
+def _target_hash(target: str) -> str:
+    return short_hash(target)
+
+
 def mint(base_iri: str, kind: str, key_text: str, readable: str | None = None) -> str:
     """`base kind/slug-hash` for `key_text`; `readable` (default the key) gives the slug."""
     return f"{base_iri}{kind}/{slug(key_text if readable is None else readable)}-{short_hash(kind + chr(0) + key_text)}"
@@ -69,7 +74,7 @@ def event_iri(base_iri: str, event_id: str) -> str:
 
 def mention_iri(base_iri: str, doc_id: str, start: int, end: int, target: str) -> str:
     """A mention of `target` (an entity/event/time IRI) at doc[start:end]."""
-    return f"{document_iri(base_iri, doc_id)}/mention/{start}-{end}-{short_hash(target)}"
+    return f"{document_iri(base_iri, doc_id)}/mention/{start}-{end}-{_target_hash(target)}"
 
 
 def span_iri(base_iri: str, doc_id: str, start: int, end: int) -> str:

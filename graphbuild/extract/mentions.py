@@ -65,10 +65,11 @@ def _with_team_nicknames(parsed: ParsedDocument, layout: Layout, spans: list[Spa
     76ers", "Oakland Raiders") names a team: one organization span. Not a demonym
     ("California Democrats") nor a word the text also writes in lowercase."""
     doc, starts, out = parsed.doc, {s.start for s in spans}, []
+    text = doc.text  # spaCy joins every token's text again on each access
     for s in spans:
         toks = doc.char_span(s.start, s.end, alignment_mode="expand") if s.label in ("GPE", "LOC") else None
         t = doc[toks.end] if toks is not None and toks.end < len(doc) else None
-        if t is not None and t.idx == s.end + 1 and doc.text[s.end] == " " and t.idx not in starts and _nickname(t, layout):
+        if t is not None and t.idx == s.end + 1 and text[s.end] == " " and t.idx not in starts and _nickname(t, layout):
             out.append(Span(s.start, t.idx + len(t), "ORG", s.rule))
         else:
             out.append(s)

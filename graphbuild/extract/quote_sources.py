@@ -94,7 +94,8 @@ def according_to(view: DocumentView, quoted) -> Iterator[FoundQuote]:
     """ "According to X, <clause>" / "<clause>, according to X": the clause as a
     statement of X (a Person or Organization)."""
     doc = view.doc
-    if "according" not in doc.text.lower():  # no token lowers to "according" unless the lowered text holds it
+    text = doc.text  # spaCy joins every token's text again on each access
+    if "according" not in text.lower():  # no token lowers to "according" unless the lowered text holds it
         return
     for t in doc:
         if t.lower_ != "according" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ != "to" or quoted(t.idx):
@@ -109,7 +110,7 @@ def according_to(view: DocumentView, quoted) -> Iterator[FoundQuote]:
             continue
         sent = t.sent
         phrase_end = max(x.i for x in obj.subtree) + 1
-        line_start = line_start_token(doc, t.i, sent.start)
+        line_start = line_start_token(doc, t.i, sent.start, text)
         if t.text == "According" or t.i == line_start:
             a, z = phrase_end, sent.end  # "According to X, ..."
         else:
@@ -121,14 +122,15 @@ def according_to(view: DocumentView, quoted) -> Iterator[FoundQuote]:
                          "according-to", 0.7)
 
 
-def line_start_token(doc, i: int, floor: int) -> int:
+def line_start_token(doc, i: int, floor: int, text: str | None = None) -> int:
     """The first token at or after `floor` on the line of token `i` (a sentence the parser
     ran across a headline's line break starts on the line of its verb), after the
-    line's dateline ("TAMALE, Ghana - Heavy rains ..., officials said")."""
+    line's dateline ("TAMALE, Ghana - Heavy rains ..., officials said"). `text`: `doc.text`,
+    when the caller has it (spaCy rebuilds it on each access)."""
     k = i
     while k > floor and "\n" not in doc[k - 1].text and "\n" not in doc[k - 1].whitespace_:
         k -= 1
-    end = dateline_end(doc.text, doc[k].idx)
+    end = dateline_end(doc.text if text is None else text, doc[k].idx)
     while k < i and doc[k].idx < end:
         k += 1
     return k

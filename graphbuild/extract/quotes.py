@@ -241,7 +241,7 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
             sp.last = speaker
         attributed = (speaker, attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
         previous_open = (speaker, end) if not closed else None
-    yield from _reported(view, sp)
+    yield from _reported(view, sp, text)
     yield from according_to(view, sp.quoted)
 
 
@@ -255,8 +255,8 @@ def _clause_first(verb: Token, clause: Token) -> bool:
     return first > 0 and verb.doc[first - 1].text == "," and max(t.i for t in clause.subtree) == first - 2
 
 
-def _reported(view: DocumentView, sp: _Speakers) -> Iterator[FoundQuote]:
-    doc = view.doc
+def _reported(view: DocumentView, sp: _Speakers, text: str) -> Iterator[FoundQuote]:
+    doc = view.doc  # `text` is doc.text
     for verb in doc:
         if verb.lemma_.lower() not in REPORTED_VERBS or verb.pos_ not in ("VERB", "AUX") or sp.quoted(verb.idx):
             continue
@@ -265,7 +265,7 @@ def _reported(view: DocumentView, sp: _Speakers) -> Iterator[FoundQuote]:
         subj = _subject(verb)
         if not clauses or subj is None:
             continue
-        first = line_start_token(doc, verb.i, verb.sent.start) if clauses[0].i < verb.i else 0
+        first = line_start_token(doc, verb.i, verb.sent.start, text) if clauses[0].i < verb.i else 0
         clause = [t for t in clauses[0].subtree if t.i >= first]
         while clause and (clause[0].is_punct or (clause[0].lower_ == "that" and clause[0].dep_ == "mark")):
             clause = clause[1:]

@@ -43,7 +43,7 @@ from graphbuild.rdf.ox_vocab import (
     DCTERMS, GB, GEO, ITSRDF, NIF, ORG, OWL, PROV, RDF, RDFS, SCHEMA, SKOS, classes_of, property_of, rule_plan_of,
 )
 from graphbuild.rdf.quads import QuadSet
-from graphbuild.rdf.terms import Literal, decimal_literal, index_literal, named, rdflib_term, to_rdflib
+from graphbuild.rdf.terms import Literal, decimal_literal, index_literal, named, plain_literal, rdflib_term, to_rdflib
 from graphbuild.vocab import XSD
 
 Node = ox.NamedNode | ox.Literal
@@ -68,7 +68,7 @@ class _Builder:
         self.entities = {e.id: named(iri.entity_iri(base, e.id)) for e in model.entities}
         self.events = {e.id: named(iri.event_iri(base, e.id)) for e in model.events}
         self.countries = country_ids(model)
-        self.spans: set[tuple] = set()  # (doc, start, end, class) already added
+        self.spans: dict[tuple, ox.NamedNode] = {}  # (doc, start, end, class) already added -> node
         self.plans: set[tuple[ox.NamedNode, str]] = set()  # (graph, rule) whose run is described
 
     # ---- helpers -------------------------------------------------------------------------
@@ -96,14 +96,14 @@ class _Builder:
 
     def span(self, doc_id: str, start: int, end: int, cls: ox.NamedNode | None = None) -> ox.NamedNode:
         """A nif:String over doc[start:end] in the document's graph."""
+        seen = (doc_id, start, end, cls)
+        node = self.spans.get(seen)
+        if node is not None:  # a sentence is the span of each of its mentions: add it once
+            return node
         graph, text = self.doc_iri(doc_id), self.docs[doc_id].text
         if not 0 <= start <= end <= len(text):
             raise OutputError("GB408", start=start, end=end, doc_id=doc_id, length=len(text))
-        node = named(iri.span_iri(self.base, doc_id, start, end))
-        seen = (doc_id, start, end, cls)
-        if seen in self.spans:  # a sentence is the span of each of its mentions: add it once
-            return node
-        self.spans.add(seen)
+        node = self.spans[seen] = named(iri.span_iri(self.base, doc_id, start, end))
         for t in (NIF.String, cls) if cls else (NIF.String,):
             self.add(graph, node, RDF.type, t)
         self.offsets(graph, node, start, end, text[start:end])
@@ -111,10 +111,11 @@ class _Builder:
 
     def offsets(self, graph: ox.NamedNode, node: ox.NamedNode, start: int, end: int, anchor: str) -> None:
         """`node` is the text `anchor` at start-end of the document (context) `graph`."""
-        self.add(graph, node, NIF.beginIndex, index_literal(start))
-        self.add(graph, node, NIF.endIndex, index_literal(end))
-        self.add(graph, node, NIF.anchorOf, Literal(anchor))
-        self.add(graph, node, NIF.referenceContext, graph)
+        # One call for the four quads (this runs for every mention and span).
+        self.quads.extend((graph, node, NIF.beginIndex, index_literal(start),
+                           graph, node, NIF.endIndex, index_literal(end),
+                           graph, node, NIF.anchorOf, Literal(anchor),
+                           graph, node, NIF.referenceContext, graph))
 
     def evidence(self, owner: ox.NamedNode, ev: Evidence) -> ox.NamedNode:
         graph = self.doc_iri(ev.doc_id)
@@ -135,18 +136,30 @@ class _Builder:
     def fact_graphs(self, evidence: tuple[Evidence, ...]) -> list[ox.NamedNode]:
         return sorted({self.doc_iri(e.doc_id) for e in evidence}, key=lambda n: n.value) or [self.cross]
 
-    def mention(self, target: ox.NamedNode, m: Mention) -> None:
-        graph, doc = self.doc_iri(m.doc_id), self.docs[m.doc_id]
-        if not 0 <= m.start < m.end <= len(doc.text) or doc.text[m.start:m.end] != m.text:
-            raise OutputError("GB409", text=m.text, start=m.start, end=m.end, doc_id=m.doc_id,
-                              found=doc.text[m.start:m.end])
-        node = named(iri.mention_iri(self.base, m.doc_id, m.start, m.end, target.value))
-        self.add(graph, node, RDF.type, NIF.Phrase)
-        self.offsets(graph, node, m.start, m.end, m.text)
-        self.add(graph, node, ITSRDF.taIdentRef, target)
-        self.add(graph, node, NIF.sentence, self.span(m.doc_id, m.sentence_start, m.sentence_end, NIF.Sentence))
-        self.add(graph, node, GB.nerLabel, Literal(m.label))
-        self.add(graph, node, GB.rule, Literal(m.rule))
+    def mentions(self, target: ox.NamedNode, mentions: tuple[Mention, ...]) -> None:
+        """The mentions of one entity or event (its IRI's text read once for all)."""
+        value = target.value
+        for m in mentions:
+            self.mention(target, m, value)
+
+    def mention(self, target: ox.NamedNode, m: Mention, target_value: str) -> None:
+        doc_id, start, end = m.doc_id, m.start, m.end
+        graph, text = self.doc_iri(doc_id), self.docs[doc_id].text
+        if not 0 <= start < end <= len(text) or text[start:end] != m.text:
+            raise OutputError("GB409", text=m.text, start=start, end=end, doc_id=doc_id, found=text[start:end])
+        node = named(iri.mention_iri(self.base, doc_id, start, end, target_value))
+        sentence = self.span(doc_id, m.sentence_start, m.sentence_end, NIF.Sentence)
+        # One call for its nine quads (a million at 1M triples); labels and rules are few
+        # values, their literals shared.
+        self.quads.extend((graph, node, RDF.type, NIF.Phrase,
+                           graph, node, NIF.beginIndex, index_literal(start),
+                           graph, node, NIF.endIndex, index_literal(end),
+                           graph, node, NIF.anchorOf, ox.Literal(m.text),
+                           graph, node, NIF.referenceContext, graph,
+                           graph, node, ITSRDF.taIdentRef, target,
+                           graph, node, NIF.sentence, sentence,
+                           graph, node, GB.nerLabel, plain_literal(m.label),
+                           graph, node, GB.rule, plain_literal(m.rule)))
 
     def merges(self, owner: ox.NamedNode, owner_id: str, steps: tuple[MergeStep, ...]) -> None:
         for step in steps:
@@ -203,8 +216,7 @@ class _Builder:
                 self.add(c, node, GEO.lat, decimal_literal(e.lat))
             if e.long is not None:
                 self.add(c, node, GEO.long, decimal_literal(e.long))
-            for m in e.mentions:
-                self.mention(node, m)
+            self.mentions(node, e.mentions)
             self.merges(node, e.id, e.merges)
 
     def statements(self, subject: ox.NamedNode, predicate: str, obj: ox.NamedNode, evidence: tuple[Evidence, ...]) -> None:

@@ -60,8 +60,7 @@ def add_events(b) -> None:
             b.add(c, node, SEM.hasActor, actor)
             b.add(c, node, role_of(p.role), actor)
         _counts(b, node, v)
-        for m in v.mentions:
-            b.mention(node, m)
+        b.mentions(node, v.mentions)
         for ev in v.evidence:
             b.evidence(node, ev)
         b.merges(node, v.id, v.merges)

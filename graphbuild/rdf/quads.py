@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from itertools import chain
+from operator import attrgetter
 
 import numpy as np
 import pyoxigraph as ox
@@ -27,6 +28,25 @@ def sort_key(term) -> tuple:
     if isinstance(term, ox.DefaultGraph):
         return (-1, "", "", "")
     return (0, getattr(term, "value", ""), "", "")
+
+
+def _literal_key(term: ox.Literal) -> tuple:
+    return term.value, term.datatype.value, term.language or ""
+
+
+def _sorted_terms(terms: Iterable[Term]) -> list[Term]:
+    """`sorted(terms, key=sort_key)` of distinct terms, faster: the kinds apart (the
+    default graph, IRIs, literals: the first element of `sort_key`), each sorted by the
+    rest of its key (an IRI's is its value only)."""
+    kinds: dict[type, list] = {ox.DefaultGraph: [], ox.NamedNode: [], ox.Literal: []}
+    for term in terms:
+        found = kinds.get(term.__class__)
+        if found is None:  # a term of another class: the general key
+            return sorted(terms, key=sort_key)
+        found.append(term)
+    kinds[ox.NamedNode].sort(key=attrgetter("value"))
+    kinds[ox.Literal].sort(key=_literal_key)
+    return list(chain.from_iterable(kinds.values()))
 
 
 def _unique_sorted(rows: np.ndarray) -> np.ndarray:
@@ -68,7 +88,7 @@ class QuadSet:
         distinct = [flat_objects[i] for i in first.tolist()]
         flat_objects.clear()  # `distinct` keeps each term alive (and so its id) from here
         del first
-        terms = sorted(dict.fromkeys(distinct), key=sort_key)
+        terms = _sorted_terms(dict.fromkeys(distinct))
         position = {term: i for i, term in enumerate(terms)}
         rank = np.fromiter(map(position.__getitem__, distinct), dtype=np.int64, count=len(distinct))
         del position, distinct
@@ -81,11 +101,12 @@ class QuadSet:
         self._triples: list[ox.Triple] | None = None
         self._nquads: bytes | None = None
         self._ntriples: bytes | None = None
+        self._texts: list[bytes] | None = None
 
     def release(self, keep: frozenset[str] = frozenset()) -> None:
-        """Drop the cached forms (quads, triples, nquads, ntriples) not named in `keep`:
-        each is as big as the graph, and a writer needs one at a time."""
-        for name in ("quads", "triples", "nquads", "ntriples"):
+        """Drop the cached forms (quads, triples, nquads, ntriples, texts) not named in
+        `keep`: each is as big as the graph (texts: as its terms), and a writer needs few at a time."""
+        for name in ("quads", "triples", "nquads", "ntriples", "texts"):
             if name not in keep:
                 setattr(self, f"_{name}", None)
 
@@ -130,14 +151,17 @@ class QuadSet:
             self._triples = [ox.Triple(t[s], t[p], t[o]) for s, p, o in self.triple_rows().tolist()]
         return self._triples
 
-    def _term_bytes(self) -> list[bytes]:
-        """The N-Triples form of each term, UTF-8 (index as `terms()`)."""
-        return [str(term).encode("utf-8") for term in self._terms]
+    def term_texts(self) -> list[bytes]:
+        """The N-Triples form of each term, UTF-8, index as `terms()` (made once: every
+        text form of the graph is made of these)."""
+        if self._texts is None:
+            self._texts = [str(term).encode("utf-8") for term in self._terms]
+        return self._texts
 
     def nquads(self) -> bytes:
         """Every quad as N-Quads, one line each, sorted as `quads()` (made once)."""
         if self._nquads is None:
-            text = self._term_bytes()
+            text = self.term_texts()
             ends = [b" .\n" if isinstance(term, ox.DefaultGraph) else b" " + x + b" .\n"
                     for x, term in zip(text, self._terms)]
             rows = self._rows
@@ -148,7 +172,7 @@ class QuadSet:
     def ntriples(self) -> bytes:
         """The union of all graphs as N-Triples, sorted as `triples()` (made once)."""
         if self._ntriples is None:
-            text = self._term_bytes()
+            text = self.term_texts()
             rows = self.triple_rows()
             self._ntriples = _joined([x + b" " for x in text] + [x + b" .\n" for x in text],
                                      rows[:, 0], rows[:, 1], rows[:, 2] + len(text))

@@ -2,10 +2,12 @@
 
 Every file is produced by pyoxigraph (JSON-LD by our own small writer, `rdf/jsonld.py`,
 for a compact `@context`), from quads in sorted order so the bytes depend on the content
-only (not on PYTHONHASHSEED or insertion order), then RE-PARSED with pyoxigraph and
-compared with the quads it should hold; only then does it atomically replace the old
-file. `write_outputs` does this as a stream through a temp file (`rdf/streamed.py`);
-`serialize` + `publish` in memory. A failed check raises OutputError and leaves the old file.
+only (not on PYTHONHASHSEED or insertion order); only once checked does it atomically
+replace the old file. `write_outputs` writes as a stream through a temp file
+(`rdf/streamed.py`): pyoxigraph's serializers fed by its parser reading our canonical
+text, one text parsed strictly, JSON-LD checked graph by graph. `serialize` + `publish`
+work in memory and re-parse the whole file (`check`). A failed check raises OutputError
+and leaves the old file.
 
 - ttl: every triple of every graph (union, de-duplicated); nt: the same, sorted lines
 - trig: one named graph per document plus the cross-document graph
@@ -31,7 +33,6 @@ OX_FORMATS = {
     "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
 }
 DATASET_FORMATS = ("trig", "jsonld")
-_NEEDS = {"ttl": "ntriples", "nt": "ntriples", "trig": "nquads", "jsonld": "rows"}  # QuadSet form each uses (rows: none cached)
 
 
 def _term(node) -> ox.NamedNode | ox.Literal:
@@ -169,14 +170,13 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     from graphbuild.rdf.streamed import write_streamed
 
     content = data if isinstance(data, QuadSet) else quad_set(data)
-    # Formats that read the same form of the quads one after the other, each form
-    # dropped once no later format needs it: peak memory holds one form at a time.
-    order = sorted(formats, key=lambda f: list(_NEEDS).index(f))
+    content.release(keep=frozenset({"texts"}))  # the writers make their text chunk by chunk
+    # One text is parsed strictly, the N-Quads if written (every term of every statement):
+    # the others are made of the same term texts (`rdf/streamed.py`).
+    strict = "trig" if "trig" in formats else next((f for f in formats if f in ("ttl", "nt")), None)
     written = {}
-    for i, fmt in enumerate(order):
-        content.release(keep=frozenset(_NEEDS[f] for f in order[i:]))
-        # Written and checked as a stream: no copy of the file in memory.
-        written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], check)
+    for fmt in sorted(formats, key=lambda f: f != strict):  # the strict one first: it fails first
+        written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], strict=fmt == strict)
     content.release()
     return {fmt: written[fmt] for fmt in formats}
 

@@ -1,22 +1,30 @@
-"""graph.ttl / graph.trig / graph.nt / graph.jsonld written to disk as a stream and checked by
-re-parsing the file as a stream: memory holds the sorted rows and one chunk of their
-canonical text (N-Quads or N-Triples, made again from the rows chunk by chunk), never the
-whole text, the file's bytes or a second copy.
+"""graph.ttl / graph.trig / graph.nt / graph.jsonld written to disk as a stream: memory holds
+the sorted rows, the terms' texts and one chunk of canonical text at a time, never the
+whole text or the file's bytes.
 
-The bytes are exactly those of `serialize.serialize` (pyoxigraph's serializer fed the same
-sorted statements; the @prefix header sorted the same way), and the check is that of
-`serialize.check`: the file re-parsed (pyoxigraph, strict) and written canonically must
-equal the canonical form it was made from, compared chunk by chunk as it comes out of the
-serializer. When it does not (the order differs), the full set comparison of `check`
-decides (a rare path, from the file's bytes). JSON-LD is written one graph at a time
-(`jsonld.jsonld_pieces`) and each graph's entry is checked as it is written: re-parsed
+TriG and Turtle: the canonical N-Quads / N-Triples of the sorted rows (`QuadSet.nquads` /
+`ntriples`, made again `CHUNK_LINES` lines at a time) go through pyoxigraph's parser
+straight into its serializer, so each file is pyoxigraph's own syntax by construction, in
+the order of the rows (the @prefix header sorted as `serialize._sorted_prefixes` does).
+The parser is what checks our own string building: with `strict` it checks every IRI and
+language tag again (pyoxigraph checked each once when the term was made) besides the
+lines' framing; without it, the framing (twice as fast). `serialize.write_outputs` parses
+one text of a build strictly; the others are made of the same term texts. graph.nt is the
+union's N-Triples lines sorted as bytes, from the same term texts (with `strict`, each
+chunk parsed as it is written). A text that does not parse raises OutputError (GB423).
+
+JSON-LD (our own writer, `rdf/jsonld.py`) is written one graph at a time
+(`jsonld.jsonld_pieces`) and each graph's entry is checked as it is written: parsed
 (pyoxigraph, strict) as a document of its own, its N-Quads lines must be those of the
-graph's rows (as a set: JSON-LD reads back in node order). Memory holds one graph's text.
+graph's rows (as a set: JSON-LD reads back in node order); the file must then hash as the
+text checked. On any failure the old file stays (`fsio.atomic_writer`).
 """
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterator
+from collections import deque
+from collections.abc import Iterator
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -33,7 +41,7 @@ CHUNK_LINES = 50_000  # statements of canonical text made at a time
 _PREFIX = b"@prefix "
 _SOURCE = {"trig": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.N_TRIPLES}
 _OUTPUT = {"trig": ox.RdfFormat.TRIG, "ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
-_CANONICAL = {"trig": ox.RdfFormat.N_QUADS, "ttl": ox.RdfFormat.N_TRIPLES, "nt": ox.RdfFormat.N_TRIPLES}
+_SOURCE_NAME = {"trig": "N-Quads", "ttl": "N-Triples", "nt": "N-Triples"}
 
 
 class _SortedHeader:
@@ -66,33 +74,14 @@ class _SortedHeader:
             self.pending, self.header = b"", False
 
 
-class _Comparing:
-    """A binary writer that only compares what it is given with what `expected` (a
-    binary reader) reads, in order."""
-
-    def __init__(self, expected):
-        self.expected, self.same = expected, True
-
-    def write(self, data: bytes) -> int:
-        if self.same and self.expected.read(len(data)) != data:
-            self.same = False
-        return len(data)
-
-    def flush(self) -> None:
-        """Nothing is buffered."""
-
-    def complete(self) -> bool:
-        return self.same and not self.expected.read(1)
-
-
 class _Canonical:
     """The canonical form of `content` for `fmt` (N-Quads of every quad for trig, N-Triples
     of the union for ttl): the bytes of `QuadSet.nquads` / `QuadSet.ntriples`, made from
     the rows `CHUNK_LINES` lines at a time, so the whole text is never held."""
 
     def __init__(self, content: QuadSet, fmt: str):
-        terms = content.terms()
-        self.fmt, text = fmt, [str(term).encode("utf-8") for term in terms]
+        terms, text = content.terms(), content.term_texts()
+        self.fmt = fmt
         self.rows = content.rows() if fmt == "trig" else content.triple_rows()
         # Each line is pieces of a table (subject and predicate with a space, the object,
         # the graph and the end), picked by numpy indexing and joined once per chunk.
@@ -115,36 +104,10 @@ class _Canonical:
         index = np.stack([rows[:, c] + k for c, k in zip(self.columns, self.offsets)], axis=1).ravel()
         return b"".join(self.table[index].tolist())
 
-    def statements(self) -> Iterator:
-        """The statements, parsed back from each chunk (our own text: leniently)."""
-        for chunk in self.chunks():
-            yield from ox.parse(chunk, format=_SOURCE[self.fmt], lenient=True)
-
-    def reader(self) -> _ChunkReader:
-        return _ChunkReader(self.chunks())
-
-
-class _ChunkReader:
-    """A binary reader over an iterator of byte chunks: `read(n)` gives n bytes until the end."""
-
-    def __init__(self, chunks: Iterator[bytes]):
-        self.chunks, self.pending = chunks, bytearray()
-
-    def read(self, n: int) -> bytes:
-        while len(self.pending) < n:
-            chunk = next(self.chunks, None)
-            if chunk is None:
-                break
-            self.pending += chunk
-        out = bytes(self.pending[:n])
-        del self.pending[:n]
-        return out
-
-    def __enter__(self) -> _ChunkReader:
-        return self
-
-    def __exit__(self, *exc) -> None:
-        self.pending.clear()
+    def statements(self, strict: bool) -> Iterator:
+        """The statements, parsed from each chunk (chained in C: no Python frame a statement)."""
+        return chain.from_iterable(ox.parse(chunk, format=_SOURCE[self.fmt], lenient=not strict)
+                                   for chunk in self.chunks())
 
 
 class _NquadsLines:
@@ -172,7 +135,7 @@ def _check_piece(piece: Piece, lines: _NquadsLines, name: str) -> None:
         raise OutputError("GB416", name=name, got=len(got), want=len(want), missing=len(want - got))
 
 
-def _write(content: QuadSet, fmt: str, handle, name: str) -> str | None:
+def _write(content: QuadSet, fmt: str, handle, name: str, strict: bool) -> str | None:
     """Write the file's bytes to `handle`; for JSON-LD, return the sha256 of the text whose
     every graph was checked (the file must then hash the same: its frame is fixed text)."""
     if fmt == "jsonld":  # one graph at a time, each checked before the next is made
@@ -184,34 +147,40 @@ def _write(content: QuadSet, fmt: str, handle, name: str) -> str | None:
             handle.write(data)
             digest.update(data)
         return digest.hexdigest()
-    if fmt == "nt":  # the union's lines sorted as bytes, as `serialize._nt`
-        _write_nt(content, handle)
-        return None
-    writer = _SortedHeader(handle)
-    # Made from our own text, chunk by chunk; the file is re-parsed strictly.
-    ox.serialize(_Canonical(content, fmt).statements(), writer, format=_OUTPUT[fmt], prefixes=prefixes())
-    writer.close()
+    try:
+        if fmt == "nt":  # the union's lines sorted as bytes, as `serialize._nt`
+            _write_nt(content, handle, strict=strict)
+            return None
+        writer = _SortedHeader(handle)
+        ox.serialize(_Canonical(content, fmt).statements(strict), writer, format=_OUTPUT[fmt], prefixes=prefixes())
+        writer.close()
+    except (SyntaxError, ValueError, MemoryError) as err:  # MemoryError: a token over 16 MiB
+        raise OutputError("GB423", name=name, fmt=_SOURCE_NAME[fmt], reason=err) from err
     return None
 
 
-def _write_nt(content: QuadSet, handle, chunk: int = 20_000) -> None:
+def _write_nt(content: QuadSet, handle, chunk: int = 20_000, strict: bool = False) -> None:
     """The union's N-Triples lines in byte order (the bytes of `serialize._nt`), made and
-    written `chunk` lines at a time instead of sorting a list of every line.
+    written `chunk` lines at a time instead of sorting a list of every line; with
+    `strict`, each chunk is parsed (pyoxigraph, strict) before it is written.
 
     Lines in byte order are triples in the byte order of their terms' texts: a subject or
     predicate (`<...>`) is never a proper prefix of another, and an object literal is
     one only of the same literal with a language or datatype (`@`, `^^`), which sorts after
     the space that follows the shorter one, as a shorter text sorts first."""
-    terms = content.terms()
-    text = [str(term).encode("utf-8") for term in terms]
+    text = content.term_texts()
     rank = np.empty(len(text), dtype=np.int64)
     rank[sorted(range(len(text)), key=text.__getitem__)] = np.arange(len(text))
     rows = content.triple_rows()
     ranked = rank[rows]
     order = np.lexsort((ranked[:, 2], ranked[:, 1], ranked[:, 0]))
+    del ranked, rank
+    canonical = _Canonical(content, "nt")
     for start in range(0, len(order), chunk):
-        handle.write(b"".join([b"%s %s %s .\n" % (text[s], text[p], text[o])
-                               for s, p, o in rows[order[start:start + chunk]].tolist()]))
+        data = canonical.text(rows[order[start:start + chunk]])
+        if strict:
+            deque(ox.parse(data, format=ox.RdfFormat.N_TRIPLES), maxlen=0)
+        handle.write(data)
 
 
 def _file_digest(path: Path) -> str:
@@ -219,35 +188,22 @@ def _file_digest(path: Path) -> str:
         return hashlib.file_digest(handle, "sha256").hexdigest()
 
 
-def _checker(content: QuadSet, fmt: str, name: str, check_whole, checked: list):
+def _checker(fmt: str, name: str, checked: list):
     def check(path: Path) -> None:
-        if fmt == "jsonld":  # each graph was checked as written: the file must be that text
-            if not checked or checked[0] is None or _file_digest(path) != checked[0]:
-                raise OutputError("GB422", name=name)
-            return
-        # nt: the file is its own canonical form (sorted lines), read again alongside;
-        # else the form it was made from, made again chunk by chunk.
-        with path.open("rb") if fmt == "nt" else _Canonical(content, fmt).reader() as expected:
-            comparing = _Comparing(expected)
-            try:
-                ox.serialize(ox.parse(path=path, format=_OUTPUT[fmt]), comparing, format=_CANONICAL[fmt])
-            except (SyntaxError, ValueError, MemoryError) as err:  # MemoryError: a token over 16 MiB
-                raise OutputError("GB418", name=name, fmt=fmt, reason=err) from err
-            same = comparing.complete()
-        if not same:
-            check_whole(path.read_bytes(), fmt, content, name)
+        # JSON-LD: each graph was checked as written, so the file must be that text.
+        if fmt == "jsonld" and (not checked or checked[0] is None or _file_digest(path) != checked[0]):
+            raise OutputError("GB422", name=name)
     return check
 
 
-def write_streamed(content: QuadSet, fmt: str, path: Path,
-                   check_whole: Callable[[bytes, str, QuadSet, str], None]) -> Path:
-    """Write `content` as `fmt` (ttl, trig, nt or jsonld) to `path` as a stream, check the
-    file by re-parsing it and only then atomically replace `path` (the old file stays on
-    failure). `check_whole(data, fmt, content, name)` (`serialize.check`) decides when the
-    file reads back in another order than it was made from."""
+def write_streamed(content: QuadSet, fmt: str, path: Path, strict: bool = True) -> Path:
+    """Write `content` as `fmt` (ttl, trig, nt or jsonld) to `path` as a stream, the text it
+    is made from parsed (`strict`: IRIs and language tags checked again; JSON-LD always
+    strictly) as it is written, and only then atomically replace `path` (the old file
+    stays on failure)."""
     checked: list = []  # JSON-LD: the digest of the checked text, for the file's check
-    with atomic_writer(path, _checker(content, fmt, path.name, check_whole, checked)) as handle:
-        checked.append(_write(content, fmt, handle, path.name))
+    with atomic_writer(path, _checker(fmt, path.name, checked)) as handle:
+        checked.append(_write(content, fmt, handle, path.name, strict))
     return path
 
 

@@ -73,6 +73,12 @@ def Literal(value: str, datatype: URIRef | None = None) -> ox.Literal:  # noqa: 
     return ox.Literal(value) if datatype is None else ox.Literal(value, datatype=_vocab(datatype))
 
 
+@lru_cache(maxsize=1 << 12)
+def plain_literal(value: str) -> ox.Literal:
+    """A plain literal of a value that repeats (a label, a rule name): made once, shared."""
+    return ox.Literal(value)
+
+
 def to_rdflib(quads: QuadSet) -> Dataset:
     """`quads` as an rdflib Dataset (prefixes bound), one rdflib graph per named graph."""
     ds = Dataset()
@@ -114,4 +120,4 @@ def index_literal(value: int) -> ox.Literal:
     return Literal(str(int(value)), datatype=XSD.nonNegativeInteger)
 
 
-__all__ = ["Literal", "OxNamespace", "as_ox", "count_literal", "decimal_literal", "index_literal", "named", "rdflib_term", "to_rdflib"]
+__all__ = ["Literal", "OxNamespace", "as_ox", "count_literal", "decimal_literal", "index_literal", "named", "plain_literal", "rdflib_term", "to_rdflib"]

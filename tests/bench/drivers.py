@@ -4,7 +4,7 @@
 - `build FILE.jsonl OUT [--jobs N] [--engine E] [--no-validate] [--formats F] [--max-chars N]`: `pipeline.build`
   with those Settings, exactly what `graphbuild build` runs (the CLI only adds progress bars;
   `--no-validate` has no CLI flag)
-- `write TRIPLES OUT`: a generated GraphModel of about TRIPLES triples written as ttl, trig, nt
+- `write TRIPLES OUT`: a generated GraphModel of about TRIPLES triples built into quads and written as ttl, trig, nt
 - `write-floor TRIPLES OUT`: its baseline, pyoxigraph alone writing the same quads (no sort, no check)
 - `validate TRIPLES [--whole] [--one-document]`: SHACL over a generated graph part by part (or
   the union at once), its documents joined into one long one if asked: the memory the

@@ -105,7 +105,7 @@ def test_write_triples(tmp_path):
     figures, floor = result(run), result(floor_run)
     inside, bare = figures.get("seconds", float("nan")), floor.get("seconds", float("nan"))
     cpu, bare_cpu = figures.get("cpu_seconds", float("nan")), floor.get("cpu_seconds", float("nan"))
-    _say(f"writing {figures.get('triples')} triples to ttl+trig+nt (quads built from the model, checked by re-parse): "
+    _say(f"writing {figures.get('triples')} triples to ttl+trig+nt (quads built from the model, one text parsed strictly): "
          f"{inside:.1f} s wall / {cpu:.1f} s CPU inside, process {run.describe()}; "
          f"{figures.get('triples', 0) / max(cpu, 1e-9) / 1e6:.2f} M triples per CPU second (target 1M under 10 s); "
          f"baseline pyoxigraph alone (same quads as text, no build, sort or check) {bare:.1f} s wall / "

@@ -9,7 +9,6 @@ import graphbuild.rdf.streamed as streamed
 from graphbuild.errors import OutputError
 from graphbuild.rdf.build import to_quads
 from graphbuild.rdf.jsonld import jsonld_bytes, jsonld_pieces
-from graphbuild.rdf.serialize import check
 from tests.helpers.models import BASE, hostile_model, realistic_model
 
 
@@ -20,7 +19,7 @@ def test_streamed_jsonld_is_jsonld_bytes(make, tmp_path):
     graphs = {content.terms()[p.rows[0][0]] for p in pieces if p.entry is not None}
     assert len(graphs) == len([p for p in pieces if p.entry is not None]) > 1  # one piece a graph
     assert sum(len(p.rows) for p in pieces if p.entry is not None) == len(content)
-    path = streamed.write_streamed(content, "jsonld", tmp_path / "graph.jsonld", check)
+    path = streamed.write_streamed(content, "jsonld", tmp_path / "graph.jsonld")
     assert path.read_bytes() == jsonld_bytes(content) == "".join(p.text for p in pieces).encode()
     assert [p.name for p in tmp_path.iterdir()] == ["graph.jsonld"]
 
@@ -50,7 +49,7 @@ def test_a_graph_that_does_not_read_back_leaves_the_old_file(make, how, code, tm
     path = tmp_path / "graph.jsonld"
     path.write_bytes(b"old")
     with pytest.raises(OutputError) as raised:
-        streamed.write_streamed(content, "jsonld", path, check)
+        streamed.write_streamed(content, "jsonld", path)
     assert raised.value.code == code
     assert path.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["graph.jsonld"]  # no temp file left
@@ -69,7 +68,7 @@ def test_a_big_graph_comes_in_runs_of_whole_nodes_with_the_same_bytes(limit, tmp
     for a, b in zip(runs, runs[1:]):  # never inside a node: a subject is in one run
         assert a.rows[0][0] != b.rows[0][0] or a.rows[-1][1] != b.rows[0][1]
     assert all(len(p.rows) <= limit or len({r[1] for r in p.rows.tolist()}) == 1 for p in runs)
-    path = streamed.write_streamed(content, "jsonld", tmp_path / "graph.jsonld", check)  # each run checked
+    path = streamed.write_streamed(content, "jsonld", tmp_path / "graph.jsonld")  # each run checked
     assert path.read_bytes() == whole == jsonld_bytes(content)
 
 
@@ -79,5 +78,5 @@ def test_a_run_that_does_not_read_back_fails_the_write(tmp_path, monkeypatch):
     monkeypatch.setattr(jsonld, "PIECE_ROWS", 3)
     monkeypatch.setattr(streamed, "jsonld_pieces", _spoiled(lambda p: p._replace(rows=p.rows[:-1])))
     with pytest.raises(OutputError):
-        streamed.write_streamed(to_quads(realistic_model(), BASE), "jsonld", tmp_path / "graph.jsonld", check)
+        streamed.write_streamed(to_quads(realistic_model(), BASE), "jsonld", tmp_path / "graph.jsonld")
     assert not (tmp_path / "graph.jsonld").exists()

@@ -46,5 +46,3 @@ def test_canonical_text_made_in_chunks_is_the_quad_sets_text(monkeypatch):
         for fmt, whole in (("trig", content.nquads()), ("ttl", content.ntriples())):
             canonical = streamed._Canonical(content, fmt)
             assert b"".join(canonical.chunks()) == whole
-            reader = canonical.reader()
-            assert b"".join(iter(lambda: reader.read(7), b"")) == whole
