@@ -8,6 +8,8 @@ that names the gazetteer:
 - a first-level subdivision (ISO 3166-2, pycountry: "Tasmania", "Kermanshah Province")
   in its country, when that country is a place of the document and no other of the
   document's countries has a subdivision of that name (rule "iso3166-2");
+a place in the unit or facility named after it (`geo_names`: "Aldor" in "Aldor
+Province", "Aldor Airport" in "Aldor", rules "name-unit", "name-facility");
 then what the document's containment implies (A in B in C: A in C, rule
 "place-transitive"), on the evidence of the edge A in B; last, in a document that names
 one country only, in its opening sentence, each other place that nothing places in a
@@ -25,7 +27,10 @@ from graphbuild.containment import closure
 from graphbuild.lexicon.countries import geonames
 from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
-from graphbuild.resolve.document_state import DOCUMENT_STATE, UsGazetteer, document_state, opening_region, us_gazetteer
+from graphbuild.resolve.document_state import (
+    DOCUMENT_STATE, UsGazetteer, document_state, opening_region, state_code, us_gazetteer,
+)
+from graphbuild.resolve.geo_names import name_containment
 
 CONTAINED_IN = "containedInPlace"
 CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
@@ -163,6 +168,13 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
                 if container != eid and (container, eid) not in stated:
                     added.append(Relation(eid, CONTAINED_IN, container,
                                           (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, CONFIDENCE[rule]),)))
+    us = _us_gazetteer()
+
+    def is_region(e: Entity) -> bool:
+        return e.id in country or state_code(e, us) is not None or normalize(e.label) in _continents()
+
+    for doc_id in sorted(mentions):
+        added += [r for r in name_containment(mentions[doc_id], by_id, is_region) if (r.object, r.subject) not in stated]
     relations = list(model.relations) + added
     opening: dict[str, int] = {}  # doc -> start of the first sentence that names an entity
     for e in model.entities:
