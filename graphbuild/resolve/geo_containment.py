@@ -15,7 +15,8 @@ then what the document's containment implies (A in B in C: A in C, rule
 one country only, in its opening sentence, each other place that nothing places in a
 country yet, unless the gazetteers put its name elsewhere or it is a continent or a sea
 (rule "document-country", evidence: the place's first mention), and likewise in the one
-US state of a document (`document_state`, rule "document-state").
+US state of a document (`document_state`, rule "document-state") and in its one
+first-level unit of another country (`document_unit`, rule "document-unit").
 """
 from __future__ import annotations
 
@@ -24,12 +25,13 @@ from dataclasses import replace
 from functools import lru_cache
 
 from graphbuild.containment import closure
-from graphbuild.lexicon.countries import geonames
+from graphbuild.lexicon.countries import by_name, geonames
 from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
 from graphbuild.resolve.document_state import (
     DOCUMENT_STATE, UsGazetteer, document_state, opening_region, state_code, us_gazetteer,
 )
+from graphbuild.resolve.document_unit import DOCUMENT_UNIT, document_unit
 from graphbuild.resolve.geo_names import name_containment
 
 CONTAINED_IN = "containedInPlace"
@@ -37,7 +39,7 @@ CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
 # Rules whose edges come from the gazetteers, not from a statement of the text.
 GAZETTEER_RULES = frozenset(CONFIDENCE)
 DOCUMENT_COUNTRY = "document-country"
-GUESSED_RULES = frozenset({DOCUMENT_COUNTRY, DOCUMENT_STATE})  # a document's scene, not a statement
+GUESSED_RULES = frozenset({DOCUMENT_COUNTRY, DOCUMENT_STATE, DOCUMENT_UNIT})  # a document's scene, not a statement
 TRANSITIVE = "place-transitive"
 DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
 # Last words of the names of places that are no part of one country ("the Baltic Sea").
@@ -182,6 +184,8 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
             opening[m.doc_id] = min(opening.get(m.doc_id, m.sentence_start), m.sentence_start)
     relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
     relations += document_state(mentions, opening, by_id, relations + _closure(relations), _continents(), _us_gazetteer())
+    relations += document_unit(mentions, opening, by_id, relations + _closure(relations), _unit_country,
+                               lambda e, code: _may_lie_in(e, code, cities), country)
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 
@@ -220,6 +224,18 @@ def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str
             ev = Evidence(doc_id, m.sentence_start, m.sentence_end, DOCUMENT_COUNTRY, DOCUMENT_COUNTRY_CONFIDENCE)
             out.append(Relation(eid, CONTAINED_IN, home, (ev,)))
     return out
+
+
+def _unit_country(e: Entity) -> str | None:
+    """"US" for a US state, the country code of the one first-level subdivision that
+    place `e` names, else None (a country is no unit)."""
+    names = (e.label, *e.alt_labels)
+    if state_code(e, _us_gazetteer()) is not None:
+        return "US"
+    if any(by_name(n) for n in names):
+        return None
+    codes = {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
+    return next(iter(codes)) if len(codes) == 1 else None
 
 
 def _may_lie_in(e: Entity, code: str, cities: dict[str, tuple[dict, ...]]) -> bool:
