@@ -3,7 +3,7 @@
 
 A lead that names one first-level subdivision only (ISO 3166-2 through pycountry:
 "Alberta", "Queensland", "Kotayk Province"), and that in its opening sentence, and no
-US state, sets its scene there: each other place of the document that no edge puts in
+US state nor another country, sets its scene there: each other place of the document that no edge puts in
 a subdivision or a state yet lies in that unit, unless it is a country, a unit itself,
 a continent or a sea, or GeoNames knows its name as a city of other countries only.
 Evidence: the place's first mention, confidence `CONFIDENCE`.
@@ -46,6 +46,8 @@ def document_unit(mentions: dict[str, dict[str, Mention]], opening: dict[str, in
         if found is None or found[0].startswith("US:"):
             continue  # a US state is `document_state`'s
         code, home = found[0].split(":", 1)[0], found[1]
+        if any(countries[eid] != code for eid in here if eid in countries):
+            continue  # a lead about places of several countries
         for eid in sorted(here):
             e = by_id[eid]
             if eid == home or eid in units or eid in placed.get(doc_id, ()) or any(by_name(n) for n in (e.label, *e.alt_labels)):

@@ -235,7 +235,27 @@ def _unit_country(e: Entity) -> str | None:
     if any(by_name(n) for n in names):
         return None
     codes = {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
-    return next(iter(codes)) if len(codes) == 1 else None
+    if len(codes) != 1:
+        return None
+    code = next(iter(codes))
+    return None if _city_state(names, code) else code
+
+
+CITY_STATE_PEOPLE = 1_000_000
+
+
+def _city_state(names: tuple[str, ...], code: str) -> bool:
+    """Whether a unit of country `code` called `names` is also its capital or a city of a
+    million people ("Berlin", "Vienna", "Astana"): its name names the city as often."""
+    from graphbuild.resolve.geo import gazetteer
+
+    g = gazetteer()
+    capital = normalize((g.countries.get(code) or {}).get("capital") or "")
+    for n in names:
+        for rec in g.places.get(normalize(n), ()):
+            if rec["country"] == code and (rec["population"] >= CITY_STATE_PEOPLE or normalize(rec["name"]) == capital):
+                return True
+    return False
 
 
 def _may_lie_in(e: Entity, code: str, cities: dict[str, tuple[dict, ...]]) -> bool:

@@ -19,3 +19,12 @@ def test_no_document_unit_with_two_units_or_a_foreign_city():
     # GeoNames knows Marseille in France only: no place of Alberta.
     far = contained([place("a", "Marseille"), place("b", "Alberta", at=20), place("c", "Canada", at=40)])
     assert ("Marseille", "Alberta") not in far
+
+
+def test_no_document_unit_in_a_city_state_or_beside_another_country():
+    # Berlin is a German Land and the capital: "in Berlin" names the city.
+    city = contained([place("a", "Varnow"), place("b", "Berlin", at=20), place("c", "Germany", at=40)])
+    assert ("Varnow", "Berlin") not in city
+    both = contained([place("a", "Varnow"), place("b", "Alberta", at=20), place("c", "Canada", at=40),
+                      place("d", "Norway", at=60)])
+    assert ("Varnow", "Alberta") not in both
