@@ -25,7 +25,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from graphbuild.containment import closure
-from graphbuild.lexicon.countries import by_name, geonames
+from graphbuild.lexicon.countries import by_name, countries as country_table, geonames
 from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
 from graphbuild.resolve.document_state import (
@@ -184,8 +184,8 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
             opening[m.doc_id] = min(opening.get(m.doc_id, m.sentence_start), m.sentence_start)
     relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
     relations += document_state(mentions, opening, by_id, relations + _closure(relations), _continents(), _us_gazetteer())
-    relations += document_unit(mentions, opening, by_id, relations + _closure(relations), _unit_country,
-                               lambda e, code: _may_lie_in(e, code, cities), country)
+    relations += document_unit(mentions, opening, by_id, relations + _closure(relations),
+                               lambda e: _unit_country(e, cities), lambda e, code: _may_lie_in(e, code, cities), country)
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 
@@ -226,7 +226,7 @@ def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str
     return out
 
 
-def _unit_country(e: Entity) -> str | None:
+def _unit_country(e: Entity, cities: dict[str, tuple[dict, ...]]) -> str | None:
     """"US" for a US state, the country code of the one first-level subdivision that
     place `e` names, else None (a country is no unit)."""
     names = (e.label, *e.alt_labels)
@@ -238,21 +238,18 @@ def _unit_country(e: Entity) -> str | None:
     if len(codes) != 1:
         return None
     code = next(iter(codes))
-    return None if _city_state(names, code) else code
+    return None if _city_state(names, code, cities) else code
 
 
 CITY_STATE_PEOPLE = 1_000_000
 
 
-def _city_state(names: tuple[str, ...], code: str) -> bool:
+def _city_state(names: tuple[str, ...], code: str, cities: dict[str, tuple[dict, ...]]) -> bool:
     """Whether a unit of country `code` called `names` is also its capital or a city of a
     million people ("Berlin", "Vienna", "Astana"): its name names the city as often."""
-    from graphbuild.resolve.geo import gazetteer
-
-    g = gazetteer()
-    capital = normalize((g.countries.get(code) or {}).get("capital") or "")
+    capital = normalize(next((c.capital or "" for c in country_table() if c.code == code), ""))
     for n in names:
-        for rec in g.places.get(normalize(n), ()):
+        for rec in cities.get(normalize(n), ()):
             if rec["country"] == code and (rec["population"] >= CITY_STATE_PEOPLE or normalize(rec["name"]) == capital):
                 return True
     return False
