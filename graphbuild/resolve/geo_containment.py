@@ -185,7 +185,8 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
     relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
     relations += document_state(mentions, opening, by_id, relations + _closure(relations), _continents(), _us_gazetteer())
     relations += document_unit(mentions, opening, by_id, relations + _closure(relations),
-                               lambda e: _unit_country(e, cities), lambda e, code: _may_lie_in(e, code, cities), country)
+                               lambda e: _unit_country(e, cities), lambda e, code, unit: _may_lie_in_unit(e, code, unit, cities),
+                               country)
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 
@@ -237,8 +238,15 @@ def _unit_country(e: Entity, cities: dict[str, tuple[dict, ...]]) -> str | None:
     codes = {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
     if len(codes) != 1:
         return None
-    code = next(iter(codes))
-    return None if _city_state(names, code, cities) else code
+    return next(iter(codes))
+
+
+def _may_lie_in_unit(e: Entity, code: str, unit: Entity, cities: dict[str, tuple[dict, ...]]) -> bool:
+    """`_may_lie_in` the unit's country, and no GeoNames city when the unit is a city too."""
+    names = {e.label, *e.alt_labels}
+    if _city_state((unit.label, *unit.alt_labels), code, cities) and _city_countries(names, cities):
+        return False
+    return _may_lie_in(e, code, cities)
 
 
 CITY_STATE_PEOPLE = 1_000_000
@@ -246,7 +254,8 @@ CITY_STATE_PEOPLE = 1_000_000
 
 def _city_state(names: tuple[str, ...], code: str, cities: dict[str, tuple[dict, ...]]) -> bool:
     """Whether a unit of country `code` called `names` is also its capital or a city of a
-    million people ("Berlin", "Vienna", "Astana"): its name names the city as often."""
+    million people ("Berlin", "Vienna", "Phnom Penh"): a city-state, in which no other
+    city lies."""
     capital = normalize(next((c.capital or "" for c in country_table() if c.code == code), ""))
     for n in names:
         for rec in cities.get(normalize(n), ()):
