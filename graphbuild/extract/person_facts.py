@@ -173,9 +173,18 @@ def _words_before(view: DocumentView, span: Span) -> tuple[Span, str] | None:
     return None
 
 
+def _bracketed_person(view: DocumentView, born: Token) -> str | None:
+    """The person named right before "(born": "X (born Y Z on 4 May 1961 in W)", where
+    the parse may hang "born" anywhere and take the birth name Y Z for its subject."""
+    if born.i < 2 or born.doc[born.i - 1].text != "(":
+        return None
+    return next((eid for eid, span in view.entity_spans(("Person",)) if span.end == born.i - 1), None)
+
+
 def _born_person(view: DocumentView, born: Token) -> str | None:
-    """Whose birth "born" tells: its passive subject, or the name it modifies."""
-    person = described_person(view, born)
+    """Whose birth "born" tells: the name before "(born", its passive subject, or the
+    name it modifies."""
+    person = _bracketed_person(view, born) or described_person(view, born)
     if person is None and born.dep_ in ("acl", "amod", "appos", "relcl"):
         person = _person_of(view, born.head) or described_person(view, born.head)  # "X was an actor, born in Y"
     if person is None and born.dep_ == "advcl":  # "Born in Y, he moved to Z"

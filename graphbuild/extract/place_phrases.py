@@ -30,8 +30,9 @@ from graphbuild.lexicon.place_words import (
 ARTICLES = frozenset("the a an".split())
 LIST_WORDS = frozenset("and or".split())
 CONTAINED = "containedInPlace"
-# Nouns whose "of Y" is their container ("a suburb of Y"), besides the administrative units.
-PART_NOUNS = frozenset("suburb neighbourhood neighborhood part quarter district area".split())
+# Nouns whose "of Y" is their container ("a suburb of Y", "the capital of Y", "the county
+# seat of Y"), besides the administrative units.
+PART_NOUNS = frozenset("suburb neighbourhood neighborhood part quarter district area capital seat".split())
 MAX_SKIP = 6  # words between a preposition and the place it introduces
 # Nouns of a part of a place written before it ("the far northeastern part of Y", "on the
 # outskirts of Y"): what lies in the part lies in Y.

@@ -21,6 +21,7 @@ from graphbuild.extract import affiliation, memberships, person_facts, place_phr
 from graphbuild.extract import affiliation_phrases, band_members, employment_phrases
 from graphbuild.extract.nationality_phrases import nationality_phrases
 from graphbuild.extract.origin_phrases import origin_places
+from graphbuild.extract.residence_phrases import residence_places
 from graphbuild.extract.organizations import NOTHING, resolve_organization
 from graphbuild.extract.descriptions import referring_spans
 from graphbuild.extract.records import (
@@ -54,6 +55,7 @@ def relations_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     out.add_all(places.find_places(out.view))
     out.add_all(person_facts.birth_places(out.view))
     out.add_all(origin_places(out.view))
+    out.add_all(residence_places(out.view))
     out.add_all(memberships.affiliations(out.view))
     out.add_all(employment_phrases.find_employment_phrases(out.view))
     out.add_all(band_members.find_band_members(out.view))

@@ -87,9 +87,43 @@ def countries() -> tuple[Country, ...]:
             names.add(g["name"])
         label = getattr(c, "common_name", None) or (g["name"] if g else None) or c.name
         codes = {c.alpha_2, c.alpha_3, ".".join(c.alpha_2) + "."}
+        more_names, more_codes = _other_names().get(c.alpha_2, (set(), set()))
+        names |= more_names
+        codes |= more_codes
         out.append(Country(c.alpha_2, label, frozenset(names | codes), (g or {}).get("capital") or None,
                            frozenset(codes)))
     return tuple(out)
+
+
+# An English short name, or an acronym ("UK", "UAE"): capitals, dots, spaces, hyphens.
+_ACRONYM = re.compile(r"^[A-Z]{2,4}$")
+_ENGLISH_WORDS = re.compile(r"^[A-Z][A-Za-z'.-]*(?: (?:of|the|and|[A-Z][A-Za-z'.-]*))+$")
+
+
+@lru_cache(maxsize=1)
+def _other_names() -> dict[str, tuple[set[str], set[str]]]:
+    """ISO alpha-2 -> (names, acronyms) that pycountry lacks: CLDR's English names
+    (babel: "Czechia", "Myanmar (Burma)" gives both) and countryinfo's alternative
+    spellings of several words ("Great Britain", "East Timor") or capitals only ("UK",
+    "UAE", also dotted "U.K."). A one-word spelling is left out: countryinfo's are native
+    names or words of English ("Island" for Iceland, "Mann" for the Isle of Man)."""
+    from babel import Locale
+    from countryinfo import CountryInfo
+
+    out: dict[str, tuple[set[str], set[str]]] = {}
+    for code, name in Locale("en").territories.items():
+        m = re.match(r"^(.+?) \((.+)\)$", name)
+        names = {m.group(1), m.group(2)} if m else {name}
+        out.setdefault(code, (set(), set()))[0].update(n.replace(" & ", " and ") for n in names if " - " not in n)
+    for rec in CountryInfo.all().values():
+        code, code3 = ((rec.get("ISO") or {}).get(k) for k in ("alpha2", "alpha3"))
+        for alt in rec.get("altSpellings") or ():
+            alt = alt.strip()
+            if code and _ACRONYM.match(alt) and alt not in (code, code3):
+                out.setdefault(code, (set(), set()))[1].update({alt, ".".join(alt) + "."})
+            elif code and _ENGLISH_WORDS.match(alt):
+                out.setdefault(code, (set(), set()))[0].add(alt)
+    return out
 
 
 @lru_cache(maxsize=1)

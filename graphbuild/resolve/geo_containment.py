@@ -8,12 +8,15 @@ that names the gazetteer:
 - a first-level subdivision (ISO 3166-2, pycountry: "Tasmania", "Kermanshah Province")
   in its country, when that country is a place of the document and no other of the
   document's countries has a subdivision of that name (rule "iso3166-2");
+a place in the unit or facility named after it (`geo_names`: "Aldor" in "Aldor
+Province", "Aldor Airport" in "Aldor", rules "name-unit", "name-facility");
 then what the document's containment implies (A in B in C: A in C, rule
 "place-transitive"), on the evidence of the edge A in B; last, in a document that names
 one country only, in its opening sentence, each other place that nothing places in a
 country yet, unless the gazetteers put its name elsewhere or it is a continent or a sea
 (rule "document-country", evidence: the place's first mention), and likewise in the one
-US state of a document (`document_state`, rule "document-state").
+US state of a document (`document_state`, rule "document-state") and in its one
+first-level unit of another country (`document_unit`, rule "document-unit").
 """
 from __future__ import annotations
 
@@ -22,17 +25,21 @@ from dataclasses import replace
 from functools import lru_cache
 
 from graphbuild.containment import closure
-from graphbuild.lexicon.countries import geonames
+from graphbuild.lexicon.countries import by_name, countries as country_table, geonames
 from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
-from graphbuild.resolve.document_state import DOCUMENT_STATE, UsGazetteer, document_state, opening_region, us_gazetteer
+from graphbuild.resolve.document_state import (
+    DOCUMENT_STATE, UsGazetteer, document_state, opening_region, state_code, us_gazetteer,
+)
+from graphbuild.resolve.document_unit import DOCUMENT_UNIT, document_unit
+from graphbuild.resolve.geo_names import name_containment
 
 CONTAINED_IN = "containedInPlace"
 CONFIDENCE = {"geonames": 0.9, "iso3166-2": 0.9}
 # Rules whose edges come from the gazetteers, not from a statement of the text.
 GAZETTEER_RULES = frozenset(CONFIDENCE)
 DOCUMENT_COUNTRY = "document-country"
-GUESSED_RULES = frozenset({DOCUMENT_COUNTRY, DOCUMENT_STATE})  # a document's scene, not a statement
+GUESSED_RULES = frozenset({DOCUMENT_COUNTRY, DOCUMENT_STATE, DOCUMENT_UNIT})  # a document's scene, not a statement
 TRANSITIVE = "place-transitive"
 DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
 # Last words of the names of places that are no part of one country ("the Baltic Sea").
@@ -163,6 +170,13 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
                 if container != eid and (container, eid) not in stated:
                     added.append(Relation(eid, CONTAINED_IN, container,
                                           (Evidence(doc_id, m.sentence_start, m.sentence_end, rule, CONFIDENCE[rule]),)))
+    us = _us_gazetteer()
+
+    def is_region(e: Entity) -> bool:
+        return e.id in country or state_code(e, us) is not None or normalize(e.label) in _continents()
+
+    for doc_id in sorted(mentions):
+        added += [r for r in name_containment(mentions[doc_id], by_id, is_region) if (r.object, r.subject) not in stated]
     relations = list(model.relations) + added
     opening: dict[str, int] = {}  # doc -> start of the first sentence that names an entity
     for e in model.entities:
@@ -170,6 +184,9 @@ def gazetteer_containment(model: GraphModel, country: dict[str, str],
             opening[m.doc_id] = min(opening.get(m.doc_id, m.sentence_start), m.sentence_start)
     relations += _document_country(mentions, opening, by_id, country, cities, relations + _closure(relations))
     relations += document_state(mentions, opening, by_id, relations + _closure(relations), _continents(), _us_gazetteer())
+    relations += document_unit(mentions, opening, by_id, relations + _closure(relations),
+                               lambda e: _unit_country(e, cities), lambda e, code, unit: _may_lie_in_unit(e, code, unit, cities),
+                               country)
     relations += _closure(relations)
     from graphbuild.resolve.facts import merge_relation_list
 
@@ -208,6 +225,43 @@ def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str
             ev = Evidence(doc_id, m.sentence_start, m.sentence_end, DOCUMENT_COUNTRY, DOCUMENT_COUNTRY_CONFIDENCE)
             out.append(Relation(eid, CONTAINED_IN, home, (ev,)))
     return out
+
+
+def _unit_country(e: Entity, cities: dict[str, tuple[dict, ...]]) -> str | None:
+    """"US" for a US state, the country code of the one first-level subdivision that
+    place `e` names, else None (a country is no unit)."""
+    names = (e.label, *e.alt_labels)
+    if state_code(e, _us_gazetteer()) is not None:
+        return "US"
+    if any(by_name(n) for n in names):
+        return None
+    codes = {c for n in names for v in _variants(n) for c in subdivisions().get(v, ())}
+    if len(codes) != 1:
+        return None
+    return next(iter(codes))
+
+
+def _may_lie_in_unit(e: Entity, code: str, unit: Entity, cities: dict[str, tuple[dict, ...]]) -> bool:
+    """`_may_lie_in` the unit's country, and no GeoNames city when the unit is a city too."""
+    names = {e.label, *e.alt_labels}
+    if _city_state((unit.label, *unit.alt_labels), code, cities) and _city_countries(names, cities):
+        return False
+    return _may_lie_in(e, code, cities)
+
+
+CITY_STATE_PEOPLE = 1_000_000
+
+
+def _city_state(names: tuple[str, ...], code: str, cities: dict[str, tuple[dict, ...]]) -> bool:
+    """Whether a unit of country `code` called `names` is also its capital or a city of a
+    million people ("Berlin", "Vienna", "Phnom Penh"): a city-state, in which no other
+    city lies."""
+    capital = normalize(next((c.capital or "" for c in country_table() if c.code == code), ""))
+    for n in names:
+        for rec in cities.get(normalize(n), ()):
+            if rec["country"] == code and (rec["population"] >= CITY_STATE_PEOPLE or normalize(rec["name"]) == capital):
+                return True
+    return False
 
 
 def _may_lie_in(e: Entity, code: str, cities: dict[str, tuple[dict, ...]]) -> bool:

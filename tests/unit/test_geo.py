@@ -45,3 +45,13 @@ def test_several_candidates_in_context_countries_stay_unlinked():
 def test_context_country_elsewhere_in_the_document_contradicts_a_unique_name():
     # Kerman is only known in Iran: a document about France alone does not get it linked
     assert resolve_place(("Kerman",), set(), {"FR"}) is None
+
+
+def test_country_names_pycountry_lacks():
+    # CLDR's English names and countryinfo's spellings: "UK", "U.K.", "Burma", "East Timor".
+    from graphbuild.resolve.geo import country_code
+
+    assert {country_code(n) for n in ("UK", "U.K.", "Great Britain")} == {"GB"}
+    assert country_code("Burma") == "MM" and country_code("East Timor") == "TL" and country_code("UAE") == "AE"
+    assert country_code("Island") is None and country_code("Mann") is None  # one-word spellings stay out
+    assert country_code("uk") is None  # a code counts when written as one

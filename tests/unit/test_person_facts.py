@@ -147,3 +147,9 @@ def test_an_ambassador_to_a_country_is_not_its_citizen(nlp):
     facts = stage_facts(nlp, "Pierre Dumas is the French ambassador to Spain.")
     assert ("Pierre Dumas", "nationality", "Spain") not in facts
     assert not {f for f in stage_facts(nlp, "Acme is an American company.") if f[1] == "nationality"}
+
+
+def test_born_with_a_birth_name_in_brackets(nlp):
+    # The parse takes the birth name for the object of "born" and hangs "born" on the verb.
+    f = facts(nlp, "Zev Marlow (born Thomas Edgar Hull on 3 May 1970 in Saverne, France) is a French painter.")
+    assert ("Zev Marlow", "birthPlace", "Saverne") in f

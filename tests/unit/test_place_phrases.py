@@ -60,3 +60,8 @@ def test_closure_is_transitive_and_acyclic():
     assert ("a", "c") in got and ("a", "d") in got
     assert got[("a", "c")] == ("a", "b")
     assert ("b", "d") not in got and ("c", "b") not in got  # a cycle stays as stated
+
+
+def test_capital_and_county_seat_of_a_unit(nlp):
+    assert ("Hobart", "Tasmania") in contained(nlp, "Hobart, the capital of Tasmania, lies on a river.")
+    assert ("Dalton", "Whitfield County") in contained(nlp, "Dalton is the county seat of Whitfield County.")
