@@ -176,7 +176,7 @@ def placeless(role: str, entity: str | None, kind: str, place_ids: set[str], lex
 
 # Events no place performs: a place read as their agent ("Moldova's election", "Ghana's
 # floods", "Chile won the vote") is where they happened. A state may attack, sign or meet.
-PLACE_SETTING_ROOTS = {"Vote", "Disaster", "Death", "Injury", "HealthEvent", "Protest", "Ceremony"}
+PLACE_SETTING_ROOTS = {"Vote", "Disaster", "HealthEvent", "Protest", "Ceremony"}
 
 
 def setting(role: str, entity: str | None, kind: str, place_ids: set[str], lex: Lexicon, derived: bool = False) -> bool:
