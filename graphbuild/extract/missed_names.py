@@ -172,7 +172,7 @@ def _is_word_char(ch: str) -> bool:
 
 
 def _stands_at(text: str, name: str, a: int) -> bool:
-    """Whether `name` stands at `a` of `text` as a whole name: what the pattern
+    r"""Whether `name` stands at `a` of `text` as a whole name: what the pattern
     `(?<![\w.'’-])NAME(?![\w-]|\.\w)` matches there (tested by hand: compiling a pattern
     per name and document cost more than the whole search)."""
     if not text.startswith(name, a):
