@@ -16,7 +16,8 @@ from bisect import bisect_right
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
-from graphbuild.extract.span_joins import described_organizations, described_works, with_credentials, with_surname_after_particle
+from graphbuild.extract.span_joins import described_names, described_organizations, described_works
+from graphbuild.extract.span_joins import with_credentials, with_surname_after_particle
 from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import shaped_like_person
@@ -46,14 +47,15 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
     spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
-    works = described_works(parsed.doc)
+    described = list(described_names(parsed.doc))  # one pass over the tokens for both uses
+    works = described_works(described)
     spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in works)]
     spans = _with_team_nicknames(parsed, layout, spans)
     spans = with_surname_after_particle(text, spans)
     places = datelines(text, spans)
     spans = [s for s in spans if not any((s.start, s.end) == (p.start, p.end) for p in places)] + places
     spans += initialled(text, spans)
-    spans += described_organizations(parsed.doc, spans)
+    spans += described_organizations(parsed.doc, described, spans)
     spans += acronyms(text, spans)
     spans += table_names(text, spans)
     spans += propagate(parsed.doc, layout, spans)

@@ -86,12 +86,12 @@ def _opens_name(tok: Token) -> bool:
     return tok.pos_ == "PROPN" and tok.text[:1].isupper() and not (is_title_noun(tok.text) or is_honorific(tok.text))
 
 
-def described_organizations(doc, spans: list[Span]) -> list[Span]:
-    """Proper names a noun says are organizations (`described_names`), outside every
+def described_organizations(doc, described: list[tuple[Token, Token]], spans: list[Span]) -> list[Span]:
+    """Proper names a noun says are organizations (`described`: `described_names`), outside every
     span, that the model left untagged or took for a product; an all-caps word is no name here."""
     occupied = [(s.start, s.end) for s in spans]
     out = []
-    for name, noun in described_names(doc):
+    for name, noun in described:
         if noun.lemma_.lower() not in ORGANIZATION_DESCRIPTORS:
             continue
         first = name.i
@@ -107,11 +107,11 @@ def described_organizations(doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-def described_works(doc) -> list[tuple[int, int]]:
+def described_works(described: list[tuple[Token, Token]]) -> list[tuple[int, int]]:
     """Character extents of the names a noun says are works ("her album, Northern Lights",
     "the film Quiet Harbor"): titles, neither persons, organizations nor places."""
     out = []
-    for name, noun in described_names(doc):
+    for name, noun in described:
         if noun.lemma_.lower() in WORK_NOUNS:
             out.append((name.left_edge.idx if name.left_edge.pos_ == "PROPN" else name.idx, name.idx + len(name)))
     return out
