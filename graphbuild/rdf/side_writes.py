@@ -79,12 +79,14 @@ class SideWrite:
             self.process = None  # written here instead (`finish`)
             return
         _widen(self.process.stdin)
+        # Made here, not on the feeder: the rows it reads (`triple_rows`) are made once, by this thread.
+        self.text = CanonicalText(content, fmt)
         self.feeder = threading.Thread(target=self._feed, name=f"graphbuild-feed-{fmt}", daemon=True)
         self.feeder.start()
 
     def _feed(self) -> None:
         try:
-            for chunk in CanonicalText(self.content, self.fmt).chunks(FEED_LINES):
+            for chunk in self.text.chunks(FEED_LINES):
                 self.process.stdin.write(serializer_process.frame_header(chunk))
                 self.process.stdin.write(chunk)
             self.process.stdin.close()
