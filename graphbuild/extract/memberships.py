@@ -7,6 +7,8 @@ verbs and nouns that state them:
   "X is a member state of ORG", "COUNTRY joined ORG": memberOf, X a person, an
   organization or a country; "a former member" is none.
 - "the Alliance, representing studios including A, B and C": A, B, C memberOf it.
+- "X of ORG" right after a person's name ("Ann Roe of Apex Bank said", "Ann Roe of the
+  pop group Z"): memberOf; "X of Denmark" (a place) is none.
 Subjects may be pronouns or definite descriptions (`DocumentView.referent`). Read-only:
 yields records; the stage applies them.
 """
@@ -169,11 +171,23 @@ def represented_members(view: DocumentView) -> Iterator[FoundRelation]:
                             yield FoundRelation(org, "memberOf", group, verb.sent, "represents-members", 0.7)
 
 
+def person_of_organization(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf from a person's name followed by "of ORG" ("Ann Roe of Apex Bank", "Ann
+    Roe of the pop group Z"): the preposition on the name's own head word."""
+    for person, span in view.entity_spans(("Person",)):
+        for prep in span.root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == span.end:
+                for o in (c for c in prep.children if c.dep_ == "pobj"):
+                    for org in _organizations(view, o):
+                        yield FoundRelation(person, "memberOf", org, span.sent, "person-of-organization", 0.7)
+
+
 def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
     """memberOf / worksFor from "plays for", "signed with", "joined", "works for", "was
-    signed by", and `memberships`."""
+    signed by", "X of ORG", and `memberships`."""
     yield from memberships(view)
     yield from represented_members(view)
+    yield from person_of_organization(view)
     for verb in view.doc:
         if verb.pos_ != "VERB":
             continue

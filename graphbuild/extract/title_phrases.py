@@ -65,8 +65,38 @@ def _unlabelled_name(t: Token, adjacent: bool) -> bool:
 
 def premodifier_titles(view: DocumentView, person: str, span: Span) -> TitlePhrase | None:
     """The title written right before the name: "[affiliation] [title words] NAME"."""
+    return _title_before(view, person, span, span.start - 1, "title-premodifier")
+
+
+def fronted_title(view: DocumentView, person: str, span: Span) -> TitlePhrase | None:
+    """The title before a comma that the name is in apposition to: "Acme's chief
+    executive, NAME", "the coach of ORG, NAME" (the name's head hangs on the title or on
+    its organization)."""
     doc, sent = span.doc, span.sent
-    j = span.start - 1
+    comma = span.start - 1
+    if comma - 1 <= sent.start or doc[comma].text != "," or span.root.dep_ != "appos" or span.root.head.i >= comma:
+        return None
+    found = _title_before(view, person, span, comma - 1, "title-fronted")
+    if found is not None:
+        return found
+    # "the coach of ORG, NAME": an organization's run, a title preposition, the title
+    org = view.token_entity(doc[comma - 1])
+    k = comma - 1
+    while org is not None and k > sent.start and view.token_entity(doc[k - 1]) == org:
+        k -= 1
+    if org is None or view.kind(org) != "Organization" or doc[k - 1].lower_ not in TITLE_PREPS:
+        return None
+    if k - 1 < sent.start or doc[k].head.i != k - 1 and doc[k].head.head.i != k - 1:
+        return None
+    inner = _title_before(view, person, span, k - 2, "title-fronted")
+    if inner is None or inner.affiliation is not None or inner.head.i != k - 2:
+        return None
+    return TitlePhrase(person, span, inner.title, inner.head, doc[k:comma], "title-fronted", inner.past)
+
+
+def _title_before(view: DocumentView, person: str, span: Span, j: int, rule: str) -> TitlePhrase | None:
+    """The title run ending at token `j` before the name `span` ("[affiliation] [title words]")."""
+    doc, sent = span.doc, span.sent
     title: list[Token] = []
     # Title words adjacent to the name, with "of <portfolio>" inside ("Secretary of State").
     while j >= sent.start:
@@ -121,7 +151,7 @@ def premodifier_titles(view: DocumentView, person: str, span: Span) -> TitlePhra
     head = heads[-1] if heads else title[-1]
     first = affiliation.start if affiliation is not None else title[0].i
     past = any(doc[x].lower_ in PAST for x in range(max(sent.start, first - 2), first))
-    return TitlePhrase(person, span, doc[title[0].i : title[-1].i + 1], head, affiliation, "title-premodifier", past)
+    return TitlePhrase(person, span, doc[title[0].i : title[-1].i + 1], head, affiliation, rule, past)
 
 
 def _preposition_object(doc, sent: Span, title_end: int) -> Span | None:
@@ -215,7 +245,7 @@ def title_phrases(view: DocumentView) -> list[TitlePhrase]:
     premodifier before its appositive)."""
     found = (f for person, span in view.entity_spans(("Person",))
              for f in (premodifier_titles(view, person, span), appositive_title(view, person, span),
-                       copular_title(view, person, span)))
+                       copular_title(view, person, span), fronted_title(view, person, span)))
     return [f for f in found if f is not None]
 
 
