@@ -10,6 +10,8 @@
 - "X represented Ghana at the Olympics", "X played for the Czech national team", "X was
   called up to the Turkey national football team": a country's sport is its citizens'
   (rule "national-team"; a country name only when it is a place of the document).
+- "X of Canada won the race", "King Carl of Sweden": a person's name followed by "of" and
+  a country's name (rule "person-of-country"; a city or region is no nationality).
 - "X, a member of the Belgian Federal Parliament", "X was elected to the Norwegian
   Parliament": a member of a legislature its demonym names (`person_facts.LEGISLATURES`).
 Each yields `affiliation.CountryWords`, resolved by the stage like the other demonyms.
@@ -119,6 +121,24 @@ def nationality_phrases(view: DocumentView) -> Iterator[CountryWords]:
     yield from _in_noun_phrase(view)
     yield from national_teams(view)
     yield from legislature_members(view)
+    yield from persons_of_countries(view)
+
+
+def persons_of_countries(view: DocumentView) -> Iterator[CountryWords]:
+    """"NAME of COUNTRY" (module docstring): the preposition on the name's head word,
+    right after the name, its object a Place entity named as a country."""
+    for person, span in view.entity_spans(("Person",)):
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != span.end:
+                continue
+            for o in (c for c in prep.children if c.dep_ == "pobj"):
+                place = view.token_entity(o)
+                if place is None or view.kind(place) != "Place":
+                    continue
+                words = [t for t in o.subtree if view.token_entity(t) == place]
+                country = o.doc[words[0].i : words[-1].i + 1] if words else None
+                if country is not None and countries.by_name(country.text) is not None:
+                    yield CountryWords(person, span.sent, country, "person-of-country")
 
 
 def _country_span(view: DocumentView, words: Span) -> Span | None:
