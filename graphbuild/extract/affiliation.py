@@ -21,7 +21,8 @@ from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
 
 CONFIDENCE = {"demonym": 0.85, "country-premodifier": 0.8, "country-possessive": 0.8, "office-of-country": 0.75,
-              "person-of-country": 0.75}
+              "person-of-country": 0.75,
+              "citizen-of": 0.85}
 
 
 class CountryWords(NamedTuple):

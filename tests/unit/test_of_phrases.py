@@ -51,3 +51,23 @@ def test_past_fronted_title_makes_no_edge(nlp):
 
 def test_a_relative_before_an_apposed_name_is_no_title(nlp):
     assert not facts_of(nlp, "Her brother, Dan Price, said the plant would close.")
+
+
+def test_former_title_before_name_of_organization_is_no_membership(nlp):
+    f = facts_of(nlp, "The panel heard ex-minister Omar Said of the Unity Party on Tuesday.")
+    assert not [x for x in f if x[1] in ("headOf", "memberOf", "worksFor")]
+
+
+def test_organization_led_by_a_person(nlp):
+    f = facts_of(nlp, "The Transitional Council, led by Omar Said, took power in March.")
+    assert ("Omar Said", "headOf", "The Transitional Council") in f
+
+
+def test_person_heads_an_organization(nlp):
+    assert ("Ruth Alder", "headOf", "the Orbis Foundation") in facts_of(nlp, "Ruth Alder heads the Orbis Foundation.")
+
+
+
+def test_citizen_of_a_country(nlp):
+    assert ("Omar Said", "nationality", "Yemen") in facts_of(nlp, "Omar Said, a citizen of Yemen, was held for six years.")
+    assert ("Lena Hart", "nationality", "Peru") in facts_of(nlp, "Lena Hart is a national of Peru.")
