@@ -177,7 +177,9 @@ def represented_members(view: DocumentView) -> Iterator[FoundRelation]:
 
 def person_of_organization(view: DocumentView) -> Iterator[FoundRelation]:
     """memberOf from a person's name followed by "of ORG" ("Ann Roe of Apex Bank", "Ann
-    Roe of the pop group Z"): the preposition on the name's own head word."""
+    Roe of the pop group Z"): the preposition on the name's own head word; the names
+    conjoined before it share it ("Ann Roe and Max Moe of Apex Bank") unless one has a
+    preposition of its own ("Prince Karl of Y and Ann Roe of Z")."""
     doc = view.doc
     for person, span in view.entity_spans(("Person",)):
         if any(t.lower_ in PAST for t in doc[max(span.sent.start, span.start - 4) : span.start]):
@@ -186,7 +188,19 @@ def person_of_organization(view: DocumentView) -> Iterator[FoundRelation]:
             if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == span.end:
                 for o in (c for c in prep.children if c.dep_ == "pobj"):
                     for org in _organizations(view, o):
-                        yield FoundRelation(person, "memberOf", org, span.sent, "person-of-organization", 0.7)
+                        for member in [person, *_conjoined_persons(view, span.root)]:
+                            yield FoundRelation(member, "memberOf", org, span.sent, "person-of-organization", 0.7)
+
+
+def _conjoined_persons(view: DocumentView, tok: Token) -> Iterator[str]:
+    """The persons named by the conjunction heads before `tok` ("A, B and tok"), up to one
+    that is no person's name or has a preposition of its own."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+        eid = view.token_entity(tok)
+        if eid is None or view.kind(eid) != "Person" or any(c.dep_ == "prep" for c in tok.children):
+            return
+        yield eid
 
 
 def led_by(view: DocumentView) -> Iterator[FoundRelation]:

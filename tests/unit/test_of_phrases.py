@@ -71,3 +71,14 @@ def test_person_heads_an_organization(nlp):
 def test_citizen_of_a_country(nlp):
     assert ("Omar Said", "nationality", "Yemen") in facts_of(nlp, "Omar Said, a citizen of Yemen, was held for six years.")
     assert ("Lena Hart", "nationality", "Peru") in facts_of(nlp, "Lena Hart is a national of Peru.")
+
+
+def test_names_conjoined_before_name_of_organization_share_it(nlp):
+    f = facts_of(nlp, "Anna Berg and Tom Lind of the Helios Institute measured the peak in 2003.")
+    assert {("Anna Berg", "memberOf", "the Helios Institute"), ("Tom Lind", "memberOf", "the Helios Institute")} <= f
+
+
+def test_a_conjoined_name_with_its_own_preposition_keeps_it(nlp):
+    f = facts_of(nlp, "Guests included Prince Henrik of Denmark and Jane Roe of Apex Bank.")
+    assert ("Jane Roe", "memberOf", "Apex Bank") in f
+    assert not [x for x in f if x[1] == "memberOf" and x[0] != "Jane Roe"]
