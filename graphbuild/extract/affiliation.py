@@ -65,10 +65,10 @@ def nationality(words: CountryWords, country: str) -> FoundRelation:
 
 
 def country_words(phrases: list[TitlePhrase]) -> Iterator[CountryWords]:
-    """The affiliation words of premodifier (and fronted) titles that name a country."""
+    """The affiliation words of premodifier (and apposed) titles that name a country."""
     for tp in phrases:
         aff = tp.affiliation
-        if aff is None or tp.rule not in ("title-premodifier", "title-fronted"):
+        if aff is None or tp.rule not in ("title-premodifier", "title-apposed"):
             continue
         tokens = [t for t in aff if t.tag_ != "POS" and t.lower_ != "the"]
         if not tokens:
