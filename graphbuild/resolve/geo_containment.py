@@ -41,6 +41,8 @@ GAZETTEER_RULES = frozenset(CONFIDENCE)
 DOCUMENT_COUNTRY = "document-country"
 GUESSED_RULES = frozenset({DOCUMENT_COUNTRY, DOCUMENT_STATE, DOCUMENT_UNIT})  # a document's scene, not a statement
 TRANSITIVE = "place-transitive"
+# The rule of a mention that names a country by its demonym only (`extract.demonym_mentions`).
+DEMONYM_MENTION = "demonym-mention"
 DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
 # Last words of the names of places that are no part of one country ("the Baltic Sea").
 WATER_WORDS = frozenset("sea ocean".split())
@@ -212,7 +214,9 @@ def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str
     out = []
     for doc_id in sorted(mentions):
         here = mentions[doc_id]
-        found = opening_region(here, country, opening.get(doc_id))
+        named = {eid: m for eid, m in here.items() if m.rule != DEMONYM_MENTION}
+        # A country the text names by its demonym only is the document's when no other is named.
+        found = opening_region(named if any(eid in country for eid in named) else here, country, opening.get(doc_id))
         if found is None:
             continue
         code, home = found
