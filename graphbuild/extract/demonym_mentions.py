@@ -7,7 +7,7 @@ after them or are a copula's complement, written alone: no part of another entit
 ("American Airlines"), not a name of a country themselves ("Panama"), not a language
 ("in English": no modifier of a later word), not a plural noun ("Germans" name people)
 and not before a capitalized word ("the Norwegian Cup", "Canadian Pacific": a name's start);
-nor one said of a person ("a German internist": a nationality, not a place named).
+nor one in a sentence about a person ("a German internist": a nationality, not a place named).
 The stage links each to its country's Place entity, making it when absent (rule
 "demonym-mention"), so the gazetteers' containment of the document's places
 (`resolve.geo_containment`) can reach a country the text names this way only.
@@ -21,8 +21,8 @@ from spacy.tokens import Span
 
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
+from graphbuild.model import DEMONYM_MENTION
 
-RULE = "demonym-mention"
 MAX_WORDS = 2  # "South African", "New Zealander"
 MODIFIER_DEPS = frozenset("amod compound nmod".split())
 COMPLEMENT_DEPS = frozenset("acomp attr".split())
@@ -38,8 +38,8 @@ def _modifies_or_complements(span: Span) -> bool:
 
 def _describes_person(view: DocumentView, span: Span) -> bool:
     """The demonym is said of a person ("X was a German internist", "Spanish singer
-    Ana Roe"): a nationality, which `person_facts` reads; where the person lived is no
-    part of it."""
+    Ana Roe") or stands in a sentence about one ("He wrote for a British magazine"): a
+    nationality or a detail of a life, which says little of where the places named lie."""
     noun = span[-1].head if span[-1].dep_ in MODIFIER_DEPS else span[-1]
     while noun.dep_ in MODIFIER_DEPS and noun.head.i > noun.i:
         noun = noun.head
@@ -50,7 +50,9 @@ def _describes_person(view: DocumentView, span: Span) -> bool:
         subject = next((c for c in noun.head.children if c.dep_ == "nsubj"), noun)
     elif noun.dep_ == "appos":
         subject = noun.head
-    for tok in {noun, subject}:
+    root = span.sent.root
+    clause = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), root)
+    for tok in {noun, subject, clause}:
         eid = view.token_entity(tok) or view.referent(tok)
         if eid is not None and view.kind(eid) == "Person":
             return True

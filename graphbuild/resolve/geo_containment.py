@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from graphbuild.containment import closure
 from graphbuild.lexicon.countries import by_name, countries as country_table, geonames
-from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
+from graphbuild.model import DEMONYM_MENTION, Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
 from graphbuild.resolve.document_state import (
     DOCUMENT_STATE, UsGazetteer, document_state, opening_region, state_code, us_gazetteer,
@@ -41,8 +41,6 @@ GAZETTEER_RULES = frozenset(CONFIDENCE)
 DOCUMENT_COUNTRY = "document-country"
 GUESSED_RULES = frozenset({DOCUMENT_COUNTRY, DOCUMENT_STATE, DOCUMENT_UNIT})  # a document's scene, not a statement
 TRANSITIVE = "place-transitive"
-# The rule of a mention that names a country by its demonym only (`extract.demonym_mentions`).
-DEMONYM_MENTION = "demonym-mention"
 DOCUMENT_COUNTRY_CONFIDENCE = 0.6  # a lead or report about one country: most of its places lie there
 # Last words of the names of places that are no part of one country ("the Baltic Sea").
 WATER_WORDS = frozenset("sea ocean".split())

@@ -45,3 +45,8 @@ def test_a_persons_demonym_is_read_as_a_nationality_only(nlp):
     model = _model(nlp, "Halvard Teppo was a Finnish surgeon who worked in Oulu.")
     rules = {m.rule for e in model.entities for m in e.mentions if m.text == "Finnish"}
     assert rules == {"demonym"}  # the nationality rule's mention, no demonym-mention besides
+
+
+def test_a_demonym_in_a_sentence_about_a_person_names_no_country(nlp):
+    model = _model(nlp, "Halvard Teppo wrote for a Finnish medical journal in Oulu.")
+    assert not any(m.rule == "demonym-mention" for e in model.entities for m in e.mentions)
