@@ -52,7 +52,8 @@ def _describes_person(view: DocumentView, span: Span) -> bool:
         subject = noun.head
     root = span.sent.root
     clause = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), root)
-    for tok in {noun, subject, clause}:
+    opening = next((t for t in span.sent if view.token_entity(t) is not None), root)  # "X (died 1300) was ..."
+    for tok in {noun, subject, clause, opening}:
         eid = view.token_entity(tok) or view.referent(tok)
         if eid is not None and view.kind(eid) == "Person":
             return True

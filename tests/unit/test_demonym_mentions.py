@@ -50,3 +50,8 @@ def test_a_persons_demonym_is_read_as_a_nationality_only(nlp):
 def test_a_demonym_in_a_sentence_about_a_person_names_no_country(nlp):
     model = _model(nlp, "Halvard Teppo wrote for a Finnish medical journal in Oulu.")
     assert not any(m.rule == "demonym-mention" for e in model.entities for m in e.mentions)
+
+
+def test_a_sentence_opening_on_a_person_is_about_that_person(nlp):
+    model = _model(nlp, "Ilario Benotti (died between 1290 and 1302) was an Italian geometer of Forlì.")
+    assert not any(m.rule == "demonym-mention" for e in model.entities for m in e.mentions)
