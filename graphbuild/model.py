@@ -45,11 +45,9 @@ class Mention:
     rule: str = "ner"  # what found it: ner, string-match, acronym, trigger, ...
 
 
-# Rules of mentions that refer without naming ("he", "the company"): never a label, an
-# alias or a name to match across documents, and not scored as names.
-# A country's demonym read as a mention of it ("the Norwegian coast": `extract.demonym_mentions`).
-DEMONYM_MENTION = "demonym-mention"
-REFERRING_RULES = frozenset({"pronoun", "definite-subject", "description", DEMONYM_MENTION})
+# Rules of mentions that refer without naming ("he", "the company", "the Czech border"):
+# never a label, an alias or a name to match across documents, and not scored as names.
+REFERRING_RULES = frozenset({"pronoun", "definite-subject", "description", "demonym-mention"})
 # Rule of a verb trigger's mention: "foils", "shoots" are then never read as plural nouns.
 VERB_TRIGGER = "verb-trigger"
 

@@ -21,8 +21,8 @@ from spacy.tokens import Span
 
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
-from graphbuild.model import DEMONYM_MENTION
 
+DEMONYM_MENTION = "demonym-mention"  # one of `model.REFERRING_RULES`: it names no one
 MAX_WORDS = 2  # "South African", "New Zealander"
 MODIFIER_DEPS = frozenset("amod compound nmod".split())
 COMPLEMENT_DEPS = frozenset("acomp attr".split())

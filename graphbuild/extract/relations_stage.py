@@ -23,7 +23,7 @@ from graphbuild.extract.nationality_phrases import nationality_phrases
 from graphbuild.extract.origin_phrases import origin_places
 from graphbuild.extract.residence_phrases import residence_places
 from graphbuild.extract.organizations import NOTHING, resolve_organization
-from graphbuild.extract.demonym_mentions import demonym_spans
+from graphbuild.extract.demonym_mentions import DEMONYM_MENTION, demonym_spans
 from graphbuild.extract.descriptions import referring_spans
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
@@ -31,7 +31,7 @@ from graphbuild.extract.records import (
 from graphbuild.extract.title_phrases import title_phrases
 from graphbuild.extract.unnamed import fold_unnamed, split_unnamed
 from graphbuild.extract.view import DocumentView
-from graphbuild.model import DEMONYM_MENTION, Entity, Evidence, GraphModel, Membership, Mention, Quote, Relation
+from graphbuild.model import Entity, Evidence, GraphModel, Membership, Mention, Quote, Relation
 from graphbuild.nlp import ParsedDocument
 
 Record = FoundRelation | FoundMembership | FoundTitle | FoundQuote

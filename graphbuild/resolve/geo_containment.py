@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from graphbuild.containment import closure
 from graphbuild.lexicon.countries import by_name, countries as country_table, geonames
-from graphbuild.model import DEMONYM_MENTION, Entity, Evidence, GraphModel, Mention, Relation
+from graphbuild.model import REFERRING_RULES, Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
 from graphbuild.resolve.document_state import (
     DOCUMENT_STATE, UsGazetteer, document_state, opening_region, state_code, us_gazetteer,
@@ -212,8 +212,9 @@ def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str
     out = []
     for doc_id in sorted(mentions):
         here = mentions[doc_id]
-        named = {eid: m for eid, m in here.items() if m.rule != DEMONYM_MENTION}
-        # A country the text names by its demonym only is the document's when no other is named.
+        named = {eid: m for eid, m in here.items() if m.rule not in REFERRING_RULES}
+        # A country the text calls by its demonym only (a referring mention) is the document's
+        # when no other is named.
         found = opening_region(named if any(eid in country for eid in named) else here, country, opening.get(doc_id))
         if found is None:
             continue
