@@ -10,8 +10,8 @@ model ends a place. Only the describing noun's own head counts: "a city councill
 ("the Lazio region", "the Ostra river", "Sarn county") or after a settlement's noun and
 "of" ("the city of Tarn") names a place, and so does a name the model did not tag
 PERSON, with no organization's word ("Institute") and not shaped "Given Surname", that
-a comma joins to the region holding it ("Dunmore, Tarrow County", "Brenton, Nebraska";
-not a list, nor the subject of a clause: rule "comma-region").
+a comma joins to the region holding it ("Dunmore, Tarrow County", "Brenton, Nebraska",
+"Brenton, Alberta, Canada"; not a list, nor the subject of a clause: rule "comma-region").
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.lexicon.countries import by_name
 from graphbuild.lexicon.name_forms import name_votes, shaped_like_person
 from graphbuild.model import KindCue, Mention
 from graphbuild.nlp import ParsedDocument
@@ -122,7 +123,9 @@ def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Ment
         if left is None or right is None or left is right or left.label == "PERSON" or name_votes(left.text)["Organization"]:
             continue  # "the Institute for Quiet Study, Tarnow": an organization in a city
         end = _mention_end(parsed, right, i + 1)
-        if not is_region_name(right.text) or is_region_name(left.text) or _list_goes_on(doc, end, mention_of):
+        if not is_region_name(right.text) or is_region_name(left.text):
+            continue
+        if _list_goes_on(doc, end, mention_of) and not _country_closes(parsed, doc, end, mention_of):
             continue
         if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or shaped_like_person(left.text):
             continue  # "Inspired by Jane Roe, India won": the region opens a clause; a person's name
@@ -137,6 +140,17 @@ def _mention_end(parsed: ParsedDocument, m: Mention, i: int) -> int:
     while i < len(doc) and parsed.source(doc[i].idx, doc[i].idx)[0] < m.end:
         i += 1
     return i
+
+
+def _country_closes(parsed: ParsedDocument, doc, k: int, mention_of) -> bool:
+    """After a region at token `k`: ", C" with C a country's name, and no list after it
+    ("Dunmore, Alberta, Canada" is a chain, not a list)."""
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    country = mention_of(doc[k + 1])
+    if country is None or by_name(country.text) is None:
+        return False
+    return not _list_goes_on(doc, _mention_end(parsed, country, k + 1), mention_of)
 
 
 def _list_goes_on(doc, k: int, mention_of) -> bool:
