@@ -40,11 +40,16 @@ OF_PLACE_NOUNS = frozenset(
     "city town village hamlet municipality commune county region district territory borough township parish "
     "suburb province prefecture canton oblast governorate island state".split()
 )
+# Offices held of a settlement: "the mayor of X" (a governor may be a bank's, a mayor is a town's).
+OF_PLACE_OFFICES = frozenset({"mayor"})
 DESCRIBED_AS_PLACE = "described-as-place"
 COMMA_REGION = "comma-region"
 # As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
 # `resolve.group_kind.STRONG_PLACE_CUE`: a confirmed place, no one's surname.
 CUE_WEIGHT = 4.5
+# "X of Aurora" only confirms what the gazetteer says: more than a one-word PERSON tag.
+PERSON_OF_PLACE = "person-of-place"
+RESIDENCE_WEIGHT = 2.0
 
 
 def described_subject(noun: Token) -> Token | None:
@@ -63,16 +68,17 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
     """Place cues for the mentions a describing noun calls a place (module docstring)."""
     seen: set[Mention] = set()
     for noun in parsed.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DESCRIBING_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DESCRIBING_NOUNS | OF_PLACE_OFFICES:
             continue
-        subject = described_subject(noun)
+        office = noun.lemma_.lower() in OF_PLACE_OFFICES  # "X, the mayor" is a person
+        subject = None if office else described_subject(noun)
         if subject is not None and subject.pos_ != "PRON":
             yield from _cue(mention_of(subject), seen)
         if noun.is_lower:  # "the Lazio region": the name before a place noun
             for c in noun.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1:
                     yield from _cue(mention_of(c), seen)
-        if noun.is_lower and noun.lemma_.lower() in OF_PLACE_NOUNS:  # "the city of X"
+        if noun.is_lower and (office or noun.lemma_.lower() in OF_PLACE_NOUNS):  # "the city of X"
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == noun.i + 1:
                     for c in prep.children:
@@ -80,10 +86,26 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
                             yield from _cue(mention_of(c), seen)
 
 
-def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE) -> Iterator[KindCue]:
+def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE,
+         weight: float = CUE_WEIGHT) -> Iterator[KindCue]:
     if m is not None and m not in seen:
         seen.add(m)
-        yield KindCue(m.start, m.end, "Place", rule, CUE_WEIGHT)
+        yield KindCue(m.start, m.end, "Place", rule, weight)
+
+
+def person_of_place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
+    """A Place cue for a name the gazetteers know written after a person's name and "of"
+    ("Mark Ellison of Aurora": where he is from), tagged what it may but ORG ("Jo Roe of
+    Acme" is her employer's, and the tag says so)."""
+    seen: set[Mention] = set()
+    for prep in parsed.doc:
+        if prep.lower_ != "of" or prep.dep_ != "prep" or (person := mention_of(prep.head)) is None \
+                or person.label != "PERSON":
+            continue
+        for obj in prep.children:
+            m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
+            if m is not None and m is not person and m.label != "ORG" and name_votes(m.text)["Place"]:
+                yield from _cue(m, seen, PERSON_OF_PLACE, RESIDENCE_WEIGHT)
 
 
 def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
