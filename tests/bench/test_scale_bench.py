@@ -98,11 +98,15 @@ def test_long_documents(tmp_path):
 
 def test_two_jobs_against_one(tmp_path):
     corpus = ecb("train") if FULL else repeated_corpus(tmp_path / "c.jsonl", 200)
-    one, _ = _build(corpus, tmp_path / "one", "--jobs", "1")
+    one, one_result = _build(corpus, tmp_path / "one", "--jobs", "1")
     two, _ = _build(corpus, tmp_path / "two", "--jobs", "2")
+    # Amdahl: what --jobs 1 spends outside the analysis (the map) stays serial; the model
+    # load inside the analysis does too, so the bound is an upper one.
+    serial = 1 - one_result.get("timings", {}).get("nlp+extract", 0.0) / one.seconds
     _say(f"{corpus.name}: --jobs 1 {one.describe()}; --jobs 2 {two.describe()}; "
          f"speed-up {one.seconds / two.seconds:.2f}x wall (target >= 1.7x); CPU {two.cpu_seconds / one.cpu_seconds:.2f}x "
-         f"of --jobs 1 (what the parallel run costs in all)")
+         f"of --jobs 1 (what the parallel run costs in all); serial share of --jobs 1 {serial:.0%}: "
+         f"at most {1 / (serial + (1 - serial) / 2):.2f}x on 2 cores")
     assert one.ok() and two.ok(), one.stderr[-2000:] + two.stderr[-2000:]
     for path in sorted((tmp_path / "one").glob("graph.*")):  # every format: the same bytes
         assert path.read_bytes() == (tmp_path / "two" / path.name).read_bytes(), path.name
@@ -129,7 +133,8 @@ def test_write_triples(tmp_path):
          f"{inside:.1f} s wall / {cpu:.1f} s CPU inside, process {run.describe()}; "
          f"{figures.get('triples', 0) / max(cpu, 1e-9) / 1e6:.2f} M triples per CPU second (target 1M under 10 s); "
          f"baseline pyoxigraph alone (same quads as text, no build, sort or check) {bare:.1f} s wall / "
-         f"{bare_cpu:.1f} s CPU inside: ratio {cpu / max(bare_cpu, 1e-9):.2f}x CPU")
+         f"{bare_cpu:.1f} s CPU inside: ratio {inside / max(bare, 1e-9):.2f}x wall, {cpu / max(bare_cpu, 1e-9):.2f}x CPU "
+         f"(CPU inside: this process; TriG and Turtle serialized by child processes count in the process figures)")
     assert run.ok() and floor_run.ok(), run.stderr[-3000:] + floor_run.stderr[-3000:]
 
 
