@@ -60,6 +60,26 @@ def test_growth_per_thousand_documents(tmp_path):
         assert run.ok(), run.stderr[-3000:]
 
 
+def test_growth_after_the_analysis_by_stage(tmp_path):
+    """The stages after the analysis at two sizes (models repeated, `stage_driver`): the
+    peak and CPU per 1k documents of each, larger over smaller (flat = 1.00x)."""
+    sizes = (1000, 5000) if FULL else (200, 1000)
+    figures = {}
+    for n in sizes:
+        run = measure("stages", str(n), str(tmp_path / f"stages{n}"))
+        assert run.ok(), run.stderr[-3000:]
+        figures[n] = result(run)
+        _say(f"{n} documents after the analysis: process {run.describe()}; peak MB by stage {figures[n]['peak_mb']}; "
+             f"CPU s by stage {figures[n]['cpu_seconds']}")
+    small, large = (figures[n] for n in sizes)
+    scale = sizes[1] / sizes[0]
+    ratios = {stage: f"{cpu / scale / max(small['cpu_seconds'].get(stage, 0.0), 1e-9):.2f}x"
+              for stage, cpu in large["cpu_seconds"].items() if stage in small["cpu_seconds"]}
+    _say(f"CPU per document by stage, {sizes[1]} over {sizes[0]} documents (flat = 1.00x): {ratios}; "
+         f"peak {max(large['peak_mb'].values())} vs {max(small['peak_mb'].values())} MB: "
+         f"{(max(large['peak_mb'].values()) - max(small['peak_mb'].values())) / (sizes[1] - sizes[0]):.3f} MB per added document")
+
+
 def test_long_documents(tmp_path):
     sizes = (0.2, 2.0, 20.0) if FULL else (0.05, 0.1, 0.2)
     first = None
