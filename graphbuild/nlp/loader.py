@@ -20,12 +20,16 @@ PARAGRAPHS = "graphbuild_paragraph_breaks"
 # What ends a line that ends a sentence, and what opens a line that opens one.
 _FINAL = frozenset(".!?:;,\"\u201d\u2019')-\u2013\u2014")
 _OPENING = re.compile(r"[A-Z0-9\"\u201c\u2018(]")
+# A line shorter than this share of the text's longest line stands on its own (a headline,
+# a byline); a longer one is a hard-wrapped line of running text, its sentence goes on.
+SHORT_LINE_SHARE = 0.6
 
 
 @Language.component(PARAGRAPHS)
 def paragraph_breaks(doc):
     """A blank line always ends a sentence; so does a line break after a line with no
-    final punctuation when the next line opens with a capital, digit or quote.
+    final punctuation when the next line opens with a capital, digit or quote and the
+    line is short beside the text's longest (text wrapped at a width runs on).
 
     News text puts headlines, bylines, captions and player notices on lines of their own
     without final punctuation; left to the parser they fuse with the next sentence, which
@@ -33,11 +37,15 @@ def paragraph_breaks(doc):
     that start with a headline. A line wrapped inside a sentence goes on in lowercase or
     ends on a comma or dash. The parser keeps boundaries set before it runs.
     """
+    text = doc.text
+    width = max(len(line.strip()) for line in text.split("\n"))
     for token in doc[1:-1]:
         if not token.is_space or "\n" not in token.text:
             continue
         before, after = doc[token.i - 1], doc[token.i + 1]
-        if token.text.count("\n") >= 2 or (before.text[-1] not in _FINAL and _OPENING.match(after.text)):
+        line = text[text.rfind("\n", 0, before.idx) + 1 : before.idx + len(before.text)].strip()
+        if token.text.count("\n") >= 2 or (before.text[-1] not in _FINAL and _OPENING.match(after.text)
+                                           and len(line) < SHORT_LINE_SHARE * width):
             after.is_sent_start = True
     return doc
 

@@ -173,3 +173,11 @@ def test_an_object_pronoun_is_not_its_own_verbs_subject(nlp):
     for event in model.events:
         roles = {(p.role, p.entity) for p in event.participants}
         assert not ({r for r, e in roles if e == orban} >= {"agent", "patient"})
+
+
+def test_text_hard_wrapped_at_a_width_runs_on_over_its_line_breaks(nlp):
+    text = ("GOVERNMENT WINS VOTE\nThe senator, who has served since 2003 and is seen as a\n"
+            "Republican moderate, met French President Emmanuel Macron and Vice\n"
+            "President Kamala Harris at the White House on Monday afternoon.")
+    starts = [s.start_char for s in parse(nlp, Document(id="h", text=text)).doc.sents]
+    assert starts == [0, text.index("The senator")]
