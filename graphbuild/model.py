@@ -45,9 +45,9 @@ class Mention:
     rule: str = "ner"  # what found it: ner, string-match, acronym, trigger, ...
 
 
-# Rules of mentions that refer without naming ("he", "the company"): never a label, an
-# alias or a name to match across documents, and not scored as names.
-REFERRING_RULES = frozenset({"pronoun", "definite-subject", "description"})
+# Rules of mentions that refer without naming ("he", "the company", "the Czech border"):
+# never a label, an alias or a name to match across documents, and not scored as names.
+REFERRING_RULES = frozenset({"pronoun", "definite-subject", "description", "demonym-mention"})
 # Rule of a verb trigger's mention: "foils", "shoots" are then never read as plural nouns.
 VERB_TRIGGER = "verb-trigger"
 

@@ -195,6 +195,10 @@ def split_title(name: str) -> tuple[tuple[str, ...], str]:
 _CAPITALIZED = re.compile(r"[A-Z][\w.’'-]*")
 
 
+# A word that ends a sentence: a whole word and its full stop ("Guilin."), no abbreviation ("Gen.", "U.S.").
+_SENTENCE_END = re.compile(r"[\w'’-]*[a-z]{3}[.!?]|\S*[!?]")
+
+
 def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
     """The capitalized title phrase ending just before offset `start` of `text`, when it
     holds a title noun or honorific ("... said Secretary of State |Mike Pompeo" →
@@ -202,8 +206,8 @@ def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
     words = re.findall(r"\S+", text[max(0, start - 80):start].split("\n")[-1])
     taken: list[str] = []
     for word in reversed(words):
-        if len(taken) >= max_words:
-            break
+        if len(taken) >= max_words or (taken and _SENTENCE_END.fullmatch(word) and not is_honorific(word)):
+            break  # "... the city of Guilin. Premier Li Qiang": the title starts the sentence
         bare = word.strip(",;:")
         if bare != word and taken:
             break

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
 REJECTED_FILE = "rejected.trig"  # statements SHACL refused, kept out of the published graph
 MAX_LISTED = 100  # violation messages listed in report.json
+WARM_DOCUMENTS = 8  # documents the serial stages are warmed on while workers analyse (engine.prewarm)
 
 # progress(stage, advance, total): total is known when a stage starts (advance 0).
 ProgressFn = Callable[[str, int, int | None], None]
@@ -73,13 +74,20 @@ def build_model(documents: list[Document] | PartitionedCorpus, settings: Setting
         if progress:
             progress("analyse", 0, len(documents))
         on_done = (lambda n: progress("analyse", n, None)) if progress else None
-        models = []
+        models, warming = [], None
+        elsewhere = settings.jobs > 1 or settings.engine == "dask"  # this process waits meanwhile
         for outcome in analyze_documents(documents, settings.model, settings.jobs, on_done,
                                           settings.engine, settings.scheduler):
             if outcome.model is None:
                 _skip(skipped, settings, outcome.source, outcome.error or "analysis failed")
             else:
                 models.append(outcome.model)
+                if elsewhere and len(models) == WARM_DOCUMENTS:  # the workers were forked by now
+                    from graphbuild.engine.prewarm import warm_in_background
+
+                    warming = warm_in_background(models[:WARM_DOCUMENTS], settings)
+        if warming is not None:
+            warming.join()
     with timer.stage("resolve"):
         corrections = load_corrections(settings)
         if settings.into is not None:

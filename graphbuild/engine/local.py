@@ -65,12 +65,25 @@ def analyze_batch(documents: Sequence[Document], model_name: str, context: Corpu
     return out
 
 
+MIN_BATCH = 4  # documents: a smaller batch costs more in nlp.pipe and pickling than it balances
+
+
 def batches(documents: Sequence[Document], jobs: int) -> list[Sequence[Document]]:
-    """Consecutive batches of at most BATCH_SIZE documents, at least four per worker."""
+    """Consecutive batches of at most BATCH_SIZE documents, at least four per worker.
+    For several workers the batches shrink towards the end (each about 1/(2 jobs) of what
+    is left, at least MIN_BATCH), so that the workers finish close together: the last
+    batch handed out, which one worker runs while the other may idle, is a small one."""
     from graphbuild.nlp.parse import BATCH_SIZE
 
     size = max(1, min(BATCH_SIZE, len(documents) // (4 * jobs)))
-    return [documents[i:i + size] for i in range(0, len(documents), size)]
+    if jobs <= 1:
+        return [documents[i:i + size] for i in range(0, len(documents), size)]
+    out, start = [], 0
+    while start < len(documents):
+        step = max(min(MIN_BATCH, size), min(size, -(-(len(documents) - start) // (2 * jobs))))
+        out.append(documents[start:start + step])
+        start += step
+    return out
 
 
 def _warm(model_name: str) -> None:

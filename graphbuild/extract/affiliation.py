@@ -20,7 +20,9 @@ from graphbuild.extract.title_phrases import TitlePhrase
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
 
-CONFIDENCE = {"demonym": 0.85, "country-premodifier": 0.8, "country-possessive": 0.8, "office-of-country": 0.75}
+CONFIDENCE = {"demonym": 0.85, "country-premodifier": 0.8, "country-possessive": 0.8, "office-of-country": 0.75,
+              "person-of-country": 0.75,
+              "citizen-of": 0.85}
 
 
 class CountryWords(NamedTuple):
@@ -63,10 +65,10 @@ def nationality(words: CountryWords, country: str) -> FoundRelation:
 
 
 def country_words(phrases: list[TitlePhrase]) -> Iterator[CountryWords]:
-    """The affiliation words of premodifier titles that name a country."""
+    """The affiliation words of premodifier (and apposed) titles that name a country."""
     for tp in phrases:
         aff = tp.affiliation
-        if aff is None or tp.rule != "title-premodifier":
+        if aff is None or tp.rule not in ("title-premodifier", "title-apposed"):
             continue
         tokens = [t for t in aff if t.tag_ != "POS" and t.lower_ != "the"]
         if not tokens:

@@ -1,6 +1,6 @@
 """Births as kind evidence: whoever is born is a person, and where one is born is a place.
 
-- "X (born 4 May 1961 in Y)", "X was born in Y", "X, born in Y,": X votes Person (a
+- "X (born 4 May 1961 in Y)", "X was born in Y", "X, born in Y,", "Born in Y, X ...": X votes Person (a
   company is founded, a band formed; only people are born), rule "born-person";
 - the place after "born ... in/at" or a birth date ("born 4 May 1961, Y"): Y votes Place, rule "born-in-place" (a hospital or a
   village, whatever its name looks like: "born in Hol" names no organization).
@@ -27,6 +27,8 @@ def _born_subject(born: Token) -> Token | None:
     """The token naming who is born: the passive subject ("X was born") or the name the
     participle hangs on ("X (born 1961)")."""
     subj = next((c for c in born.children if c.dep_ in ("nsubjpass", "nsubj")), None)
+    if subj is None and born.dep_ == "advcl":  # "Born in Y in 1941, X moved to ...": the clause's subject
+        subj = next((c for c in born.head.children if c.dep_ == "nsubj"), None)
     if subj is not None:
         return subj if subj.pos_ == "PROPN" else None
     if born.dep_ in BORN_HEAD_DEPS and born.head.pos_ == "PROPN":
@@ -41,6 +43,8 @@ def _born_places(born: Token) -> Iterator[Token]:
         if prep.dep_ == "prep" and prep.lower_ in PLACE_PREPS:
             yield from (o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN")
     doc = born.doc
+    if born.dep_ == "advcl":  # fronted: the name after the comma is who was born
+        return
     for k in range(born.i + 2, min(born.sent.end - 1, born.i + 8)):
         if doc[k].text in (")", ";"):
             break

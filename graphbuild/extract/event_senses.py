@@ -38,6 +38,9 @@ NAMED_EVENT_ROOTS = {"Ceremony", "Competition", "Meeting"}
 PLURAL_NAMED_ROOTS = {"Ceremony"}
 NAMED_EVENT_ENTS = {"ORG", "WORK_OF_ART", "NORP"}
 ATTEMPT_NOUNS = {"attempt", "bid", "plot", "spree", "try"}
+# Speech verbs that say nothing when they take a direct object: "he added" reports
+# speech, "Rice added a second goal" adds something.
+SPEECH_UNLESS_OBJECT = {"add"}
 
 
 def _near(tok: Token) -> set[str]:
@@ -127,6 +130,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
         return None  # the participle of a compound adjective: "a fast-moving fire", "a long-running feud"
     if tok.pos_ == "ADJ":
         return lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ in PREDICATIVE_DEPS else None
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_UNLESS_OBJECT and any(c.dep_ == "dobj" for c in tok.children):
+        return None
     if tok.pos_ in TRIGGER_POS:
         lemmas: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)
     else:

@@ -22,6 +22,7 @@ from graphbuild.extract.event_args import placeless, setting
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
 from graphbuild.extract.missed_names import dateline_extents
+from graphbuild.extract.pronouns import SUBJECT_DEPS
 from graphbuild.extract.unnamed import with_unnamed
 from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue, VERB_TRIGGER
@@ -113,11 +114,7 @@ def _unshown_arguments(found: list[FoundEvent], clusters: list[list[int]], event
 def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str]:
     out = {}
     for tok in parsed.doc:
-        if tok.is_space or tok.is_punct:
-            continue
-        start, end = parsed.source(tok.idx, tok.idx + len(tok.text))
-        eid = index.at(start, end)
-        if eid is not None:
+        if not (tok.is_space or tok.is_punct) and (eid := index.at(*parsed.source(tok.idx, tok.idx + len(tok.text)))):
             out[tok.i] = eid
     return out
 
@@ -169,14 +166,17 @@ def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int,
     """he/him/his/she/her -> the person named last before it, within PRONOUN_REACH
     sentences (news names a person, then refers back to them)."""
     out: dict[int, str] = {}
-    last: tuple[int, str] | None = None  # (sentence number, entity id)
+    recent: list[tuple[int, str]] = []  # (sentence number, entity id), last named last
     for n, sent in enumerate(doc.sents):
         for tok in sent:
             eid = token_entity.get(tok.i)
             if eid in persons:
-                last = (n, eid)
-            elif tok.lower_ in PERSONAL_PRONOUNS and tok.pos_ == "PRON" and last and n - last[0] <= PRONOUN_REACH:
-                out[tok.i] = last[1]
+                recent = [r for r in recent if r[1] != eid][-3:] + [(n, eid)]
+            elif tok.lower_ in PERSONAL_PRONOUNS and tok.pos_ == "PRON":  # "X met him": not X
+                own = {token_entity.get(t.i) for c in tok.head.children if c.dep_ in SUBJECT_DEPS and c != tok
+                       for t in c.subtree}
+                if (pick := next((r for r in reversed(recent) if r[1] not in own), None)) and n - pick[0] <= PRONOUN_REACH:
+                    out[tok.i] = pick[1]
     return out
 
 

@@ -11,7 +11,8 @@ Such a possessor votes Organization, or Place when the gazetteers know its name
 "this is a person": a role noun written in lowercase right before a name shaped like a
 personal name ("chief executive Marcus Feld", "spokeswoman Ann Roe"), tagged what it may;
 and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe"), is a club.
-A name in apposition to an organization noun ("the software firm X") is an organization.
+A name in apposition to an organization noun ("the software firm X") is an organization,
+and so is the name after an occupation noun and "at" ("an engineer at X").
 """
 from __future__ import annotations
 
@@ -20,7 +21,8 @@ from collections.abc import Iterator, Sequence
 
 from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.birth_cues import birth_cues
-from graphbuild.extract.place_cues import comma_region_cues, place_cues
+from graphbuild.extract.employment_phrases import EMPLOYER_PREPS, OCCUPATION_NOUNS
+from graphbuild.extract.place_cues import comma_region_cues, person_of_place_cues, place_cues
 from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
@@ -67,10 +69,12 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _role_before_name(parsed, mention_of)
     yield from _team_before_staff(parsed, mention_of)
     yield from _described_as_organization(parsed, mention_of)
+    yield from _employer_of_occupation(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
     yield from place_cues(parsed, mention_of)
     yield from comma_region_cues(parsed, mention_of)
+    yield from person_of_place_cues(parsed, mention_of)
     yield from birth_cues(parsed, mention_of)
     seen = set()
     for token in parsed.doc:
@@ -116,6 +120,24 @@ def _described_as_organization(parsed: ParsedDocument, mention_of) -> Iterator[K
         m = mention_of(name)
         if m is not None and not is_nation(POSSESSIVE.sub("", m.text)):
             yield KindCue(m.start, m.end, "Organization", "described-as-organization", DESCRIBED_WEIGHT)
+
+
+def _employer_of_occupation(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """An Organization cue for the name after an occupation noun and "at"/"for"
+    ("analysts at Berenberg", "an engineer at Codelco"): where people work, not a
+    town, unless the gazetteers know the name as a place."""
+    for noun in parsed.doc:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in OCCUPATION_NOUNS:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS or prep.i != noun.i + 1:
+                continue
+            for obj in prep.children:
+                m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
+                # "a lawyer for Jo Roe" works for a person; no one works "at" one
+                if m is not None and (m.label != "PERSON" or prep.lower_ == "at") \
+                        and not in_gazetteer(POSSESSIVE.sub("", m.text)):
+                    yield KindCue(m.start, m.end, "Organization", "employer-of-occupation", CUE_WEIGHT)
 
 
 def _role_before_name(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

@@ -7,6 +7,9 @@ verbs and nouns that state them:
   "X is a member state of ORG", "COUNTRY joined ORG": memberOf, X a person, an
   organization or a country; "a former member" is none.
 - "the Alliance, representing studios including A, B and C": A, B, C memberOf it.
+- "X heads/chairs ORG", "ORG, led by X", "ORG is headed by X": headOf.
+- "X of ORG" right after a person's name ("Ann Roe of Apex Bank said", "Ann Roe of the
+  pop group Z"): memberOf; "X of Denmark" (a place) is none.
 Subjects may be pronouns or definite descriptions (`DocumentView.referent`). Read-only:
 yields records; the stage applies them.
 """
@@ -21,6 +24,7 @@ from graphbuild.extract.person_facts import described_person
 from graphbuild.extract.records import FoundRelation
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
+from graphbuild.lexicon.roles import PAST
 
 # verb lemma -> (preposition or "" for a direct object, predicate)
 AFFILIATION_VERBS = {
@@ -28,7 +32,9 @@ AFFILIATION_VERBS = {
     ("join", ""): "memberOf", ("work", "for"): "worksFor", ("work", "at"): "worksFor",
     ("captain", ""): "memberOf", ("coach", ""): "worksFor", ("manage", ""): "worksFor",
     ("compete", "for"): "memberOf", ("work", "with"): "worksFor",
+    ("head", ""): "headOf", ("chair", ""): "headOf",
 }
+LED_VERBS = frozenset("lead head chair".split())  # "ORG, led by X", "ORG was chaired by X": headOf
 # Passive verbs whose agent or destination is the person's new club or employer
 # ("he was signed by ORG", "she was traded to ORG", "drafted by ORG", "loaned to ORG").
 PASSIVE_AFFILIATION = {
@@ -169,11 +175,55 @@ def represented_members(view: DocumentView) -> Iterator[FoundRelation]:
                             yield FoundRelation(org, "memberOf", group, verb.sent, "represents-members", 0.7)
 
 
+def person_of_organization(view: DocumentView) -> Iterator[FoundRelation]:
+    """memberOf from a person's name followed by "of ORG" ("Ann Roe of Apex Bank", "Ann
+    Roe of the pop group Z"): the preposition on the name's own head word; the names
+    conjoined before it share it ("Ann Roe and Max Moe of Apex Bank") unless one has a
+    preposition of its own ("Prince Karl of Y and Ann Roe of Z")."""
+    doc = view.doc
+    for person, span in view.entity_spans(("Person",)):
+        if any(t.lower_ in PAST for t in doc[max(span.sent.start, span.start - 4) : span.start]):
+            continue  # "ex-CEO X of ORG", "former minister X of ORG": no current membership
+        for prep in span.root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == span.end:
+                for o in (c for c in prep.children if c.dep_ == "pobj"):
+                    for org in _organizations(view, o):
+                        for member in [person, *_conjoined_persons(view, span.root)]:
+                            yield FoundRelation(member, "memberOf", org, span.sent, "person-of-organization", 0.7)
+
+
+def _conjoined_persons(view: DocumentView, tok: Token) -> Iterator[str]:
+    """The persons named by the conjunction heads before `tok` ("A, B and tok"), up to one
+    that is no person's name or has a preposition of its own."""
+    while tok.dep_ == "conj" and tok.head != tok:
+        tok = tok.head
+        eid = view.token_entity(tok)
+        if eid is None or view.kind(eid) != "Person" or any(c.dep_ == "prep" for c in tok.children):
+            return
+        yield eid
+
+
+def led_by(view: DocumentView) -> Iterator[FoundRelation]:
+    """headOf from a passive "lead/head/chair" whose agent is a person and whose subject,
+    or the noun it modifies, an organization ("the council, chaired by X")."""
+    for verb in view.doc:
+        if verb.lemma_.lower() not in LED_VERBS or verb.pos_ != "VERB" or not _passive(verb):
+            continue
+        agents = [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+        heads = [verb.head] if verb.dep_ == "acl" else [c for c in verb.children if c.dep_ == "nsubjpass"]
+        persons = [e for o in agents if (e := view.token_entity(o)) is not None and view.kind(e) == "Person"]
+        for org in (org for h in heads for org in _organizations(view, h)):
+            for person in persons:
+                yield FoundRelation(person, "headOf", org, verb.sent, "led-by", 0.7)
+
+
 def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
     """memberOf / worksFor from "plays for", "signed with", "joined", "works for", "was
-    signed by", and `memberships`."""
+    signed by", "X of ORG", and `memberships`."""
     yield from memberships(view)
     yield from represented_members(view)
+    yield from person_of_organization(view)
+    yield from led_by(view)
     for verb in view.doc:
         if verb.pos_ != "VERB":
             continue

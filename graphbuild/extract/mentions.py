@@ -17,10 +17,12 @@ from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
 from graphbuild.extract.span_joins import described_names, described_organizations, described_works
-from graphbuild.extract.span_joins import with_credentials, with_surname_after_particle
+from graphbuild.extract.span_joins import (person_of_country, with_conjoined_tail, with_credentials,
+                                           with_surname_after_particle)
 from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import shaped_like_person
+from graphbuild.lexicon.roles import MODIFIERS, ROLE_NOUNS
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
 from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
@@ -44,14 +46,14 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     """Entity mentions of `parsed`, sorted by position (see the module docstring)."""
     text = parsed.doc.text
     layout = Layout(text, context.repeated_lines)
-    spans = [s for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
-             for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_))]
+    spans = [p for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
+             for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_)) for p in person_of_country(text, s)]
     spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
     described = list(described_names(parsed.doc))  # one pass over the tokens for both uses
     works = described_works(described)
     spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in works)]
     spans = _with_team_nicknames(parsed, layout, spans)
-    spans = with_surname_after_particle(text, spans)
+    spans = with_conjoined_tail(text, with_surname_after_particle(text, spans))
     places = datelines(text, spans)
     spans = [s for s in spans if not any((s.start, s.end) == (p.start, p.end) for p in places)] + places
     spans += initialled(text, spans)
@@ -187,7 +189,7 @@ def _title_case(line: str) -> bool:
 
 def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
     """A one-word non-person span that belongs to a title phrase: "Defence" in "Defence
-    Secretary", "Supreme" in "Supreme Leader", "State" in "Secretary of State"."""
+    Secretary" or "Defense attorney", "Supreme" in "Supreme Leader", "State" in "Secretary of State"."""
     if span.label == "PERSON":
         return False
     doc = parsed.doc
@@ -198,6 +200,8 @@ def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
     after = doc[i + 1] if i + 1 < len(doc) else None
     if after is not None and after.text[:1].isupper() and (is_title_noun(after.text) or is_honorific(after.text)):
         return not _is_place_adjective(doc[i])
+    if after is not None and after.is_lower and after.lemma_ in ROLE_NOUNS and doc[i].lower_ in MODIFIERS:
+        return True  # "Defense attorney", "Health officials": the field of a job
     if i >= 2 and doc[i - 1].lower_ in ("of", "for") and is_title_noun(doc[i - 2].text) and doc[i - 2].text[:1].isupper():
         # "State" of "Secretary of State" is the title's; "Canada" of "Prime Minister of
         # Canada" is the office's country, a place the tagger saw as one

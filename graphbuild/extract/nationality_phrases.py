@@ -10,6 +10,9 @@
 - "X represented Ghana at the Olympics", "X played for the Czech national team", "X was
   called up to the Turkey national football team": a country's sport is its citizens'
   (rule "national-team"; a country name only when it is a place of the document).
+- "X is a citizen of Peru", "X, a national of Peru": nationality (rule "citizen-of").
+- "X of Canada won the race", "King Carl of Sweden": a person's name followed by "of" and
+  a country's name (rule "person-of-country"; a city or region is no nationality).
 - "X, a member of the Belgian Federal Parliament", "X was elected to the Norwegian
   Parliament": a member of a legislature its demonym names (`person_facts.LEGISLATURES`).
 Each yields `affiliation.CountryWords`, resolved by the stage like the other demonyms.
@@ -30,6 +33,7 @@ MAX_WORDS = 5  # lowercase words between a demonym and the name or noun it descr
 TEAM_NOUNS = frozenset("team side squad eleven".split())
 # Nouns whose "of/for the national team" names a player: "a member of", "captain of".
 PLAYER_NOUNS = frozenset("member captain player goalkeeper striker forward defender midfielder".split())
+CITIZEN_NOUNS = frozenset("citizen national".split())  # "a citizen of Peru"
 MAX_BRACKET = 12  # tokens of a bracket after a name ("(born 4 May 1961 in Leeds)")
 
 
@@ -119,6 +123,45 @@ def nationality_phrases(view: DocumentView) -> Iterator[CountryWords]:
     yield from _in_noun_phrase(view)
     yield from national_teams(view)
     yield from legislature_members(view)
+    yield from persons_of_countries(view)
+    yield from citizens(view)
+
+
+def _country_object(view: DocumentView, prep: Token) -> Span | None:
+    """The words of a country-named Place entity that is the object of `prep`."""
+    for o in (c for c in prep.children if c.dep_ == "pobj"):
+        place = view.token_entity(o)
+        if place is None or view.kind(place) != "Place":
+            continue
+        words = [t for t in o.subtree if view.token_entity(t) == place]
+        country = o.doc[words[0].i : words[-1].i + 1] if words else None
+        if country is not None and countries.by_name(country.text) is not None:
+            return country
+    return None
+
+
+def citizens(view: DocumentView) -> Iterator[CountryWords]:
+    """"X is a citizen of COUNTRY", "X, a national of COUNTRY" (module docstring)."""
+    for noun in view.doc:
+        if noun.lower_ not in CITIZEN_NOUNS or noun.pos_ != "NOUN" or noun.dep_ not in ("attr", "appos"):
+            continue
+        person = described_person(view, noun)
+        prep = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        country = _country_object(view, prep) if person is not None and prep is not None else None
+        if country is not None:
+            yield CountryWords(person, noun.sent, country, "citizen-of")
+
+
+def persons_of_countries(view: DocumentView) -> Iterator[CountryWords]:
+    """"NAME of COUNTRY" (module docstring): the preposition on the name's head word,
+    right after the name, its object a Place entity named as a country."""
+    for person, span in view.entity_spans(("Person",)):
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != span.end:
+                continue
+            country = _country_object(view, prep)
+            if country is not None:
+                yield CountryWords(person, span.sent, country, "person-of-country")
 
 
 def _country_span(view: DocumentView, words: Span) -> Span | None:

@@ -10,8 +10,8 @@ model ends a place. Only the describing noun's own head counts: "a city councill
 ("the Lazio region", "the Ostra river", "Sarn county") or after a settlement's noun and
 "of" ("the city of Tarn") names a place, and so does a name the model did not tag
 PERSON, with no organization's word ("Institute") and not shaped "Given Surname", that
-a comma joins to the region holding it ("Dunmore, Tarrow County", "Brenton, Nebraska";
-not a list, nor the subject of a clause: rule "comma-region").
+a comma joins to the region holding it ("Dunmore, Tarrow County", "Brenton, Nebraska",
+"Brenton, Alberta, Canada"; not a list, nor the subject of a clause: rule "comma-region").
 """
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 
 from spacy.tokens import Token
 
+from graphbuild.lexicon.countries import by_name
 from graphbuild.lexicon.name_forms import name_votes, shaped_like_person
 from graphbuild.model import KindCue, Mention
 from graphbuild.nlp import ParsedDocument
@@ -40,11 +41,16 @@ OF_PLACE_NOUNS = frozenset(
     "city town village hamlet municipality commune county region district territory borough township parish "
     "suburb province prefecture canton oblast governorate island state".split()
 )
+# Offices held of a settlement: "the mayor of X" (a governor may be a bank's, a mayor is a town's).
+OF_PLACE_OFFICES = frozenset({"mayor"})
 DESCRIBED_AS_PLACE = "described-as-place"
 COMMA_REGION = "comma-region"
 # As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
 # `resolve.group_kind.STRONG_PLACE_CUE`: a confirmed place, no one's surname.
 CUE_WEIGHT = 4.5
+# "X of Aurora" only confirms what the gazetteer says: more than a one-word PERSON tag.
+PERSON_OF_PLACE = "person-of-place"
+RESIDENCE_WEIGHT = 2.0
 
 
 def described_subject(noun: Token) -> Token | None:
@@ -63,16 +69,17 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
     """Place cues for the mentions a describing noun calls a place (module docstring)."""
     seen: set[Mention] = set()
     for noun in parsed.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DESCRIBING_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DESCRIBING_NOUNS | OF_PLACE_OFFICES:
             continue
-        subject = described_subject(noun)
+        office = noun.lemma_.lower() in OF_PLACE_OFFICES  # "X, the mayor" is a person
+        subject = None if office else described_subject(noun)
         if subject is not None and subject.pos_ != "PRON":
             yield from _cue(mention_of(subject), seen)
         if noun.is_lower:  # "the Lazio region": the name before a place noun
             for c in noun.children:
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1:
                     yield from _cue(mention_of(c), seen)
-        if noun.is_lower and noun.lemma_.lower() in OF_PLACE_NOUNS:  # "the city of X"
+        if noun.is_lower and (office or noun.lemma_.lower() in OF_PLACE_NOUNS):  # "the city of X"
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == noun.i + 1:
                     for c in prep.children:
@@ -80,10 +87,26 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
                             yield from _cue(mention_of(c), seen)
 
 
-def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE) -> Iterator[KindCue]:
+def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE,
+         weight: float = CUE_WEIGHT) -> Iterator[KindCue]:
     if m is not None and m not in seen:
         seen.add(m)
-        yield KindCue(m.start, m.end, "Place", rule, CUE_WEIGHT)
+        yield KindCue(m.start, m.end, "Place", rule, weight)
+
+
+def person_of_place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
+    """A Place cue for a name the gazetteers know written after a person's name and "of"
+    ("Mark Ellison of Aurora": where he is from), tagged what it may but ORG ("Jo Roe of
+    Acme" is her employer's, and the tag says so)."""
+    seen: set[Mention] = set()
+    for prep in parsed.doc:
+        if prep.lower_ != "of" or prep.dep_ != "prep" or (person := mention_of(prep.head)) is None \
+                or person.label != "PERSON":
+            continue
+        for obj in prep.children:
+            m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
+            if m is not None and m is not person and m.label != "ORG" and name_votes(m.text)["Place"]:
+                yield from _cue(m, seen, PERSON_OF_PLACE, RESIDENCE_WEIGHT)
 
 
 def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
@@ -100,7 +123,9 @@ def comma_region_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Ment
         if left is None or right is None or left is right or left.label == "PERSON" or name_votes(left.text)["Organization"]:
             continue  # "the Institute for Quiet Study, Tarnow": an organization in a city
         end = _mention_end(parsed, right, i + 1)
-        if not is_region_name(right.text) or is_region_name(left.text) or _list_goes_on(doc, end, mention_of):
+        if not is_region_name(right.text) or is_region_name(left.text):
+            continue
+        if _list_goes_on(doc, end, mention_of) and not _country_closes(parsed, doc, end, mention_of):
             continue
         if doc[end - 1].dep_ in ("nsubj", "nsubjpass") or shaped_like_person(left.text):
             continue  # "Inspired by Jane Roe, India won": the region opens a clause; a person's name
@@ -115,6 +140,17 @@ def _mention_end(parsed: ParsedDocument, m: Mention, i: int) -> int:
     while i < len(doc) and parsed.source(doc[i].idx, doc[i].idx)[0] < m.end:
         i += 1
     return i
+
+
+def _country_closes(parsed: ParsedDocument, doc, k: int, mention_of) -> bool:
+    """After a region at token `k`: ", C" with C a country's name, and no list after it
+    ("Dunmore, Alberta, Canada" is a chain, not a list)."""
+    if k + 1 >= len(doc) or doc[k].text != ",":
+        return False
+    country = mention_of(doc[k + 1])
+    if country is None or by_name(country.text) is None:
+        return False
+    return not _list_goes_on(doc, _mention_end(parsed, country, k + 1), mention_of)
 
 
 def _list_goes_on(doc, k: int, mention_of) -> bool:

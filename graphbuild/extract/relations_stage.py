@@ -23,6 +23,7 @@ from graphbuild.extract.nationality_phrases import nationality_phrases
 from graphbuild.extract.origin_phrases import origin_places
 from graphbuild.extract.residence_phrases import residence_places
 from graphbuild.extract.organizations import NOTHING, resolve_organization
+from graphbuild.extract.demonym_mentions import DEMONYM_MENTION, demonym_spans
 from graphbuild.extract.descriptions import referring_spans
 from graphbuild.extract.records import (
     FoundMembership, FoundQuote, FoundRelation, FoundTitle, NewEntity, NewMention,
@@ -80,6 +81,7 @@ def referring_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
     named, unnamed = split_unnamed(model)
     out = _Additions(parsed, named)
     out.add_referring_mentions()
+    out.add_demonym_mentions()
     return fold_unnamed(out.model(), unnamed)
 
 
@@ -143,6 +145,19 @@ class _Additions:
             self.entities[eid] = replace(self.entities[eid], mentions=self.entities[eid].mentions + tuple(ms))
         if added:
             self._reindex()
+
+    def add_demonym_mentions(self) -> None:
+        """Each span of `demonym_mentions.demonym_spans` as a mention of its country's
+        Place entity (no alt label: "Czech" names no place), made when the document names
+        that country in no other way (its name is then its mention)."""
+        for span in list(demonym_spans(self.view)):
+            found = affiliation.country_entity(self.view, span, create=True)
+            if isinstance(found, NewEntity):
+                self.entity_of(found._replace(ner_label="NORP", rule=DEMONYM_MENTION))
+            elif found is not None and all(m.rule in (DEMONYM_MENTION, "demonym") for m in self.entities[found].mentions):
+                e = self.entities[found]
+                self.entities[found] = replace(e, mentions=e.mentions + (self._mention(span, span.sent, "NORP", DEMONYM_MENTION),))
+                self._reindex()
 
     def _reindex(self) -> None:
         self.view = self.view.with_entities(tuple(self.entities.values()))

@@ -1,7 +1,10 @@
 """Candidate spans joined with the words next to them, and names found by what describes them.
 
 - `with_credentials`: "Jane Roe, MD" is one personal name, and "MD" no place.
-- `with_surname_after_particle`: "Ursula von der" + "Leyen" is one personal name.
+- `person_of_country`: "Casper Ruud of Norway" is a person and a country.
+- `with_conjoined_tail`: "American College of Obstetricians" + "and Gynecologists" is one name.
+- `with_surname_after_particle`: "Ursula von der" + "Leyen" is one personal name, "Bay
+  of" + "Bengal" one place.
 - `described_organizations`: a proper name in apposition to an organization noun ("the
   rights group Open Reach", "Tarvo, a Swedish lender,") that the model left untagged or
   took for a product names an organization (rule "described"); one in apposition to a
@@ -16,8 +19,11 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from graphbuild.extract.layout import Span
+from graphbuild.lexicon.countries import by_name
+from graphbuild.lexicon.name_forms import name_votes
 from graphbuild.lexicon.roles import ROLE_NOUNS
-from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS, WORK_NOUNS
+from graphbuild.lexicon.words import (ORG_HEAD_NOUNS, ORGANIZATION_DESCRIPTORS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS,
+                                      WORK_NOUNS)
 from graphbuild.names import CREDENTIALS_AFTER, is_honorific, is_title_noun
 
 # Lowercase words that open a surname ("Ursula von der Leyen", "Bashar al Assad",
@@ -25,15 +31,19 @@ from graphbuild.names import CREDENTIALS_AFTER, is_honorific, is_title_noun
 _SURNAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "del", "della", "du", "la", "le",
                                 "bin", "ibn", "al", "el", "ter", "ten", "zu", "dos", "das", "do"})
 _NEXT_WORD = re.compile(r" ([A-Z][\w'’-]+)")
+_NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z]\.")
+_NO_NAME_WORDS = ORG_HEAD_NOUNS | PLACE_HEAD_NOUNS | PLACE_MODIFIERS | ORGANIZATION_DESCRIPTORS | ROLE_NOUNS
 
 
 def with_surname_after_particle(text: str, spans: list[Span]) -> list[Span]:
-    """A personal name the model ended on a particle ("Ursula von der" + "Leyen") runs
-    on to the capitalized word after it; a span the model made of that word goes."""
+    """A personal name the model ended on a particle ("Ursula von der" + "Leyen"), or another
+    name it ended on "of" ("the Bay of" + "Bengal"), runs on to the capitalized word after
+    it; a span the model made of that word goes."""
     out, absorbed = [], set()
     for s in spans:
         words = text[s.start:s.end].split()
-        m = _NEXT_WORD.match(text, s.end) if s.label == "PERSON" and len(words) > 1 and words[-1] in _SURNAME_PARTICLES else None
+        m = _NEXT_WORD.match(text, s.end) if len(words) > 1 and (
+            s.label == "PERSON" and words[-1] in _SURNAME_PARTICLES or s.label != "PERSON" and words[-1] == "of") else None
         if m:
             end = m.end()
             for t in spans:
@@ -43,6 +53,46 @@ def with_surname_after_particle(text: str, spans: list[Span]) -> list[Span]:
             s = Span(s.start, end, s.label, s.rule)
         out.append(s)
     return [s for s in out if s not in absorbed]
+
+
+_OF_COUNTRY = re.compile(r"^(?P<person>.+?) of (?P<country>[A-Z][\w .'’-]+)$")
+
+
+def person_of_country(text: str, span: Span) -> list[Span]:
+    """A span the model made of a person and the country they represent ("Casper Ruud of
+    Norway", as sport writes it) split into the person's name and the country; any
+    other span as it is."""
+    name = text[span.start:span.end]
+    m = _OF_COUNTRY.match(name) if span.label in ("ORG", "PERSON") and by_name(name) is None else None
+    if m is None or by_name(m.group("country")) is None or not _personal_name_form(m.group("person")):
+        return [span]
+    return [Span(span.start, span.start + m.end("person"), "PERSON", span.rule),
+            Span(span.start + m.start("country"), span.end, "GPE", span.rule)]
+
+
+def _personal_name_form(name: str) -> bool:
+    """Two or three capitalized words that name no organization or place by their form
+    (a given name may be a town's: "Casper")."""
+    words = name.split()
+    return (2 <= len(words) <= 3 and all(_NAME_WORD.fullmatch(w) and w.casefold() not in _NO_NAME_WORDS for w in words)
+            and not name_votes(name))
+
+
+_AND_TAIL = re.compile(r" and (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*(?![\w'’-]| [A-Z])")
+
+
+def with_conjoined_tail(text: str, spans: list[Span]) -> list[Span]:
+    """An organization's name the model cut at "and" ("American College of Obstetricians"
+    + " and Gynecologists") runs on over the capitalized words after it, when those name
+    nothing of their own."""
+    starts = {s.start for s in spans}
+    out = []
+    for s in spans:
+        m = _AND_TAIL.match(text, s.end) if s.label == "ORG" and " of " in text[s.start:s.end] else None
+        if m and not any(m.start() < a < m.end() for a in starts):
+            s = Span(s.start, m.end(), s.label, s.rule)
+        out.append(s)
+    return out
 
 
 def with_credentials(text: str, spans: list[Span]) -> list[Span]:

@@ -22,6 +22,8 @@ from graphbuild.lexicon.roles import (
 # correspondent", "program director"); such a word names a department, not the organization.
 QUALIFIER_DEPS = frozenset("amod compound nmod".split())
 MAX_QUALIFIERS = 3
+# Adjectives that describe the holder's tenure, not the office: "its new director, X".
+NOT_IN_TITLES = frozenset("new current present incoming newly-appointed".split())
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,8 @@ def premodifier_titles(view: DocumentView, person: str, span: Span) -> TitlePhra
     if k >= sent.start and doc[k].tag_ == "POS":  # "the IRGC's top commander"
         k -= 1
     while k >= sent.start and (
-        doc[k].ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC")
+        # an ORG tag the mention rules dropped ("Group" of "Group Captain") is no organization
+        doc[k].ent_type_ in ("NORP", "GPE", "LOC", "FAC")
         or view.token_kind(doc[k]) not in (None, "Person")
         or _unlabelled_name(doc[k], k == aff_end - 1)
     ) and not doc[k].is_punct:
@@ -210,12 +213,43 @@ def _title_after(view: DocumentView, person: str, span: Span, i: int, rule: str)
     return TitlePhrase(person, span, doc[start:title_end], head, affiliation, rule, past=past, unit=unit)
 
 
+def apposed_title(view: DocumentView, person: str, span: Span) -> TitlePhrase | None:
+    """The title a name stands in apposition to, written before it: "Globex's chief
+    executive, Marta Lind," (the possessor is the affiliation), "the head of the Harbour
+    Authority, Pavel Ostrov," (the object of the title's preposition)."""
+    doc, sent = span.doc, span.sent
+    root, noun = span.root, span.root.head
+    for _ in range(3):  # the parser hangs the name on the last noun: "head of the X of Y, NAME"
+        if noun.lower_ in ROLE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in TITLE_PREPS:
+            break
+        noun = noun.head.head
+    if (root.dep_ != "appos" or noun.i >= span.start or noun.pos_ != "NOUN" or noun.lower_ not in ROLE_NOUNS
+            or span.start - 1 <= sent.start or doc[span.start - 1].text != ","):
+        return None
+    first = noun.i  # the modifiers right before the noun ("chief", "finance")
+    while first - 1 >= sent.start and doc[first - 1].head == noun and doc[first - 1].dep_ in QUALIFIER_DEPS \
+            and doc[first - 1].is_lower and doc[first - 1].lower_ not in NOT_IN_TITLES:
+        first -= 1  # "chief", "finance", "financial"; not "new"
+    affiliation = None
+    poss = next((c for c in noun.lefts if c.dep_ == "poss"), None)
+    if poss is not None and view.token_kind(poss) not in (None, "Person"):
+        affiliation = doc[poss.left_edge.i : poss.i + 1]
+    elif noun.i + 1 < span.start - 1 and doc[noun.i + 1].lower_ in TITLE_PREPS:
+        obj = _preposition_object(doc, sent, noun.i + 1)
+        if obj is not None and obj.end == span.start - 1 and names_organization(view, obj):
+            affiliation = obj
+    elif noun.i + 1 != span.start - 1:
+        return None  # the comma must close the title's phrase
+    past = any(doc[x].lower_ in PAST for x in range(max(sent.start, first - 2), noun.i))
+    return TitlePhrase(person, span, doc[first : noun.i + 1], noun, affiliation, "title-apposed", past)
+
+
 def title_phrases(view: DocumentView) -> list[TitlePhrase]:
     """Every title next to a person mention of the document, in text order (a mention's
     premodifier before its appositive)."""
     found = (f for person, span in view.entity_spans(("Person",))
-             for f in (premodifier_titles(view, person, span), appositive_title(view, person, span),
-                       copular_title(view, person, span)))
+             for f in (premodifier_titles(view, person, span), apposed_title(view, person, span),
+                       appositive_title(view, person, span), copular_title(view, person, span)))
     return [f for f in found if f is not None]
 
 

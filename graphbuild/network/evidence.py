@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from graphbuild.model import Document, Evidence, Mention
 
@@ -25,6 +25,7 @@ class Sentences:
         self.doc_index = {d.id: i for i, d in enumerate(self.docs.values())}
         self.rows: list[list] = []
         self._seen: dict[tuple, int] = {}
+        self._spans: dict[tuple, tuple[int, int] | None] = {}  # (doc, start, end) -> stripped span
 
     def ref(self, doc_id: str, start: int, end: int, marks: Iterable[tuple[int, int]]) -> list | None:
         doc = self.docs.get(doc_id)
@@ -50,6 +51,39 @@ class Sentences:
             self.rows.append([self.doc_index[doc_id], doc.text[lo:hi]])
         # JavaScript indexes strings in UTF-16 code units, Python in code points.
         return [self._seen[key], [[_utf16(text, lo, s), _utf16(text, lo, e)] for s, e in marks]]
+
+
+    def _stripped(self, doc_id: str, start: int, end: int) -> tuple[int, int] | None:
+        """The span `ref` reads (spaces at its ends left out), None when `ref` gives None."""
+        key = (doc_id, start, end)
+        if key in self._spans:
+            return self._spans[key]
+        doc = self.docs.get(doc_id)
+        span = None
+        if doc is not None and 0 <= start < end <= len(doc.text):
+            text = doc.text
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            span = (start, end) if start < end else None
+        self._spans[key] = span
+        return span
+
+    def index(self, doc_id: str, start: int, end: int, marks: Callable[[], Iterable[tuple[int, int]]]) -> int | None:
+        """`ref(doc_id, start, end, marks())[0]`, the row interned as `ref` interns it, with
+        `marks` called only for a sentence long enough to be cropped around them."""
+        span = self._stripped(doc_id, start, end)
+        if span is None:
+            return None
+        if span[1] - span[0] > MAX_SENTENCE:
+            return self.ref(doc_id, start, end, marks())[0]
+        key = (doc_id, *span)
+        found = self._seen.get(key)
+        if found is None:
+            found = self._seen[key] = len(self.rows)
+            self.rows.append([self.doc_index[doc_id], self.docs[doc_id].text[span[0]:span[1]]])
+        return found
 
 
 def _utf16(text: str, lo: int, at: int) -> int:
@@ -94,6 +128,26 @@ def evidence_refs(sentences: Sentences, evidence: Iterable[Evidence],
     return refs
 
 
+def capped_evidence(sentences: Sentences, evidence: Iterable[Evidence],
+                    marks: Callable[[Evidence], list[tuple[int, int]]]) -> tuple[list[list], int, list[int]]:
+    """`capped(unique(evidence_refs(...)))` (the mentions' marks of an evidence given by
+    `marks`) and the sorted document indices of every sentence, not only the kept ones;
+    the same rows interned in the same order, but the marks made for the kept refs only."""
+    first: list[tuple[int, Evidence]] = []  # (row, the first evidence read from it)
+    rows, spans = set(), set()
+    for ev in evidence:
+        span = (ev.doc_id, ev.start, ev.end)
+        if span in spans:
+            continue
+        spans.add(span)
+        row = sentences.index(ev.doc_id, ev.start, ev.end, lambda ev=ev: marks(ev))
+        if row is not None and row not in rows:
+            rows.add(row)
+            first.append((row, ev))
+    kept = [sentences.ref(ev.doc_id, ev.start, ev.end, marks(ev)) for _, ev in first[:MAX_EVIDENCE]]
+    return kept, max(0, len(first) - MAX_EVIDENCE), sorted({sentences.rows[row][0] for row in rows})
+
+
 def capped(refs: list[list]) -> tuple[list[list], int]:
     return refs[:MAX_EVIDENCE], max(0, len(refs) - MAX_EVIDENCE)
 
@@ -107,4 +161,5 @@ def by_doc(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
 
 
 
-__all__ = ["MAX_EVIDENCE", "MAX_QUOTE", "by_doc", "capped", "evidence_refs", "mention_refs", "unique", "Sentences"]
+__all__ = ["MAX_EVIDENCE", "MAX_QUOTE", "by_doc", "capped", "capped_evidence", "evidence_refs", "mention_refs", "unique",
+           "Sentences"]

@@ -21,7 +21,9 @@ from collections import defaultdict
 from graphbuild.iri import entity_iri
 from graphbuild.model import HAPPENED, Evidence
 from graphbuild.network.actors import active_dates
-from graphbuild.network.evidence import MAX_QUOTE, Sentences, by_doc, capped, evidence_refs, mention_refs, unique
+from graphbuild.network.evidence import (
+    MAX_QUOTE, Sentences, by_doc, capped, capped_evidence, evidence_refs, mention_refs, unique,
+)
 from graphbuild.network.graph import GROUPS, class_label, edges as model_edges
 from graphbuild.network.view import GROUP_STYLE, NetworkView, day_range
 from graphbuild.settings import DEFAULT_BASE_IRI
@@ -37,7 +39,7 @@ def build_payload(view: NetworkView, base_iri: str = DEFAULT_BASE_IRI) -> dict:
     rank_key = lambda k: (-view.scores.get(k, 0.0), view.full.nodes[k]["label"].casefold(), k)  # noqa: E731
     ranked = sorted((e.id for e in actors), key=rank_key) + sorted((v.id for v in events), key=rank_key)
     node_id = {k: i for i, k in enumerate(ranked)}
-    mentions_of = {x.id: list(x.mentions) for x in (*actors, *events)}
+    mentions_of = {x.id: _spans_by_doc(x.mentions) for x in (*actors, *events)}
     dates = active_dates(model)
     quotes: dict[str, list] = defaultdict(list)
     for q in model.quotes:
@@ -73,6 +75,14 @@ def build_payload(view: NetworkView, base_iri: str = DEFAULT_BASE_IRI) -> dict:
         "sentences": sentences.rows,
         "groups": [{"name": g, "color": GROUP_STYLE[g][0], "shape": GROUP_STYLE[g][1]} for g in GROUPS],
     }
+
+
+def _spans_by_doc(mentions) -> dict[str, list[tuple[int, int]]]:
+    """Document id -> the (start, end) of the mentions in it, in order."""
+    out: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for m in mentions:
+        out[m.doc_id].append((m.start, m.end))
+    return out
 
 
 def _node(view: NetworkView, key: str, node_id, sentences, mentions, *, alt, titles) -> dict:
@@ -119,11 +129,14 @@ def _counts(event, doc_index) -> list[dict]:
 
 
 def _ref_list(sentences, evidence, mentions_of, ends) -> tuple[list, int, list]:
-    mentions = [m for k in ends for m in mentions_of.get(k, ())]
-    refs = unique(evidence_refs(sentences, evidence, by_doc(mentions)))
-    docs = sorted({sentences.rows[r[0]][0] for r in refs})
-    ev, more = capped(refs)
-    return ev, more, docs
+    """The kept refs of `evidence`, how many more, and their documents; the mentions of
+    the edge's `ends` marked in each kept sentence."""
+    spans = [mentions_of.get(k, {}) for k in ends]
+
+    def marks(ev: Evidence) -> list[tuple[int, int]]:
+        return [(s, e) for doc in spans for s, e in doc.get(ev.doc_id, ()) if s >= ev.start and e <= ev.end]
+
+    return capped_evidence(sentences, evidence, marks)
 
 
 def _actor_edges(view: NetworkView, node_id, sentences, mentions_of) -> list[dict]:

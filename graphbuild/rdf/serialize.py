@@ -167,16 +167,31 @@ def write_outputs(data: QuadSet | Dataset, out_dir: Path, formats: list[str]) ->
     unknown = [f for f in formats if f not in FILE_NAMES]
     if unknown:
         raise OutputError("GB417", unknown=", ".join(unknown), file_names=", ".join(FILE_NAMES))
-    from graphbuild.rdf.streamed import write_streamed
+    from contextlib import ExitStack
+
+    from graphbuild.fsio import atomic_writer
+    from graphbuild.rdf.side_writes import SideWrite, side_formats
+    from graphbuild.rdf.streamed import check_terms, forget_table, write_streamed
 
     content = data if isinstance(data, QuadSet) else quad_set(data)
     content.release(keep=frozenset({"texts"}))  # the writers make their text chunk by chunk
-    # One text is parsed strictly, the N-Quads if written (every term of every statement):
-    # the others are made of the same term texts (`rdf/streamed.py`).
-    strict = "trig" if "trig" in formats else next((f for f in formats if f in ("ttl", "nt")), None)
-    written = {}
-    for fmt in sorted(formats, key=lambda f: f != strict):  # the strict one first: it fails first
-        written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], strict=fmt == strict)
+    # Every text is made of the same term texts: each term is parsed strictly once, before
+    # any file is touched, and the texts leniently as they are written (`rdf/streamed.py`).
+    if formats:
+        check_terms(content, FILE_NAMES["trig" if "trig" in formats else formats[0]])
+    written, sides = {}, []
+    with ExitStack() as stack:
+        stack.callback(forget_table, content)  # the texts' pieces, made once for every format
+        # TriG and Turtle of a big graph in child processes, the rest here meanwhile.
+        for fmt in side_formats(content, formats):
+            written[fmt] = out_dir / FILE_NAMES[fmt]
+            sides.append(SideWrite(content, fmt, stack.enter_context(atomic_writer(written[fmt])), written[fmt].name))
+            stack.callback(sides[-1].cancel)
+        for fmt in formats:
+            if fmt not in written:
+                written[fmt] = write_streamed(content, fmt, out_dir / FILE_NAMES[fmt], strict=False)
+        for side in sides:
+            side.finish()
     content.release()
     return {fmt: written[fmt] for fmt in formats}
 

@@ -3,10 +3,12 @@ same input always gives the same model, and one fact per (subject, predicate, ob
 with the evidence of all its statements."""
 from __future__ import annotations
 
+import string
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
+from graphbuild.lexicon.name_forms import in_gazetteer
 from graphbuild.model import REFERRING_RULES, Entity, EventLink, Evidence, Membership, Mention, MergeStep, Relation
 from graphbuild.names import normalize, shouted
 
@@ -63,7 +65,9 @@ def canonical_label(entities: Sequence[Entity]) -> str:
     weight: Counter[str] = Counter()
     for e in entities:
         weight[e.label] += name_weight(e)
-    return min(weight, key=lambda lab: (-len(normalize(lab).split()), shouted(lab), -weight[lab], lab))
+    label = min(weight, key=lambda lab: (-len(normalize(lab).split()), shouted(lab), -weight[lab], lab))
+    # A dateline's place named nowhere else: the gazetteer's spelling ("LONDON" is London).
+    return string.capwords(label) if shouted(label) and in_gazetteer(string.capwords(label)) else label
 
 
 __all__ = ["canonical_label", "merge_links", "merge_memberships", "merge_relation_list", "name_weight", "sorted_evidence",

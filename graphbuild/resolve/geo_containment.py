@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from graphbuild.containment import closure
 from graphbuild.lexicon.countries import by_name, countries as country_table, geonames
-from graphbuild.model import Entity, Evidence, GraphModel, Mention, Relation
+from graphbuild.model import REFERRING_RULES, Entity, Evidence, GraphModel, Mention, Relation
 from graphbuild.names import normalize
 from graphbuild.resolve.document_state import (
     DOCUMENT_STATE, UsGazetteer, document_state, opening_region, state_code, us_gazetteer,
@@ -212,7 +212,10 @@ def _document_country(mentions: dict[str, dict[str, Mention]], opening: dict[str
     out = []
     for doc_id in sorted(mentions):
         here = mentions[doc_id]
-        found = opening_region(here, country, opening.get(doc_id))
+        named = {eid: m for eid, m in here.items() if m.rule not in REFERRING_RULES}
+        # A country the text calls by its demonym only (a referring mention) is the document's
+        # when no other is named.
+        found = opening_region(named if any(eid in country for eid in named) else here, country, opening.get(doc_id))
         if found is None:
             continue
         code, home = found

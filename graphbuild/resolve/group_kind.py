@@ -33,6 +33,10 @@ STRONG_PLACE_CUE = 4.5
 # A Person cue this strong ("chief executive Marcus Feld": `extract.kind_cues`) makes a
 # name a personal one, as a PERSON tag does, for the surname rules of `within_doc`.
 STRONG_PERSON_CUE = 4.5
+# The cue of a name a noun says is an organization ("the lender X", `extract.kind_cues`):
+# the text says what it is, so PERSON tags of the name (a company's name the model
+# reads as a personal one, however often) do not outvote it.
+DESCRIBED_RULE = "described-as-organization"
 
 
 def after_honorific(text: str, start: int) -> bool:
@@ -87,6 +91,8 @@ def _weigh_name_form(g, votes: Counter[str]) -> None:
         votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
     if votes["Person"] and not g.honorific and any(no_personal_name(n) for n in g.names):
         votes["Organization"] += votes.pop("Person")  # nor is "Merrow Freight", tagged PERSON
+    if votes["Person"] and g.described and not g.honorific and g.cues["Person"] < STRONG_PERSON_CUE:
+        votes["Organization"] += votes.pop("Person")  # nor "the lender Hansa Kredit", tagged PERSON
     if votes["Place"] and not form["Place"] and not g.located and g.cues["Place"] < STRONG_PLACE_CUE:
         votes["Place"] *= UNCONFIRMED_PLACE
         if any(shaped_like_person(n) for n in set(g.names)):

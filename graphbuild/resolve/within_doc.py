@@ -11,7 +11,7 @@ Mentions are grouped in passes, each recorded as a MergeStep:
 3. acronym: an all-caps name equal to the initials of an organization's name;
 4. short forms: a given name alone ("Ellen" for "Ellen Roe"), an organization's first
    word or head noun ("Acme", "the Navy" for "Acme Navy").
-The kind is a weighted vote of the mentions' labels and cues (`group_kind`). Ids "e1", "e2", ... follow the order of first mention.
+The kind is a weighted vote of labels and cues (`group_kind`). Ids "e1", ... follow first mention.
 """
 from __future__ import annotations
 
@@ -29,8 +29,8 @@ from graphbuild.model import Entity, KindCue, MergeStep, Mention
 from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, name_of,
                               preceding_title, shouted, strip_possessive, undot, whole_titles)
 from graphbuild.nlp import ParsedDocument
-from graphbuild.resolve.group_kind import after_honorific as _after_honorific, after_locative as _after_locative
-from graphbuild.resolve.group_kind import STRONG_PERSON_CUE, STRONG_PLACE_CUE, group_kind as _kind
+from graphbuild.resolve.group_kind import (DESCRIBED_RULE, STRONG_PERSON_CUE, STRONG_PLACE_CUE, after_honorific as
+                                           _after_honorific, after_locative as _after_locative, group_kind as _kind)
 
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
@@ -53,6 +53,7 @@ class _Group:
     located: int = 0  # mentions right after a locative preposition ("in X", "at X")
     cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
     surname_used: bool = False  # its last word stands alone, tagged PERSON, in the text
+    described: bool = False  # a noun says it is an organization ("the lender X": extract.kind_cues)
 
     words = property(lambda self: self.key.split())
 
@@ -68,6 +69,7 @@ class _Group:
         self.honorific |= other.honorific
         self.person_full |= other.person_full
         self.surname_used |= other.surname_used
+        self.described |= other.described
         self.located += other.located
         self.cues.update(other.cues)
 
@@ -96,6 +98,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
         group.names.append(name)
         for cue in cue_at.get((m.start, m.end), ()):
             group.cues[cue.kind] += cue.weight
+            group.described |= cue.rule == DESCRIBED_RULE
         for t in (*titles, *([title] if title else [])):
             t = expand_title(t)
             if t and t not in group.titles:
@@ -129,15 +132,13 @@ _NAME_WORD = re.compile(r"[A-Z][a-z'’-]+|[A-Z][a-z]*[A-Z][a-z]+")  # "Mo", "De
 
 def _place_or_org_word(word: str) -> bool:
     """"West" of "West Maui", "County", "Police": no word of a personal name."""
-    w = word.casefold()
-    return w in PLACE_MODIFIERS or w in PLACE_HEAD_NOUNS or w in ORG_HEAD_NOUNS
+    return (w := word.casefold()) in PLACE_MODIFIERS or w in PLACE_HEAD_NOUNS or w in ORG_HEAD_NOUNS
 
 
 def _mark_surname_chains(groups: list[_Group]) -> None:
     """A name of two or three capitalized words whose last word the text uses alone as a
-    person's name ("Mo Roe" tagged a place, "Roe" tagged PERSON) is a personal name:
-    the surname chain is the evidence, worth an honorific (and, like one, it outweighs
-    a locative: "at Mo Roe")."""
+    person's name ("Mo Roe" tagged a place, "Roe" tagged PERSON) is a personal name: the surname
+    chain is the evidence, worth an honorific (like one, it outweighs a locative: "at Mo Roe")."""
     alone = {g.key for g in groups if len(g.words) == 1 and any(m.label == "PERSON" for m in g.mentions)}
     for g in groups:
         name = g.names[0]

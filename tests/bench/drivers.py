@@ -6,6 +6,8 @@
   `--no-validate` has no CLI flag)
 - `write TRIPLES OUT`: a generated GraphModel of about TRIPLES triples built into quads and written as ttl, trig, nt
 - `write-floor TRIPLES OUT`: its baseline, pyoxigraph alone writing the same quads (no sort, no check)
+- `stages N OUT [--formats F]`: the stages after the analysis at N documents (ECB+ train
+  models repeated with fresh ids), RSS peak and CPU of each (`stage_driver`)
 - `validate TRIPLES [--whole] [--one-document]`: SHACL over a generated graph part by part (or
   the union at once), its documents joined into one long one if asked: the memory the
   validation adds and its seconds
@@ -190,8 +192,16 @@ def main() -> None:
     v.add_argument("triples", type=int)
     v.add_argument("--whole", action="store_true")
     v.add_argument("--one-document", action="store_true")
+    st = sub.add_parser("stages")
+    st.add_argument("documents", type=int)
+    st.add_argument("out", type=Path)
+    st.add_argument("--formats", default=None)
     args = parser.parse_args()
-    if args.what == "validate":
+    if args.what == "stages":
+        from tests.bench.stage_driver import run_stages
+
+        figures = run_stages(args.documents, args.out, tuple(args.formats.split(",")) if args.formats else None)
+    elif args.what == "validate":
         figures = run_validate(args.triples, args.whole, args.one_document)
     elif args.what == "spacy":
         figures = run_spacy(args.input)

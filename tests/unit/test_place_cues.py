@@ -47,3 +47,15 @@ def test_a_town_is_no_surname_of_the_person_named_after_it(nlp):
     text = "Varnow is a town in Lower Prussia. The poet Albert von Varnow was born in the town."
     kinds = _kinds(nlp, text, [("Varnow", "PERSON"), ("Lower Prussia", "GPE"), ("Albert von Varnow", "PERSON")])
     assert kinds["Varnow"] == "Place" and kinds["Albert von Varnow"] == "Person"
+
+
+def test_a_town_comma_its_province_comma_its_country_is_a_place(nlp):
+    text = "The Brisco Freeway runs through Tallenby, Alberta, Canada, past two lakes."
+    kinds = _kinds(nlp, text, [("Tallenby", "ORG"), ("Alberta", "GPE"), ("Canada", "GPE")])
+    assert kinds["Tallenby"] == "Place"
+
+
+def test_a_list_of_towns_ending_in_a_country_is_no_chain(nlp):
+    text = "The tour visited Marla Quint, Alberta, Canada and Mexico."
+    kinds = _kinds(nlp, text, [("Marla Quint", "PERSON"), ("Alberta", "GPE"), ("Canada", "GPE"), ("Mexico", "GPE")])
+    assert kinds["Marla Quint"] == "Person"

@@ -1,6 +1,6 @@
 """Texts made in chunks have the bytes of the whole: graph.nt (`streamed._write_nt`) those
 of the union's lines sorted as bytes (`serialize._nt`), the canonical N-Quads / N-Triples
-(`streamed._Canonical`) those of `QuadSet.nquads` / `ntriples`; on terms that are prefixes of one another, literals
+(`streamed.CanonicalText`) those of `QuadSet.nquads` / `ntriples`; on terms that are prefixes of one another, literals
 with languages, datatypes, spaces, quotes, control and non-ASCII characters."""
 from __future__ import annotations
 
@@ -44,5 +44,5 @@ def test_canonical_text_made_in_chunks_is_the_quad_sets_text(monkeypatch):
     for lines in (1, 3, 1000):
         monkeypatch.setattr(streamed, "CHUNK_LINES", lines)
         for fmt, whole in (("trig", content.nquads()), ("ttl", content.ntriples())):
-            canonical = streamed._Canonical(content, fmt)
+            canonical = streamed.CanonicalText(content, fmt)
             assert b"".join(canonical.chunks()) == whole

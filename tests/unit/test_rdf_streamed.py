@@ -10,7 +10,8 @@ import pytest
 from graphbuild.errors import OutputError
 from graphbuild.rdf.build import to_quads
 from graphbuild.rdf.serialize import FILE_NAMES, serialize, write_outputs
-from graphbuild.rdf.streamed import STREAMED, _SortedHeader, write_streamed
+from graphbuild.rdf.serializer_process import SortedHeader
+from graphbuild.rdf.streamed import STREAMED, write_streamed
 from tests.helpers.models import BASE, hostile_model, realistic_model
 
 
@@ -36,13 +37,13 @@ def test_the_header_is_sorted_however_the_serializer_cuts_its_writes():
     data = b"@prefix z: <z:> .\n@prefix a: <a:> .\n<s> <p> <o> .\n@prefix x: is body\n"
     for size in (1, 3, 7, len(data)):
         out = io.BytesIO()
-        writer = _SortedHeader(out)
+        writer = SortedHeader(out)
         for i in range(0, len(data), size):
             writer.write(data[i:i + size])
         writer.close()
         assert out.getvalue() == b"@prefix a: <a:> .\n@prefix z: <z:> .\n<s> <p> <o> .\n@prefix x: is body\n"
     only_header = io.BytesIO()
-    writer = _SortedHeader(only_header)
+    writer = SortedHeader(only_header)
     writer.write(b"@prefix b: <b:> .\n@prefix a: <a:> .\n")
     writer.close()
     assert only_header.getvalue() == b"@prefix a: <a:> .\n@prefix b: <b:> .\n"
@@ -52,8 +53,8 @@ def _spoil_text(monkeypatch, spoiled: bytes):
     """Every canonical line's end (" .\\n") becomes `spoiled`."""
     import graphbuild.rdf.streamed as streamed
 
-    made = streamed._Canonical.text
-    monkeypatch.setattr(streamed._Canonical, "text", lambda self, rows: made(self, rows).replace(b" .\n", spoiled))
+    made = streamed.CanonicalText.text
+    monkeypatch.setattr(streamed.CanonicalText, "text", lambda self, rows: made(self, rows).replace(b" .\n", spoiled))
 
 
 @pytest.mark.parametrize("strict", [True, False])
