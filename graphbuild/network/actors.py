@@ -7,7 +7,10 @@ per pair of actors and kind of link, so every link is drawn once and weighted:
             evidence sentences behind them.
   event     co-participation: both actors took part in, or are the place of, the same
             events (undirected, ends in model order); `label` the event kinds' ontology
-            labels, `weight` the number of shared events, `events` their ids.
+            labels, `weight` the number of shared events, `events` their ids. An event
+            with more than MAX_PAIRED_ACTORS actors links none of them pairwise (its
+            pairs grow with the square of its actors: a long article's over-merged
+            event drew tens of thousands of edges); they meet at the event node.
   quote     the speaker was quoted on the other actor, named inside the quote
             (directed); `weight` the number of such quotes, `quotes` their ids.
 Every edge has `directed` (bool) and `kind`; nodes carry the attributes of `to_networkx`.
@@ -26,6 +29,7 @@ from graphbuild.network.graph import class_label, day_range, edges as model_edge
 QUOTE_LABEL = "quoted on"  # a derived link, not an ontology property: named here
 LABEL_JOIN = " \u00b7 "
 MAX_LABELS = 3  # kinds named on an edge label; the panel lists them all
+MAX_PAIRED_ACTORS = 40  # actors of one event linked pairwise (780 pairs at most)
 
 
 def event_actors(event) -> list[str]:
@@ -72,6 +76,8 @@ def actor_graph(model: GraphModel, full: nx.MultiDiGraph | None = None) -> nx.Mu
     order = {e.id: i for i, e in enumerate(model.entities)}
     for event in model.events:
         involved = sorted((a for a in event_actors(event) if a in graph), key=order.__getitem__)
+        if len(involved) > MAX_PAIRED_ACTORS:
+            continue
         for u, v in combinations(involved, 2):
             _add(graph, u, v, "event", label=class_label(event.kind), weight=1, directed=False, item=event.id)
     spans = _quoted(model)
@@ -79,8 +85,9 @@ def actor_graph(model: GraphModel, full: nx.MultiDiGraph | None = None) -> nx.Mu
         if q.speaker not in graph:
             continue
         rows = spans.get(q.doc_id, [])
-        named = {eid for s, e, eid in rows[bisect.bisect_left(rows, (q.start, -1, "")):]
-                 if s < q.end and e <= q.end and eid != q.speaker}
+        # Only the mentions that start inside the quote (a long article has many quotes and spans).
+        inside = rows[bisect.bisect_left(rows, (q.start, -1, "")):bisect.bisect_left(rows, (q.end, -1, ""))]
+        named = {eid for _, e, eid in inside if e <= q.end and eid != q.speaker}
         for target in sorted(named, key=order.__getitem__):
             _add(graph, q.speaker, target, "quote", label=QUOTE_LABEL, weight=1, directed=True, item=q.id)
     for _, _, data in graph.edges(data=True):
@@ -101,4 +108,4 @@ def active_dates(model: GraphModel) -> dict[str, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-__all__ = ["QUOTE_LABEL", "active_dates", "actor_graph", "event_actors"]
+__all__ = ["MAX_PAIRED_ACTORS", "QUOTE_LABEL", "active_dates", "actor_graph", "event_actors"]

@@ -6,6 +6,7 @@ character ranges to highlight counted in UTF-16 units (as JavaScript indexes str
 """
 from __future__ import annotations
 
+import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 
@@ -112,12 +113,15 @@ def evidence_refs(sentences: Sentences, evidence: Iterable[Evidence],
                    mentions: dict[str, list[Mention]]) -> list[list]:
     """Evidence sentences with the mentions (of the given docs) inside them marked."""
     refs, seen = [], set()
+    spans = {doc_id: sorted((m.start, m.end) for m in found) for doc_id, found in mentions.items()}
     for ev in evidence:
         if (ev.doc_id, ev.start, ev.end) in seen:
             continue
         seen.add((ev.doc_id, ev.start, ev.end))
-        marks = [(m.start, m.end) for m in mentions.get(ev.doc_id, ())
-                 if m.start >= ev.start and m.end <= ev.end]
+        # Mentions that start inside the evidence, by bisection (a long article has many of both).
+        rows = spans.get(ev.doc_id, [])
+        inside = rows[bisect.bisect_left(rows, (ev.start, -1)):bisect.bisect_right(rows, (ev.end, ev.end))]
+        marks = [(s, e) for s, e in inside if e <= ev.end]
         ref = sentences.ref(ev.doc_id, ev.start, ev.end, marks)
         if ref is not None:
             refs.append(ref)

@@ -263,3 +263,42 @@ def test_labels_do_not_overlap_after_layout():
             apart_x = abs(ax - bx) >= boxes[a][0] + boxes[b][0] - 1
             apart_y = abs(ay - by) >= boxes[a][1] + boxes[b][1] - 1
             assert apart_x or apart_y, (a, b)
+
+
+def test_an_event_with_too_many_actors_links_no_pairs():
+    from graphbuild.model import Document, Event, Participant
+    from graphbuild.network.actors import MAX_PAIRED_ACTORS
+
+    doc = Document("d", "A crowd met.")
+    people = tuple(Entity(f"p{i}", "Person", f"Person {i}") for i in range(MAX_PAIRED_ACTORS + 1))
+
+    def event(eid, actors):
+        return Event(eid, "Meeting", "met", participants=tuple(Participant("participant", p.id) for p in actors))
+
+    crowd = actor_graph(GraphModel(documents=(doc,), entities=people, events=(event("v", people),)))
+    assert crowd.number_of_edges() == 0 and crowd.number_of_nodes() == len(people)
+    few = actor_graph(GraphModel(documents=(doc,), entities=people, events=(event("v", people[:MAX_PAIRED_ACTORS]),)))
+    assert few.number_of_edges() == MAX_PAIRED_ACTORS * (MAX_PAIRED_ACTORS - 1) // 2
+
+
+def test_quotes_and_evidence_mark_exactly_the_mentions_inside_them():
+    from graphbuild.model import Document, Evidence, Quote
+    from graphbuild.network.evidence import Sentences, by_doc, evidence_refs
+
+    text = "Ann saw Bo. \"Bo and Cy left,\" Ann said. Cy and Ann stayed; Bo went home."
+    doc = Document("d", text)
+    at = lambda s, k=0: [i for i in range(len(text)) if text.startswith(s, i)][k]  # noqa: E731
+    m = lambda s, k=0: Mention("d", at(s, k), at(s, k) + len(s), s, "PERSON", 0, len(text))  # noqa: E731
+    ann, bo, cy = (Entity("a", "Person", "Ann", (), (m("Ann"), m("Ann", 1), m("Ann", 2))),
+                   Entity("b", "Person", "Bo", (), (m("Bo"), m("Bo", 1), m("Bo", 2))),
+                   Entity("c", "Person", "Cy", (), (m("Cy"), m("Cy", 1))))
+    quote = Quote("q", "a", "Bo and Cy left,", "d", at("Bo and"), at("Bo and") + len("Bo and Cy left,"))
+    graph = actor_graph(GraphModel(documents=(doc,), entities=(ann, bo, cy), quotes=(quote,)))
+    assert {(u, v) for u, v, k in graph.edges(keys=True) if k == "quote"} == {("a", "b"), ("a", "c")}
+    sentences = Sentences((doc,))
+    spans = [(0, 11), (12, 40), (41, 59), (41, len(text))]
+    mentions = by_doc([*ann.mentions, *bo.mentions])
+    refs = evidence_refs(sentences, [Evidence("d", s, e, "r", 1.0) for s, e in spans], mentions)
+    want = [sorted((x.start - s, x.end - s) for x in (*ann.mentions, *bo.mentions) if x.start >= s and x.end <= e)
+            for s, e in spans]
+    assert [[tuple(p) for p in r[1]] for r in refs] == [[tuple(p) for p in w] for w in want]
