@@ -22,15 +22,13 @@ from graphbuild.extract.event_args import placeless, setting
 from graphbuild.extract.event_nodes import kept, nested, propagate, worth_a_node
 from graphbuild.extract.index import EntityIndex
 from graphbuild.extract.missed_names import dateline_extents
-from graphbuild.extract.pronouns import SUBJECT_DEPS
+from graphbuild.extract.pronouns import recent_person_pronouns
 from graphbuild.extract.unnamed import with_unnamed
 from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.model import Count, Event, EventLink, Evidence, GraphModel, Mention, Participant, TimeValue, VERB_TRIGGER
 from graphbuild.nlp import ParsedDocument
 
 PLACE_KINDS, PERSON_KINDS = {"Place"}, {"Person"}
-PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
-PRONOUN_REACH = 2  # sentences back in which a pronoun's person is looked for
 NEVER_MERGE_ROOTS, TIME_ENTS = {"Statement"}, {"DATE", "TIME"}
 # Derivational suffixes of abstract nouns (states, qualities, processes).
 ABSTRACT_SUFFIXES = ("tion", "sion", "ity", "ness", "ment", "ism", "ance", "ence", "ship", "hood")
@@ -63,7 +61,7 @@ def events_stage(parsed: ParsedDocument, model: GraphModel) -> GraphModel:
                               lambda k: in_family(k, NEVER_MERGE_ROOTS, lex), same_place)
     cluster_of = {found[i].trigger.i: n for n, members in enumerate(clusters) for i in members}
     actors = {**{i: e for i, e in token_entity.items() if i not in dateline},
-              **_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
+              **recent_person_pronouns(doc, token_entity, {e.id for e in model.entities if e.kind in PERSON_KINDS})}
     events = [_event(f"v{n + 1}", [found[i] for i in members], [records[i] for i in members], parsed,
                      actors, lex, place_ids) for n, members in enumerate(clusters)]
     links = _links(found, cluster_of, events, parsed)
@@ -114,7 +112,11 @@ def _unshown_arguments(found: list[FoundEvent], clusters: list[list[int]], event
 def _token_entities(parsed: ParsedDocument, index: EntityIndex) -> dict[int, str]:
     out = {}
     for tok in parsed.doc:
-        if not (tok.is_space or tok.is_punct) and (eid := index.at(*parsed.source(tok.idx, tok.idx + len(tok.text)))):
+        if tok.is_space or tok.is_punct:
+            continue
+        start, end = parsed.source(tok.idx, tok.idx + len(tok.text))
+        eid = index.at(start, end)
+        if eid is not None:
             out[tok.i] = eid
     return out
 
@@ -160,24 +162,6 @@ def _participant(tok) -> bool:
     if tok.pos_ != "NOUN" or tok.ent_type_ in TIME_ENTS:
         return False
     return tok.tag_ == "NNS" or not tok.lower_.endswith(ABSTRACT_SUFFIXES)
-
-
-def _pronouns(doc, token_entity: dict[int, str], persons: set[str]) -> dict[int, str]:
-    """he/him/his/she/her -> the person named last before it, within PRONOUN_REACH
-    sentences (news names a person, then refers back to them)."""
-    out: dict[int, str] = {}
-    recent: list[tuple[int, str]] = []  # (sentence number, entity id), last named last
-    for n, sent in enumerate(doc.sents):
-        for tok in sent:
-            eid = token_entity.get(tok.i)
-            if eid in persons:
-                recent = [r for r in recent if r[1] != eid][-3:] + [(n, eid)]
-            elif tok.lower_ in PERSONAL_PRONOUNS and tok.pos_ == "PRON":  # "X met him": not X
-                own = {token_entity.get(t.i) for c in tok.head.children if c.dep_ in SUBJECT_DEPS and c != tok
-                       for t in c.subtree}
-                if (pick := next((r for r in reversed(recent) if r[1] not in own), None)) and n - pick[0] <= PRONOUN_REACH:
-                    out[tok.i] = pick[1]
-    return out
 
 
 def _entity(tok, token_entity: dict[int, str]) -> str | None:

@@ -21,7 +21,7 @@ from collections.abc import Iterator, Sequence
 
 from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.birth_cues import birth_cues
-from graphbuild.extract.employment_phrases import EMPLOYER_PREPS, OCCUPATION_NOUNS
+from graphbuild.extract.employment_phrases import EMPLOYER_PREPS
 from graphbuild.extract.place_cues import comma_region_cues, person_of_place_cues, place_cues
 from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
@@ -41,6 +41,11 @@ OWNED_BY_ORGANIZATIONS = frozenset(
 TEAM_STAFF = frozenset("coach manager squad team players lineup".split()) | PLAYER_TITLES
 # A band's members name no club: "Leeds guitarist Eric Holm" is from Leeds.
 BAND_MEMBERS = frozenset("bassist drummer guitarist vocalist keyboardist frontman frontwoman".split())
+# Staff of a firm or an institution, never of a town or a base ("officials at Bagram",
+# "a spokesman at Fort Hood", "a reporter at the scene" name places).
+STAFF_NOUNS = frozenset(
+    "analyst economist strategist researcher scientist engineer professor lecturer teacher employee staffer "
+    "nurse physician surgeon executive developer programmer designer accountant banker trader".split())
 CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 LOOK_BACK = 3
@@ -127,7 +132,7 @@ def _employer_of_occupation(parsed: ParsedDocument, mention_of) -> Iterator[Kind
     ("analysts at Berenberg", "an engineer at Codelco"): where people work, not a
     town, unless the gazetteers know the name as a place."""
     for noun in parsed.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in OCCUPATION_NOUNS:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in STAFF_NOUNS:
             continue
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS or prep.i != noun.i + 1:

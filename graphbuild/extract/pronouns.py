@@ -216,3 +216,31 @@ def _resolve(view: DocumentView, tok: Token, sent_no: int, centre: _Centre,
             if _kind_fits(view, eid, tok):
                 return PronounLink(eid, "definite-subject")
     return None
+
+
+# The events stage's cheaper reading of personal pronouns, over token -> entity ids.
+PERSONAL_PRONOUNS = {"he", "him", "his", "she", "her"}
+PRONOUN_REACH = 2  # sentences back in which a pronoun's person is looked for
+RECENT_PERSONS = 4  # persons remembered, most recently named last
+
+
+def recent_person_pronouns(doc: Doc, token_entity: dict[int, str], persons: set[str]) -> dict[int, str]:
+    """he/him/his/she/her -> the person named last before it, within PRONOUN_REACH
+    sentences (news names a person, then refers back to them); never, for an object
+    pronoun, the subject of its own verb ("X congratulated him" is not X)."""
+    out: dict[int, str] = {}
+    recent: list[tuple[int, str]] = []  # (sentence number, entity id)
+    for n, sent in enumerate(doc.sents):
+        for tok in sent:
+            eid = token_entity.get(tok.i)
+            if eid in persons:
+                recent = [r for r in recent if r[1] != eid][1 - RECENT_PERSONS:] + [(n, eid)]
+                continue
+            if tok.lower_ not in PERSONAL_PRONOUNS or tok.pos_ != "PRON":
+                continue
+            own = {token_entity.get(t.i) for c in tok.head.children if c.dep_ in SUBJECT_DEPS and c != tok
+                   for t in c.subtree}
+            pick = next((r for r in reversed(recent) if r[1] not in own), None)
+            if pick is not None and n - pick[0] <= PRONOUN_REACH:
+                out[tok.i] = pick[1]
+    return out

@@ -59,14 +59,15 @@ _OF_COUNTRY = re.compile(r"^(?P<person>.+?) of (?P<country>[A-Z][\w .'’-]+)$")
 
 
 def person_of_country(text: str, span: Span) -> list[Span]:
-    """A span the model made of a person and the country they represent ("Casper Ruud of
-    Norway", as sport writes it) split into the person's name and the country; any
-    other span as it is."""
+    """A span the model made of a name and a country ("Casper Ruud of Norway", as sport
+    writes it; "Deutsche Telekom of Germany") split into the name, under the span's tag,
+    and the country; any other span as it is."""
     name = text[span.start:span.end]
     m = _OF_COUNTRY.match(name) if span.label in ("ORG", "PERSON") and by_name(name) is None else None
     if m is None or by_name(m.group("country")) is None or not _personal_name_form(m.group("person")):
         return [span]
-    return [Span(span.start, span.start + m.end("person"), "PERSON", span.rule),
+    # the name keeps the model's tag: the kind vote weighs it with the rest of the text
+    return [Span(span.start, span.start + m.end("person"), span.label, span.rule),
             Span(span.start + m.start("country"), span.end, "GPE", span.rule)]
 
 
@@ -78,21 +79,25 @@ def _personal_name_form(name: str) -> bool:
             and not name_votes(name))
 
 
-_AND_TAIL = re.compile(r" and (?:[A-Z][\w'’-]+)(?: [A-Z][\w'’-]+)*(?![\w'’-]| [A-Z])")
+# " and Gynecologists": one capitalized plural after "and", no name after it.
+_AND_TAIL = re.compile(r" and [A-Z][\w'’-]*[a-z]s(?![\w'’-]| [A-Z])")
+_PLURAL_END = re.compile(r"[A-Z][\w'’-]*[a-z]s$")
 
 
 def with_conjoined_tail(text: str, spans: list[Span]) -> list[Span]:
-    """An organization's name the model cut at "and" ("American College of Obstetricians"
-    + " and Gynecologists") runs on over the capitalized words after it, when those name
-    nothing of their own."""
-    starts = {s.start for s in spans}
-    out = []
+    """An organization's name the model cut at "and" between two plural nouns ("American
+    College of Obstetricians" + " and Gynecologists") runs on over the second, and a span
+    the model made of that word alone goes; "the Bank of England and Barclays" names two."""
+    out, absorbed = [], set()
     for s in spans:
-        m = _AND_TAIL.match(text, s.end) if s.label == "ORG" and " of " in text[s.start:s.end] else None
-        if m and not any(m.start() < a < m.end() for a in starts):
+        name = text[s.start:s.end]
+        m = _AND_TAIL.match(text, s.end) if s.label == "ORG" and " of " in name and _PLURAL_END.search(name) else None
+        inside = [t for t in spans if m and m.start() < t.end and t.start < m.end()]
+        if m and all((t.start, t.end) == (m.start() + 5, m.end()) for t in inside):
             s = Span(s.start, m.end(), s.label, s.rule)
+            absorbed.update(inside)
         out.append(s)
-    return out
+    return [s for s in out if s not in absorbed]
 
 
 def with_credentials(text: str, spans: list[Span]) -> list[Span]:

@@ -3,14 +3,13 @@ same input always gives the same model, and one fact per (subject, predicate, ob
 with the evidence of all its statements."""
 from __future__ import annotations
 
-import string
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from operator import attrgetter
 
-from graphbuild.lexicon.name_forms import in_gazetteer
 from graphbuild.model import REFERRING_RULES, Entity, EventLink, Evidence, Membership, Mention, MergeStep, Relation
 from graphbuild.names import normalize, shouted
+from graphbuild.resolve.geo import gazetteer_spelling
 
 
 def sorted_evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
@@ -66,8 +65,10 @@ def canonical_label(entities: Sequence[Entity]) -> str:
     for e in entities:
         weight[e.label] += name_weight(e)
     label = min(weight, key=lambda lab: (-len(normalize(lab).split()), shouted(lab), -weight[lab], lab))
-    # A dateline's place named nowhere else: the gazetteer's spelling ("LONDON" is London).
-    return string.capwords(label) if shouted(label) and in_gazetteer(string.capwords(label)) else label
+    if shouted(label) and all(e.kind == "Place" for e in entities):
+        # a dateline's place named nowhere else: as the gazetteer spells it ("LONDON" is London)
+        return gazetteer_spelling(label) or label
+    return label
 
 
 __all__ = ["canonical_label", "merge_links", "merge_memberships", "merge_relation_list", "name_weight", "sorted_evidence",

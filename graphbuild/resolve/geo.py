@@ -181,6 +181,13 @@ def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None
     )
 
 
+def gazetteer_spelling(name: str) -> str | None:
+    """How the gazetteer spells the place `name` ("MCALLEN" -> "McAllen"), when all the
+    places of that name share one spelling; else None."""
+    spellings = {rec["name"] for rec in gazetteer().places.get(normalize(name), ())}
+    return spellings.pop() if len(spellings) == 1 else None
+
+
 def _spelled(e: Entity, name: str) -> Entity:
     """A place known only in capitals ("SAO PAULO" of a dateline) labelled as the
     gazetteer spells it ("São Paulo"); the capitals stay a surface form."""
