@@ -9,7 +9,6 @@ from operator import attrgetter
 
 from graphbuild.model import REFERRING_RULES, Entity, EventLink, Evidence, Membership, Mention, MergeStep, Relation
 from graphbuild.names import normalize, shouted
-from graphbuild.resolve.geo import gazetteer_spelling
 
 
 def sorted_evidence(items: Iterable[Evidence]) -> tuple[Evidence, ...]:
@@ -64,11 +63,7 @@ def canonical_label(entities: Sequence[Entity]) -> str:
     weight: Counter[str] = Counter()
     for e in entities:
         weight[e.label] += name_weight(e)
-    label = min(weight, key=lambda lab: (-len(normalize(lab).split()), shouted(lab), -weight[lab], lab))
-    if shouted(label) and all(e.kind == "Place" for e in entities):
-        # a dateline's place named nowhere else: as the gazetteer spells it ("LONDON" is London)
-        return gazetteer_spelling(label) or label
-    return label
+    return min(weight, key=lambda lab: (-len(normalize(lab).split()), shouted(lab), -weight[lab], lab))
 
 
 __all__ = ["canonical_label", "merge_links", "merge_memberships", "merge_relation_list", "name_weight", "sorted_evidence",

@@ -18,7 +18,7 @@ from functools import lru_cache
 from graphbuild.lexicon.countries import countries as country_table
 from graphbuild.lexicon.countries import geonames, name_variants
 from graphbuild.model import Entity, Evidence, GraphModel, Relation
-from graphbuild.names import is_acronym, normalize
+from graphbuild.names import is_acronym, normalize, shouted
 from graphbuild.vocab import iri_base
 
 PLACE_KINDS = frozenset({"Place"})
@@ -146,8 +146,9 @@ def link_places(model: GraphModel) -> GraphModel:
         sent = set().union(*(sentence_ctx.get((m.doc_id, m.sentence_start), set()) for m in e.mentions))
         docs = set().union(*(doc_ctx.get(m.doc_id, set()) for m in e.mentions))
         rec = resolve_place((e.label, *e.alt_labels), sent, docs)
-        if rec is None:
-            entities.append(e)
+        if rec is None:  # unlinked ("LONDON" of two countries): still spelled as the gazetteer does
+            spelling = gazetteer_spelling(e.label) if shouted(e.label) else None  # not "LA", "NY"
+            entities.append(_spelled(e, spelling) if spelling else e)
             continue
         entities.append(_spelled(_with_link(e, rec["id"], rec["lat"], rec["long"]), rec["name"]))
         country_id = node_of_country.get(rec["country"])
