@@ -88,13 +88,33 @@ def send(http, target: Target, method: str, graph: str, body: bytes) -> None:
         response = http.request(method, target.url, params={target.graph_param: graph}, data=body,
                                 headers={"Content-Type": CONTENT_TYPE}, timeout=target.timeout)
     except requests.RequestException as err:
-        raise StoreError("GB505", method=method, url=target.url, graph=graph, retries=target.retries,
-                         reason=err) from err
-    if 200 <= response.status_code < 300:
-        return
-    answer = " ".join(response.text.split())[:300]
-    raise StoreError(STATUS_CODES.get(response.status_code, "GB504"), method=method, url=target.url, graph=graph,
-                     status=response.status_code, status_reason=response.reason, answer=answer)
+        # A server that refuses a request before reading its body (Virtuoso's 401) may
+        # reset the connection while the body is still being sent: ask without a body
+        # what it answers, so the error names the real cause and its fix.
+        refused = _probe(http, target, graph) if isinstance(err, requests.ConnectionError) else None
+        if refused is None or refused[0] not in STATUS_CODES:
+            raise StoreError("GB505", method=method, url=target.url, graph=graph, retries=target.retries,
+                             reason=err) from err
+        status, reason, text = refused
+    else:
+        if 200 <= response.status_code < 300:
+            return
+        status, reason, text = response.status_code, response.reason, response.text
+    raise StoreError(STATUS_CODES.get(status, "GB504"), method=method, url=target.url, graph=graph,
+                     status=status, status_reason=reason, answer=" ".join(text.split())[:300])
+
+
+def _probe(http, target: Target, graph: str) -> tuple[int, str, str] | None:
+    """Status, reason and the start of the body the server answers a bodyless GET of
+    `graph` with (the rest left unread), or None when it answers nothing."""
+    import requests
+
+    try:
+        with http.get(target.url, params={target.graph_param: graph}, timeout=target.timeout, stream=True) as r:
+            head = next(r.iter_content(2048), b"")
+            return r.status_code, r.reason or "", head.decode("utf-8", "replace")
+    except requests.RequestException:
+        return None
 
 
 def push_graphs(target: Target, named: NamedGraphs,
