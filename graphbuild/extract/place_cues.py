@@ -43,6 +43,7 @@ OF_PLACE_NOUNS = frozenset(
 )
 # Offices held of a settlement: "the mayor of X" (a governor may be a bank's, a mayor is a town's).
 OF_PLACE_OFFICES = frozenset({"mayor"})
+_CUE_NOUNS = DESCRIBING_NOUNS | OF_PLACE_OFFICES  # the nouns `place_cues` reads, one set for the token loop
 DESCRIBED_AS_PLACE = "described-as-place"
 COMMA_REGION = "comma-region"
 # As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
@@ -69,7 +70,7 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
     """Place cues for the mentions a describing noun calls a place (module docstring)."""
     seen: set[Mention] = set()
     for noun in parsed.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in DESCRIBING_NOUNS | OF_PLACE_OFFICES:
+        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CUE_NOUNS:
             continue
         office = noun.lemma_.lower() in OF_PLACE_OFFICES  # "X, the mayor" is a person
         subject = None if office else described_subject(noun)
