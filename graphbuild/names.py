@@ -4,7 +4,7 @@ and resolve (word lists in `graphbuild.lexicon`).
 - Possessives: `POSSESSIVE` ends a mention's surface ("Soleimani's", "Reuters'", never
   the bare apostrophe of "Iran'"); `strip_possessive` drops it. `normalize` and title
   reading drop any trailing apostrophe (`ANY_POSSESSIVE`).
-- Initials: `initials` of a name's words (small words skipped, "IRGC" of "Islamic
+- Initials: `initials` of a name's words (`name_initials` of its capitalized ones) (small words skipped, "IRGC" of "Islamic
   Revolutionary Guards Corps"); `acronym` is the blocking form (capitalized words only,
   lowercase); `initialled_name` ("D. Fleming").
 - Titles: `split_title`, `name_of`, `expand_title`, `preceding_title`, `is_honorific`,
@@ -151,6 +151,12 @@ def initials(words: Iterable[str], letters_only: bool = False) -> str:
     """The uppercase first letters of `words`, small words (`ACRONYM_SKIP`) skipped;
     with `letters_only`, words that start with no letter too."""
     return "".join(w[0] for w in words if w.casefold() not in ACRONYM_SKIP and (not letters_only or w[:1].isalpha())).upper()
+
+
+def name_initials(name: str) -> str:
+    """The initials of a name's capitalized words ("UAW" of "United Auto Workers union":
+    lowercase words are no part of its acronym)."""
+    return initials([w for w in re.findall(r"[\w'’]+", name.replace("-", " ")) if not w[:1].islower()])
 
 
 def expand_title(title: str) -> str | None:

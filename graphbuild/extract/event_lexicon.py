@@ -63,11 +63,18 @@ class Lexicon:
         whose cues are all absent."""
         for context in (near, wider):
             for cued in self.cued.get(lemma, ()):
-                if cued.cues & context:
-                    return cued.kind
+                if found := cued.cues & context:
+                    return self._narrowest(cued.kind, found)
         # A cued lemma without its cue is no event ("the price fell", "sent a letter"),
         # unless gb:Event itself lists it ("went on strike").
         return self.triggers.get(lemma)
+
+    def _narrowest(self, kind: str, cues: set[str]) -> str:
+        """`kind`, or the one sub-class of it that its present cues name ("the quake hit"
+        is an Earthquake, not any natural disaster); the cues that are triggers of no
+        sub-class, or of several, leave `kind`."""
+        narrower = {k for c in cues if (k := self.triggers.get(c)) and kind in self.parents.get(k, ())}
+        return narrower.pop() if len(narrower) == 1 else kind
 
     def compatible(self, a: str, b: str) -> bool:
         """Whether kinds `a` and `b` can name one event (equal, or one subsumes the other)."""

@@ -10,7 +10,8 @@ Such a possessor votes Organization, or Place when the gazetteers know its name
 ("Globex, Initech and Hooli"), so each conjunct votes for its conjuncts' tags. And one
 "this is a person": a role noun written in lowercase right before a name shaped like a
 personal name ("chief executive Marcus Feld", "spokeswoman Ann Roe"), tagged what it may;
-and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe"), is a club.
+and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe"), is a club;
+so is a personal name in apposition to such a noun ("the foreign minister, Maja Holm,").
 A name in apposition to an organization noun ("the software firm X") is an organization,
 and so is the name after an occupation noun and "at" ("an engineer at X").
 """
@@ -74,6 +75,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _role_before_name(parsed, mention_of)
     yield from _team_before_staff(parsed, mention_of)
     yield from _described_as_organization(parsed, mention_of)
+    yield from _described_as_person(parsed, mention_of)
     yield from _employer_of_occupation(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
@@ -125,6 +127,18 @@ def _described_as_organization(parsed: ParsedDocument, mention_of) -> Iterator[K
         m = mention_of(name)
         if m is not None and not is_nation(POSSESSIVE.sub("", m.text)):
             yield KindCue(m.start, m.end, "Organization", "described-as-organization", DESCRIBED_WEIGHT)
+
+
+def _described_as_person(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """A Person cue for a name shaped like a personal name in apposition to a role noun
+    ("the new foreign minister, Maja Holm,", "Ann Roe, a lawyer,"), tagged what it may:
+    an office or a trade is held by a person."""
+    for name, noun in described_names(parsed.doc):
+        if noun.lemma_.lower() not in ROLE_NOUNS or not noun.is_lower:
+            continue
+        m = mention_of(name)
+        if m is not None and m.label != "PERSON" and shaped_like_person(POSSESSIVE.sub("", m.text)):
+            yield KindCue(m.start, m.end, "Person", "described-as-person", CUE_WEIGHT)
 
 
 def _employer_of_occupation(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

@@ -47,7 +47,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     text = parsed.doc.text
     layout = Layout(text, context.repeated_lines)
     spans = [p for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
-             for s in _repair(text, Span(ent.start_char, ent.end_char, ent.label_)) for p in person_of_country(text, s)]
+             for s in _repair(text, Span(_name_start(ent), ent.end_char, ent.label_)) for p in person_of_country(text, s)]
     spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
     described = list(described_names(parsed.doc))  # one pass over the tokens for both uses
     works = described_works(described)
@@ -62,6 +62,15 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans += table_names(text, spans)
     spans += propagate(parsed.doc, layout, spans)
     return _to_mentions(parsed, sorted(set(spans), key=lambda s: (s.start, -s.end)))
+
+
+def _name_start(ent) -> int:
+    """Where the name of a model's span starts: after a lowercase verb the span took in
+    ("to meet European Union officials" tagged "meet European Union")."""
+    i = ent.start
+    while i < ent.end - 1 and ent.doc[i].is_lower and ent.doc[i].pos_ in ("VERB", "AUX"):
+        i += 1
+    return ent.doc[i].idx
 
 
 def _with_team_nicknames(parsed: ParsedDocument, layout: Layout, spans: list[Span]) -> list[Span]:

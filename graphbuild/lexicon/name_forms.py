@@ -151,11 +151,13 @@ def acronym_shaped(name: str) -> bool:
 
 
 @lru_cache(maxsize=1 << 14)
-def org_short_forms(name: str) -> frozenset[str]:
+def org_short_forms(name: str, places: bool = False) -> frozenset[str]:
     """Normalized one-word forms `name` is shortened to when it names an organization:
     the first distinctive word ("acme" of "Acme Industrial Holdings") and, for a name
     with a legal form, the last word of its two-word base ("disney" of "Walt Disney
-    Co."); a head noun, a small word or a place name is never a short form."""
+    Co."); a head noun or a small word is never a short form, nor a place name unless
+    `places` (for a short name known to name an organization: "Harlow" of "Harlow
+    Systems Inc" where the text calls Harlow a company, though a town has the name)."""
     base = normalize(without_legal_form(name)).split()
     if base and base[0] == "the":
         base = base[1:]
@@ -164,7 +166,7 @@ def org_short_forms(name: str) -> frozenset[str]:
     out = set()
     for word in (base[0], base[-1] if legal_form(name) and len(base) == 2 else ""):
         if len(word) >= 3 and word not in ORG_HEAD_NOUNS and word not in PLACE_HEAD_NOUNS \
-                and word not in PLACE_MODIFIERS and not in_gazetteer(word):
+                and word not in PLACE_MODIFIERS and (places or not in_gazetteer(word)):
             out.add(word)
     return frozenset(out)
 

@@ -26,7 +26,7 @@ from graphbuild.lexicon.name_forms import (in_gazetteer, legal_form, name_votes,
 from graphbuild.lexicon.name_variants import given_names_variants
 from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
 from graphbuild.model import Entity, KindCue, MergeStep, Mention
-from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, initials, name_of,
+from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, name_initials, name_of,
                               preceding_title, shouted, strip_possessive, undot, whole_titles)
 from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.group_kind import (DESCRIBED_RULE, STRONG_PERSON_CUE, STRONG_PLACE_CUE, after_honorific as
@@ -225,17 +225,12 @@ def _choose(candidates: list[_Group], g: _Group) -> _Group | None:
     return max(before, key=lambda x: x[0])[1] if before else None
 
 
-def _initials(name: str) -> str:
-    # Lowercase words are no part of the name's acronym: "United Auto Workers union" is UAW.
-    return initials([w for w in re.findall(r"[\w'’]+", name.replace("-", " ")) if not w[:1].islower()])
-
-
 def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
     """Join an all-caps name to the organization whose initials it spells."""
     by_initials: dict[str, _Group] = {}
     for g in groups:
         if len(g.words) >= 2 and _kind(g) != "Person":
-            by_initials.setdefault(_initials(g.names[0]), g)
+            by_initials.setdefault(name_initials(g.names[0]), g)
 
     def target(g: _Group, _kept) -> _Group | None:
         acronym = g.names[0].replace(".", "").upper() if g.names[0].isupper() else g.names[0]
@@ -248,6 +243,7 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     "Acme Industrial Holdings"); with several, to the most recent one before it, else none."""
     orgs = [g for g in groups if len(g.words) >= 2 and _kind(g) == "Organization"]
     shorts = {id(f): set().union(*(org_short_forms(n) for n in set(f.names))) for f in orgs}
+    place_named = {id(f): set().union(*(org_short_forms(n, places=True) for n in set(f.names))) for f in orgs}
     person_words = {w for g in groups if len(g.words) >= 2 and _kind(g) == "Person" for w in g.words}
 
     def target(g: _Group, _kept) -> _Group | None:
@@ -256,7 +252,9 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
         # A word no gazetteer knows, tagged a place ("goals for Rapid") and never "in" one, may shorten a club.
         if not _personish(g) and (_kind(g) == "Organization" or (_kind(g) == "Place" and not g.located
                                                                  and not in_gazetteer(g.names[0]))):
-            return _choose([f for f in orgs if g.key in shorts[id(f)]], g)
+            # A name tagged an organization, never "in" one, may be a town's too ("Harlow").
+            forms = place_named if _kind(g) == "Organization" and not g.located else shorts
+            return _choose([f for f in orgs if g.key in forms[id(f)]], g)
         if _bare_word_tagged_person(g) and g.key not in person_words:
             # "Brenford shares fell" beside "Brenford Motors Inc": a company's legal form
             # outweighs the tagger's guess, unless a person here carries the word.
