@@ -113,8 +113,8 @@ def find_counts(sent: Span) -> list[FoundCount]:
             continue
         parts = _number_tokens(tok)
         value = parse_number(" ".join(t.text for t in parts).replace(" - ", "-"))
-        if value is None:
-            continue
+        if value is None or any(c.dep_ == "det" and c.lower_ == "no" for c in tok.children):
+            continue  # "no one was hurt" counts no one
         seen.update(t.i for t in parts)
         word = _casualty_word(tok)
         if word is None:

@@ -1,8 +1,8 @@
 """Whether the text says an event happened: its factuality, read from the parse.
 
 `factuality(trigger)` gives one of FACTUALITY for an event trigger token, from the words
-that govern it: negation ("did not attend", "no deal", "denied killing", "refused to
-resign"), modal and conditional heads ("could delay", "if they strike", "it is illegal to
+that govern it: negation ("did not attend", "no deal", "no one was hurt", "denied
+killing", "refused to resign"), modal and conditional heads ("could delay", "if they strike", "it is illegal to
 assassinate", "threatened to strike"), future tense and plans ("will meet", "plans to
 buy", "the upcoming election"), and reporting ("police said he was arrested", "according
 to", "allegedly"). The strongest qualification found wins, in the order of QUALIFIED.
@@ -22,6 +22,7 @@ MODALS = {"could", "might", "may", "would", "should", "must", "can", "ought", "s
 FUTURE_AUX = {"will", "'ll", "wo", "shall"}
 CONDITIONALS = {"if", "unless", "whether", "lest"}
 NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither"}
+NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "noone", "neither"}  # "no one": "one" with "no" (`_none_subject`)
 # Heads that deny the event they govern ("denied killing", "failed to reach a deal").
 DENYING = {"deny", "refuse", "fail", "reject", "decline", "avoid", "cancel", "scrap", "abandon", "forgo", "prevent",
            "avert", "thwart", "foil", "postpone", "veto"}
@@ -66,11 +67,20 @@ def _predicate(tok: Token) -> Token:
     return cur
 
 
+def _none_subject(subject: Token) -> bool:
+    """A subject that says no one did it: "nobody", "none of them", "no one", "no
+    passengers"."""
+    return subject.lower_ in NEGATIVE_SUBJECTS or any(c.dep_ == "det" and c.lower_ == "no" for c in subject.children)
+
+
 def _local(tok: Token) -> str | None:
-    """The qualification a clause head states itself: negation, a conditional
-    subordinator, a modal, future "will", a reporting adverb or "according to"."""
+    """The qualification a clause head states itself: negation (of the verb, or a
+    subject like "no one"), a conditional subordinator, a modal, future "will", a
+    reporting adverb or "according to"."""
     kids = list(tok.children)
     if any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "preconj")) for c in kids):
+        return NEGATED
+    if tok.pos_ in ("VERB", "AUX") and any(c.dep_ in SUBJECT_DEPS and _none_subject(c) for c in kids):
         return NEGATED
     if any(c.dep_ == "mark" and c.lower_ in CONDITIONALS for c in kids):
         return HYPOTHETICAL

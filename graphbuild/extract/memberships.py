@@ -2,7 +2,8 @@
 verbs and nouns that state them:
 
 - "X plays for ORG", "a footballer who played for ORG", "X signed for/with ORG", "X
-  joined ORG", "X was signed by / traded to ORG": memberOf; "X works for/at ORG": worksFor.
+  joined ORG", "X was signed by / traded to ORG": memberOf; "X works for/at ORG": worksFor;
+  "previously", "formerly" or "once" on the verb tells a past one: none.
 - "X is a member of ORG", "X was elected a member of ORG", "X, a founding member of ORG",
   "X is a member state of ORG", "COUNTRY joined ORG": memberOf, X a person, an
   organization or a country; "a former member" is none.
@@ -44,6 +45,8 @@ PASSIVE_AFFILIATION = {
 }
 COLLEGE_WORDS = frozenset("college collegiate varsity".split())  # "played college football for X": schooling
 PAST_WORDS = frozenset("former ex".split())  # "a former member of": no current membership
+# Adverbs that put the verb's membership in the past ("who previously worked at X").
+PAST_ADVERBS = frozenset("previously formerly once".split())
 
 def _organizations(view: DocumentView, tok: Token) -> Iterator[str]:
     """The organization a preposition's object or a direct object names (and its conjuncts)."""
@@ -239,7 +242,7 @@ def affiliations(view: DocumentView) -> Iterator[FoundRelation]:
             elif c.dep_ in ("dobj", "prep") and lemma == "play" and not _college(c):
                 # "played two seasons in the minors for X", "plays as a striker for X"
                 targets += [(p, "memberOf") for x in _nested_for(c) for p in x.children if p.dep_ == "pobj"]
-        if not targets:
+        if not targets or any(c.dep_ == "advmod" and c.lower_ in PAST_ADVERBS for c in verb.children):
             continue
         person = affiliation_phrases.doer(view, verb) or (_joining_country(view, verb) if lemma == "join" else None)
         if person is None:

@@ -31,6 +31,7 @@ def test_casualty_counts(nlp, text, expected):
     "It is estimated up to a million people have taken to the streets to pay tribute to the general.",
     "There are roughly 5,000 U.S. troops in Iraq.",
     "The 62-year-old general led forces in Syria for 20 years.",
+    "No one was injured in the blaze, firefighters said.",
 ])
 def test_numbers_that_are_not_tolls(nlp, text):
     assert _counts(nlp, text) == []

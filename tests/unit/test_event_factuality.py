@@ -30,6 +30,11 @@ from graphbuild.model import FACTUALITY, HAPPENED, strongest_factuality
     ("The minister is expected to resign.", "resign", "future"),
     ("The government will hold an election in May.", "election", "future"),
     ("The upcoming election will be close.", "election", "future"),
+    ("No one was injured in the blaze.", "injured", "negated"),
+    ("Nobody was killed when the bridge collapsed.", "killed", "negated"),
+    ("None of the miners were hurt.", "hurt", "negated"),
+    ("No passengers were hurt, the airline said.", "hurt", "negated"),
+    ("One miner was hurt.", "hurt", "asserted"),
 ])
 def test_factuality_from_the_parse(nlp, text, word, expected):
     from graphbuild.extract.event_factuality import factuality

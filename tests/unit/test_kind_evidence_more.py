@@ -69,3 +69,10 @@ def test_a_cued_trigger_takes_the_sub_class_its_cue_names():
     assert lex.kind("hit", {"quake"}) == "Earthquake"
     assert lex.kind("hit", {"storm"}) == "Storm"
     assert lex.kind("hit", {"magnitude"}) == "NaturalDisaster"  # a cue that names no sub-class
+
+
+def test_a_membership_the_verb_puts_in_the_past_is_none(nlp):
+    model = _model(nlp, "Mei Lin, who previously worked at Apple, founded Nova. Ann Roe works for Apple.")
+    works = {(r.subject, r.object) for r in model.relations if r.predicate == "worksFor"}
+    labels = {e.id: e.label for e in model.entities}
+    assert {(labels[s], labels[o]) for s, o in works} == {("Ann Roe", "Apple")}
