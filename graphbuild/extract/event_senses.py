@@ -140,9 +140,17 @@ def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
         if not lex.is_trigger(lemma):  # no reading to weigh: skip building its context
             continue
         kind = lex.kind(lemma, _near(tok), _wider(tok))
+        if kind is not None and in_family(kind, {"Statement"}, lex) and _unspoken_participle(tok):
+            return None
         if kind is not None:
             return None if lex.blocks(kind, _phrase(tok)) else kind
     return None
+
+
+def _unspoken_participle(tok: Token) -> bool:
+    """A speech verb's participle that only qualifies a noun, with no one who spoke
+    ("14 cases reported since May", "the figures announced"): no act of speech."""
+    return tok.tag_ == "VBN" and tok.dep_ == "acl" and not any(c.dep_ == "agent" for c in tok.children)
 
 
 def is_classifier(tok: Token, triggers) -> bool:

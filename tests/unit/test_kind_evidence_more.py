@@ -76,3 +76,16 @@ def test_a_membership_the_verb_puts_in_the_past_is_none(nlp):
     works = {(r.subject, r.object) for r in model.relations if r.predicate == "worksFor"}
     labels = {e.id: e.label for e in model.entities}
     assert {(labels[s], labels[o]) for s, o in works} == {("Ann Roe", "Apple")}
+
+
+def _event_kinds(nlp, text) -> set[str]:
+    return {v.kind for v in _model(nlp, text).events}
+
+
+def test_a_speech_participle_qualifying_a_noun_is_no_statement(nlp):
+    assert "Statement" not in _event_kinds(nlp, "Officials counted 14 cases reported since early January.")
+    assert "Statement" in _event_kinds(nlp, "The results announced by the ministry on Monday showed a rise.")
+
+
+def test_returning_to_work_is_no_journey(nlp):
+    assert "Travel" not in _event_kinds(nlp, "Dockworkers at the port returned to work on Thursday.")
