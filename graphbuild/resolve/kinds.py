@@ -32,6 +32,7 @@ from graphbuild.vocab import ORG, SCHEMA, SEM, entity_classes, property_for, rol
 ENTITY_KINDS = ("Organization", "Person", "Place")
 ROLE_WEIGHT = 1.0  # one fact counts as much as one mention
 COUNTRY_WEIGHT = 1.0  # a country's name counts as one mention more
+TITLE_WEIGHT = 2.0  # a member with a job title: as much as a name's head noun (`name_votes`)
 
 
 @cache
@@ -85,19 +86,16 @@ def decide_kind(members: Sequence[Entity], roles: Iterable[Counter[str]] = ()) -
         votes[e.kind] += name_weight(e)
         if country_code(e.label) is not None:
             votes["Place"] += COUNTRY_WEIGHT
-    if len({e.kind for e in members}) > 1:
-        # Members that disagree are settled by what their names say. Members that agree
-        # keep their kind: each one's kind already weighed its name's form in its own
-        # document (`group_kind`) against its tags and cues, so counting the form again
-        # would let "Park" of a "lawyer, Ellen Park," tagged PERSON make a place of her.
-        form: Counter[str] = Counter()
-        for name in sorted({n for e in members for n in (e.label, *e.alt_labels)}):
-            for kind, weight in name_votes(name, gazetteer=False).items():  # countries are counted above
-                form[kind] = max(form[kind], weight)
-        votes.update(form)
+        if e.titles:  # a job title is a person's: "Park" of "lawyer Ellen Park" makes no place of her
+            votes["Person"] += TITLE_WEIGHT
+    form: Counter[str] = Counter()
+    for name in sorted({n for e in members for n in (e.label, *e.alt_labels)}):
+        for kind, weight in name_votes(name, gazetteer=False).items():  # countries are counted above
+            form[kind] = max(form[kind], weight)
+    votes.update(form)
     for counter in roles:
         votes.update(counter)
     return min(votes, key=lambda k: (-votes[k], k))
 
 
-__all__ = ["COUNTRY_WEIGHT", "ENTITY_KINDS", "ROLE_WEIGHT", "decide_kind", "role_votes"]
+__all__ = ["COUNTRY_WEIGHT", "ENTITY_KINDS", "ROLE_WEIGHT", "TITLE_WEIGHT", "decide_kind", "role_votes"]

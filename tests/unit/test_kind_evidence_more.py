@@ -1,7 +1,7 @@
 """Kinds, spans and short forms on sentences of our own: an office in apposition makes a
 person, a verb the model swept into a name is no part of it, a company may share a
-town's name, a node whose members agree keeps their kind, "the quake hit" is an
-earthquake."""
+town's name, a job title makes a person whatever the name's head noun, "the quake hit"
+is an earthquake."""
 from __future__ import annotations
 
 from graphbuild.model import Document, Entity, Mention
@@ -47,15 +47,16 @@ def test_a_town_in_a_sentence_of_its_own_stays_apart_from_a_company_named_after_
     assert kinds.get("Boston Scientific") == "Organization" and kinds.get("Boston") == "Place"
 
 
-def _entity(i: int, label: str, kind: str) -> Entity:
+def _entity(i: int, label: str, kind: str, titles: tuple[str, ...] = ()) -> Entity:
     m = Mention(f"d{i}", 0, len(label), label, "PERSON" if kind == "Person" else "FAC", 0, len(label))
-    return Entity(id=f"e{i}", kind=kind, label=label, mentions=(m,))
+    return Entity(id=f"e{i}", kind=kind, label=label, mentions=(m,), titles=titles)
 
 
-def test_members_that_agree_keep_their_kind_whatever_the_name_form():
-    # "Park" ends place names, but each document weighed that already and said Person.
-    assert decide_kind([_entity(1, "Ellen Park", "Person")]) == "Person"
-    assert decide_kind([_entity(1, "Ellen Park", "Person"), _entity(2, "Ellen Park", "Person")]) == "Person"
+def test_a_job_title_outweighs_a_place_head_noun_in_the_name():
+    # "Park" ends place names, and a document's PERSON tag alone does not outweigh it
+    # ("Kennicott Glacier" tagged PERSON is a glacier); a lawyer is a person.
+    assert decide_kind([_entity(1, "Ellen Park", "Person", ("lawyer",))]) == "Person"
+    assert decide_kind([_entity(1, "Kennicott Glacier", "Person")]) == "Place"
 
 
 def test_members_that_disagree_are_settled_by_the_name_form():
