@@ -17,8 +17,8 @@ from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, propagate
 from graphbuild.extract.span_joins import described_names, described_organizations, described_works
-from graphbuild.extract.span_joins import (person_of_country, with_conjoined_tail, with_credentials,
-                                           with_surname_after_particle)
+from graphbuild.extract.span_joins import (person_of_country, split_conjoined_organizations, with_conjoined_tail,
+                                           with_credentials, with_surname_after_particle)
 from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import shaped_like_person
@@ -48,6 +48,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     layout = Layout(text, context.repeated_lines)
     spans = [p for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(_name_start(ent), ent.end_char, ent.label_)) for p in person_of_country(text, s)]
+    spans = split_conjoined_organizations(text, spans)
     spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
     described = list(described_names(parsed.doc))  # one pass over the tokens for both uses
     works = described_works(described)
@@ -55,7 +56,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = _with_team_nicknames(parsed, layout, spans)
     spans = with_conjoined_tail(text, with_surname_after_particle(text, spans))
     places = datelines(text, spans)
-    spans = [s for s in spans if not any((s.start, s.end) == (p.start, p.end) for p in places)] + places
+    spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end for p in places)] + places
     spans += initialled(text, spans)
     spans += described_organizations(parsed.doc, described, spans)
     spans += acronyms(text, spans)

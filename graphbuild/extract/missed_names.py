@@ -59,8 +59,8 @@ def acronyms(text: str, spans: list[Span]) -> list[Span]:
 def datelines(text: str, spans: list[Span]) -> list[Span]:
     """The place of a dateline (rule "dateline", label GPE; with a bare "PLACE -" only for
     a place the gazetteers know) that the model missed or tagged as exactly this span
-    under another label ("DETROIT (Reuters) -" read as an organization): the caller
-    replaces a span of the same offsets."""
+    under another label ("DETROIT (Reuters) -" read as an organization) or only in part
+    ("ALEGRE" of "PORTO ALEGRE"): the caller replaces the spans inside it."""
     head = "\n".join(text.split("\n")[:DATELINE_LINES])
     out = []
     bare = [m for m in _BARE_DATELINE.finditer(head) if in_gazetteer(m.group(1).title())]
@@ -68,7 +68,8 @@ def datelines(text: str, spans: list[Span]) -> list[Span]:
         a, b = m.span(1)
         if any(o.start == a for o in out):
             continue
-        if not any(s.start < b and a < s.end and (s.start, s.end) != (a, b) for s in spans):
+        # A span inside the place ("ALEGRE" of "PORTO ALEGRE") gives way to it; one reaching out of it stays.
+        if not any(s.start < b and a < s.end and not (a <= s.start and s.end <= b) for s in spans):
             out.append(Span(a, b, "GPE", "dateline"))
     return out
 

@@ -2,7 +2,8 @@
 
 - `with_credentials`: "Jane Roe, MD" is one personal name, and "MD" no place.
 - `person_of_country`: "Casper Ruud of Norway" is a person and a country.
-- `with_conjoined_tail`: "American College of Obstetricians" + "and Gynecologists" is one name.
+- `with_conjoined_tail`: "American College of Obstetricians" + "and Gynecologists" is one name;
+  `split_conjoined_organizations`: "Kessler Foods and Prairie Market" is two.
 - `with_surname_after_particle`: "Ursula von der" + "Leyen" is one personal name, "Bay
   of" + "Bengal" one place.
 - `described_organizations`: a proper name in apposition to an organization noun ("the
@@ -20,7 +21,7 @@ from spacy.tokens import Token
 
 from graphbuild.extract.layout import Span
 from graphbuild.lexicon.countries import by_name
-from graphbuild.lexicon.name_forms import name_votes
+from graphbuild.lexicon.name_forms import legal_form, name_votes, no_personal_name
 from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.lexicon.words import (ORG_HEAD_NOUNS, ORGANIZATION_DESCRIPTORS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS,
                                       WORK_NOUNS)
@@ -98,6 +99,29 @@ def with_conjoined_tail(text: str, spans: list[Span]) -> list[Span]:
             absorbed.update(inside)
         out.append(s)
     return [s for s in out if s not in absorbed]
+
+
+_AND = re.compile(r" (?:and|&) ")
+_CAPITALIZED = re.compile(r"[A-Z][\w'’.-]*")
+
+
+def split_conjoined_organizations(text: str, spans: list[Span]) -> list[Span]:
+    """An organization span that holds two names joined by "and" ("Kessler Foods and
+    Prairie Market"): two spans, when the first ends as only an organization's name
+    ends (a head noun such as "Foods", or a legal form) and the second is two or more
+    capitalized words. "Procter and Gamble", "Marks and Spencer" and "Department of
+    Health and Human Services" stay whole."""
+    out = []
+    for s in spans:
+        name = text[s.start:s.end]
+        m = _AND.search(name) if s.label == "ORG" else None
+        left, right = (name[:m.start()], name[m.end():]) if m else ("", "")
+        if m and (no_personal_name(left) or legal_form(left)) and len(right.split()) >= 2 \
+                and all(_CAPITALIZED.fullmatch(w) for w in right.split()) and not _AND.search(right):
+            out += [Span(s.start, s.start + m.start(), s.label, s.rule), Span(s.start + m.end(), s.end, s.label, s.rule)]
+        else:
+            out.append(s)
+    return out
 
 
 def with_credentials(text: str, spans: list[Span]) -> list[Span]:

@@ -7,7 +7,9 @@ relation to its country node (added when the graph lacks it); then the containme
 gazetteers state between a document's places (`geo_containment`). A city name that several
 places carry (Washington: cities, a US state) is linked only when the countries
 mentioned in the same sentence, else the same document, leave exactly one candidate, or
-when the name is the capital of the one context country; otherwise it stays unlinked.
+when the name is the capital of the one context country, or, where no context country
+is named, when one candidate is a major city that dwarfs every namesake (`_major_city`);
+otherwise it stays unlinked.
 """
 from __future__ import annotations
 
@@ -24,6 +26,10 @@ from graphbuild.vocab import iri_base
 PLACE_KINDS = frozenset({"Place"})
 CONTAINED_IN = "containedInPlace"
 GEO_RULE = "geonames"
+# A name of a city this large, and this many times larger than any namesake, means it
+# where no country of the text decides otherwise.
+MAJOR_CITY = 500_000
+DOMINANCE = 10
 
 
 @dataclass(frozen=True)
@@ -99,7 +105,8 @@ def resolve_place(names: tuple[str, ...], sentence_countries: set[str], doc_coun
             continue
         fitting = [r for r in options if r["country"] in context]
         if len(fitting) == 1:
-            return fitting[0]
+            # A country named elsewhere in the article does not make "Paris" a town of 25,000.
+            return _major_city(options) or fitting[0] if context is doc_countries else fitting[0]
         if len(context) == 1 and fitting:
             capital = normalize(g.countries[next(iter(context))].get("capital") or "")
             capitals = [r for r in fitting if normalize(r["name"]) == capital and r["lat"] is not None]
@@ -107,8 +114,20 @@ def resolve_place(names: tuple[str, ...], sentence_countries: set[str], doc_coun
                 return capitals[0]
         if fitting:
             return None  # several places of the context's countries: don't guess
-    if len(options) == 1 and (not doc_countries or options[0]["country"] in doc_countries):
-        return options[0]
+    if doc_countries:
+        return None  # the article's countries contradict every candidate ("Kerman" in a story of France)
+    return options[0] if len(options) == 1 else _major_city(options)
+
+
+def _major_city(options: list[dict]) -> dict | None:
+    """The city a name means where no context decides: one of `MAJOR_CITY` people or
+    more that has `DOMINANCE` times the people of any other place of the name (Rotterdam,
+    Brussels, San Francisco; not Valencia, Columbus or Victoria), none of unknown size
+    (Washington, the state, has none)."""
+    top = options[0]
+    if top["population"] >= MAJOR_CITY and top["lat"] is not None and all(
+            0 < r["population"] * DOMINANCE <= top["population"] for r in options[1:]):
+        return top
     return None
 
 

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from graphbuild.lexicon.abbreviations import expand_place_words, expand_state
-from graphbuild.lexicon.name_forms import (in_gazetteer, legal_form, name_votes, org_head, org_short_forms,
+from graphbuild.lexicon.name_forms import (in_gazetteer, legal_form, name_votes, no_personal_name, org_head, org_short_forms,
                                            shaped_like_person, without_legal_form)
 from graphbuild.lexicon.name_variants import given_names_variants
 from graphbuild.lexicon.words import ORG_HEAD_NOUNS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS
@@ -256,9 +256,10 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
             forms = place_named if _kind(g) == "Organization" and not g.located else shorts
             return _choose([f for f in orgs if g.key in forms[id(f)]], g)
         if _bare_word_tagged_person(g) and g.key not in person_words:
-            # "Brenford shares fell" beside "Brenford Motors Inc": a company's legal form
-            # outweighs the tagger's guess, unless a person here carries the word.
-            return _choose([f for f in orgs if g.key in shorts[id(f)] and any(map(legal_form, f.names))], g)
+            # "Brenford shares fell" beside "Brenford Motors Inc" or "Kessler Foods": a company's legal
+            # form or head noun outweighs the tagger's guess, unless a person here carries the word.
+            return _choose([f for f in orgs if g.key in shorts[id(f)]
+                            and any(legal_form(n) or no_personal_name(n) for n in f.names)], g)
         return None
     return _fold(groups, target, "short-form")
 

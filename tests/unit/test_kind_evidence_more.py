@@ -90,3 +90,39 @@ def test_a_speech_participle_qualifying_a_noun_is_no_statement(nlp):
 
 def test_returning_to_work_is_no_journey(nlp):
     assert "Travel" not in _event_kinds(nlp, "Dockworkers at the port returned to work on Thursday.")
+
+
+def test_two_companies_in_one_span_are_two_and_the_short_form_joins_its_own(nlp):
+    model = _model(nlp, "A judge blocked the planned merger of Kessler Foods and Prairie Market on Friday. "
+                        "Kessler said it would appeal.")
+    orgs = {e.label: e for e in model.entities if e.kind == "Organization"}
+    assert {"Kessler Foods", "Prairie Market"} <= set(orgs)
+    assert "Kessler" in orgs["Kessler Foods"].alt_labels
+    assert not any(e.kind == "Person" and e.label == "Kessler" for e in model.entities)
+
+
+def test_names_with_and_that_are_one_organization_stay_whole():
+    from graphbuild.extract.layout import Span
+    from graphbuild.extract.span_joins import split_conjoined_organizations
+
+    for name in ("Procter and Gamble", "Department of Health and Human Services", "Marks and Spencer"):
+        assert split_conjoined_organizations(name, [Span(0, len(name), "ORG", "ner")]) == [Span(0, len(name), "ORG", "ner")]
+
+
+def test_a_dateline_place_the_model_tagged_in_part_is_the_whole_place(nlp):
+    model = _model(nlp, "PORTO ALEGRE, Brazil (Reuters) - Heavy rains caused flooding on Thursday.\nMore rain fell.")
+    # (the gazetteer's spelling, "Porto Alegre", is given where places are linked)
+    assert "porto alegre" in {e.label.casefold() for e in model.entities if e.kind == "Place"}
+
+
+def test_a_major_city_is_linked_where_no_country_of_the_text_decides():
+    from graphbuild.resolve.geo import resolve_place
+
+    def country(name, doc_countries=frozenset()):
+        record = resolve_place((name,), set(), set(doc_countries))
+        return record and record["country"]
+
+    assert country("Rotterdam") == "NL" and country("San Francisco") == "US"
+    assert country("Paris", {"US"}) == "FR"  # a country named elsewhere does not make it a Texan town
+    assert country("Kingston", {"CA"}) == "CA"  # Kingston, Ontario: Jamaica's is not ten times larger
+    assert country("Columbus") is None and country("Valencia") is None  # namesakes too large to guess
