@@ -98,9 +98,10 @@ def _casualty_word(number: Token) -> Token | None:
     if head.lemma_.lower() in KIND_BY_LEMMA and node.dep_ != "pobj":
         return head  # "people have been killed", "200 injured", "killing 12 people"
     if head.lemma_.lower() in ("leave", "kill") or head.pos_ == "AUX":  # "left 56 people dead"
-        for child in head.children:
-            if child.dep_ in ("oprd", "acomp", "xcomp", "attr") and child.lemma_.lower() in KIND_BY_LEMMA:
-                return child
+        words = [c for c in head.children
+                 if c.dep_ in ("oprd", "acomp", "xcomp", "attr") and c.lemma_.lower() in KIND_BY_LEMMA]
+        # "left one person dead and four wounded": each number's word is the first after it
+        return next((c for c in words if c.i > number.i), words[-1] if words else None)
     return None
 
 

@@ -19,6 +19,9 @@ PLACE_NOUNS = {"hometown", "city", "capital", "town", "village", "province", "re
                "center", "centre", "outskirts", "suburb", "district", "area", "part", "north", "south", "east",
                "west", "heart"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
+# Prepositions through which an event's trigger governs one that happened with it, in the
+# same place and time ("killed in a strike", "hurt by a blast", "died during the raid").
+SHARING_PREPS = {"in", "by", "during", "amid", "agent"}
 TIME_WORDS = ("morning", "afternoon", "evening", "night", "today", "tonight")
 
 Places = tuple[tuple[Token, float], ...]  # (place head token, confidence)
@@ -29,18 +32,23 @@ def clause_chain(tok: Token, triggers: set[int] = frozenset()) -> list[Token]:
     """`tok` and the heads that share its time and place: climbing through prepositions
     ("killed in a strike on Friday"), infinitives and light verbs ("the burial went ahead
     in the evening"), up to the clause head. Another event's trigger ends the climb: one
-    reached through a preposition is included ("killed [in Iraq] by a strike"), one that
-    takes the event as an argument is not ("vowed to avenge his death")."""
+    reached through prepositions of the event itself is included ("killed [in Iraq] by a
+    strike"), one reached through others is not ("arrested [on Sunday] in connection with
+    a shooting", "died after an attack"), nor one that takes the event as an argument
+    ("vowed to avenge his death")."""
     chain, cur = [tok], tok
     if tok.dep_ in MODIFIER_DEPS:
         return chain  # "the slain commander's casket": a modifier shares nothing
+    preps: set[str] = set()
     while cur.head != cur:
         via_prep = cur.dep_ in ("pobj", "prep", "agent", "pcomp")
         if cur != tok and cur.dep_ in CLAUSE_DEPS:
             break
+        if cur.dep_ in ("prep", "agent"):
+            preps.add(cur.lower_)
         head = cur.head
         if head.i in triggers:
-            if via_prep:
+            if via_prep and preps <= SHARING_PREPS:
                 chain.append(head)
             break
         cur = head

@@ -25,7 +25,7 @@ NEGATORS = {"not", "n't", "never", "no", "without", "nor", "neither"}
 NEGATIVE_SUBJECTS = {"nobody", "none", "nothing", "noone", "neither"}  # "no one": "one" with "no" (`_none_subject`)
 # Heads that deny the event they govern ("denied killing", "failed to reach a deal").
 DENYING = {"deny", "refuse", "fail", "reject", "decline", "avoid", "cancel", "scrap", "abandon", "forgo", "prevent",
-           "avert", "thwart", "foil", "postpone", "veto"}
+           "avert", "thwart", "foil", "postpone", "veto", "block", "bar"}
 # Heads that make it possible, wished or feared, not real ("threatened to strike").
 WISHING = {"want", "seek", "try", "hope", "aim", "threaten", "propose", "consider", "attempt", "vow", "pledge",
            "promise", "wish", "urge", "demand", "call", "push", "fear", "risk", "offer", "ask", "suggest", "weigh",

@@ -41,6 +41,9 @@ ATTEMPT_NOUNS = {"attempt", "bid", "plot", "spree", "try"}
 # Speech verbs that say nothing when they take a direct object: "he added" reports
 # speech, "Rice added a second goal" adds something.
 SPEECH_UNLESS_OBJECT = {"add"}
+# Verbs that name no event when a clause is what they take: "the FTC had shown that ...",
+# "figures show how ...", against "the band will show its new film".
+NO_EVENT_WITH_CLAUSE = {"show"}
 
 
 def _near(tok: Token) -> set[str]:
@@ -131,6 +134,8 @@ def trigger_kind(tok: Token, lex: Lexicon) -> str | None:
     if tok.pos_ == "ADJ":
         return lex.adjectives.get(tok.lemma_.lower()) if tok.dep_ in PREDICATIVE_DEPS else None
     if tok.pos_ == "VERB" and tok.lemma_.lower() in SPEECH_UNLESS_OBJECT and any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    if tok.pos_ == "VERB" and tok.lemma_.lower() in NO_EVENT_WITH_CLAUSE and any(c.dep_ == "ccomp" for c in tok.children):
         return None
     if tok.pos_ in TRIGGER_POS:
         lemmas: tuple[str, ...] = (tok.lemma_.lower(), tok.lower_)

@@ -22,6 +22,7 @@ def _counts(nlp, text):
     ("The blast killed 12 people and wounded about 30 others.", [("dead", 12, None), ("injured", 30, "about")]),
     ("Police arrested 15 protesters.", [("arrested", 15, None)]),
     ("At least 3 people died in the fire.", [("dead", 3, "at least")]),
+    ("A shooting outside the club left one person dead and four wounded.", [("dead", 1, None), ("injured", 4, None)]),
 ])
 def test_casualty_counts(nlp, text, expected):
     assert _counts(nlp, text) == expected

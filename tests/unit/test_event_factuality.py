@@ -35,6 +35,7 @@ from graphbuild.model import FACTUALITY, HAPPENED, strongest_factuality
     ("None of the miners were hurt.", "hurt", "negated"),
     ("No passengers were hurt, the airline said.", "hurt", "negated"),
     ("One miner was hurt.", "hurt", "asserted"),
+    ("A federal judge blocked the merger of the two grocers.", "merger", "negated"),
 ])
 def test_factuality_from_the_parse(nlp, text, word, expected):
     from graphbuild.extract.event_factuality import factuality

@@ -126,3 +126,21 @@ def test_a_major_city_is_linked_where_no_country_of_the_text_decides():
     assert country("Paris", {"US"}) == "FR"  # a country named elsewhere does not make it a Texan town
     assert country("Kingston", {"CA"}) == "CA"  # Kingston, Ontario: Jamaica's is not ten times larger
     assert country("Columbus") is None and country("Valencia") is None  # namesakes too large to guess
+
+
+def test_showing_that_something_is_so_is_no_performance(nlp):
+    assert "Performance" not in _event_kinds(nlp, "The commission had shown that the company would control the market.")
+
+
+def test_an_event_named_in_connection_with_another_keeps_its_own_day(nlp):
+    from datetime import date
+
+    from graphbuild.analyze import analyze
+    from graphbuild.nlp import parse
+
+    text = ("Police arrested two men on Sunday in connection with a shooting outside a nightclub. "
+            "The shooting happened around 2 a.m. Saturday after an argument inside the club, police said.")
+    model = analyze(parse(nlp, Document(id="t", text=text, published=date(2026, 10, 5))))
+    shootings = [v for v in model.events if v.kind == "Attack"]
+    assert len(shootings) == 1
+    assert all("10-04" not in (t.value or "") for v in shootings for t in v.times)  # Sunday is the arrests' day
