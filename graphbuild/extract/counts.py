@@ -18,7 +18,8 @@ KIND_BY_LEMMA = {
     "wounded": "injured", "hurt": "injured", "injury": "injured", "arrest": "arrested", "detain": "arrested",
     "missing": "missing", "evacuate": "evacuated", "rescue": "rescued",
 }
-QUALIFIERS = (("at least", "at least"), ("more than", "more than"), ("over", "more than"), ("up to", "up to"),
+QUALIFIERS = (("no more than", "up to"), ("no fewer than", "at least"), ("no less than", "at least"),
+              ("at least", "at least"), ("more than", "more than"), ("over", "more than"), ("up to", "up to"),
               ("about", "about"), ("around", "about"), ("roughly", "about"), ("approximately", "about"),
               ("nearly", "about"), ("almost", "about"), ("some", "about"), ("at most", "up to"))
 UNITS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

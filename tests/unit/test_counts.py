@@ -23,6 +23,8 @@ def _counts(nlp, text):
     ("Police arrested 15 protesters.", [("arrested", 15, None)]),
     ("At least 3 people died in the fire.", [("dead", 3, "at least")]),
     ("A shooting outside the club left one person dead and four wounded.", [("dead", 1, None), ("injured", 4, None)]),
+    ("No fewer than 30 people were killed in the attack.", [("dead", 30, "at least")]),
+    ("No more than 12 people were hurt.", [("injured", 12, "up to")]),
 ])
 def test_casualty_counts(nlp, text, expected):
     assert _counts(nlp, text) == expected
