@@ -202,12 +202,14 @@ def _born_place(view: DocumentView, born: Token, by_start: dict) -> list[tuple[s
     """The place chain of "born ... in Y" or "(born DATE, Y)" after `born`, in its clause."""
     doc = born.doc
     end = born.sent.end
+    if born.i > 0 and doc[born.i - 1].text == "-":
+        return []  # "Kenyan-born runner X won in Boston": the place stands before "born"
     for k in range(born.i + 1, min(end, born.i + 12)):
         t = doc[k]
         if t.lower_ == "and" and k + 1 < end and doc[k + 1].lower_ in ("raised", "bred", "brought"):
             continue  # "born and raised in Y"
-        if t.text in (")", ";") or t.lower_ in ("and", "to", "as"):
-            break
+        if t.text in (")", ";") or t.lower_ in ("and", "to", "as") or (t.pos_ in ("VERB", "AUX") and t.lower_ not in ("raised", "bred")):
+            break  # another clause's verb: "born in 1990, she moved to Y" reads no further
         if t.lower_ in ("in", "at") or (t.text == "," and k + 1 in by_start):
             places = place_chain(view, k + 1, by_start).places
             if places or t.text == ",":

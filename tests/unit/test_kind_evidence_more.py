@@ -144,3 +144,8 @@ def test_an_event_named_in_connection_with_another_keeps_its_own_day(nlp):
     shootings = [v for v in model.events if v.kind == "Attack"]
     assert len(shootings) == 1
     assert all("10-04" not in (t.value or "") for v in shootings for t in v.times)  # Sunday is the arrests' day
+
+
+def test_a_demonym_born_person_is_not_born_where_she_won(nlp):
+    model = _model(nlp, "The Kenyan-born runner Ruth Kiprono won in Boston on Monday.")
+    assert not [r for r in model.relations if r.predicate == "birthPlace"]
