@@ -1,6 +1,6 @@
 """Names the model missed, found from what the document already tells: acronyms
 defined in brackets (rule "acronym"), dateline places ("dateline"), initialled personal
-names ("name-shape"), and further occurrences of names already found — the full name,
+names and names introduced by a role noun ("name-shape"), and further occurrences of names already found — the full name,
 a person's surname, the all-caps form in all-caps lines ("string-match"). Each finder
 takes the spans so far (parser coordinates) and returns new, non-overlapping ones."""
 from __future__ import annotations
@@ -10,7 +10,8 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from graphbuild.extract.layout import Layout, Span
-from graphbuild.lexicon.name_forms import in_gazetteer
+from graphbuild.lexicon.name_forms import in_gazetteer, shaped_like_person
+from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.lexicon.words import FUNCTION_WORDS
 from graphbuild.names import initialled_name, initials, is_honorific, is_title_noun
 
@@ -106,6 +107,28 @@ def initialled(text: str, spans: list[Span]) -> list[Span]:
     for m in _INITIALLED_NAME.finditer(text):
         a, b = m.span()
         if not any(s < b and a < e for s, e in occupied) and not is_title_noun(m.group("surname")):
+            out.append(Span(a, b, "PERSON", "name-shape"))
+    return out
+
+
+def introduced(doc, spans: list[Span]) -> list[Span]:
+    """Personal names the model left untagged right after a lowercase role noun, the way
+    news introduces a person ("Linfield coach Ana Ruiz", "striker Jon Belo"): two or three
+    capitalized words shaped like a given name and a surname (rule "name-shape", PERSON)."""
+    occupied = [(s.start, s.end) for s in spans]
+    out = []
+    for noun in doc[:-2]:
+        if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_ not in ROLE_NOUNS:
+            continue
+        end = noun.i + 1
+        while end < len(doc) and end - noun.i <= 3 and doc[end].tag_ == "NNP" and not doc[end].ent_type_:
+            end += 1
+        run = doc[noun.i + 1:end]
+        if not 2 <= len(run) <= 3 or (end < len(doc) and doc[end].tag_ == "NNP"):
+            continue
+        a, b = run.start_char, run.end_char
+        if not any(x < b and a < y for x, y in occupied) and shaped_like_person(run.text) \
+                and not any(is_title_noun(t.text) or is_honorific(t.text) for t in run):
             out.append(Span(a, b, "PERSON", "name-shape"))
     return out
 

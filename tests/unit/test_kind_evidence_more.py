@@ -149,3 +149,9 @@ def test_an_event_named_in_connection_with_another_keeps_its_own_day(nlp):
 def test_a_demonym_born_person_is_not_born_where_she_won(nlp):
     model = _model(nlp, "The Kenyan-born runner Ruth Kiprono won in Boston on Monday.")
     assert not [r for r in model.relations if r.predicate == "birthPlace"]
+
+
+def test_a_name_the_model_missed_after_a_role_noun_is_a_person(nlp):
+    kinds = _kinds(nlp, "Linfield coach Ana Ruiz praised striker Jon Belo, who scored twice.")
+    assert kinds.get("Ana Ruiz") == "Person" and kinds.get("Jon Belo") == "Person"
+    assert kinds.get("Linfield") == "Organization"  # the club whose coach she is
