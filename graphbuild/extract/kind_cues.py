@@ -11,7 +11,8 @@ Such a possessor votes Organization, or Place when the gazetteers know its name
 "this is a person": a role noun written in lowercase right before a name shaped like a
 personal name ("chief executive Marcus Feld", "spokeswoman Ann Roe"), tagged what it may;
 and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe"), is a club;
-so is a personal name in apposition to such a noun ("the foreign minister, Maja Holm,").
+so is a personal name in apposition to such a noun ("the foreign minister, Maja Holm,")
+or one a relative "who" follows.
 A name in apposition to an organization noun ("the software firm X") is an organization,
 and so is the name after an occupation noun and "at" ("an engineer at X").
 """
@@ -76,6 +77,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _team_before_staff(parsed, mention_of)
     yield from _described_as_organization(parsed, mention_of)
     yield from _described_as_person(parsed, mention_of)
+    yield from _before_who(parsed, mention_of)
     yield from _employer_of_occupation(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
@@ -139,6 +141,17 @@ def _described_as_person(parsed: ParsedDocument, mention_of) -> Iterator[KindCue
         m = mention_of(name)
         if m is not None and m.label != "PERSON" and shaped_like_person(POSSESSIVE.sub("", m.text)):
             yield KindCue(m.start, m.end, "Person", "described-as-person", CUE_WEIGHT)
+
+
+def _before_who(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """A Person cue for a name shaped like a personal name that a relative "who" follows
+    ("Ruben Castillo, who served as mayor"): organizations take "which"."""
+    doc = parsed.doc
+    for comma in doc[1:-1]:
+        if comma.text == "," and doc[comma.i + 1].lower_ == "who":
+            m = mention_of(doc[comma.i - 1])
+            if m is not None and shaped_like_person(POSSESSIVE.sub("", m.text)):
+                yield KindCue(m.start, m.end, "Person", "before-who", CUE_WEIGHT)
 
 
 def _employer_of_occupation(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

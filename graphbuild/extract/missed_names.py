@@ -112,25 +112,34 @@ def initialled(text: str, spans: list[Span]) -> list[Span]:
 
 
 def introduced(doc, spans: list[Span]) -> list[Span]:
-    """Personal names the model left untagged right after a lowercase role noun, the way
-    news introduces a person ("Linfield coach Ana Ruiz", "striker Jon Belo"): two or three
-    capitalized words shaped like a given name and a surname (rule "name-shape", PERSON)."""
+    """Personal names the model left untagged where news introduces a person: right
+    after a lowercase role noun ("Linfield coach Ana Ruiz", "striker Jon Belo") or before
+    ", who" ("Ruben Castillo, who served as mayor"): two or three capitalized words
+    shaped like a given name and a surname (rule "name-shape", PERSON)."""
     occupied = [(s.start, s.end) for s in spans]
     out = []
-    for noun in doc[:-2]:
-        if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_ not in ROLE_NOUNS:
-            continue
-        end = noun.i + 1
-        while end < len(doc) and end - noun.i <= 3 and doc[end].tag_ == "NNP" and not doc[end].ent_type_:
-            end += 1
-        run = doc[noun.i + 1:end]
-        if not 2 <= len(run) <= 3 or (end < len(doc) and doc[end].tag_ == "NNP"):
-            continue
+    for run in _introduced_runs(doc):
         a, b = run.start_char, run.end_char
-        if not any(x < b and a < y for x, y in occupied) and shaped_like_person(run.text) \
-                and not any(is_title_noun(t.text) or is_honorific(t.text) for t in run):
+        if 2 <= len(run) <= 3 and not any(x < b and a < y for x, y in occupied) and shaped_like_person(run.text) \
+                and not any(t.ent_type_ or is_title_noun(t.text) or is_honorific(t.text) for t in run):
             out.append(Span(a, b, "PERSON", "name-shape"))
     return out
+
+
+def _introduced_runs(doc):
+    """The runs of proper nouns after a lowercase role noun and before ", who"."""
+    for t in doc[:-2]:
+        if t.pos_ == "NOUN" and t.is_lower and t.lemma_ in ROLE_NOUNS:
+            end = t.i + 1
+            while end < len(doc) and end - t.i <= 4 and doc[end].tag_ == "NNP":
+                end += 1
+            yield doc[t.i + 1:end]
+        elif t.text == "," and doc[t.i + 1].lower_ == "who" and t.i > 0 and doc[t.i - 1].tag_ == "NNP":
+            start = t.i - 1
+            while start > 0 and t.i - start < 4 and doc[start - 1].tag_ == "NNP":
+                start -= 1
+            if start == 0 or not doc[start - 1].text[:1].isupper() or doc[start - 1].is_sent_start:
+                yield doc[start:t.i]
 
 
 def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:

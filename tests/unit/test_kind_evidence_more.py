@@ -155,3 +155,10 @@ def test_a_name_the_model_missed_after_a_role_noun_is_a_person(nlp):
     kinds = _kinds(nlp, "Linfield coach Ana Ruiz praised striker Jon Belo, who scored twice.")
     assert kinds.get("Ana Ruiz") == "Person" and kinds.get("Jon Belo") == "Person"
     assert kinds.get("Linfield") == "Organization"  # the club whose coach she is
+
+
+def test_a_name_before_who_is_a_person_and_a_plea_is_its_own_step(nlp):
+    model = _model(nlp, "A former mayor was charged on Tuesday. Ruben Castillo, who served as mayor from 2015, "
+                        "pleaded not guilty. Castillo was released on bond.")
+    assert {e.label: e.kind for e in model.entities}.get("Ruben Castillo") == "Person"
+    assert {v.kind for v in model.events} >= {"Charge", "Plea"}  # the plea does not join the charge
