@@ -1,12 +1,12 @@
 """Title phrases next to person mentions: the words right before a name (premodifiers,
 "Secretary of State Mike Pompeo", "the IRGC's top commander Hossein Salami") or an
 appositive right after it ("Pirhossein Koulivand, the head of Iran's emergency medical
-services"). `title_phrases(view)` reads them once per document, without changing
+services"), or from a copula or a verb of appointment ("X became / was named chairman of Y"). `title_phrases(view)` reads them once per document, without changing
 anything; what a phrase makes (titles, memberships, edges) is `roles`' business.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -24,6 +24,9 @@ QUALIFIER_DEPS = frozenset("amod compound nmod".split())
 MAX_QUALIFIERS = 3
 # Adjectives that describe the holder's tenure, not the office: "its new director, X".
 NOT_IN_TITLES = frozenset("new current present incoming newly-appointed".split())
+LINKING_VERBS = frozenset("be become remain".split())  # "X became chief executive of Y"
+# Verbs that give a person a post: "X was named chief executive", "Y appointed X as chairman".
+NAMING_VERBS = frozenset("name appoint elect promote install nominate".split())
 
 
 @dataclass(frozen=True)
@@ -159,17 +162,39 @@ def appositive_title(view: DocumentView, person: str, span: Span) -> TitlePhrase
 
 
 def copular_title(view: DocumentView, person: str, span: Span) -> TitlePhrase | None:
-    """The title a copula gives the name: "NAME is/was (the) [modifiers] NOUN (of ORG)"
-    ("X is the chief executive of Acme", "X was a politician for the Labour Party")."""
+    """The title a copula gives the name: "NAME is/was/became (the) [modifiers] NOUN (of
+    ORG)" ("X is the chief executive of Acme", "X was a politician for the Labour Party")."""
     root = span.root
     verb = root.head
-    if root.dep_ != "nsubj" or verb.lemma_ != "be" or verb.i < span.end:
+    if root.dep_ != "nsubj" or verb.lemma_ not in LINKING_VERBS or verb.i < span.end:
         return None
     attr = next((c for c in verb.children if c.dep_ == "attr"), None)
     if attr is None:
         return None
     first = min(t.i for t in attr.subtree)
     return _title_after(view, person, span, first, "title-copular")
+
+
+def named_title(view: DocumentView, person: str, span: Span) -> TitlePhrase | None:
+    """The title a verb of appointment gives the name: "NAME was named/appointed (as) NOUN
+    (of ORG)", "ORG appointed NAME as NOUN", "ORG named NAME its new NOUN"; with no "of
+    ORG", the organization that appointed the person is the affiliation."""
+    root, verb = span.root, span.root.head
+    if root.dep_ not in ("nsubjpass", "dobj") or verb.lemma_.lower() not in NAMING_VERBS:
+        return None
+    complements = [c for c in verb.children if c.dep_ in ("oprd", "attr", "xcomp") and c.i > span.end]
+    complements += [p for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" for p in c.children if p.dep_ == "pobj"]
+    complements += [c for c in root.children if c.dep_ == "appos" and c.i > span.end]  # "named X its new chairman"
+    if not complements:
+        return None
+    first = min(t.i for t in complements[0].subtree)
+    while first < span.sent.end - 1 and (span.doc[first].lower_ in ("its", "their") or span.doc[first].lower_ in NOT_IN_TITLES):
+        first += 1
+    tp = _title_after(view, person, span, first, "title-named")
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if tp is not None and tp.affiliation is None and subject is not None and view.token_kind(subject) == "Organization":
+        tp = replace(tp, affiliation=span.doc[subject.left_edge.i : subject.i + 1])
+    return tp
 
 
 def _title_after(view: DocumentView, person: str, span: Span, i: int, rule: str) -> TitlePhrase | None:
@@ -249,7 +274,8 @@ def title_phrases(view: DocumentView) -> list[TitlePhrase]:
     premodifier before its appositive)."""
     found = (f for person, span in view.entity_spans(("Person",))
              for f in (premodifier_titles(view, person, span), apposed_title(view, person, span),
-                       appositive_title(view, person, span), copular_title(view, person, span)))
+                       appositive_title(view, person, span), copular_title(view, person, span),
+                       named_title(view, person, span)))
     return [f for f in found if f is not None]
 
 

@@ -162,3 +162,21 @@ def test_a_name_before_who_is_a_person_and_a_plea_is_its_own_step(nlp):
                         "pleaded not guilty. Castillo was released on bond.")
     assert {e.label: e.kind for e in model.entities}.get("Ruben Castillo") == "Person"
     assert {v.kind for v in model.events} >= {"Charge", "Plea"}  # the plea does not join the charge
+
+
+def _facts(nlp, text) -> set[tuple[str, str, str]]:
+    model = _model(nlp, text)
+    label = {e.id: e.label for e in model.entities}
+    return {(label.get(r.subject), r.predicate, label.get(r.object)) for r in model.relations}
+
+
+def test_a_post_given_by_a_verb_of_appointment_is_a_title_and_a_headship(nlp):
+    assert ("Ann Roe", "headOf", "Quill Bank") in _facts(nlp, "Ann Roe was named chief executive of Quill Bank on Wednesday.")
+    assert ("Sofia Ortiz", "headOf", "Bellwether Bank") in _facts(
+        nlp, "Bellwether Bank has appointed Sofia Ortiz as chief executive, the lender said on Wednesday.")
+    assert ("Ivo Stark", "headOf", "Helm Corp") in _facts(nlp, "Ivo Stark became chief executive of Helm Corp in 2019.")
+
+
+def test_a_person_named_in_a_list_of_appointees_by_a_person_gets_no_organization(nlp):
+    facts = _facts(nlp, "Governor Ann Roe appointed Tom Fry as chairman of the commission.")
+    assert not any(s == "Tom Fry" and o == "Ann Roe" for s, _, o in facts)
