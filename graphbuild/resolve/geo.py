@@ -6,7 +6,8 @@ each Place node its GeoNames IRI (`same_as`), coordinates and a containedInPlace
 relation to its country node (added when the graph lacks it); then the containment the
 gazetteers state between a document's places (`geo_containment`). A city name that several
 places carry (Washington: cities, a US state) is linked only when the countries
-mentioned in the same sentence, else the same document, leave exactly one candidate, or
+mentioned in the same sentence (a state's name counts as its country there: "SAN JOSE,
+California"), else the same document, leave exactly one candidate, or
 when the name is the capital of the one context country, or, where no context country
 is named, when one candidate is a major city that dwarfs every namesake (`_major_city`);
 otherwise it stays unlinked.
@@ -147,6 +148,9 @@ def link_places(model: GraphModel) -> GraphModel:
             for m in e.mentions:
                 sentence_ctx[(m.doc_id, m.sentence_start)].add(country_of[e.id])
                 doc_ctx[m.doc_id].add(country_of[e.id])
+        elif e.kind in PLACE_KINDS and (code := _state_country(e.label)):
+            for m in e.mentions:  # "SAN JOSE, California": the sentence is in the US
+                sentence_ctx[(m.doc_id, m.sentence_start)].add(code)
     node_of_country = {}
     for eid, code in sorted(country_of.items()):
         node_of_country.setdefault(code, eid)
@@ -189,6 +193,13 @@ def link_places(model: GraphModel) -> GraphModel:
         relations=merge_relation_list(relations),
     )
     return gazetteer_containment(linked, country_of, g.places)
+
+
+def _state_country(name: str) -> str | None:
+    """The country of the state (a gazetteer record with no coordinates) that `name`
+    names and no city does, else None."""
+    records = gazetteer().places.get(normalize(name), ())
+    return records[0]["country"] if records and all(r["lat"] is None for r in records) else None
 
 
 def _with_link(e: Entity, geoname_id: int, lat: float | None, long: float | None) -> Entity:

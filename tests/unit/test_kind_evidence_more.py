@@ -180,3 +180,17 @@ def test_a_post_given_by_a_verb_of_appointment_is_a_title_and_a_headship(nlp):
 def test_a_person_named_in_a_list_of_appointees_by_a_person_gets_no_organization(nlp):
     facts = _facts(nlp, "Governor Ann Roe appointed Tom Fry as chairman of the commission.")
     assert not any(s == "Tom Fry" and o == "Ann Roe" for s, _, o in facts)
+
+
+def test_a_state_named_in_the_sentence_places_a_city_in_its_country():
+    from graphbuild.model import Document as Doc
+    from graphbuild.model import GraphModel
+    from graphbuild.resolve.geo import link_places
+
+    text = "SAN JOSE, California (AP) - A fire broke out."
+    mentions = {"SAN JOSE": (0, 8), "California": (10, 20)}
+    entities = tuple(Entity(id=f"e{i}", kind="Place", label=name, mentions=(
+        Mention("d", a, b, name, "GPE", 0, len(text)),)) for i, (name, (a, b)) in enumerate(mentions.items()))
+    model = link_places(GraphModel(documents=(Doc(id="d", text=text),), entities=entities))
+    city = next(e for e in model.entities if e.id == "e0")
+    assert city.label == "San Jose" and city.same_as  # San Jose, California, not the capital of Costa Rica
