@@ -148,7 +148,7 @@ def _before_who(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
     ("Ruben Castillo, who served as mayor"): organizations take "which"."""
     doc = parsed.doc
     for comma in doc[1:-1]:
-        if comma.text == "," and doc[comma.i + 1].lower_ == "who":
+        if comma.text == "," and doc[comma.i + 1].text == "who":
             m = mention_of(doc[comma.i - 1])
             if m is not None and shaped_like_person(POSSESSIVE.sub("", m.text)):
                 yield KindCue(m.start, m.end, "Person", "before-who", CUE_WEIGHT)

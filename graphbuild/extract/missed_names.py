@@ -134,7 +134,7 @@ def _introduced_runs(doc):
             while end < len(doc) and end - t.i <= 4 and doc[end].tag_ == "NNP":
                 end += 1
             yield doc[t.i + 1:end]
-        elif t.text == "," and doc[t.i + 1].lower_ == "who" and t.i > 0 and doc[t.i - 1].tag_ == "NNP":
+        elif t.text == "," and doc[t.i + 1].text == "who" and t.i > 0 and doc[t.i - 1].tag_ == "NNP":
             start = t.i - 1
             while start > 0 and t.i - start < 4 and doc[start - 1].tag_ == "NNP":
                 start -= 1

@@ -194,3 +194,8 @@ def test_a_state_named_in_the_sentence_places_a_city_in_its_country():
     model = link_places(GraphModel(documents=(Doc(id="d", text=text),), entities=entities))
     city = next(e for e in model.entities if e.id == "e0")
     assert city.label == "San Jose" and city.same_as  # San Jose, California, not the capital of Costa Rica
+
+
+def test_the_who_of_the_world_health_organization_introduces_no_person(nlp):
+    kinds = _kinds(nlp, "COVID Is No Longer a Global Health Emergency, WHO Declares\n\nThe agency said so on Friday.")
+    assert kinds.get("Global Health Emergency") != "Person"
