@@ -18,28 +18,41 @@ from graphbuild.resolve.event_compat import REPORTING_KINDS, Containment, trigge
 
 
 def _block_keys(event: Event, up: Containment) -> set[tuple[str, str]]:
-    """The keys of `event`: two events that `score_events` can join share one."""
+    """The keys of `event` (its containing places aside, `_containing`): two events that
+    `score_events` can join share one."""
     keys = {("lemma", s) for s in trigger_stems(event)}
     keys.update(("day", event.kind, t.value) for t in event.times if t.value)  # date + class
     keys.update(("actor", p.entity) for p in event.participants)
-    for place in event.places:
-        keys.add(("place", place))
-        keys.update(("place", q) for q in up.get(place, ()))
+    keys.update(("place", place) for place in event.places)
     return keys
 
 
+def _containing(event: Event, up: Containment) -> set[tuple[str, str]]:
+    """The place keys of the places containing `event`'s places. Two places agree when
+    equal or nested, never for sharing a container (a shooting in Ohio and one in Texas):
+    so such a key pairs its events only with those located at that place itself."""
+    return {("place", q) for place in event.places for q in up.get(place, ())}
+
+
 def candidate_pairs(ordered: Sequence[tuple[str, Event]], up: Containment) -> list[tuple[int, int]]:
-    """The index pairs i < j of `ordered` that share a block key, sorted: every pair
-    `score_events` can join (blocking instead of all n^2 pairs; same result)."""
+    """The index pairs i < j of `ordered` that share a block key, or where one is located
+    at a place containing the other's, sorted: every pair `score_events` can join
+    (blocking instead of all n^2 pairs; same result)."""
     blocks: dict[tuple[str, str], list[int]] = defaultdict(list)
+    inside: dict[tuple[str, str], list[int]] = defaultdict(list)
     for i, (_, event) in enumerate(ordered):
         if event.kind not in REPORTING_KINDS:
             for key in _block_keys(event, up):
                 blocks[key].append(i)
+            for key in _containing(event, up):
+                inside[key].append(i)
     found: set[tuple[int, int]] = set()
     for members in blocks.values():
         for n, i in enumerate(members):
             found.update((i, j) for j in members[n + 1:])
+    for key, within in inside.items():  # a country's events with those in its towns, not town with town
+        for i in blocks.get(key, ()):
+            found.update((min(i, j), max(i, j)) for j in within if j != i)
     return sorted(found)
 
 

@@ -43,3 +43,13 @@ def test_pairs_that_share_nothing_are_not_scored():
     candidates = candidate_pairs(ordered, up)
     assert candidates == sorted(candidates)
     assert not [p for p in candidates if 5 in p or 6 in p]  # the storm; the Statement
+
+
+def test_towns_of_one_country_are_no_block_but_the_country_pairs_with_its_towns():
+    up = {"kerman": frozenset({"iran"}), "tabriz": frozenset({"iran"})}
+    ordered = [
+        ("a", _event("a", "flood", "Storm", ("kerman",), "2020-01-07")),
+        ("b", _event("b", "earthquake", "Earthquake", ("tabriz",), "2020-02-01")),  # another town: nothing shared
+        ("c", _event("c", "quake", "Earthquake", ("iran",), "2020-03-05")),  # located at the container
+    ]
+    assert candidate_pairs(ordered, up) == [(0, 2), (1, 2)]
