@@ -141,16 +141,7 @@ def link_places(model: GraphModel) -> GraphModel:
             code = next((c for c in map(country_code, (e.label, *e.alt_labels)) if c), None)
             if code:
                 country_of[e.id] = code
-    sentence_ctx: dict[tuple[str, int], set[str]] = defaultdict(set)
-    doc_ctx: dict[str, set[str]] = defaultdict(set)
-    for e in model.entities:
-        if e.id in country_of:
-            for m in e.mentions:
-                sentence_ctx[(m.doc_id, m.sentence_start)].add(country_of[e.id])
-                doc_ctx[m.doc_id].add(country_of[e.id])
-        elif e.kind in PLACE_KINDS and (code := _state_country(e.label)):
-            for m in e.mentions:  # "SAN JOSE, California": the sentence is in the US
-                sentence_ctx[(m.doc_id, m.sentence_start)].add(code)
+    sentence_ctx, doc_ctx = _contexts(model, country_of)
     node_of_country = {}
     for eid, code in sorted(country_of.items()):
         node_of_country.setdefault(code, eid)
@@ -193,6 +184,24 @@ def link_places(model: GraphModel) -> GraphModel:
         relations=merge_relation_list(relations),
     )
     return gazetteer_containment(linked, country_of, g.places)
+
+
+def _contexts(
+    model: GraphModel, country_of: dict[str, str]
+) -> tuple[dict[tuple[str, int], set[str]], dict[str, set[str]]]:
+    """The countries each sentence and each document names: country nodes' mentions, and
+    a US state's for its sentence only ("SAN JOSE, California")."""
+    sentence_ctx: dict[tuple[str, int], set[str]] = defaultdict(set)
+    doc_ctx: dict[str, set[str]] = defaultdict(set)
+    for e in model.entities:
+        if e.id in country_of:
+            for m in e.mentions:
+                sentence_ctx[(m.doc_id, m.sentence_start)].add(country_of[e.id])
+                doc_ctx[m.doc_id].add(country_of[e.id])
+        elif e.kind in PLACE_KINDS and (code := _state_country(e.label)):
+            for m in e.mentions:
+                sentence_ctx[(m.doc_id, m.sentence_start)].add(code)
+    return sentence_ctx, doc_ctx
 
 
 def _state_country(name: str) -> str | None:
