@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 from spacy.tokens import Span, Token
 
-from graphbuild.extract.places import possessed_at
+from graphbuild.extract.places import list_goes_on, possessed_at
 from graphbuild.extract.records import FoundRelation
 from graphbuild.extract.view import DocumentView
 from graphbuild.lexicon import countries
@@ -93,17 +93,6 @@ def _skip_to_place(view: DocumentView, doc, i: int, by_start: dict, refs: list) 
     return j
 
 
-def _is_list_member(doc, span: Span, end: int, by_start: dict) -> bool:
-    """The place is followed by "and"/"or" or by ", and" that another place follows: a
-    list ("Y, Z and W"); "and" before anything else ends the clause ("from Y, Z and went")."""
-    k = span.end
-    if k + 1 < end and doc[k].text == ",":
-        k += 1
-    if k >= end or doc[k].lower_ not in LIST_WORDS:
-        return False
-    return any(j in by_start for j in range(k + 1, min(end, k + 3)))
-
-
 def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
     """The places of the chain that starts at token `i` (right after a preposition)."""
     doc = view.doc
@@ -118,7 +107,7 @@ def place_chain(view: DocumentView, i: int, by_start: dict) -> _Chain:
         hit = by_start.get(j)
         if hit is None or any(eid == hit[0] for eid, _ in chain):
             break
-        if chain and _is_list_member(doc, hit[1], end, by_start):
+        if chain and list_goes_on(doc, hit[1].end, end, by_start):
             if len(chain) >= 2:  # "in A, B, C and D": the commas joined a list, no chain
                 return _Chain([], refs)
             break

@@ -105,8 +105,8 @@ def _comma_pairs(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator
         after = outer_span.end
         if possessed_at(doc, outer_span.end):
             continue  # "Vellmora, Germany's largest insurer": an apposition, not a place in Germany
-        if after < len(doc) and (_and_place(doc, after, by_start) or (doc[after].text == "," and (
-                by_start.get(after + 1) or _and_place(doc, after + 1, by_start)))):
+        if after < len(doc) and (list_goes_on(doc, after, span.sent.end, by_start) or (
+                doc[after].text == "," and by_start.get(after + 1))):
             continue
         capital_of = countries.by_capital(span.text)
         outer_country = countries.by_name(outer_span.text)
@@ -127,13 +127,34 @@ def _is_unit(span: Span) -> bool:
     return len(span) >= 2 and span[-1].text in UNIT_NAMES
 
 
-def _and_place(doc, i: int, by_start: dict) -> bool:
-    """", and Z" at token `i` with a place Z: the last of a list ("Iran, Iraq, and Syria");
-    ", and" before anything else ends a clause ("in Leeds, Yorkshire, and a club in ...")."""
-    if i >= len(doc) or doc[i].lower_ not in LIST_WORDS:
+def list_goes_on(doc, i: int, end: int, by_start: dict) -> bool:
+    """Token `i`, right after a place, goes on with a list that ends before `end`: "and"
+    or "or" and a place ("Y, Z and W"), or names between commas, tagged or not, then "and"
+    and a capitalized word ("Y, Z, Ripon, Selby and York"); "and" before anything else
+    ends a clause ("from Y, Z and went")."""
+    k, skipped = i, False
+    while k + 1 < end and doc[k].text == "," and (after := _name_end(doc, k + 1, end)) is not None:
+        k, skipped = after, True  # ", Ripon": a name the model left untagged, one more item
+    if k + 1 < end and doc[k].text == ",":
+        k += 1
+    if k + 1 >= end or doc[k].lower_ not in LIST_WORDS:
         return False
-    j = i + 1 + (i + 1 < len(doc) and doc[i + 1].lower_ == "the")
-    return j in by_start
+    j = k + 1 + (doc[k + 1].lower_ == "the")
+    return j in by_start or (skipped and j < end and doc[j].is_title)
+
+
+def _name_end(doc, i: int, end: int) -> int | None:
+    """The end of the capitalized words from token `i` ("Weiden am See") when a comma or
+    a list word follows them before `end`, else None."""
+    j = i
+    while j < end and (doc[j].is_title or doc[j].is_upper or (
+            j > i and doc[j].is_lower and len(doc[j]) <= 3 and doc[j].lower_ not in LIST_WORDS)):
+        j += 1
+    while j > i and doc[j - 1].is_lower:
+        j -= 1  # the "am" of "Weiden am" ends no name
+    if j == i or not doc[i].is_alpha:
+        return None
+    return j if j < end and (doc[j].text == "," or doc[j].lower_ in LIST_WORDS) else None
 
 
 def _capital(view: DocumentView, places: list[tuple[str, Span]]) -> Iterator[FoundRelation]:

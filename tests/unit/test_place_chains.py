@@ -22,6 +22,18 @@ def test_city_state_pair_before_a_clause_joined_by_and(nlp):
     "The tour visited Portugal, Spain, and France.",
     "The firm has plants in Leeds, Bradford, Halifax and Wakefield.",
     "The company has offices in Leeds, Bradford and Hull.",  # a comma pair, then a list
+    # names the model left untagged (or tagged as no place) still make a list
+    "Its offices are in Harrogate, Leeds, Ripon, Selby and York.",
+    "The company has depots in Leeds, Bradford, Halifax, Dewsbury and Wakefield.",
+    "Crews were sent to Ostrava, Brno, Zlin, Kolin, and Pilsen.",
 ])
 def test_a_list_of_places_is_no_containment(nlp, text):
     assert not contained(nlp, text)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Flooding hit Kahului, Maui County, Hawaii, and nearby towns.", ("Maui County", "Hawaii")),
+    ("The town lies in Lowell County, Nebraska and has a school.", ("Lowell County", "Nebraska")),
+])
+def test_a_chain_before_and_a_lowercase_word_is_no_list(nlp, text, pair):
+    assert pair in contained(nlp, text)
