@@ -21,6 +21,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
 
+from spacy.tokens import Token
+
 from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.employment_phrases import EMPLOYER_PREPS
@@ -134,13 +136,29 @@ def _described_as_organization(parsed: ParsedDocument, mention_of) -> Iterator[K
 def _described_as_person(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
     """A Person cue for a name shaped like a personal name in apposition to a role noun
     ("the new foreign minister, Maja Holm,", "Ann Roe, a lawyer,"), tagged what it may:
-    an office or a trade is held by a person."""
-    for name, noun in described_names(parsed.doc):
+    an office or a trade is held by a person; so is a name a copula joins to one ("the
+    first prime minister was Arno Taavet", "Ann Roe is the club's treasurer")."""
+    for name, noun in (*described_names(parsed.doc), *_copula_names(parsed.doc)):
         if noun.lemma_.lower() not in ROLE_NOUNS or not noun.is_lower:
             continue
         m = mention_of(name)
         if m is not None and m.label != "PERSON" and shaped_like_person(POSSESSIVE.sub("", m.text)):
             yield KindCue(m.start, m.end, "Person", "described-as-person", CUE_WEIGHT)
+
+
+def _copula_names(doc) -> Iterator[tuple[Token, Token]]:
+    """(name token, noun) pairs a copula joins: "X was the mayor", "the mayor was X"."""
+    for verb in doc:
+        if verb.lemma_ != "be":
+            continue
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if subj is None or attr is None:
+            continue
+        if subj.pos_ == "PROPN" and attr.pos_ == "NOUN":
+            yield subj, attr
+        elif subj.pos_ == "NOUN" and attr.pos_ == "PROPN":
+            yield attr, subj
 
 
 def _before_who(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

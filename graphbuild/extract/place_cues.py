@@ -41,9 +41,12 @@ OF_PLACE_NOUNS = frozenset(
     "city town village hamlet municipality commune county region district territory borough township parish "
     "suburb province prefecture canton oblast governorate island state".split()
 )
-# Offices held of a settlement: "the mayor of X" (a governor may be a bank's, a mayor is a town's).
-OF_PLACE_OFFICES = frozenset({"mayor"})
-_CUE_NOUNS = DESCRIBING_NOUNS | OF_PLACE_OFFICES  # the nouns `place_cues` reads, one set for the token loop
+# Offices held of a town or a country: "the mayor of X", "the King of Y", "the prime
+# minister of Z" (a governor or a president may be a bank's, a mayor is a town's).
+OF_PLACE_OFFICES = frozenset("mayor premier king queen emperor empress sultan tsar czar shah monarch".split())
+# The people of a place: "the people of X", "residents of Y" (lowercase).
+OF_PLACE_PEOPLE = frozenset("people citizens inhabitants residents".split())
+_CUE_NOUNS = DESCRIBING_NOUNS | {"mayor"}  # the nouns whose compound names a place ("the Lazio region")
 DESCRIBED_AS_PLACE = "described-as-place"
 COMMA_REGION = "comma-region"
 # As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
@@ -70,22 +73,35 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
     """Place cues for the mentions a describing noun calls a place (module docstring)."""
     seen: set[Mention] = set()
     for noun in parsed.doc:
-        if noun.pos_ != "NOUN" or noun.lemma_.lower() not in _CUE_NOUNS:
+        office = _holds_a_place(noun)  # "X, the mayor" is a person
+        if not office and (noun.pos_ != "NOUN" or noun.lemma_.lower() not in DESCRIBING_NOUNS):
             continue
-        office = noun.lemma_.lower() in OF_PLACE_OFFICES  # "X, the mayor" is a person
         subject = None if office else described_subject(noun)
         if subject is not None and subject.pos_ != "PRON":
             yield from _cue(mention_of(subject), seen)
-        if noun.is_lower:  # "the Lazio region": the name before a place noun
-            for c in noun.children:
+        if noun.is_lower and noun.pos_ == "NOUN" and noun.lemma_.lower() in _CUE_NOUNS:
+            for c in noun.children:  # "the Lazio region": the name before a place noun
                 if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == noun.i - 1:
                     yield from _cue(mention_of(c), seen)
-        if noun.is_lower and (office or noun.lemma_.lower() in OF_PLACE_NOUNS):  # "the city of X"
+        if office or (noun.is_lower and noun.lemma_.lower() in OF_PLACE_NOUNS):  # "the city of X"
             for prep in noun.children:
                 if prep.dep_ == "prep" and prep.lower_ == "of" and prep.i == noun.i + 1:
                     for c in prep.children:
                         if c.dep_ == "pobj" and c.pos_ == "PROPN":
                             yield from _cue(mention_of(c), seen)
+
+
+def _holds_a_place(noun: Token) -> bool:
+    """An office or a people that "of" ties to a place: "the mayor of", "the King of",
+    "the prime minister of", "the people of"."""
+    low = noun.lemma_.lower()
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if low in OF_PLACE_OFFICES:
+        return True
+    if low == "minister":
+        return any(c.lower_ == "prime" for c in noun.children)
+    return low in OF_PLACE_PEOPLE and noun.is_lower
 
 
 def _cue(m: Mention | None, seen: set[Mention], rule: str = DESCRIBED_AS_PLACE,

@@ -199,3 +199,17 @@ def test_a_state_named_in_the_sentence_places_a_city_in_its_country():
 def test_the_who_of_the_world_health_organization_introduces_no_person(nlp):
     kinds = _kinds(nlp, "COVID Is No Longer a Global Health Emergency, WHO Declares\n\nThe agency said so on Friday.")
     assert kinds.get("Global Health Emergency") != "Person"
+
+
+def test_the_office_or_the_people_of_a_name_make_it_a_place(nlp):
+    text = ("Under the new constitution, the first prime minister of Veloria was Arno Taavet. "
+            "The people of Veloria elected a new assembly in 1950.")
+    kinds = _kinds(nlp, text)
+    assert kinds.get("Veloria") == "Place"  # tagged ORG and NORP
+    assert kinds.get("Arno Taavet") == "Person"  # tagged ORG: a copula makes him the office's holder
+
+
+def test_a_copula_with_a_role_noun_makes_no_person_of_a_place_or_a_company(nlp):
+    kinds = _kinds(nlp, "Norway is a member of NATO. Acme Corp is a member of the index.")
+    assert kinds.get("Norway") == "Place"
+    assert kinds.get("Acme Corp") == "Organization"
