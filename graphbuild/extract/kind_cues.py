@@ -30,8 +30,8 @@ from graphbuild.extract.place_cues import comma_region_cues, person_of_place_cue
 from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
-from graphbuild.lexicon.name_forms import in_gazetteer, person_structure, shaped_like_person
-from graphbuild.lexicon.roles import PLAYER_TITLES, ROLE_NOUNS
+from graphbuild.lexicon.name_forms import in_gazetteer, name_votes, no_personal_name, person_structure, shaped_like_person
+from graphbuild.lexicon.roles import OCCUPATION_NOUNS, PLAYER_TITLES, ROLE_NOUNS
 from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS
 from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
@@ -50,6 +50,9 @@ BAND_MEMBERS = frozenset("bassist drummer guitarist vocalist keyboardist frontma
 STAFF_NOUNS = frozenset(
     "analyst economist strategist researcher scientist engineer professor lecturer teacher employee staffer "
     "nurse physician surgeon executive developer programmer designer accountant banker trader".split())
+# Verbs of making a work that a person does ("directed by X"; not "produced by", "published
+# by", "designed by": studios, houses and firms do those).
+AUTHORSHIP_VERBS = frozenset("direct write compose paint sculpt illustrate choreograph narrate".split())
 CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 LOOK_BACK = 3
@@ -80,6 +83,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _described_as_organization(parsed, mention_of)
     yield from _described_as_person(parsed, mention_of)
     yield from _before_who(parsed, mention_of)
+    yield from _author_of_work(parsed, mention_of)
     yield from _employer_of_occupation(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
@@ -139,11 +143,34 @@ def _described_as_person(parsed: ParsedDocument, mention_of) -> Iterator[KindCue
     an office or a trade is held by a person; so is a name a copula joins to one ("the
     first prime minister was Arno Taavet", "Ann Roe is the club's treasurer")."""
     for name, noun in (*described_names(parsed.doc), *_copula_names(parsed.doc)):
-        if noun.lemma_.lower() not in ROLE_NOUNS or not noun.is_lower:
+        lemma = noun.lemma_.lower()
+        if not noun.is_lower or (lemma not in ROLE_NOUNS and lemma not in OCCUPATION_NOUNS):
             continue
         m = mention_of(name)
-        if m is not None and m.label != "PERSON" and shaped_like_person(POSSESSIVE.sub("", m.text)):
+        if m is None or m.label == "PERSON":
+            continue
+        name_text = POSSESSIVE.sub("", m.text)
+        # An occupation only people have says enough; an office ("the market leader",
+        # "a member") may be an organization's, unless the name is shaped like a person's.
+        if (lemma in OCCUPATION_NOUNS and not no_personal_name(name_text) and not is_nation(name_text)) \
+                or shaped_like_person(name_text):
             yield KindCue(m.start, m.end, "Person", "described-as-person", CUE_WEIGHT)
+
+
+def _author_of_work(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """A Person cue for the agent of a verb of authorship ("a film directed by Sydney
+    Pollack", "written by James Poe"), tagged what it may, unless its words end an
+    organization's name or name a nation."""
+    for agent in parsed.doc:
+        if agent.dep_ != "agent" or agent.head.lemma_.lower() not in AUTHORSHIP_VERBS:
+            continue
+        for obj in agent.children:
+            m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
+            if m is None or m.label == "PERSON":
+                continue
+            name = POSSESSIVE.sub("", m.text)
+            if not no_personal_name(name) and not is_nation(name) and not name_votes(name)["Organization"]:
+                yield KindCue(m.start, m.end, "Person", "author-of-work", CUE_WEIGHT)
 
 
 def _copula_names(doc) -> Iterator[tuple[Token, Token]]:

@@ -79,3 +79,13 @@ PORTFOLIOS = frozenset(
 TITLE_PREPS = frozenset("of for at with".split())
 # Prepositions after "head of <unit>" that name the unit's organization.
 UNIT_PREPS = frozenset("for at with".split())
+# Occupations only people have (no company is "an English actor" or "a prefect"): a
+# name a copula or an apposition joins to one is a person, whatever its words look like.
+OCCUPATION_NOUNS = frozenset("""
+actor actress singer songwriter singer-songwriter painter sculptor architect poet novelist playwright
+composer conductor pianist violinist cellist musician rapper dancer choreographer comedian filmmaker
+screenwriter illustrator cartoonist historian philosopher theologian mathematician physicist chemist
+biologist astronomer sociologist psychologist linguist scholar botanist zoologist geologist explorer
+inventor priest monk nun prefect centurion statesman activist businessman businesswoman entrepreneur
+athlete sprinter swimmer cyclist boxer wrestler jockey golfer skier skater
+""".split()) | PLAYER_TITLES

@@ -213,3 +213,19 @@ def test_a_copula_with_a_role_noun_makes_no_person_of_a_place_or_a_company(nlp):
     kinds = _kinds(nlp, "Norway is a member of NATO. Acme Corp is a member of the index.")
     assert kinds.get("Norway") == "Place"
     assert kinds.get("Acme Corp") == "Organization"
+
+
+def test_an_occupation_only_people_have_makes_a_person_whatever_the_name(nlp):
+    kinds = _kinds(nlp, "Anthony Maitland Steel (21 May 1920 - 21 March 2001) was an English actor. The fort "
+                        "was held under the command of Caelius Pollio, a prefect, and Casperius, a centurion.")
+    assert kinds.get("Anthony Maitland Steel") == "Person"  # "Steel" ends companies' names too
+    assert kinds.get("Caelius Pollio") == "Person"
+    assert kinds.get("Casperius") == "Person"
+
+
+def test_the_agent_of_a_verb_of_authorship_is_a_person_but_not_of_publishing(nlp):
+    kinds = _kinds(nlp, "The 1993 film was directed by Tomomi Mochizuki and written by Kaori Nakamura. "
+                        "The book was published by Penguin Books.")
+    assert kinds.get("Tomomi Mochizuki") == "Person"
+    assert kinds.get("Kaori Nakamura") == "Person"
+    assert kinds.get("Penguin Books") == "Organization"
