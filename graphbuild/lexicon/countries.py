@@ -228,8 +228,33 @@ def _nations() -> frozenset[str]:
     return frozenset(out)
 
 
+# Common English names of former states that ISO 3166-3 spells otherwise.
+FORMER_COMMON_NAMES = frozenset({"soviet union", "east germany", "west germany"})
+
+
+@lru_cache(maxsize=1)
+def _former_states() -> frozenset[str]:
+    """Casefolded names of former states: ISO 3166-3 (pycountry's historic countries,
+    "Yugoslavia, (Socialist) Federal Republic of" gives "yugoslavia"; "USSR, Union of
+    Soviet Socialist Republics" both its names) and `FORMER_COMMON_NAMES`."""
+    import pycountry
+
+    out = set(FORMER_COMMON_NAMES)
+    for c in pycountry.historic_countries:
+        first, *rest = c.name.split(", ")
+        out.add(first.casefold())
+        # a second name, not a qualifier ("France, Metropolitan", "Upper Volta, Republic of")
+        out.update(r.casefold() for r in rest if len(r.split()) > 1 and not r.endswith(" of") and r[0].isupper())
+    return frozenset(out)
+
+
+def former_state(name: str) -> bool:
+    """Whether `name` is a former state's ("Soviet Union", "Yugoslavia", "Zaire")."""
+    return name.strip().casefold() in _former_states()
+
+
 def is_nation(name: str) -> bool:
     """Whether `name` is a country or a country within one (ISO 3166-2 "Country" type:
-    England, Scotland, Wales, Northern Ireland)."""
+    England, Scotland, Wales, Northern Ireland), or a former state ("Soviet Union")."""
     n = name.strip()
-    return by_name(n) is not None or n.casefold() in _nations()
+    return by_name(n) is not None or n.casefold() in _nations() or former_state(n)

@@ -28,7 +28,7 @@ from cleanco import basename, typesources
 from cleanco.clean import normalized, strip_tail
 from nameparser import HumanName
 
-from graphbuild.lexicon.countries import by_name, geonames
+from graphbuild.lexicon.countries import by_name, former_state, geonames
 from graphbuild.lexicon.words import (
     ORG_HEAD_NOUNS, ORG_ONLY_HEADS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS,
 )
@@ -93,8 +93,9 @@ def _place_names() -> frozenset[str]:
 
 @lru_cache(maxsize=1 << 14)
 def in_gazetteer(name: str) -> bool:
-    """Whether the whole of `name` is a GeoNames city, a US state or a country."""
-    return normalize(name) in _place_names() or by_name(name) is not None
+    """Whether the whole of `name` is a GeoNames city, a US state, a country or a former
+    state ("Soviet Union")."""
+    return normalize(name) in _place_names() or by_name(name) is not None or former_state(name)
 
 
 def _head(name: str) -> str:
@@ -131,7 +132,7 @@ def name_votes(name: str, gazetteer: bool = True) -> Counter[str]:
     head = _head(name)
     if legal_form(name):
         votes["Organization"] += LEGAL_FORM_WEIGHT
-    elif head in ORG_HEAD_NOUNS:
+    elif head in ORG_HEAD_NOUNS and not former_state(name):  # the "Union" of "Soviet Union"
         votes["Organization"] += HEAD_NOUN_WEIGHT
     elif head in PLACE_HEAD_NOUNS or _opener(name):
         votes["Place"] += HEAD_NOUN_WEIGHT

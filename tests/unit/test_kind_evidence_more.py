@@ -229,3 +229,12 @@ def test_the_agent_of_a_verb_of_authorship_is_a_person_but_not_of_publishing(nlp
     assert kinds.get("Tomomi Mochizuki") == "Person"
     assert kinds.get("Kaori Nakamura") == "Person"
     assert kinds.get("Penguin Books") == "Organization"
+
+
+def test_a_former_state_is_a_place_though_its_name_ends_in_union(nlp):
+    from graphbuild.lexicon.countries import former_state, is_nation
+
+    assert former_state("Soviet Union") and former_state("Czechoslovakia") and former_state("Zaire")
+    assert is_nation("Yugoslavia") and not former_state("European Union") and not former_state("Metropolitan")
+    kinds = _kinds(nlp, "In 1945 the army arrested senior Romanian politicians and transported them to the Soviet Union.")
+    assert kinds.get("Soviet Union") == "Place"
