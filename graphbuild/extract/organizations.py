@@ -45,7 +45,7 @@ def _org_name(tokens: list[Token]) -> list[Token]:
     if pos:
         tokens = _strip_det(tokens[pos[-1] + 1 :])
     for k, t in enumerate(tokens):
-        if t.lower_ in ("in", "at", "on", "from", "who", "which", "that"):
+        if t.text in ("in", "at", "on", "from", "who", "which", "that"):  # lowercase: "WHO" is a name
             return tokens[:k]
     return tokens
 

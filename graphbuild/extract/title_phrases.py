@@ -57,12 +57,17 @@ def _is_qualifier(t: Token, title: list[Token]) -> bool:
     )
 
 
+ACRONYM_MAX = 6  # letters of an organization's initials ("WHO", "UNICEF")
+
+
 def _unlabelled_name(t: Token, adjacent: bool) -> bool:
-    """A capitalized plural name right before a title that NER left untagged ("Chargers
-    general manager"): team and company names written as plural nouns."""
+    """A capitalized plural name or an acronym right before a title that NER left
+    untagged ("Chargers general manager", "WHO Director-General"): team and company
+    names written as plural nouns, organizations by their initials."""
+    acronym = t.is_upper and t.tag_ == "NNP" and 2 <= len(t) <= ACRONYM_MAX and t.lower_ not in ROLE_ABBREVIATIONS
     return (
         adjacent and t.is_alpha and t.text[:1].isupper()
-        and t.tag_ in ("NNS", "NNPS") and t.lower_ not in ROLE_NOUNS and t.lower_ not in MODIFIERS
+        and (t.tag_ in ("NNS", "NNPS") or acronym) and t.lower_ not in ROLE_NOUNS and t.lower_ not in MODIFIERS
         # the whole name: not the tail of a longer capitalized phrase ("Civil Rights")
         and (t.i == t.sent.start or not t.doc[t.i - 1].text[:1].isupper() or t.doc[t.i - 1].dep_ == "det")
     )

@@ -238,3 +238,11 @@ def test_a_former_state_is_a_place_though_its_name_ends_in_union(nlp):
     assert is_nation("Yugoslavia") and not former_state("European Union") and not former_state("Metropolitan")
     kinds = _kinds(nlp, "In 1945 the army arrested senior Romanian politicians and transported them to the Soviet Union.")
     assert kinds.get("Soviet Union") == "Place"
+
+
+def test_an_acronym_before_a_title_is_the_organization_even_one_spelled_like_who(nlp):
+    model = _model(nlp, "The World Health Organization (WHO) ended the emergency on Friday. \"It is over,\" "
+                        "WHO Director-General Tedros Adhanom Ghebreyesus said.")
+    label = {e.id: e.label for e in model.entities}
+    heads = {(label[r.subject], label[r.object]) for r in model.relations if r.predicate == "headOf"}
+    assert any(s == "Tedros Adhanom Ghebreyesus" and o in ("WHO", "World Health Organization") for s, o in heads)
