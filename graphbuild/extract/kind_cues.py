@@ -53,6 +53,12 @@ STAFF_NOUNS = frozenset(
 # Verbs of making a work that a person does ("directed by X"; not "produced by", "published
 # by", "designed by": studios, houses and firms do those).
 AUTHORSHIP_VERBS = frozenset("direct write compose paint sculpt illustrate choreograph narrate".split())
+# Roles held "of" an organization or a country, never of a person ("the manager of X",
+# "a member of X"; not "the coach of", "the lawyer of", "an aide of": those serve people).
+HELD_OF_ORGANIZATIONS = frozenset(
+    "head leader chairman chairwoman chairperson chair director president ceo boss founder co-founder "
+    "premier secretary-general manager member employee executive spokesman spokeswoman spokesperson "
+    "owner shareholder".split())
 CONJUNCT_WEIGHT = 0.75  # per listed neighbour: less than one tag of the name itself
 TAG_KINDS = {"PERSON": "Person", "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
 LOOK_BACK = 3
@@ -84,6 +90,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _described_as_person(parsed, mention_of)
     yield from _before_who(parsed, mention_of)
     yield from _author_of_work(parsed, mention_of)
+    yield from _holder_of_role(parsed, mention_of)
     yield from _employer_of_occupation(parsed, mention_of)
     yield from team_cues(parsed, mentions)
     yield from affiliation_cues(parsed, mentions)
@@ -171,6 +178,23 @@ def _author_of_work(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
             name = POSSESSIVE.sub("", m.text)
             if not no_personal_name(name) and not is_nation(name) and not name_votes(name)["Organization"]:
                 yield KindCue(m.start, m.end, "Person", "author-of-work", CUE_WEIGHT)
+
+
+def _holder_of_role(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
+    """The name after a role noun and "of" ("the manager of Galatasaray", "a member of the
+    Riksdag") is no person: an Organization cue, or Place when the gazetteers know the
+    name ("the president of France"), unless it is shaped like a personal name."""
+    for noun in parsed.doc:
+        if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in HELD_OF_ORGANIZATIONS:
+            continue
+        for prep in noun.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != noun.i + 1:
+                continue
+            for obj in prep.children:
+                m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
+                name = POSSESSIVE.sub("", m.text) if m is not None else ""
+                if m is not None and not shaped_like_person(name) and not person_structure(name):
+                    yield KindCue(m.start, m.end, "Place" if in_gazetteer(name) else "Organization", "holder-of-role", CUE_WEIGHT)
 
 
 def _copula_names(doc) -> Iterator[tuple[Token, Token]]:

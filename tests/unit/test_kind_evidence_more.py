@@ -246,3 +246,10 @@ def test_an_acronym_before_a_title_is_the_organization_even_one_spelled_like_who
     label = {e.id: e.label for e in model.entities}
     heads = {(label[r.subject], label[r.object]) for r in model.relations if r.predicate == "headOf"}
     assert any(s == "Tedros Adhanom Ghebreyesus" and o in ("WHO", "World Health Organization") for s, o in heads)
+
+
+def test_the_name_after_a_role_held_of_an_organization_is_no_person(nlp):
+    kinds = _kinds(nlp, "Fatih Terim is a Turkish football manager. He is currently the manager of Galatasaray, "
+                        "a position he held three times. The coach of Serena Williams spoke.")
+    assert kinds.get("Galatasaray") == "Organization"  # tagged PERSON
+    assert kinds.get("Serena Williams") == "Person"  # a coach serves people: no cue
