@@ -20,8 +20,9 @@ PLACE_NOUNS = {"hometown", "city", "capital", "town", "village", "province", "re
                "west", "heart"}
 MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 # Prepositions through which an event's trigger governs one that happened with it, in the
-# same place and time ("killed in a strike", "hurt by a blast", "died during the raid").
-SHARING_PREPS = {"in", "by", "during", "amid", "agent"}
+# same place and time ("killed in a strike", "hurt by a blast", "died during the raid",
+# "said at the news conference Thursday").
+SHARING_PREPS = {"in", "at", "by", "during", "amid", "agent"}
 TIME_WORDS = ("morning", "afternoon", "evening", "night", "today", "tonight")
 
 Places = tuple[tuple[Token, float], ...]  # (place head token, confidence)

@@ -146,6 +146,19 @@ def test_an_event_named_in_connection_with_another_keeps_its_own_day(nlp):
     assert all("10-04" not in (t.value or "") for v in shootings for t in v.times)  # Sunday is the arrests' day
 
 
+def test_what_is_said_at_a_news_conference_dates_the_conference(nlp):
+    from datetime import date
+
+    from graphbuild.analyze import analyze
+    from graphbuild.nlp import parse
+
+    text = ("None of the four fires that erupted on Maui on Tuesday have been contained yet, the county's "
+            "fire chief said at the news conference Thursday.")
+    model = analyze(parse(nlp, Document(id="t", text=text, published=date(2023, 8, 11))))
+    meetings = [v for v in model.events if v.kind == "Meeting"]
+    assert [t.value for v in meetings for t in v.times] == ["2023-08-10"]  # Thursday, not the fires' Tuesday
+
+
 def test_a_demonym_born_person_is_not_born_where_she_won(nlp):
     model = _model(nlp, "The Kenyan-born runner Ruth Kiprono won in Boston on Monday.")
     assert not [r for r in model.relations if r.predicate == "birthPlace"]
