@@ -233,6 +233,14 @@ def preceding_title(text: str, start: int, max_words: int = 5) -> str | None:
     if first is None:
         return None
     taken = taken[first:]
+    # "Foreign Minister Ana Vel and Governor |Tim Ray": a title after "and" that follows
+    # words of no title (another person's name) is a title of its own; "President and
+    # Chief Executive", "Secretary of Health and Human Services" stay whole.
+    for k in range(len(taken) - 2, 0, -1):
+        if taken[k] in ("and", "&") and any(_in_title(w) for w in taken[k + 1:]) and any(
+                not (_in_title(w) or w in TITLE_JOINERS or w.casefold() in TITLE_MODIFIERS) for w in taken[:k]):
+            taken = taken[k + 1:]
+            break
     last = taken[-1]
     joined = next((i for i, w in enumerate(taken) if w in TITLE_JOINERS), None)
     if _in_title(last) or (joined is not None and 0 < joined and len(taken) - joined - 1 in (1, 2)):

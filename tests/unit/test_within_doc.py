@@ -133,3 +133,12 @@ def test_acronym_of_a_name_with_a_lowercase_generic_word(nlp):
     text = "The United Bakers Guild union met. UBG leaders spoke."
     entities = _entities(nlp, text, [("United Bakers Guild union", "ORG"), ("UBG", "ORG")])
     assert [e.label for e in entities] == ["United Bakers Guild union"]
+
+
+def test_a_title_after_another_persons_name_and_and_is_a_title_of_its_own():
+    from graphbuild.names import preceding_title
+
+    text = "Foreign Minister Ana Vel and Governor Tim Ray came."
+    assert preceding_title(text, text.index("Tim Ray")) == "Governor"
+    text = "said President and Chief Executive Jo Roe."
+    assert preceding_title(text, text.index("Jo Roe")) == "President and Chief Executive"
