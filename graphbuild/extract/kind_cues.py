@@ -14,7 +14,11 @@ and the name before that noun, when it is a team's ("Pittsburgh coach Mike Roe")
 so is a personal name in apposition to such a noun ("the foreign minister, Maja Holm,")
 or one a relative "who" follows.
 A name in apposition to an organization noun ("the software firm X") is an organization,
-and so is the name after an occupation noun and "at" ("an engineer at X").
+and so is the name after an occupation noun and "at" ("an engineer at X") or after a role
+held of an organization and "of" ("the manager of X"; a place when the gazetteers know it).
+A name a copula or an apposition joins to an occupation only people have ("X was an
+English actor") is a person whatever its words, and so is the agent of a verb of
+authorship ("directed by X").
 """
 from __future__ import annotations
 
@@ -164,6 +168,13 @@ def _described_as_person(parsed: ParsedDocument, mention_of) -> Iterator[KindCue
             yield KindCue(m.start, m.end, "Person", "described-as-person", CUE_WEIGHT)
 
 
+def _object_mentions(prep: Token, mention_of) -> Iterator[Mention]:
+    """The mentions of the proper nouns that preposition `prep` takes as objects."""
+    for obj in prep.children:
+        if obj.dep_ == "pobj" and obj.pos_ == "PROPN" and (m := mention_of(obj)) is not None:
+            yield m
+
+
 def _author_of_work(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
     """A Person cue for the agent of a verb of authorship ("a film directed by Sydney
     Pollack", "written by James Poe"), tagged what it may, unless its words end an
@@ -171,9 +182,8 @@ def _author_of_work(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
     for agent in parsed.doc:
         if agent.dep_ != "agent" or agent.head.lemma_.lower() not in AUTHORSHIP_VERBS:
             continue
-        for obj in agent.children:
-            m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
-            if m is None or m.label == "PERSON":
+        for m in _object_mentions(agent, mention_of):
+            if m.label == "PERSON":
                 continue
             name = POSSESSIVE.sub("", m.text)
             if not no_personal_name(name) and not is_nation(name) and not name_votes(name)["Organization"]:
@@ -190,10 +200,9 @@ def _holder_of_role(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ != "of" or prep.i != noun.i + 1:
                 continue
-            for obj in prep.children:
-                m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
-                name = POSSESSIVE.sub("", m.text) if m is not None else ""
-                if m is not None and not shaped_like_person(name) and not person_structure(name):
+            for m in _object_mentions(prep, mention_of):
+                name = POSSESSIVE.sub("", m.text)
+                if not shaped_like_person(name) and not person_structure(name):
                     yield KindCue(m.start, m.end, "Place" if in_gazetteer(name) else "Organization", "holder-of-role", CUE_WEIGHT)
 
 
@@ -233,11 +242,9 @@ def _employer_of_occupation(parsed: ParsedDocument, mention_of) -> Iterator[Kind
         for prep in noun.children:
             if prep.dep_ != "prep" or prep.lower_ not in EMPLOYER_PREPS or prep.i != noun.i + 1:
                 continue
-            for obj in prep.children:
-                m = mention_of(obj) if obj.dep_ == "pobj" and obj.pos_ == "PROPN" else None
+            for m in _object_mentions(prep, mention_of):
                 # "a lawyer for Jo Roe" works for a person; no one works "at" one
-                if m is not None and (m.label != "PERSON" or prep.lower_ == "at") \
-                        and not in_gazetteer(POSSESSIVE.sub("", m.text)):
+                if (m.label != "PERSON" or prep.lower_ == "at") and not in_gazetteer(POSSESSIVE.sub("", m.text)):
                     yield KindCue(m.start, m.end, "Organization", "employer-of-occupation", CUE_WEIGHT)
 
 
