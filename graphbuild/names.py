@@ -81,9 +81,14 @@ def tokens(name: str) -> list[str]:
 
 def name_words(name: str) -> list[str]:
     """Tokens without droppable particles ("Bashar al-Assad" → ["bashar", "assad"])."""
+    return list(_name_words(name))
+
+
+@lru_cache(maxsize=1 << 16)  # asked for both names of every candidate pair
+def _name_words(name: str) -> tuple[str, ...]:
     words = tokens(name)
     kept = [w for w in words if w not in DROPPABLE_PARTICLES]
-    return kept or words
+    return tuple(kept or words)
 
 
 def phonetic(name: str) -> str:

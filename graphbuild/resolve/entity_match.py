@@ -47,13 +47,20 @@ def cluster_entities(
         return i
 
     members: dict[int, list[int]] = {i: [i] for i in range(len(cands))}
+    # Clusters only grow and keep the smaller root, so (root, size) names one cluster's
+    # members: two found apart stay apart until one grows (a hub's pairs come in bulk).
+    apart: set[tuple[tuple[int, int], ...]] = set()
 
     def join(i: int, j: int, rule: str, score: float, forced: bool) -> None:
         ri, rj = find(i), find(j)
         if ri == rj:
             return
+        state = tuple(sorted(((ri, len(members[ri])), (rj, len(members[rj])))))
+        if not forced and state in apart:
+            return
         a, b = [cands[k] for k in members[ri]], [cands[k] for k in members[rj]]
         if not forced and (not compatible_clusters(a, b) or not bound.allows(members[ri], members[rj])):
+            apart.add(state)
             return
         root, other = min(ri, rj), max(ri, rj)
         parent[other] = root

@@ -119,15 +119,16 @@ def _month_day(t: TimeValue) -> tuple[int, int] | None:
         return None
 
 
-def _days_of(span: tuple[date, date]) -> set[tuple[int, int]]:
+@lru_cache(maxsize=1 << 12)  # a corpus states few intervals, compared for every pair of events
+def _days_of(span: tuple[date, date]) -> frozenset[tuple[int, int]]:
     first, last = span
     if (last - first).days > 366:
-        return set()
+        return frozenset()
     out, d = set(), first
     while d <= last:
         out.add((d.month, d.day))
         d = date.fromordinal(d.toordinal() + 1)
-    return out
+    return frozenset(out)
 
 
 def times_compatible(s: TimeValue, t: TimeValue) -> bool:

@@ -27,6 +27,10 @@ class Groups:
         self.joined_by: dict[int, tuple[str, float]] = {}
         self.plural = [is_plural(event) for _, event in ordered]
         self.checked: dict[tuple[int, int], tuple[bool, bool]] = {}  # (conflict, same-document time conflict)
+        self.pinned = {i: scope == GLOBAL for i, (scope, _) in enumerate(ordered)}  # a group holds a GLOBAL event
+        # Groups only grow and keep the smaller id, so (id, size) names one group's members:
+        # two that were found apart stay apart until one of them grows (pairs come in bulk).
+        self.apart: set[tuple[int, int, int, int]] = set()
 
     def _pair(self, x: int, y: int) -> tuple[bool, bool]:
         """Whether events x and y conflict, and whether they are of one document and state
@@ -66,12 +70,20 @@ class Groups:
         gi, gj = self.group_of[i], self.group_of[j]
         if gi == gj:
             return False
-        ga, gb, ordered = self.groups[gi], self.groups[gj], self.ordered
-        if any(ordered[x][0] == ordered[y][0] == GLOBAL for x in ga for y in gb) or self.conflict(gi, gj):
+        if self.pinned[gi] and self.pinned[gj]:
+            return False
+        a, b = (gi, len(self.groups[gi])), (gj, len(self.groups[gj]))
+        state = (*a, *b) if a < b else (*b, *a)
+        if state in self.apart:
+            return False
+        if self.conflict(gi, gj):
+            self.apart.add(state)
             return False
         keep, gone = min(gi, gj), max(gi, gj)
-        self.groups[keep].extend(self.groups.pop(gone))
-        for k in self.groups[keep]:
+        self.pinned[keep] = self.pinned.pop(gone) or self.pinned[keep]
+        moved = self.groups.pop(gone)
+        self.groups[keep].extend(moved)
+        for k in moved:
             self.group_of[k] = keep
         self.joined_by.setdefault(i, (rule, -neg))
         self.joined_by.setdefault(j, (rule, -neg))

@@ -10,7 +10,7 @@ new ones are "event/<kind>/<normalized descriptive label>", made unique determin
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from rdflib.namespace import RDFS
@@ -151,13 +151,14 @@ def cluster_events(
     each member. Best pairs first (see `score_events`), and a group joins another only
     when kinds and number agree across them and most pairs across them do not conflict
     (`event_groups.Groups.conflict`); two events of an existing graph (scope GLOBAL) are never joined."""
-    up, stories = up or {}, stories or {}
+    up = up or {}
+    one_story = _story_test(ordered, stories or {})
     pairs = []
-    for i, j in candidate_pairs(ordered, up):
+    for i, j in candidate_pairs(ordered, up, one_story):
         (si, a), (sj, b) = ordered[i], ordered[j]
         if si == sj == GLOBAL:
             continue
-        found = score_events(a, b, up, same_scope=si == sj, same_story=_one_story(a, b, stories))
+        found = score_events(a, b, up, same_scope=si == sj, same_story=one_story(i, j))
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
@@ -165,6 +166,21 @@ def cluster_events(
     for pair in pairs:
         clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
+
+
+def _story_test(ordered: Sequence[tuple[str, Event]], stories: Mapping[str, frozenset[str]]) -> Callable[[int, int], bool]:
+    """`one_story(i, j)`: `_one_story` of events i and j of `ordered`, kept per pair of
+    document sets (most events have one document, so the pairs of documents repeat)."""
+    docs = [frozenset(m.doc_id for m in event.mentions) for _, event in ordered]
+    known: dict[tuple[frozenset[str], frozenset[str]], bool] = {}
+
+    def one_story(i: int, j: int) -> bool:
+        key = (docs[i], docs[j])
+        if key not in known:
+            known[key] = _one_story(ordered[i][1], ordered[j][1], stories)
+        return known[key]
+
+    return one_story
 
 
 def _one_story(a: Event, b: Event, stories: Mapping[str, frozenset[str]]) -> bool:

@@ -8,6 +8,7 @@ Ministry" is not "Iraq's").
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -31,6 +32,13 @@ def content_words(label: str) -> tuple[list[str], set[str]]:
     """Folded content words of an organization name with country modifiers split off
     ("Iran's Revolutionary Guard" -> ["revolutionary", "guard"], {"IR"}); plural -s
     dropped so "Guards" matches "Guard"."""
+    words, countries = _content_words(label)
+    return list(words), set(countries)
+
+
+# The name functions below are asked for both names of every candidate pair: kept per name.
+@lru_cache(maxsize=1 << 16)
+def _content_words(label: str) -> tuple[tuple[str, ...], frozenset[str]]:
     from graphbuild.resolve.geo import country_code
 
     words, countries = [], set()
@@ -40,9 +48,15 @@ def content_words(label: str) -> tuple[list[str], set[str]]:
             countries.add(code)
         elif w not in ORG_STOPWORDS:
             words.append(fold_word(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w))
-    return words, countries
+    return tuple(words), frozenset(countries)
 
 
+@lru_cache(maxsize=1 << 16)
+def _plain(name: str) -> str:
+    return normalize(without_legal_form(name))
+
+
+@lru_cache(maxsize=1 << 16)
 def compact(name: str) -> str:
     """The normalized name without its legal form, spaces, hyphens and a leading "the"."""
     words = normalize(without_legal_form(name)).split()
@@ -71,7 +85,7 @@ def org_names_match(xs: Sequence[str], ys: Sequence[str],
                     rivals: Mapping[str, frozenset[str]]) -> tuple[str, float] | None:
     """(rule, score) when the names `xs` and `ys` of two organizations name one, else
     None; `rivals` maps a short form to the organizations it could shorten."""
-    if {normalize(without_legal_form(f)) for f in xs} & {normalize(without_legal_form(f)) for f in ys}:
+    if {_plain(f) for f in xs} & {_plain(f) for f in ys}:
         return ("legal-form", LEGAL_FORM_SCORE)
     if {compact(f) for f in xs} & {compact(f) for f in ys}:
         return ("compact-name", COMPACT_SCORE)
@@ -81,8 +95,8 @@ def org_names_match(xs: Sequence[str], ys: Sequence[str],
     best: tuple[str, float] | None = None
     for x in xs:
         for y in ys:
-            wx, cx = content_words(x)
-            wy, cy = content_words(y)
+            wx, cx = _content_words(x)
+            wy, cy = _content_words(y)
             if cx and cy and not (cx & cy):
                 continue  # "Iran's Foreign Ministry" is not "Iraq's Foreign Ministry"
             short, long = (wx, wy) if len(wx) <= len(wy) else (wy, wx)

@@ -246,12 +246,16 @@ def compatible_clusters(a: Sequence[Candidate], b: Sequence[Candidate]) -> bool:
     """Whether two clusters may join: never two entities of one document, never two
     people whose names conflict, never two different countries, never two different
     names one acronym would stand for."""
+    # Over distinct values, not members: a node named in a thousand articles is a
+    # thousand members with a handful of labels and countries.
     scopes = {c.scope for c in a}
-    if any(c.scope in scopes for c in b) and not all(same_country(x, y) for x in a for y in b):
-        return False
-    people_a = [c.label for c in a if c.kind == "Person"]
-    people_b = [c.label for c in b if c.kind == "Person"]
-    if any(not person_names_compatible(x, y) for x in people_a for y in people_b):
+    if any(c.scope in scopes for c in b):
+        named = {c.country for c in a} | {c.country for c in b}  # all pairs same_country: one country, never None
+        if len(named) != 1 or None in named:
+            return False
+    people_a = {c.label for c in a if c.kind == "Person"}
+    people_b = {c.label for c in b if c.kind == "Person"}
+    if any(not person_names_compatible(x, y) for x in sorted(people_a) for y in sorted(people_b)):
         return False
     countries = {c.country for c in [*a, *b] if c.country}
     return len(countries) <= 1 and not _rival_expansions(a, b)

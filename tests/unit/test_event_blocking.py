@@ -53,3 +53,26 @@ def test_towns_of_one_country_are_no_block_but_the_country_pairs_with_its_towns(
         ("c", _event("c", "quake", "Earthquake", ("iran",), "2020-03-05")),  # located at the container
     ]
     assert candidate_pairs(ordered, up) == [(0, 2), (1, 2)]
+
+
+def test_a_shared_trigger_alone_pairs_events_only_where_they_could_anchor():
+    """A pair sharing only its trigger word joins only with a date, a place or one story:
+    without any of them it is not scored (a corpus's thousands of "killed")."""
+    ordered = [
+        ("a", _event("a", "killing", "Attack")),
+        ("b", _event("b", "killing", "Attack")),  # no date, no place: nothing to anchor on
+        ("c", _event("c", "killing", "Attack", ("gaza",), "2021-05-01")),
+        ("d", _event("d", "killing", "Attack", ("mosul",), "2021-06-02")),  # both dated and placed
+    ]
+    assert candidate_pairs(ordered, {}, lambda i, j: False) == [(2, 3)]
+    assert candidate_pairs(ordered, {}, lambda i, j: {i, j} == {0, 1}) == [(0, 1), (2, 3)]  # one story
+    assert len(candidate_pairs(ordered, {})) == 6  # no story test: every pair of the trigger
+
+
+def test_the_pruned_pairs_are_never_joinable():
+    ordered, up = _events()
+    ordered = ordered + [("h", _event("h", "earthquake", "Earthquake"))]  # the trigger only
+    candidates = set(candidate_pairs(ordered, up, lambda i, j: False))
+    joinable = {(i, j) for i, j in combinations(range(len(ordered)), 2)
+                if score_events(ordered[i][1], ordered[j][1], up, same_scope=False)}
+    assert joinable <= candidates and not [p for p in candidates if 7 in p]
