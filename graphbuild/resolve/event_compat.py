@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from functools import cache, lru_cache
 
@@ -242,12 +242,13 @@ def signals(a: Event, b: Event, up: Containment) -> list[str]:
     return out
 
 
-def conflicts(a: Event, b: Event, up: Containment, kinds_ok) -> bool:
-    """Anything stated that forbids `a` and `b` being one event."""
+def conflicts(a: Event, b: Event, up: Containment, kinds_ok, plural: Callable[[Event], bool] = is_plural) -> bool:
+    """Anything stated that forbids `a` and `b` being one event (`plural`: `is_plural`,
+    or a clustering's lookup of it, asked for both events of every pair)."""
     return (
         not kinds_ok(a.kind, b.kind)
         or a.kind in REPORTING_KINDS or b.kind in REPORTING_KINDS
-        or is_plural(a) != is_plural(b)
+        or plural(a) != plural(b)
         or places_disjoint(a.places, b.places, up)
         or not event_times_compatible(a, b)
         or participants_conflict(a, b)

@@ -20,12 +20,12 @@ class Groups:
     one event."""
 
     def __init__(self, ordered: Sequence[tuple[str, Event]], up: Containment,
-                 kinds_ok: Callable[[str, str], bool]):
-        self.ordered, self.up, self.kinds_ok = ordered, up, kinds_ok
+                 kinds_ok: Callable[[str, str], bool], plural: Callable[[Event], bool] = is_plural):
+        self.ordered, self.up, self.kinds_ok, self.plural_of = ordered, up, kinds_ok, plural
         self.group_of = {i: i for i in range(len(ordered))}
         self.groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
         self.joined_by: dict[int, tuple[str, float]] = {}
-        self.plural = [is_plural(event) for _, event in ordered]
+        self.plural = [plural(event) for _, event in ordered]
         self.checked: dict[tuple[int, int], tuple[bool, bool]] = {}  # (conflict, same-document time conflict)
         self.pinned = {i: scope == GLOBAL for i, (scope, _) in enumerate(ordered)}  # a group holds a GLOBAL event
         # Groups only grow and keep the smaller id, so (id, size) names one group's members:
@@ -38,7 +38,7 @@ class Groups:
         key = (x, y) if x < y else (y, x)
         if key not in self.checked:
             (sa, a), (sb, b) = self.ordered[x], self.ordered[y]
-            bad = conflicts(a, b, self.up, self.kinds_ok)
+            bad = conflicts(a, b, self.up, self.kinds_ok, self.plural_of)
             self.checked[key] = (bad, bad and sa == sb and not event_times_compatible(a, b))
         return self.checked[key]
 

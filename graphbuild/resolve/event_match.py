@@ -19,7 +19,7 @@ from graphbuild.errors import GraphbuildError
 from graphbuild.lexicon.calendar import MONTHS
 from graphbuild.model import Event, MergeStep, TimeValue, strongest_factuality
 from graphbuild.resolve.event_compat import (
-    Containment, conflicts, most_specific_places, signals, sorted_times, specificity,
+    Containment, conflicts, is_plural, most_specific_places, signals, sorted_times, specificity,
 )
 from graphbuild.resolve.event_blocking import candidate_pairs
 from graphbuild.resolve.event_groups import Groups
@@ -74,14 +74,15 @@ def class_label(kind: str) -> str:
 
 
 def score_events(a: Event, b: Event, up: Containment, same_scope: bool = False,
-                 same_story: bool = False) -> tuple[str, float] | None:
+                 same_story: bool = False, plural: Callable[[Event], bool] = is_plural) -> tuple[str, float] | None:
     """(rule, score) when `a` and `b` are one happening, else None. Nothing may conflict
     (kind, place, time, victim, Statement, plural vs singular), at least MIN_SIGNALS facts
     must agree, and one of them must be an anchor: a shared participant, place or date,
     or, in two documents of one story (`same_story`, see STORY_MIN), the same class (or
     one class and a sub-class of it) named by the same trigger word. A trigger word alone ("a delay" in two stories) never is.
-    (`same_scope` is kept for callers; the rule is the same within and across documents.)"""
-    if conflicts(a, b, up, kinds_compatible):
+    (`same_scope` is kept for callers; the rule is the same within and across documents.)
+    `plural`: `is_plural`, or a clustering's lookup of it."""
+    if conflicts(a, b, up, kinds_compatible, plural):
         return None
     found = signals(a, b, up)
     same_class = a.kind == b.kind and a.kind != ROOT_KIND
@@ -153,16 +154,21 @@ def cluster_events(
     (`event_groups.Groups.conflict`); two events of an existing graph (scope GLOBAL) are never joined."""
     up = up or {}
     one_story = _story_test(ordered, stories or {})
+    flags = {id(event): is_plural(event) for _, event in ordered}
+
+    def plural(event: Event) -> bool:
+        return flags[id(event)]
+
     pairs = []
     for i, j in candidate_pairs(ordered, up, one_story):
         (si, a), (sj, b) = ordered[i], ordered[j]
         if si == sj == GLOBAL:
             continue
-        found = score_events(a, b, up, same_scope=si == sj, same_story=one_story(i, j))
+        found = score_events(a, b, up, same_scope=si == sj, same_story=one_story(i, j), plural=plural)
         if found:
             pairs.append((-found[1], i, j, found[0]))
     pairs.sort()
-    clusters = Groups(ordered, up, kinds_compatible)
+    clusters = Groups(ordered, up, kinds_compatible, plural)
     for pair in pairs:
         clusters.join(pair)
     return sorted(sorted(g) for g in clusters.groups.values()), clusters.joined_by
