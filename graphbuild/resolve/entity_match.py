@@ -93,16 +93,17 @@ def _scored_pairs(cands: list[Candidate], context: MatchContext) -> list[tuple[f
     for i, c in enumerate(cands):
         for key in c.keys:
             blocks[key].append(i)
-    seen: set[tuple[int, int]] = set()
-    scored = []
+    seen: set[int] = set()  # pair i < j as i * n + j: a corpus's blocks hold millions of pairs
+    scored, n = [], len(cands)
     for key in sorted(blocks):
         idx = blocks[key]
         for x in range(len(idx)):
             for y in range(x + 1, len(idx)):
                 i, j = idx[x], idx[y]
-                if (i, j) in seen or (cands[i].scope == cands[j].scope and not same_country(cands[i], cands[j])):
+                code = i * n + j
+                if code in seen or (cands[i].scope == cands[j].scope and not same_country(cands[i], cands[j])):
                     continue
-                seen.add((i, j))
+                seen.add(code)
                 result = score_pair(cands[i], cands[j], context)
                 if result is not None:
                     rule, score = result

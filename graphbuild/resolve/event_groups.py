@@ -26,7 +26,9 @@ class Groups:
         self.groups: dict[int, list[int]] = {i: [i] for i in range(len(ordered))}
         self.joined_by: dict[int, tuple[str, float]] = {}
         self.plural = [plural(event) for _, event in ordered]
-        self.checked: dict[tuple[int, int], tuple[bool, bool]] = {}  # (conflict, same-document time conflict)
+        # Pair x < y as x * n + y -> 1 (conflict) + 2 (same-document time conflict): ints, not
+        # tuples, as a corpus's groups check millions of pairs.
+        self.checked: dict[int, int] = {}
         self.pinned = {i: scope == GLOBAL for i, (scope, _) in enumerate(ordered)}  # a group holds a GLOBAL event
         # Groups only grow and keep the smaller id, so (id, size) names one group's members:
         # two that were found apart stay apart until one of them grows (pairs come in bulk).
@@ -35,12 +37,13 @@ class Groups:
     def _pair(self, x: int, y: int) -> tuple[bool, bool]:
         """Whether events x and y conflict, and whether they are of one document and state
         different times; asked again at every join attempt, so kept."""
-        key = (x, y) if x < y else (y, x)
-        if key not in self.checked:
+        key = x * len(self.ordered) + y if x < y else y * len(self.ordered) + x
+        found = self.checked.get(key)
+        if found is None:
             (sa, a), (sb, b) = self.ordered[x], self.ordered[y]
             bad = conflicts(a, b, self.up, self.kinds_ok, self.plural_of)
-            self.checked[key] = (bad, bad and sa == sb and not event_times_compatible(a, b))
-        return self.checked[key]
+            found = self.checked[key] = bad + 2 * (bad and sa == sb and not event_times_compatible(a, b))
+        return bool(found & 1), bool(found & 2)
 
     def conflict(self, gi: int, gj: int) -> bool:
         """Whether groups `gi` and `gj` must stay apart: some pair across them differs in
