@@ -30,7 +30,7 @@ from spacy.tokens import Token
 from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.employment_phrases import EMPLOYER_PREPS
-from graphbuild.extract.place_cues import comma_region_cues, person_of_place_cues, place_cues
+from graphbuild.extract.place_cues import comma_region_cues, direction_cues, person_of_place_cues, place_cues
 from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
@@ -100,6 +100,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from affiliation_cues(parsed, mentions)
     yield from place_cues(parsed, mention_of)
     yield from comma_region_cues(parsed, mention_of)
+    yield from direction_cues(parsed, mention_of)
     yield from person_of_place_cues(parsed, mention_of)
     yield from birth_cues(parsed, mention_of)
     seen = set()
@@ -193,7 +194,8 @@ def _author_of_work(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
 def _holder_of_role(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
     """The name after a role noun and "of" ("the manager of Galatasaray", "a member of the
     Riksdag") is no person: an Organization cue, or Place when the gazetteers know the
-    name ("the president of France"), unless it is shaped like a personal name."""
+    name ("the president of France") or its form is a place's ("the head of Lake Varn"),
+    unless it is shaped like a personal name."""
     for noun in parsed.doc:
         if noun.pos_ != "NOUN" or not noun.is_lower or noun.lemma_.lower() not in HELD_OF_ORGANIZATIONS:
             continue
@@ -203,7 +205,9 @@ def _holder_of_role(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
             for m in _object_mentions(prep, mention_of):
                 name = POSSESSIVE.sub("", m.text)
                 if not shaped_like_person(name) and not person_structure(name):
-                    yield KindCue(m.start, m.end, "Place" if in_gazetteer(name) else "Organization", "holder-of-role", CUE_WEIGHT)
+                    form = name_votes(name, gazetteer=False)  # "the head of Lake Varn": a place by its form
+                    place = in_gazetteer(name) or form["Place"] > form["Organization"]
+                    yield KindCue(m.start, m.end, "Place" if place else "Organization", "holder-of-role", CUE_WEIGHT)
 
 
 def _copula_names(doc) -> Iterator[tuple[Token, Token]]:

@@ -11,7 +11,9 @@ model ends a place. Only the describing noun's own head counts: "a city councill
 "of" ("the city of Tarn") names a place, and so does a name the model did not tag
 PERSON, with no organization's word ("Institute") and not shaped "Given Surname", that
 a comma joins to the region holding it ("Dunmore, Tarrow County", "Brenton, Nebraska",
-"Brenton, Alberta, Canada"; not a list, nor the subject of a clause: rule "comma-region").
+"Brenton, Alberta, Canada"; not a list, nor the subject of a clause: rule "comma-region"),
+and so does a name a direction is measured from ("40 miles southwest of Tarn": rule
+"direction-of").
 """
 from __future__ import annotations
 
@@ -48,6 +50,12 @@ OF_PLACE_OFFICES = frozenset("mayor premier king queen emperor empress sultan ts
 OF_PLACE_PEOPLE = frozenset("people citizens inhabitants residents".split())
 _CUE_NOUNS = DESCRIBING_NOUNS | {"mayor"}  # the nouns whose compound names a place ("the Lazio region")
 DESCRIBED_AS_PLACE = "described-as-place"
+DIRECTION_OF = "direction-of"
+# Directions a distance is measured in ("north - east" is read at its last word).
+DIRECTIONS = frozenset(
+    "north south east west northeast northwest southeast southwest north-east north-west south-east "
+    "south-west northward southward eastward westward".split()
+)
 COMMA_REGION = "comma-region"
 # As strong as `kind_cues.CUE_WEIGHT` (outweighs a full name tagged PERSON), and enough for
 # `resolve.group_kind.STRONG_PLACE_CUE`: a confirmed place, no one's surname.
@@ -89,6 +97,22 @@ def place_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | N
                     for c in prep.children:
                         if c.dep_ == "pobj" and c.pos_ == "PROPN":
                             yield from _cue(mention_of(c), seen)
+
+
+def direction_cues(parsed: ParsedDocument, mention_of: Callable[[Token], Mention | None]) -> Iterator[KindCue]:
+    """Place cues for the names a lowercase direction and "of" measure from ("40 miles
+    southwest of Tarn", "east of the Ostra", "the north of Varn"): only places lie north
+    of something. Rule "direction-of", as strong as a description."""
+    seen: set[Mention] = set()
+    for prep in parsed.doc:
+        if prep.lower_ != "of" or prep.dep_ != "prep" or prep.i == 0:
+            continue
+        direction = prep.doc[prep.i - 1]
+        if prep.head.i != direction.i or not direction.is_lower or direction.lower_ not in DIRECTIONS:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and obj.pos_ == "PROPN":
+                yield from _cue(mention_of(obj), seen, DIRECTION_OF)
 
 
 def _holds_a_place(noun: Token) -> bool:

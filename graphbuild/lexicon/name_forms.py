@@ -30,7 +30,7 @@ from nameparser import HumanName
 
 from graphbuild.lexicon.countries import by_name, former_state, geonames
 from graphbuild.lexicon.words import (
-    ORG_HEAD_NOUNS, ORG_ONLY_HEADS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS, PLACE_OPENERS,
+    ORG_HEAD_NOUNS, ORG_ONLY_HEADS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS, PLACE_ONLY_HEADS, PLACE_OPENERS,
 )
 from graphbuild.names import normalize
 
@@ -191,6 +191,12 @@ def no_personal_name(name: str) -> bool:
     return _head(name) in ORG_ONLY_HEADS
 
 
+def place_not_person(name: str) -> bool:
+    """Whether `name` ends with a noun that ends places' names and no person's ("Ramorino
+    Glacier", "Wayne Gretzky Drive", "Kazan Governorate"; not "Ricki Lake")."""
+    return _head(name) in PLACE_ONLY_HEADS
+
+
 def org_head(name: str) -> str | None:
     """The head noun of an organization's name, lowercased: its last word ("navy" of
     "Indian Navy"), or the word before "of" ("academy" of "Academy of Arts"); None when
@@ -202,5 +208,5 @@ def org_head(name: str) -> str | None:
     return head if head in ORG_HEAD_NOUNS else None
 
 
-__all__ = ["acronym_shaped", "no_personal_name", "org_head", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
+__all__ = ["acronym_shaped", "no_personal_name", "org_head", "place_not_person", "in_gazetteer", "org_short_forms", "legal_form", "name_votes", "person_structure", "shaped_like_person",
            "without_legal_form"]

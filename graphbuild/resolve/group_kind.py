@@ -3,14 +3,16 @@ weighted vote of the mentions' labels with cues that make "Trump" a person where
 model said ORG: a full name tagged PERSON anywhere, an honorific or a surname chain, a
 locative in front ("in X"), the cues around the mentions (`extract.kind_cues`) and the
 names' own form (`lexicon.name_forms.name_votes`, country names; a name ending in a noun
-that ends no personal name, "Merrow Freight", is no person's whatever the tags say).
+that ends no personal name is no person's whatever the tags say: "Merrow Freight" is an
+organization's, "Ramorino Glacier" a place's).
 """
 from __future__ import annotations
 
 import re
 from collections import Counter
 
-from graphbuild.lexicon.name_forms import acronym_shaped, name_votes, no_personal_name, shaped_like_person
+from graphbuild.lexicon.name_forms import (acronym_shaped, name_votes, no_personal_name, place_not_person,
+                                          shaped_like_person)
 from graphbuild.lexicon.words import LOCATIVES
 from graphbuild.names import is_honorific, name_of
 from graphbuild.resolve.geo import country_code
@@ -91,6 +93,8 @@ def _weigh_name_form(g, votes: Counter[str]) -> None:
         votes["Organization"] += votes.pop("Person")  # "SAG-AFTRA" is no personal name
     if votes["Person"] and not g.honorific and any(no_personal_name(n) for n in g.names):
         votes["Organization"] += votes.pop("Person")  # nor is "Merrow Freight", tagged PERSON
+    if votes["Person"] and not g.honorific and any(place_not_person(n) for n in g.names):
+        votes["Place"] += votes.pop("Person")  # nor "Ramorino Glacier", tagged PERSON
     if votes["Person"] and g.described and not g.honorific and g.cues["Person"] < STRONG_PERSON_CUE:
         votes["Organization"] += votes.pop("Person")  # nor "the lender Hansa Kredit", tagged PERSON
     if votes["Place"] and not form["Place"] and not g.located and g.cues["Place"] < STRONG_PLACE_CUE:

@@ -59,3 +59,39 @@ def test_a_list_of_towns_ending_in_a_country_is_no_chain(nlp):
     text = "The tour visited Marla Quint, Alberta, Canada and Mexico."
     kinds = _kinds(nlp, text, [("Marla Quint", "PERSON"), ("Alberta", "GPE"), ("Canada", "GPE"), ("Mexico", "GPE")])
     assert kinds["Marla Quint"] == "Person"
+
+
+# -- directions and place-only head nouns --------------------------------------------
+
+def test_a_name_a_direction_is_measured_from_is_a_place(nlp):
+    kinds = _kinds(nlp, "The camp lies about 40 miles southwest of Dallow, past the old mill.",
+                   [("Dallow", "ORG")])
+    assert kinds["Dallow"] == "Place"
+
+
+def test_a_direction_from_a_name_tagged_person_makes_it_a_place(nlp):
+    kinds = _kinds(nlp, "The trail runs from south of Brennick to the lake.", [("Brennick", "PERSON")])
+    assert kinds["Brennick"] == "Place"
+
+
+def test_a_direction_in_a_name_or_of_an_amount_is_no_place_cue(nlp):
+    kinds = _kinds(nlp, "Analysts at North of England Holdings said shares rose north of $40.",
+                   [("North of England Holdings", "ORG")])
+    assert kinds["North of England Holdings"] == "Organization"
+
+
+def test_a_name_ending_in_a_place_only_noun_is_no_person(nlp):
+    kinds = _kinds(nlp, "Climbers crossed Tarvik Glacier and reached Wendell Ames Drive at dusk.",
+                   [("Tarvik Glacier", "PERSON"), ("Wendell Ames Drive", "PERSON")])
+    assert kinds["Tarvik Glacier"] == "Place" and kinds["Wendell Ames Drive"] == "Place"
+
+
+def test_surnames_that_are_place_words_stay_persons(nlp):
+    kinds = _kinds(nlp, "Ricki Lake and Damon Hill met Bruce Arena in the studio.",
+                   [("Ricki Lake", "PERSON"), ("Damon Hill", "PERSON"), ("Bruce Arena", "PERSON")])
+    assert kinds == {"Ricki Lake": "Person", "Damon Hill": "Person", "Bruce Arena": "Person"}
+
+
+def test_the_head_of_a_lake_is_a_place_not_an_organization(nlp):
+    kinds = _kinds(nlp, "The river flows a short distance to the head of Lake Orvenna.", [("Lake Orvenna", "GPE")])
+    assert kinds["Lake Orvenna"] == "Place"
