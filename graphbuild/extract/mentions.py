@@ -3,8 +3,8 @@
 `find_mentions` takes the model's PERSON/ORG/GPE/LOC/FAC entities, repairs their spans
 (split at line breaks and where one span holds two names; a leading "the", a possessive
 "'s" and a trailing score trimmed), drops those that layout cues mark as headline or
-boilerplate artefacts, titles of works ("her album, Northern Lights"), title fragments ("Defence" of "Defence Secretary") and
-sentence-initial common nouns, then adds the names the model missed (see
+boilerplate artefacts, titles of works ("her album, Northern Lights"), title fragments ("Defence" of "Defence Secretary"),
+titles with no name ("Rear Admiral") and sentence-initial common nouns, then adds the names the model missed (see
 `extract.missed_names`). Offsets are source offsets: `document.text[m.start:m.end] ==
 m.text`; each mention carries its rule (ner, acronym, dateline, name-shape, string-match).
 """
@@ -21,8 +21,8 @@ from graphbuild.extract.span_joins import (person_of_country, split_conjoined_or
                                            with_credentials, with_surname_after_particle)
 from graphbuild.extract.team_cues import table_names
 from graphbuild.lexicon.countries import by_demonym, by_name
-from graphbuild.lexicon.name_forms import shaped_like_person
-from graphbuild.lexicon.roles import MODIFIERS, ROLE_NOUNS
+from graphbuild.lexicon.name_forms import in_gazetteer, shaped_like_person
+from graphbuild.lexicon.roles import MODIFIERS, ROLE_NOUNS, only_a_title
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
 from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
@@ -68,10 +68,15 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
 
 def _name_start(ent) -> int:
     """Where the name of a model's span starts: after a lowercase verb the span took in
-    ("to meet European Union officials" tagged "meet European Union")."""
+    ("to meet European Union officials" tagged "meet European Union"), or a gerund that
+    opens the sentence ("Having Jackman host" tagged "Having Jackman")."""
     i = ent.start
     while i < ent.end - 1 and ent.doc[i].is_lower and ent.doc[i].pos_ in ("VERB", "AUX"):
         i += 1
+    first = ent.doc[i]
+    if i == ent.start and i < ent.end - 1 and first.is_sent_start and first.tag_ == "VBG" \
+            and first.dep_ not in ("compound", "amod", "nmod") and not in_gazetteer(first.text):
+        i += 1  # "Reading Football Club" stays whole: a town's name
     return ent.doc[i].idx
 
 
@@ -129,8 +134,8 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """False for spans that layout cues or title context show are no names."""
     text = layout.text
     name = text[span.start:span.end]
-    if layout.in_caption(span.start, span.end) or _common_abbreviation(name):
-        return False
+    if layout.in_caption(span.start, span.end) or _common_abbreviation(name) or only_a_title(name):
+        return False  # a credit, "GMT", or a title with no name ("Rear Admiral")
     if _determined_common_noun(parsed, layout, span):
         return False
     if _title_fragment(parsed, span) or _common_noun(parsed, layout, span):

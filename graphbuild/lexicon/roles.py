@@ -3,6 +3,7 @@ they make, positions, ranks, abbreviations, modifiers and portfolios."""
 from __future__ import annotations
 
 from graphbuild.lexicon.titles import ABBREVIATIONS as WRITTEN_OUT
+from graphbuild.lexicon.titles import ADDRESS_FORMS, HONORIFICS, TITLE_JOINERS, TITLE_NOUNS
 
 # Nouns that lead an organization when unqualified (a "deputy director" does not).
 HEAD_TITLES = frozenset(
@@ -89,3 +90,21 @@ biologist astronomer sociologist psychologist linguist scholar botanist zoologis
 inventor priest monk nun prefect centurion statesman activist businessman businesswoman entrepreneur
 athlete sprinter swimmer cyclist boxer wrestler jockey golfer skier skater
 """.split()) | PLAYER_TITLES
+
+
+# Offices that end a title and head no title phrase before a name ("Associate Dean",
+# "Surgeon General", "District Attorney").
+_OFFICE_NOUNS = frozenset("dean provost rector surgeon sheriff undersheriff attorney".split())
+
+
+def only_a_title(name: str) -> bool:
+    """A title with no name in it ("Rear Admiral", "Associate Dean", "Msgr."): every word
+    a form of address, a title noun or a title's modifier, the last a title noun; one
+    word only when abbreviated ("Sgt", not "President")."""
+    words = [k for k in (w.rstrip(".").casefold() for w in name.split()) if k]
+    heads = HONORIFICS | TITLE_NOUNS | _OFFICE_NOUNS
+    if not words or words[-1] not in heads \
+            or not all(w in heads or w in MODIFIERS or w in TITLE_JOINERS for w in words):
+        return False
+    return len(words) >= 2 or name.rstrip().endswith(".") or words[0] in WRITTEN_OUT or words[0] in ADDRESS_FORMS \
+        or words[0] in ("dr", "msgr")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 # Forms of address and ranks written before a name (compared without a final dot).
 HONORIFICS = frozenset("""
-mr mrs ms miss mx dr prof sir dame lord lady madam mister
+mr mrs ms miss mx dr prof sir dame lord lady madam mister msgr monsignor
 gen general lt col colonel maj major capt captain cmdr commander adm admiral sgt sergeant
 cpl corporal pvt brig brigadier marshal field
 president vice prime minister secretary chancellor governor senator sen rep representative

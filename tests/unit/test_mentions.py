@@ -230,3 +230,25 @@ def test_all_caps_common_word_is_no_name_but_sentence_initial_institution_is(nlp
     p = parsed_with(nlp, text, [("SOCCER", "ORG"), ("Navy", "ORG")])
     found = [m.text for m in find_mentions(p)]
     assert "SOCCER" not in found and "Navy" in found
+
+
+def test_a_title_with_no_name_is_no_mention(nlp):
+    text = "Rear Admiral said the fleet would sail. Msgr. Tom Kelly led the mass. The Associate Dean spoke."
+    p = parsed_with(nlp, text, [("Rear Admiral", "PERSON"), ("Msgr.", "ORG"), ("Tom Kelly", "PERSON"),
+                                ("Associate Dean", "ORG")])
+    assert [t for t, _, _ in _found(find_mentions(p))] == ["Tom Kelly"]
+
+
+def test_a_name_made_of_title_words_is_kept(nlp):
+    text = "The National Guard and the Supreme Court met Dean Varga and President Olmo."
+    p = parsed_with(nlp, text, [("National Guard", "ORG"), ("Supreme Court", "ORG"), ("Dean Varga", "PERSON"),
+                                ("Olmo", "PERSON")])
+    assert {t for t, _, _ in _found(find_mentions(p))} >= {"National Guard", "Supreme Court", "Dean Varga", "Olmo"}
+
+
+def test_a_gerund_opening_the_sentence_is_no_part_of_the_name(nlp):
+    from tests.unit.test_entity_evidence import _parsed
+    p = _parsed(nlp, "Following Smithers to the podium, Jones spoke.", [("Following Smithers", "PERSON"), ("Jones", "PERSON")])
+    assert [t for t, _, _ in _found(find_mentions(p))] == ["Smithers", "Jones"]
+    p = _parsed(nlp, "Reading Football Club lost on Saturday.", [("Reading Football Club", "ORG")])
+    assert [t for t, _, _ in _found(find_mentions(p))] == ["Reading Football Club"]
