@@ -63,6 +63,13 @@ def _legal_prefix(name: str) -> bool:
     return first.isupper() and not initials and normalized(first) in _legal_form_terms()
 
 
+# Legal forms a company writes as a capitalized word ("Acme Corp", "Walt Disney Company",
+# "Fiskars Oy"); cleanco's others in that case are surnames or name words ("C. Everett
+# Koop", "Angus Óg", "Sir John Smith, 5th Bt"): companies write those in capitals ("AG").
+TITLE_CASE_FORMS = frozenset(
+    "inc corp co ltd limited company corporation incorporated plc llc llp lp oy oyj gmbh spa pty pvt bhd ltda".split())
+
+
 @lru_cache(maxsize=1 << 14)
 def legal_form(name: str) -> bool:
     """Whether `name` ends with a company's legal form ("Apple Inc.", "Toyota Motor
@@ -72,7 +79,10 @@ def legal_form(name: str) -> bool:
     base = basename(name).strip(" ,")
     if base and name.startswith(base) and base != name.strip(" ,"):
         # cleanco strips a tail that is a legal-form term whatever its case.
-        return name[len(base):].strip(" ,.") not in NAME_PARTICLES
+        tail = name[len(base):].strip(" ,.")
+        if tail[:1].isupper() and tail[1:].islower() and tail.casefold() not in TITLE_CASE_FORMS:
+            return False
+        return tail not in NAME_PARTICLES
     return base != "" and _legal_prefix(name)
 
 

@@ -84,6 +84,13 @@ def test_a_legal_form_ends_a_name_in_capitals_or_opens_it_a_particle_is_none():
     assert not legal_form("AB de Marchi") and not legal_form("PT Varnum")  # initials, not "PT Bank X"
 
 
+def test_a_capitalized_legal_form_word_is_one_only_when_companies_write_it_so():
+    assert legal_form("Tarvel Corp") and legal_form("Orlin Company") and legal_form("Vessa Oy")
+    # cleanco's "Koop", "Óg", "Bt" in title case are a surname, a name word, a baronet's suffix
+    assert not legal_form("C. Everett Koop") and not legal_form("Angus Óg") and not legal_form("Sir Tom Vane, 5th Bt")
+    assert name_votes("C. Everett Koop") == {}
+
+
 def test_given_surname_shape_and_acronym_shape():
     assert shaped_like_person("Tendai Mashonga") and not shaped_like_person("North Mashonga")
     assert not shaped_like_person("Globex Police") and not shaped_like_person("Paris Mashonga")
