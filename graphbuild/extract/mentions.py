@@ -3,8 +3,9 @@
 `find_mentions` takes the model's PERSON/ORG/GPE/LOC/FAC entities, repairs their spans
 (split at line breaks and where one span holds two names; a leading "the", a possessive
 "'s" and a trailing score trimmed), drops those that layout cues mark as headline or
-boilerplate artefacts, titles of works ("her album, Northern Lights"), title fragments ("Defence" of "Defence Secretary"),
-titles with no name ("Rear Admiral") and sentence-initial common nouns, then adds the names the model missed (see
+boilerplate artefacts, titles of works ("her album, Northern Lights"), title fragments
+("Defence" of "Defence Secretary", `extract.title_spans`), titles with no name ("Rear
+Admiral") and sentence-initial common nouns, then adds the names the model missed (see
 `extract.missed_names`). Offsets are source offsets: `document.text[m.start:m.end] ==
 m.text`; each mention carries its rule (ner, acronym, dateline, name-shape, string-match).
 """
@@ -20,12 +21,13 @@ from graphbuild.extract.span_joins import described_names, described_organizatio
 from graphbuild.extract.span_joins import (person_of_country, split_conjoined_organizations, with_conjoined_tail,
                                            with_credentials, with_surname_after_particle)
 from graphbuild.extract.team_cues import table_names
+from graphbuild.extract.title_spans import title_fragment
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import in_gazetteer, shaped_like_person
-from graphbuild.lexicon.roles import MODIFIERS, ROLE_NOUNS, only_a_title
+from graphbuild.lexicon.roles import only_a_title
 from graphbuild.lexicon.words import COMMON_ABBREVIATIONS, FUNCTION_WORDS
 from graphbuild.model import Mention
-from graphbuild.names import POSSESSIVE, is_honorific, is_title_noun
+from graphbuild.names import POSSESSIVE
 from graphbuild.nlp import ParsedDocument
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
@@ -138,7 +140,7 @@ def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
         return False  # a credit, "GMT", or a title with no name ("Rear Admiral")
     if _determined_common_noun(parsed, layout, span):
         return False
-    if _title_fragment(parsed, span) or _common_noun(parsed, layout, span):
+    if title_fragment(parsed, span) or _common_noun(parsed, layout, span):
         return False
     line = layout.line_of(span.start)
     suspect_heading = layout.heading[line] and not layout.caps[line]
@@ -203,28 +205,6 @@ def _title_case(line: str) -> bool:
     return sum(w[0].isupper() for w in words) >= 0.6 * len(words)
 
 
-def _title_fragment(parsed: ParsedDocument, span: Span) -> bool:
-    """A one-word non-person span that belongs to a title phrase: "Defence" in "Defence
-    Secretary" or "Defense attorney", "Supreme" in "Supreme Leader", "State" in "Secretary of State"."""
-    if span.label == "PERSON":
-        return False
-    doc = parsed.doc
-    tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-    if tokens is None or len(tokens) != 1:
-        return False
-    i = tokens.start
-    after = doc[i + 1] if i + 1 < len(doc) else None
-    if after is not None and after.text[:1].isupper() and (is_title_noun(after.text) or is_honorific(after.text)):
-        return not _is_place_adjective(doc[i])
-    if after is not None and after.is_lower and after.lemma_ in ROLE_NOUNS and doc[i].lower_ in MODIFIERS:
-        return True  # "Defense attorney", "Health officials": the field of a job
-    if i >= 2 and doc[i - 1].lower_ in ("of", "for") and is_title_noun(doc[i - 2].text) and doc[i - 2].text[:1].isupper():
-        # "State" of "Secretary of State" is the title's; "Canada" of "Prime Minister of
-        # Canada" is the office's country, a place the tagger saw as one
-        return span.label not in ("GPE", "LOC")
-    return False
-
-
 def _common_noun(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:
     """A one-word span that is a common word here: opening a sentence, the tagger reads
     it as a plural noun ("Coffins of ... were carried"), or as a plural name whose
@@ -267,12 +247,6 @@ def _determined_common_noun(parsed: ParsedDocument, layout: Layout, span: Span) 
     if token.lower_ in layout.lowercase_words:
         return True
     return before.lower_ in _POSSESSIVE_DETERMINERS
-
-
-def _is_place_adjective(token) -> bool:
-    # "US Secretary", "NATO Secretary General": a place or an acronym in front of a
-    # title is still a name; "Defence", "Supreme" are words of the title.
-    return token.ent_type_ in ("GPE", "LOC") or token.is_upper
 
 
 def _to_mentions(parsed: ParsedDocument, spans: list[Span]) -> list[Mention]:

@@ -252,3 +252,11 @@ def test_a_gerund_opening_the_sentence_is_no_part_of_the_name(nlp):
     assert [t for t, _, _ in _found(find_mentions(p))] == ["Smithers", "Jones"]
     p = _parsed(nlp, "Reading Football Club lost on Saturday.", [("Reading Football Club", "ORG")])
     assert [t for t, _, _ in _found(find_mentions(p))] == ["Reading Football Club"]
+
+
+def test_an_abbreviated_title_after_its_qualifier_is_no_mention(nlp):
+    from tests.unit.test_entity_evidence import _parsed
+    p = _parsed(nlp, "He became assistant GM in 2003.", [("GM", "ORG")])
+    assert _found(find_mentions(p)) == []
+    p = _parsed(nlp, "Three senior GM engineers left.", [("GM", "ORG")])
+    assert [t for t, _, _ in _found(find_mentions(p))] == ["GM"]
