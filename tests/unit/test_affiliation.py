@@ -36,6 +36,24 @@ def test_demonym_table_from_country_data():
     assert countries.by_capital("Tehran").label == "Iran"
 
 
+def test_a_country_code_names_a_country_only_in_capitals_and_as_prose_uses_it():
+    assert countries.by_name("US").code == "US" and countries.by_name("UAE").code == "AE"
+    assert countries.by_name("NZ").code == "NZ" and countries.by_name("USA").code == "US"
+    # lowercase words that are codes ("sworn in at City Hall"), and codes written as words
+    for word in ("at", "in", "it", "no", "be", "us", "At", "IT", "IN", "AT"):
+        assert countries.by_name(word) is None, word
+    assert countries.by_name("Chad").code == "TD" and countries.by_name("the United States").code == "US"
+
+
+def test_the_word_at_makes_no_country_of_a_sentence(nlp):
+    from graphbuild.analyze import analyze
+    from graphbuild.model import Document
+    from graphbuild.nlp import parse
+
+    model = analyze(parse(nlp, Document("d1", "She will be sworn in at City Hall in Marlow on December 1.")))
+    assert not any(e.label in ("Austria", "India") for e in model.entities)
+
+
 def test_demonym_creates_country(nlp):
     facts, (iran,) = nationalities_of(nlp, "Iranian Foreign Minister Mohammad Javad Zarif said it.")
     assert ("Mohammad Javad Zarif", "nationality", "Iran") in facts
