@@ -61,7 +61,8 @@ MODIFIERS = frozenset(
     "international political diplomatic military executive managing national regional "
     "security intelligence economic economics trade education culture state first "
     "principal special general major brigadier lieutenant rear longtime veteran "
-    "press".split()
+    "press transport transportation environment housing agriculture energy communications "
+    "infrastructure tourism economy immigration employment industry science technology".split()
 )
 # Qualifiers that make a leading title a subordinate one, or a past one.
 SUBORDINATE = frozenset("deputy vice assistant associate".split())
@@ -107,4 +108,4 @@ def only_a_title(name: str) -> bool:
             or not all(w in heads or w in MODIFIERS or w in TITLE_JOINERS for w in words):
         return False
     return len(words) >= 2 or name.rstrip().endswith(".") or words[0] in WRITTEN_OUT or words[0] in ADDRESS_FORMS \
-        or words[0] in ("dr", "msgr")
+        or words[0] == "msgr"

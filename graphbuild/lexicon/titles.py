@@ -31,7 +31,7 @@ reporter coach captain manager ayatollah
 # Small words allowed inside a title phrase ("Secretary of State").
 TITLE_JOINERS = frozenset({"of", "for", "the", "and", "on"})
 # Forms of address: honorifics, but no job title (schema:jobTitle).
-ADDRESS_FORMS = frozenset("mr mrs ms miss mx mister madam sir dame".split())
+ADDRESS_FORMS = frozenset("mr mrs ms miss mx mister madam sir dame dr".split())
 # Abbreviated ranks and offices written out, so "Gen." and "General" are one title.
 ABBREVIATIONS = {"gen": "General", "lt": "Lieutenant", "col": "Colonel", "maj": "Major", "capt": "Captain",
                  "cmdr": "Commander", "adm": "Admiral", "sgt": "Sergeant", "cpl": "Corporal", "pvt": "Private",

@@ -201,3 +201,13 @@ def test_a_capitalized_dateline_takes_the_gazetteers_spelling_and_only_for_place
     model = merge_documents([_model(nlp, "MCALLEN, Texas — Flood water rose in the town on Sunday, officials said.")])
     labels = {e.label for e in model.entities}
     assert "Mcallen" not in labels
+
+
+def test_a_portfolio_before_a_title_is_part_of_it(nlp):
+    from graphbuild.analyze import analyze
+    from graphbuild.model import Document
+    from graphbuild.nlp import parse
+
+    model = analyze(parse(nlp, Document("d1", "Transport Secretary Daniel Okafor met Dr. Abdi Hassan on Monday.")))
+    titles = {e.label: e.titles for e in model.entities}
+    assert titles["Daniel Okafor"] == ("Transport Secretary",) and titles["Abdi Hassan"] == ()

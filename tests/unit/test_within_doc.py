@@ -99,6 +99,7 @@ def test_title_helpers():
     assert split_title("Gen. Qassem Soleimani") == (("Gen.",), "Qassem Soleimani")
     assert split_title("General") == ((), "General")
     assert expand_title("Gen.") == "General" and expand_title("Mr") is None
+    assert expand_title("Dr.") is None and expand_title("Prof.") == "Professor"  # a form of address; a post
     text = "But Secretary of State Mike Pompeo said. Iran's Supreme Leader Ali Khamenei wept."
     assert preceding_title(text, text.index("Mike")) == "Secretary of State"
     assert preceding_title(text, text.index("Ali")) == "Supreme Leader"
