@@ -207,3 +207,11 @@ def quote_spans(text: str) -> list[tuple[int, int, bool]]:
             spans.append((pos + open_at, pos + len(para.rstrip()), False))
         pos += len(para) + 1
     return spans
+
+
+def closes_a_quote(clause) -> bool:
+    """The last of the tokens `clause` is the mark closing a quote opened among them."""
+    last, rest = clause[-1].text, "".join(t.text for t in clause[:-1])
+    if last == '"':
+        return rest.count('"') % 2 == 1
+    return last in CLOSE_MARKS and any(rest.count(o) > rest.count(last) for o in OPEN_MARKS if o != '"')

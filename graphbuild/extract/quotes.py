@@ -23,7 +23,7 @@ from spacy.tokens import Span, Token
 from graphbuild.extract.quote_sources import CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token
 from graphbuild.extract.quote_sources import quote_spans
 from graphbuild.extract.quote_sources import ORGANIZATION_NOUNS, attribution_end, classifies, organization_antecedent, owner_of_noun, sentence_bounds
-from graphbuild.extract.quote_sources import speech_verb_after_subject, stands_alone
+from graphbuild.extract.quote_sources import closes_a_quote, speech_verb_after_subject, stands_alone
 from graphbuild.extract.records import FoundQuote
 from graphbuild.extract.view import DocumentView
 
@@ -134,11 +134,13 @@ def _is_speech_verb(t: Token) -> bool:
 def _speech_verb_after(doc, end_char: int, sp: _Speakers) -> Token | None:
     """A speech verb within a few tokens after the closing mark (`," Salami said`); None
     when the quote ends a sentence and the verb reports a clause of its own (`grant." The
-    government said it would`)."""
+    government said it would`), or a stop after the mark ends it (`closely". Acme said`)."""
     tok = doc.char_span(end_char, end_char + 1, alignment_mode="expand")
     if tok is None:
         return None
     i = tok.end
+    if i < len(doc) and doc[i].text in (".", "!", "?"):
+        return None  # `closely". Acme said it had`: the stop after the mark ends the sentence
     verb = next((t for t in doc[i : i + AFTER_WINDOW] if _is_speech_verb(t)), None)
     stop = next((t.i for t in doc[i : i + AFTER_WINDOW] if "\n" in t.text or t.text in OPEN_MARKS or sp.quoted(t.idx)), None)
     if verb is None or (stop is not None and stop <= verb.i):
@@ -202,11 +204,22 @@ def _speaker_of_sentence_before(doc, start: int, sp: _Speakers) -> tuple[str, in
 
 
 def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
-    """Direct quotes, then reported speech, of the document."""
-    doc = view.doc
-    text = doc.text
+    """Direct quotes, then reported speech, of the document; a direct quote inside a
+    reported clause (`he said he was "monitoring it closely"`) is that clause's, not a
+    statement of its own."""
+    text = view.doc.text
     spans = quote_spans(text)
     sp = _Speakers(view, spans)
+    direct = list(_direct(view, sp, spans))
+    reported = list(_reported(view, sp, text))
+    yield from (q for q in direct if not any(r.start <= q.start and q.end <= r.end for r in reported))
+    yield from reported
+    yield from according_to(view, sp.quoted)
+
+
+def _direct(view: DocumentView, sp: _Speakers, spans) -> Iterator[FoundQuote]:
+    doc = view.doc
+    text = doc.text
     previous_open: tuple[str | None, int] | None = None  # speaker of a quote left open
     attributed: tuple[str, int] | None = None  # (speaker, end of its sentence) of the last quote
     for start, end, closed in spans:
@@ -241,8 +254,6 @@ def find_quotes(view: DocumentView) -> Iterator[FoundQuote]:
             sp.last = speaker
         attributed = (speaker, attribution_end(text, end, verb if rule == "quote-after" else None)) if speaker is not None else None
         previous_open = (speaker, end) if not closed else None
-    yield from _reported(view, sp, text)
-    yield from according_to(view, sp.quoted)
 
 
 def _clause_first(verb: Token, clause: Token) -> bool:
@@ -269,7 +280,7 @@ def _reported(view: DocumentView, sp: _Speakers, text: str) -> Iterator[FoundQuo
         clause = [t for t in clauses[0].subtree if t.i >= first]
         while clause and (clause[0].is_punct or (clause[0].lower_ == "that" and clause[0].dep_ == "mark")):
             clause = clause[1:]
-        while clause and (clause[-1].is_punct or clause[-1].text in CLOSE_MARKS):
+        while clause and (clause[-1].is_punct or clause[-1].text in CLOSE_MARKS) and not closes_a_quote(clause):
             clause = clause[:-1]
         if len(clause) < 4:
             continue

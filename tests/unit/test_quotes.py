@@ -208,3 +208,17 @@ def test_a_league_named_before_the_club_noun_is_not_the_club(nlp):
             "the Northern League club said in a statement.")
     speakers = {s for s, _, r in quotes_of(nlp, text) if r == "reported-speech"}
     assert speakers and "Northern League" not in speakers
+
+
+def test_a_quote_inside_reported_speech_is_one_statement_with_its_marks(nlp):
+    text = ('Daniel Okafor said he was "monitoring the situation closely". '
+            'Shipping line Atlantica Freight said it had diverted four vessels to Dover.')
+    assert quotes_of(nlp, text) == [
+        ("Daniel Okafor", 'he was "monitoring the situation closely"', "reported-speech"),
+        ("Atlantica Freight", "it had diverted four vessels to Dover", "reported-speech")]
+
+
+def test_a_stop_after_the_closing_mark_ends_the_quote_s_sentence(nlp):
+    text = ('The mayor described the plan as "a waste of public money and time". '
+            'Acme Holdings said it would appeal.')
+    assert all(s != "Acme Holdings" for s, t, _ in quotes_of(nlp, text) if "waste" in t)
