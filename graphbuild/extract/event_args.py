@@ -24,6 +24,7 @@ MODIFIER_DEPS = {"compound", "amod", "nmod", "poss"}
 # "said at the news conference Thursday").
 SHARING_PREPS = {"in", "at", "by", "during", "amid", "agent"}
 TIME_WORDS = ("morning", "afternoon", "evening", "night", "today", "tonight")
+BOUNDARY_PREPS = frozenset("since until till".split())
 
 Places = tuple[tuple[Token, float], ...]  # (place head token, confidence)
 Dates = tuple[tuple[Span, float], ...]  # (date entity, confidence)
@@ -99,7 +100,7 @@ def attached_arguments(trigger: Token, kind: str, lex: Lexicon, places: list[Tok
     own = [(p, 0.9) for p, a in anchored if a is trigger]
     if not own:
         own = [(p, 0.8) for p, a in anchored if a is not None and a in chain]
-    anchored_dates = [(d, date_anchor(d)) for d in dates]
+    anchored_dates = [(d, date_anchor(d)) for d in dates if not bound(d)]
     own_dates = [(d, 0.9) for d, a in anchored_dates if a == trigger or a.head == trigger and a.dep_ == "prep"]
     if not own_dates:
         own_dates = [(d, 0.8) for d, a in anchored_dates if a in chain]
@@ -114,6 +115,26 @@ def is_date(ent: Span) -> bool:
     return ent.label_ == "TIME" and any(w in ent.text.lower() for w in TIME_WORDS)
 
 
+def bound(ent: Span) -> bool:
+    """A date that starts or ends a stretch of time ("CEO since 2021", "to last until
+    February"): no date of an event."""
+    root = ent.root
+    return ent[0].lower_ in BOUNDARY_PREPS or root.dep_ == "pobj" and root.head.lower_ in BOUNDARY_PREPS
+
+
+def _apart(tok: Token, trigger: Token) -> bool:
+    """`tok` stands in a clause of its own that the trigger is no part of and that says
+    nothing of the trigger: a relative clause, an apposition or a participle ("Jo Roe, who
+    joined in 2019, ..."; not "the fires that erupted on Tuesday")."""
+    cur = tok
+    while cur.head != cur:
+        if cur.dep_ in ("relcl", "acl", "appos") and not (cur.left_edge.i <= trigger.i <= cur.right_edge.i) \
+                and cur.head.i != trigger.i:
+            return True
+        cur = cur.head
+    return False
+
+
 def _stamp(ent: Span) -> bool:
     a, b = _line(ent.doc, ent[0])
     text = ent.sent.text[a - ent.sent.start_char : b - ent.sent.start_char]
@@ -124,7 +145,8 @@ def line_fallback(trigger: Token, kind: str, found: tuple[Places, Dates], places
                   lex: Lexicon, triggers: set[int]) -> tuple[Places, Dates]:
     """`found`, or for what it lacks: the single located place, or the single date, of the
     trigger's sentence on its line (a headline glued to the lead by the parser is not
-    one sentence), with low confidence. Statements are not located."""
+    one sentence; a date in a clause the trigger is no part of does not count), with low
+    confidence. Statements are not located."""
     own_places, own_dates = found
     if in_family(kind, {"Statement"}, lex):
         return found
@@ -135,7 +157,7 @@ def line_fallback(trigger: Token, kind: str, found: tuple[Places, Dates], places
     line_dates = [d for d in dates if line[0] <= d.start_char < line[1] and date_anchor(d).i not in triggers]
     if not own_places and len(free_places) == 1:
         own_places = ((free_places[0], 0.5),)
-    if not own_dates and len(line_dates) == 1:
+    if not own_dates and len(line_dates) == 1 and not bound(line_dates[0]) and not _apart(line_dates[0].root, trigger):
         own_dates = ((line_dates[0], 0.5),)
     return own_places, own_dates
 

@@ -176,3 +176,20 @@ def test_mentions_carry_source_offsets(events_of):
     for e in model.events:
         for m in e.mentions:
             assert text[m.start:m.end] == m.text
+
+
+def test_a_date_that_bounds_a_stretch_of_time_dates_no_event(events_of):
+    model, _ = events_of("The quake was the strongest to hit the region since 2015.")
+    assert all(e.times == () for e in model.events)
+    model, _ = events_of("The trial began on Monday and is expected to last until March.")
+    assert [t.value for t in _one(model, "Trial").times] == ["2020-01-06"]
+
+
+def test_a_date_in_a_clause_of_its_own_dates_no_event_of_the_sentence(events_of):
+    model, _ = events_of("Norcastle will cut 300 jobs, said Tom Reed, who joined the firm from Maersk in 2009.")
+    assert all("2009" not in t.value for e in model.events for t in e.times)
+
+
+def test_a_relative_clause_of_the_event_noun_dates_it(events_of):
+    model, _ = events_of("None of the four fires that erupted on Maui on Sunday have been contained.")
+    assert [t.value for t in _one(model, "Fire").times] == ["2020-01-05"]
