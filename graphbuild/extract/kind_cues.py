@@ -29,6 +29,7 @@ from spacy.tokens import Token
 
 from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.birth_cues import birth_cues
+from graphbuild.extract.descriptor_cues import name_before_descriptor_cues
 from graphbuild.extract.employment_phrases import EMPLOYER_PREPS
 from graphbuild.extract.place_cues import comma_region_cues, direction_cues, person_of_place_cues, place_cues
 from graphbuild.extract.span_joins import described_names
@@ -91,6 +92,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from _role_before_name(parsed, mention_of)
     yield from _team_before_staff(parsed, mention_of)
     yield from _described_as_organization(parsed, mention_of)
+    yield from name_before_descriptor_cues(parsed, mention_of)
     yield from _described_as_person(parsed, mention_of)
     yield from _before_who(parsed, mention_of)
     yield from _author_of_work(parsed, mention_of)

@@ -95,3 +95,16 @@ def test_surnames_that_are_place_words_stay_persons(nlp):
 def test_the_head_of_a_lake_is_a_place_not_an_organization(nlp):
     kinds = _kinds(nlp, "The river flows a short distance to the head of Lake Orvenna.", [("Lake Orvenna", "GPE")])
     assert kinds["Lake Orvenna"] == "Place"
+
+
+# -- a name before an organization's noun (`extract.descriptor_cues`) -----------------
+
+def test_a_name_before_an_organization_noun_is_an_organization(nlp):
+    kinds = _kinds(nlp, "She ran for the centrist Varnello party and won.", [("Varnello", "PERSON")])
+    assert kinds["Varnello"] == "Organization"
+
+
+def test_a_place_or_a_full_personal_name_before_such_a_noun_stays_what_it_is(nlp):
+    kinds = _kinds(nlp, "The Texas company hired Tom Varley of the Tom Varley group.",
+                   [("Texas", "GPE"), ("Tom Varley", "PERSON")])
+    assert kinds["Texas"] == "Place" and kinds["Tom Varley"] == "Person"
