@@ -176,20 +176,15 @@ def _stated_demonyms() -> list[tuple[str, str]]:
     return sorted(out)
 
 
-# The two-letter codes English prose writes for a country's name ("US troops", "NZ
-# police"); the others are words in capitals ("IT", "IN", "AT", "NO").
-NAMED_TWO_LETTER_CODES = frozenset("US UK NZ HK".split())
-
-
 def by_name(name: str) -> Country | None:
     """The country called `name` ("Iran", "Russian Federation", "U.S."), or None. A code
-    names a country only written in capitals ("US", not "us"; "at" is no Austria), and
-    a two-letter one only when prose uses it so (`NAMED_TWO_LETTER_CODES`)."""
+    names a country only written in capitals, as `resolve.geo.country_code` reads it
+    ("US", not "us": "sworn in at City Hall" names no Austria)."""
     n = name.strip()
     if n.lower().startswith("the "):
         n = n[4:]
     found = _by_name().get(n.casefold())
-    if found is not None and _is_code(n, found) and (not n.isupper() or len(n) == 2 and n not in NAMED_TWO_LETTER_CODES):
+    if found is not None and not n.isupper() and _is_code(n, found):
         return None
     return found
 

@@ -22,7 +22,7 @@ DROPPABLE_PARTICLES = frozenset({"al", "el", "ul", "ad", "ar", "as", "ash", "at"
 # person, an organization or a place.
 COMMON_ABBREVIATIONS = frozenset("""
 ai ar vr xr ml api app apps gps gpu cpu pc tv hd 4k 5g 3d ui ux iot
-ceo cfo coo cto gdp ipo eps ebitda esg faq hr vip mvp
+ceo cfo coo cto gdp ipo eps ebitda esg faq hr vip mvp m.c. emcee
 covid covid-19 sars-cov-2 hiv aids mrsa ebola
 gmt utc bst cet cest eet est edt cst cdt mst mdt pst pdt akst hst ist jst aest aedt
 dui dwi owi dna suv atm icu ppe

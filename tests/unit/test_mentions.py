@@ -260,3 +260,8 @@ def test_an_abbreviated_title_after_its_qualifier_is_no_mention(nlp):
     assert _found(find_mentions(p)) == []
     p = _parsed(nlp, "Three senior GM engineers left.", [("GM", "ORG")])
     assert [t for t, _, _ in _found(find_mentions(p))] == ["GM"]
+
+
+def test_an_emcee_is_no_name(nlp):
+    p = parsed_with(nlp, "He was the M.C. of the awards show.", [("M.C.", "GPE")])
+    assert _found(find_mentions(p)) == []
