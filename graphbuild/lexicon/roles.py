@@ -96,6 +96,9 @@ athlete sprinter swimmer cyclist boxer wrestler jockey golfer skier skater
 # Offices that end a title and head no title phrase before a name ("Associate Dean",
 # "Surgeon General", "District Attorney").
 _OFFICE_NOUNS = frozenset("dean provost rector surgeon sheriff undersheriff attorney".split())
+_TITLE_HEADS = HONORIFICS | TITLE_NOUNS | _OFFICE_NOUNS
+# Words that are a title alone only abbreviated or as forms of address ("Sgt", "Msgr", "Dr").
+_SHORT_TITLES = frozenset(WRITTEN_OUT) | ADDRESS_FORMS | {"msgr"}
 
 
 def only_a_title(name: str) -> bool:
@@ -103,9 +106,7 @@ def only_a_title(name: str) -> bool:
     a form of address, a title noun or a title's modifier, the last a title noun; one
     word only when abbreviated ("Sgt", not "President")."""
     words = [k for k in (w.rstrip(".").casefold() for w in name.split()) if k]
-    heads = HONORIFICS | TITLE_NOUNS | _OFFICE_NOUNS
-    if not words or words[-1] not in heads \
-            or not all(w in heads or w in MODIFIERS or w in TITLE_JOINERS for w in words):
+    if not words or words[-1] not in _TITLE_HEADS \
+            or not all(w in _TITLE_HEADS or w in MODIFIERS or w in TITLE_JOINERS for w in words):
         return False
-    return len(words) >= 2 or name.rstrip().endswith(".") or words[0] in WRITTEN_OUT or words[0] in ADDRESS_FORMS \
-        or words[0] == "msgr"
+    return len(words) >= 2 or name.rstrip().endswith(".") or words[0] in _SHORT_TITLES

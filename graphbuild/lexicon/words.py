@@ -67,19 +67,13 @@ canal lagoon strait fjord plateau wilderness crater volcano archipelago atoll is
 voivodeship governorate oblast prefecture municipality borough township parish canton
 commune shire springs heights monastery basilica chapel lighthouse zoo aquarium
 """.split())
-# Of those, the ones that end no personal name ("Lake", "Hill", "Park", "Bay", "Temple",
-# "Castle", "Arena", "Beach", "Ocean" and "Parish" are surnames too), and their plurals
-# ("the Lindi Regions"): a name ending in one is no person's, whatever the tagger said.
-PLACE_ONLY_HEADS = frozenset("""
-city town county province region regions district territory island islands peninsula valley
-mountain mountains river coast sea desert gulf street avenue road boulevard highway bridge
-airport station harbor harbour stadium courthouse cathedral canyon falls plaza mall
-glacier reservoir creek dam waterfall gorge swamp bight cay cove cemetery mansion
-basin peak peaks range trail route drive motorway freeway expressway parkway autobahn
-canal lagoon strait fjord plateau wilderness crater volcano archipelago atoll islet reef
-voivodeship governorate oblast prefecture municipality borough township commune
-springs heights monastery basilica lighthouse zoo aquarium square
-""".split())
+# Of those, the ones that end no personal name, and a plural ("the Lindi Regions"): a
+# name ending in one is no person's, whatever the tagger said. Left out are surnames
+# ("Lake", "Hill", "Park", "Bay", "Temple", "Castle", "Arena", "Beach", "Ocean", "Parish")
+# and words that end other names too ("Penn State", "Gaza Strip", "Mount", "Port").
+PLACE_ONLY_HEADS = PLACE_HEAD_NOUNS - frozenset(
+    "arena bay beach canton castle chapel forest hall hill hills lake mount ocean palace parish park port shire "
+    "state strip temple tower village".split()) | {"regions"}
 # Words that open the names of places and of no person or organization ("Mount Orlo",
 # "Lake Varn", "Piazza Tessa", "Gmina Borki").
 PLACE_OPENERS = frozenset("""
