@@ -28,9 +28,11 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from graphbuild.extract.affiliation_cues import affiliation_cues
+from graphbuild.extract.age_cues import age_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.descriptor_cues import name_before_descriptor_cues
 from graphbuild.extract.employment_phrases import EMPLOYER_PREPS
+from graphbuild.extract.its_cues import its_antecedent_cues
 from graphbuild.extract.place_cues import comma_region_cues, direction_cues, person_of_place_cues, place_cues
 from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
@@ -105,14 +107,14 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from direction_cues(parsed, mention_of)
     yield from person_of_place_cues(parsed, mention_of)
     yield from birth_cues(parsed, mention_of)
+    yield from its_antecedent_cues(parsed, mention_of, _owned, CUE_WEIGHT)
+    yield from age_cues(parsed.document.text, mentions, DESCRIBED_WEIGHT)
     seen = set()
     for token in parsed.doc:
         if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:
             continue
         head = token.head
-        owner = mention_of(head)
-        owned = head.lower_ in OWNED_BY_ORGANIZATIONS or (
-            head.lower_ == "officer" and any(c.lower_ == "executive" for c in head.children))
+        owner, owned = mention_of(head), _owned(head)
         if owned or (owner is not None and owner is not m and _personal(owner)):
             seen.add(m)
             name = POSSESSIVE.sub("", m.text)
@@ -120,6 +122,12 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
             team = head.lower_ in TEAM_STAFF and not is_nation(name)
             kind = "Place" if in_gazetteer(name) and not team else "Organization"
             yield KindCue(m.start, m.end, kind, "possessor-of-staff" if owned else "possessor-of-person", CUE_WEIGHT)
+
+
+def _owned(noun: Token) -> bool:
+    """A noun only organizations and places have: "chief executive", "shareholders"."""
+    return noun.lower_ in OWNED_BY_ORGANIZATIONS or (
+        noun.lower_ == "officer" and any(c.lower_ in ("executive", "chief") for c in noun.children))
 
 
 def _team_before_staff(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 
 from graphbuild.extract.layout import Layout, Span
+from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import in_gazetteer, shaped_like_person
 from graphbuild.lexicon.roles import ROLE_NOUNS
 from graphbuild.lexicon.words import FUNCTION_WORDS
@@ -113,7 +114,8 @@ def initialled(text: str, spans: list[Span]) -> list[Span]:
 
 def introduced(doc, spans: list[Span]) -> list[Span]:
     """Personal names the model left untagged where news introduces a person: right
-    after a lowercase role noun ("Linfield coach Ana Ruiz", "striker Jon Belo") or before
+    after a lowercase role noun ("Linfield coach Ana Ruiz", "striker Jon Belo"; or in
+    commas after it, "its finance chief, Ana Ruiz,") or before
     ", who" ("Ruben Castillo, who served as mayor"): two or three capitalized words
     shaped like a given name and a surname (rule "name-shape", PERSON)."""
     occupied = [(s.start, s.end) for s in spans]
@@ -130,10 +132,12 @@ def _introduced_runs(doc):
     """The runs of proper nouns after a lowercase role noun and before ", who"."""
     for t in doc[:-2]:
         if t.pos_ == "NOUN" and t.is_lower and t.lemma_ in ROLE_NOUNS:
-            end = t.i + 1
-            while end < len(doc) and end - t.i <= 4 and doc[end].tag_ == "NNP":
+            start = t.i + 1 + (doc[t.i + 1].text == ",")  # "its finance chief, Ana Ruiz, said"
+            end = start
+            while end < len(doc) and end - start <= 3 and doc[end].tag_ == "NNP":
                 end += 1
-            yield doc[t.i + 1:end]
+            if start == t.i + 1 or (end < len(doc) and doc[end].text in (",", ".", ";")):
+                yield doc[start:end]
         elif t.text == "," and doc[t.i + 1].text == "who" and t.i > 0 and doc[t.i - 1].tag_ == "NNP":
             start = t.i - 1
             while start > 0 and t.i - start < 4 and doc[start - 1].tag_ == "NNP":
@@ -159,6 +163,8 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
             if (len(surname) > 2 and surname[0].isupper() and surname.casefold() not in layout.lowercase_words
                     and surname not in names):
                 names[surname] = "PERSON"
+    shorts = _organization_short_forms(names, layout)
+    names.update(dict.fromkeys(shorts, "ORG"))
     occupied = sorted((s.start, s.end) for s in spans)
     starts = [a for a, _ in occupied]
     # Where each word starts, by its folded form: a name is looked for only where its
@@ -193,11 +199,43 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
                     continue
                 if not layout.caps[line] and _inside_longer_name(doc, text, token_starts, a, b, layout.lowercase_words):
                     continue
+                if name in shorts and not _short_form_token(doc, token_starts, a):
+                    continue
                 out.append(Span(a, b, names[name], "string-match"))
                 i = bisect_right(starts, a)
                 occupied.insert(i, (a, b))
                 starts.insert(i, a)
     return out
+
+
+def _organization_short_forms(names: dict[str, str], layout: Layout) -> set[str]:
+    """The first words of the document's organizations' names that may stand for them
+    ("Vestra" of "Vestra Chemie"): no common word of the text, function word, title,
+    place or demonym, and no first word of a person's name here."""
+    person_words = {n.split()[0] for n, label in names.items() if label == "PERSON"}
+    out = set()
+    for name, label in names.items():
+        words = name.split()
+        if label != "ORG" or len(words) < 2:
+            continue
+        w = words[0]
+        if (len(w) < 3 or not w.isalpha() or not w.istitle() or w in names or w in person_words
+                or w.casefold() in layout.lowercase_words or w.casefold() in FUNCTION_WORDS
+                or is_honorific(w) or is_title_noun(w) or in_gazetteer(w) or by_demonym(w) or by_name(w)):
+            continue
+        out.add(w)
+    return out
+
+
+def _short_form_token(doc, token_starts: list[int], a: int) -> bool:
+    """Whether the word at `a` reads as a name there: the model tagged it as some entity
+    (the "Vestra" of "Vestra shares rose", tagged NORP) or, inside a sentence, as a
+    proper noun; a capital opening a sentence is no evidence by itself."""
+    i = bisect_right(token_starts, a) - 1
+    if i < 0 or doc[i].idx != a:
+        return False
+    t = doc[i]
+    return bool(t.ent_type_) or (t.tag_ == "NNP" and not t.is_sent_start)
 
 
 def _is_word_char(ch: str) -> bool:

@@ -5,7 +5,8 @@
 - `with_conjoined_tail`: "American College of Obstetricians" + "and Gynecologists" is one name;
   `split_conjoined_organizations`: "Kessler Foods and Prairie Market" is two.
 - `with_surname_after_particle`: "Ursula von der" + "Leyen" is one personal name, "Bay
-  of" + "Bengal" one place.
+  of" + "Bengal" one place; `with_hyphenated_words`: "Croix" + "-Rousse" is one name, and
+  "Jean-Luc" + "Marchand".
 - `described_organizations`: a proper name in apposition to an organization noun ("the
   rights group Open Reach", "Tarvo, a Swedish lender,") that the model left untagged or
   took for a product names an organization (rule "described"); one in apposition to a
@@ -49,6 +50,33 @@ def with_surname_after_particle(text: str, spans: list[Span]) -> list[Span]:
             end = m.end()
             for t in spans:
                 if t.start == m.start(1):
+                    end = max(end, t.end)
+                    absorbed.add(t)
+            s = Span(s.start, end, s.label, s.rule)
+        out.append(s)
+    return [s for s in out if s not in absorbed]
+
+
+_HYPHEN_TAIL = re.compile(r"(?:-[A-Z][\w'’]*)+")
+_HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
+
+
+def with_hyphenated_words(text: str, spans: list[Span]) -> list[Span]:
+    """A name the model ended inside a hyphenated word ("Croix" of "the Croix-Rousse
+    district") runs on to the word's end, and a hyphenated given name alone ("Jean-Luc"
+    of "Jean-Luc Marchand", tagged PERSON) runs on to the capitalized surname after it;
+    a span the model made of what is taken in goes."""
+    out, absorbed = [], set()
+    for s in spans:
+        end = s.end
+        if (m := _HYPHEN_TAIL.match(text, end)) is not None:
+            end = m.end()
+        elif s.label == "PERSON" and _HYPHENATED_GIVEN_NAME.fullmatch(text[s.start:s.end]) and (
+                m := _NEXT_WORD.match(text, end)) is not None and m.group(1).casefold() not in _NO_NAME_WORDS:
+            end = m.end()
+        if end != s.end:
+            for t in spans:
+                if s.end < t.end and t.start < end and t is not s:
                     end = max(end, t.end)
                     absorbed.add(t)
             s = Span(s.start, end, s.label, s.rule)

@@ -5,7 +5,7 @@ Mentions are grouped in passes, each recorded as a MergeStep:
    ("General Qassem Soleimani", "Gen. Qassem Soleimani", "Soleimani's" → the name
    "Qassem Soleimani" / "Soleimani");
 2. surname: a one-word name (or "Mr X") joins the full personal name ending in that
-   word. When several full names share it ("Boris Johnson", "Dwayne Johnson") the bare
+   word (or the one with it inside, as a first surname: "Ortega" of "Javier Ortega Lluch"). When several full names share it ("Boris Johnson", "Dwayne Johnson") the bare
    surname joins the most recently mentioned one before it, and stays its own entity
    when none precedes it; two full names with different first names never merge;
 3. acronym: an all-caps name equal to the initials of an organization's name;
@@ -174,7 +174,8 @@ def _merge_surnames(groups: list[_Group]) -> list[_Group]:
         if len(g.words) != 1 or g in full or g.cues["Place"] >= STRONG_PLACE_CUE:  # a town is no one's surname
             return None
         pool = full + shaped if any(m.label == "PERSON" for m in g.mentions) else full
-        return _choose([f for f in pool if _surname(f.words) == g.key], g)
+        middle = [f for f in full if g.key in f.words[1:-1]]  # "Ortega" of "Javier Ortega Lluch", only one such
+        return _choose([f for f in pool if _surname(f.words) == g.key], g) or (middle[0] if len(middle) == 1 else None)
     return _fold(groups, target, "surname")
 
 

@@ -1,0 +1,51 @@
+"""Kind evidence from what follows or refers back to a name: an "its" that refers to it
+(`extract.its_cues`) and an age in commas after it (`extract.age_cues`)."""
+from __future__ import annotations
+
+from tests.unit.test_place_cues import _kinds
+
+
+# -- "its" refers to no person -------------------------------------------------------
+
+def test_the_subject_an_its_refers_to_is_an_organization(nlp):
+    kinds = _kinds(nlp, "Torvane Chemie said on Monday its chief executive Ola Brekk would step down.",
+                   [("Torvane Chemie", "PERSON"), ("Ola Brekk", "PERSON")])
+    assert kinds["Torvane Chemie"] == "Organization" and kinds["Ola Brekk"] == "Person"
+
+
+def test_an_its_through_a_that_clause_refers_to_the_reporting_subject(nlp):
+    kinds = _kinds(nlp, "Meridel Foods said on Tuesday that its shareholders had approved the sale.",
+                   [("Meridel Foods", "PERSON")])
+    assert kinds["Meridel Foods"] == "Organization"
+
+
+def test_an_its_of_an_ordinary_noun_says_nothing(nlp):
+    kinds = _kinds(nlp, "Priya Anand said on Monday its revenue had fallen.", [("Priya Anand", "PERSON")])
+    assert kinds["Priya Anand"] == "Person"
+
+
+def test_a_name_between_the_subject_and_its_could_be_the_antecedent(nlp):
+    kinds = _kinds(nlp, "Greta Olsen said Harbek and its chief executive would meet.",
+                   [("Greta Olsen", "PERSON"), ("Harbek", "ORG")])
+    assert kinds["Greta Olsen"] == "Person"
+
+
+def test_an_its_in_a_relative_clause_refers_to_the_relative_pronoun(nlp):
+    kinds = _kinds(nlp, "Mark Tanner will lead the group, which will keep its headquarters in Bergen.",
+                   [("Mark Tanner", "PERSON"), ("Bergen", "GPE")])
+    assert kinds["Mark Tanner"] == "Person"
+
+
+# -- an age in commas ------------------------------------------------------------------
+
+def test_a_name_with_an_age_in_commas_is_a_person(nlp):
+    kinds = _kinds(nlp, "Delorme, 51, served as health minister from 2019 to 2022.", [("Delorme", "GPE")])
+    assert kinds["Delorme"] == "Person"
+    kinds = _kinds(nlp, "Prosecutors say Castellano, 61 years old, received the payments.", [("Castellano", "ORG")])
+    assert kinds["Castellano"] == "Person"
+
+
+def test_a_year_or_a_number_without_a_second_comma_is_no_age(nlp):
+    kinds = _kinds(nlp, "The fair in Vellmar, 2019, drew crowds, and Ostrava, 12 km away, too.",
+                   [("Vellmar", "GPE"), ("Ostrava", "GPE")])
+    assert kinds["Vellmar"] == "Place" and kinds["Ostrava"] == "Place"
