@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from graphbuild.extract.affiliation_cues import affiliation_cues
-from graphbuild.extract.age_cues import age_cues
+from graphbuild.extract.after_name_cues import after_name_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.descriptor_cues import name_before_descriptor_cues
 from graphbuild.extract.employment_phrases import EMPLOYER_PREPS
@@ -108,7 +108,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from person_of_place_cues(parsed, mention_of)
     yield from birth_cues(parsed, mention_of)
     yield from its_antecedent_cues(parsed, mention_of, _owned, CUE_WEIGHT)
-    yield from age_cues(parsed.document.text, mentions, DESCRIBED_WEIGHT)
+    yield from after_name_cues(parsed.document.text, mentions, DESCRIBED_WEIGHT)
     seen = set()
     for token in parsed.doc:
         if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:

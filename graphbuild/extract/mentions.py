@@ -16,6 +16,7 @@ from bisect import bisect_right
 
 from graphbuild.extract.context import CorpusContext
 from graphbuild.extract.layout import Layout, Span
+from graphbuild.extract.located_names import located_places
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, introduced, propagate
 from graphbuild.extract.span_joins import described_names, described_organizations, described_works
 from graphbuild.extract.span_joins import (person_of_country, split_conjoined_organizations, with_conjoined_tail,
@@ -61,6 +62,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end for p in places)] + places
     spans += initialled(text, spans)
     spans += introduced(parsed.doc, spans)
+    spans += located_places(text, spans)
     spans += described_organizations(parsed.doc, described, spans)
     spans += acronyms(text, spans)
     spans += table_names(text, spans)

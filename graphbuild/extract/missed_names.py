@@ -1,6 +1,7 @@
 """Names the model missed, found from what the document already tells: acronyms
 defined in brackets (rule "acronym"), dateline places ("dateline"), initialled personal
-names and names introduced by a role noun ("name-shape"), and further occurrences of names already found — the full name,
+names and names introduced by a role noun ("name-shape"; places before "-based" are
+`extract.located_names`'s), and further occurrences of names already found — the full name,
 a person's surname, the all-caps form in all-caps lines ("string-match"). Each finder
 takes the spans so far (parser coordinates) and returns new, non-overlapping ones."""
 from __future__ import annotations

@@ -38,7 +38,14 @@ LEGAL_FORM_WEIGHT = 3.0  # "Co.", "Inc.", "GmbH": as strong as a full name tagge
 HEAD_NOUN_WEIGHT = 2.0  # the head noun of a name decides over one tag
 GAZETTEER_WEIGHT = 1.0  # a known place name counts as one mention more
 NAME_STRUCTURE_WEIGHT = 2.0  # "Marina E. Franco", "John Smith Jr."
-_CAPITALIZED_WORD = re.compile(r"[A-Z][a-z][a-z'’-]*")
+_NAME_MARKS = frozenset("'’-")
+
+
+def _capitalized_word(word: str) -> bool:
+    """A capital, a lowercase letter, then lowercase letters, "'" or "-", in any script:
+    "Tom", "Iñaki", "Mróz", "Zaręba" (not "TOM", "tom", "Ab1")."""
+    return (len(word) >= 2 and word[0].isupper() and word[1].islower()
+            and all(c.islower() or c in _NAME_MARKS for c in word[2:]))
 _MIDDLE_INITIAL = re.compile(r"[A-Z]\.?")
 
 
@@ -187,7 +194,7 @@ def shaped_like_person(name: str) -> bool:
     """Two or three capitalized words ("Jasprit Bumrah") with no head noun, compass or
     place word and no known place among them: the shape of "Given Surname"."""
     words = name.split()
-    if not 2 <= len(words) <= 3 or not all(_CAPITALIZED_WORD.fullmatch(w) for w in words):
+    if not 2 <= len(words) <= 3 or not all(_capitalized_word(w) for w in words):
         return False
     folded = [w.casefold() for w in words]
     if any(w in ORG_HEAD_NOUNS or w in PLACE_HEAD_NOUNS or w in PLACE_MODIFIERS for w in folded):

@@ -54,7 +54,7 @@ def after_locative(text: str, start: int) -> bool:
 
 
 def group_kind(g) -> str:
-    """The kind of a group of mentions (`within_doc._Group`) by a weighted vote (module
+    """The kind of a group of mentions (`mention_group.MentionGroup`) by a weighted vote (module
     docstring)."""
     votes: Counter[str] = Counter()
     for m in g.mentions:

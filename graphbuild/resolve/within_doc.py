@@ -18,7 +18,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from graphbuild.lexicon.abbreviations import expand_place_words, expand_state
 from graphbuild.lexicon.name_forms import (in_gazetteer, legal_form, name_votes, no_personal_name, org_head, org_short_forms,
@@ -29,6 +28,8 @@ from graphbuild.model import Entity, KindCue, MergeStep, Mention
 from graphbuild.names import (CREDENTIALS, expand_title, initialled_name, name_initials, name_of,
                               preceding_title, shouted, strip_possessive, undot, whole_titles)
 from graphbuild.nlp import ParsedDocument
+from graphbuild.resolve.bracket_aliases import bracketed_short_names
+from graphbuild.resolve.mention_group import MentionGroup as _Group
 from graphbuild.resolve.group_kind import (DESCRIBED_RULE, STRONG_PERSON_CUE, STRONG_PLACE_CUE, after_honorific as
                                            _after_honorific, after_locative as _after_locative, group_kind as _kind)
 
@@ -39,39 +40,6 @@ MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85
 def _key(name: str) -> str:
     """The comparison form of a name: case folded, "U.S." read as "US"."""
     return undot(name).replace("’", "'").casefold()
-
-
-@dataclass
-class _Group:
-    key: str
-    mentions: list[Mention] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    rules: dict[str, str] = field(default_factory=dict)  # surface → rule that joined it
-    honorific: bool = False
-    person_full: bool = False  # a two-or-more-word name tagged PERSON
-    located: int = 0  # mentions right after a locative preposition ("in X", "at X")
-    cues: Counter[str] = field(default_factory=Counter)  # kind cue votes (extract.kind_cues)
-    surname_used: bool = False  # its last word stands alone, tagged PERSON, in the text
-    described: bool = False  # a noun says it is an organization ("the lender X": extract.kind_cues)
-
-    words = property(lambda self: self.key.split())
-
-    def first(self) -> int:
-        return min(m.start for m in self.mentions)
-
-    def absorb(self, other: "_Group", rule: str) -> None:
-        self.mentions += other.mentions
-        self.names += other.names
-        self.titles += [t for t in other.titles if t not in self.titles]
-        for surface, r in other.rules.items():
-            self.rules.setdefault(surface, rule if r == "exact" else r)
-        self.honorific |= other.honorific
-        self.person_full |= other.person_full
-        self.surname_used |= other.surname_used
-        self.described |= other.described
-        self.located += other.located
-        self.cues.update(other.cues)
 
 
 def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequence[KindCue] = ()) -> list[Entity]:
@@ -112,7 +80,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
     _mark_surname_chains(ordered)
     ordered = _merge_surnames(ordered)
     ordered = _merge_given_names(ordered)
-    ordered = _merge_acronyms(ordered)
+    ordered = _merge_acronyms(ordered, bracketed_short_names(text, mentions))
     ordered = _merge_short_forms(ordered)
     ordered = _merge_head_nouns(ordered)
     return [_entity(f"e{i}", g, parsed.document.id) for i, g in enumerate(sorted(ordered, key=_Group.first), 1)]
@@ -226,14 +194,19 @@ def _choose(candidates: list[_Group], g: _Group) -> _Group | None:
     return max(before, key=lambda x: x[0])[1] if before else None
 
 
-def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
-    """Join an all-caps name to the organization whose initials it spells."""
+def _merge_acronyms(groups: list[_Group], bracketed: dict[tuple[int, int], tuple[int, int]]) -> list[_Group]:
+    """Join an all-caps name to the organization whose initials it spells, and a short
+    name in brackets to the name before it (`bracket_aliases`)."""
     by_initials: dict[str, _Group] = {}
     for g in groups:
         if len(g.words) >= 2 and _kind(g) != "Person":
             by_initials.setdefault(name_initials(g.names[0]), g)
+    at = {(m.start, m.end): g for g in groups for m in g.mentions}
 
     def target(g: _Group, _kept) -> _Group | None:
+        defined = next((at.get(bracketed[(m.start, m.end)]) for m in g.mentions if (m.start, m.end) in bracketed), None)
+        if defined is not None and defined is not g and len(g.words) == 1:
+            return defined
         acronym = g.names[0].replace(".", "").upper() if g.names[0].isupper() else g.names[0]
         return by_initials.get(acronym) if len(g.words) == 1 and acronym.isupper() and len(acronym) >= 2 else None
     return _fold(groups, target, "acronym")

@@ -1,5 +1,5 @@
 """Kind evidence from what follows or refers back to a name: an "its" that refers to it
-(`extract.its_cues`) and an age in commas after it (`extract.age_cues`)."""
+(`extract.its_cues`) and an age in commas after it (`extract.after_name_cues`)."""
 from __future__ import annotations
 
 from tests.unit.test_place_cues import _kinds
@@ -49,3 +49,30 @@ def test_a_year_or_a_number_without_a_second_comma_is_no_age(nlp):
     kinds = _kinds(nlp, "The fair in Vellmar, 2019, drew crowds, and Ostrava, 12 km away, too.",
                    [("Vellmar", "GPE"), ("Ostrava", "GPE")])
     assert kinds["Vellmar"] == "Place" and kinds["Ostrava"] == "Place"
+
+
+# -- "-based", "-born" -------------------------------------------------------------------
+
+def test_a_name_written_onto_based_is_a_place(nlp):
+    kinds = _kinds(nlp, "Talvora-based Greenmill Industries said it would build a plant.",
+                   [("Talvora", "ORG"), ("Greenmill Industries", "ORG")])
+    assert kinds["Talvora"] == "Place" and kinds["Greenmill Industries"] == "Organization"
+
+
+def test_a_gazetteer_place_before_born_is_found_when_the_model_missed_it(nlp):
+    from graphbuild.extract.mentions import find_mentions
+    from tests.unit.test_entity_evidence import _parsed
+
+    found = [m.text for m in find_mentions(_parsed(nlp, "The Enugu-born forward and the Soros-backed fund met.", []))]
+    assert found == ["Enugu"]
+
+
+# -- names in other scripts --------------------------------------------------------------
+
+def test_a_personal_name_with_letters_beyond_ascii_is_shaped_like_one(nlp):
+    from graphbuild.lexicon.name_forms import shaped_like_person
+
+    assert shaped_like_person("Iñaki Ostolaza") and shaped_like_person("Beata Mróz")
+    assert not shaped_like_person("IÑAKI OSTOLAZA") and not shaped_like_person("Mróz Bank")
+    kinds = _kinds(nlp, "Her former chief of staff, Iñaki Ostolaza, was arrested.", [("Iñaki Ostolaza", "ORG")])
+    assert kinds["Iñaki Ostolaza"] == "Person"
