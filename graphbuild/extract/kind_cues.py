@@ -175,7 +175,7 @@ def _described_as_person(parsed: ParsedDocument, mention_of) -> Iterator[KindCue
         # An occupation only people have says enough; an office ("the market leader",
         # "a member") may be an organization's, unless the name is shaped like a person's.
         if (lemma in OCCUPATION_NOUNS and not no_personal_name(name_text) and not is_nation(name_text)) \
-                or shaped_like_person(name_text):
+                or shaped_like_person(name_text, surname_may_be_a_place=True):
             yield KindCue(m.start, m.end, "Person", "described-as-person", CUE_WEIGHT)
 
 
@@ -273,7 +273,7 @@ def _role_before_name(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
         m = mention_of(nxt)
         if m is None or m.label == "PERSON" or m.start != parsed.source(nxt.idx, nxt.idx + 1)[0]:
             continue
-        if shaped_like_person(POSSESSIVE.sub("", m.text)):
+        if shaped_like_person(POSSESSIVE.sub("", m.text), surname_may_be_a_place=True):
             yield KindCue(m.start, m.end, "Person", "role-before-name", CUE_WEIGHT)
 
 

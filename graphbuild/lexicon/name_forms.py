@@ -190,15 +190,19 @@ def org_short_forms(name: str, places: bool = False) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1 << 14)
-def shaped_like_person(name: str) -> bool:
+def shaped_like_person(name: str, surname_may_be_a_place: bool = False) -> bool:
     """Two or three capitalized words ("Jasprit Bumrah") with no head noun, compass or
-    place word and no known place among them: the shape of "Given Surname"."""
+    place word and no known place among them: the shape of "Given Surname". Where a role
+    noun introduces the name, `surname_may_be_a_place`: only the first word and the whole
+    are checked against the gazetteers ("Tarvo Bank" stays no person's shape elsewhere)."""
     words = name.split()
     if not 2 <= len(words) <= 3 or not all(_capitalized_word(w) for w in words):
         return False
     folded = [w.casefold() for w in words]
     if any(w in ORG_HEAD_NOUNS or w in PLACE_HEAD_NOUNS or w in PLACE_MODIFIERS for w in folded):
         return False
+    if surname_may_be_a_place:  # "spokesperson Nuria Belmonte": a surname may be a town's
+        return not name_votes(name) and not in_gazetteer(name) and not in_gazetteer(words[0])
     return not name_votes(name) and not any(in_gazetteer(w) for w in words)
 
 

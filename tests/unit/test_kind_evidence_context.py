@@ -76,3 +76,14 @@ def test_a_personal_name_with_letters_beyond_ascii_is_shaped_like_one(nlp):
     assert not shaped_like_person("IÑAKI OSTOLAZA") and not shaped_like_person("Mróz Bank")
     kinds = _kinds(nlp, "Her former chief of staff, Iñaki Ostolaza, was arrested.", [("Iñaki Ostolaza", "ORG")])
     assert kinds["Iñaki Ostolaza"] == "Person"
+
+
+def test_a_surname_that_is_also_a_towns_name_keeps_a_personal_names_shape(nlp):
+    from graphbuild.lexicon.name_forms import shaped_like_person
+
+    assert shaped_like_person("Nuria Belmonte", surname_may_be_a_place=True)  # Belmonte is also a town
+    assert not shaped_like_person("Nuria Belmonte") and not shaped_like_person("Tarvo Bank")  # elsewhere: no
+    assert not shaped_like_person("Costa Rica", True) and not shaped_like_person("Paris Orvell", True)
+    kinds = _kinds(nlp, "Government spokesperson Nuria Belmonte said the minister would resign.",
+                   [("Nuria Belmonte", "ORG")])
+    assert kinds["Nuria Belmonte"] == "Person"
