@@ -54,6 +54,10 @@ def _kinds(model) -> set[str]:
     ("A wildfire destroyed homes in Lahaina on Tuesday.", "Fire"),
     ("Customs officers seized 40 kilograms of cocaine in Rotterdam on Friday.", "Seizure"),
     ("Tom Baker was arrested for drunk driving in Leeds on Sunday.", "Crime"),
+    ("Zeta Motors is recalling 80,000 vehicles in Canada over faulty brakes.", "Recall"),
+    ("The central bank of Norland cut its benchmark interest rate in Ostby on Thursday.", "RateDecision"),
+    ("The Reserve Bank held rates steady in Wellington on Wednesday.", "RateDecision"),
+    ("Researchers at Lund University discovered a new species of frog in Peru in May.", "Discovery"),
 ])
 def test_domain_kinds(events_of, text, kind):
     assert kind in _kinds(events_of(text)), text
@@ -70,6 +74,9 @@ def test_domain_kinds(events_of, text, kind):
     ("Anna Berg was in charge of the team in Sweden.", "Charge"),
     ("Customs officers seized 40 kilograms of cocaine in Rotterdam on Friday.", "Arrest"),
     ("Tom Baker was driving to Leeds on Sunday.", "Crime"),
+    ("Anna Berg recalled her first day in Stockholm on Monday.", "Recall"),
+    ("Zeta Motors cut 400 jobs in Detroit on Monday.", "RateDecision"),
+    ("Police found a body near the river in Leeds on Monday.", "Discovery"),
 ])
 def test_non_event_senses_make_no_event_of_that_kind(events_of, text, not_kind):
     assert not_kind not in _kinds(events_of(text)), text
