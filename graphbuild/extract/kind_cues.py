@@ -31,6 +31,7 @@ from graphbuild.extract.affiliation_cues import affiliation_cues
 from graphbuild.extract.after_name_cues import after_name_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.descriptor_cues import name_before_descriptor_cues
+from graphbuild.extract.employer_cues import TEAM_STAFF, employer_cues, team_before_staff
 from graphbuild.extract.employment_phrases import EMPLOYER_PREPS
 from graphbuild.extract.its_cues import its_antecedent_cues
 from graphbuild.extract.place_cues import comma_region_cues, direction_cues, person_of_place_cues, place_cues
@@ -38,7 +39,7 @@ from graphbuild.extract.span_joins import described_names
 from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
 from graphbuild.lexicon.name_forms import in_gazetteer, name_votes, no_personal_name, person_structure, shaped_like_person
-from graphbuild.lexicon.roles import OCCUPATION_NOUNS, PLAYER_TITLES, ROLE_NOUNS
+from graphbuild.lexicon.roles import HEAD_TITLES, OCCUPATION_NOUNS, PLAYER_TITLES, ROLE_NOUNS
 from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS
 from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
@@ -49,9 +50,6 @@ OWNED_BY_ORGANIZATIONS = frozenset(
     "ceo chairman chairwoman chairperson president board shareholders shareholder employees "
     "workforce staff founder co-founder executive executives subsidiary subsidiaries headquarters "
     "coach squad team players lineup".split()) | PLAYER_TITLES
-TEAM_STAFF = frozenset("coach manager squad team players lineup".split()) | PLAYER_TITLES
-# A band's members name no club: "Leeds guitarist Eric Holm" is from Leeds.
-BAND_MEMBERS = frozenset("bassist drummer guitarist vocalist keyboardist frontman frontwoman".split())
 # Staff of a firm or an institution, never of a town or a base ("officials at Bagram",
 # "a spokesman at Fort Hood", "a reporter at the scene" name places).
 STAFF_NOUNS = frozenset(
@@ -92,7 +90,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
 
     yield from _conjunct_cues(parsed.doc, mention_of)
     yield from _role_before_name(parsed, mention_of)
-    yield from _team_before_staff(parsed, mention_of)
+    yield from team_before_staff(parsed, mention_of, _personal, CUE_WEIGHT)
     yield from _described_as_organization(parsed, mention_of)
     yield from name_before_descriptor_cues(parsed, mention_of)
     yield from _described_as_person(parsed, mention_of)
@@ -109,6 +107,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from birth_cues(parsed, mention_of)
     yield from its_antecedent_cues(parsed, mention_of, _owned, CUE_WEIGHT)
     yield from after_name_cues(parsed.document.text, mentions, DESCRIBED_WEIGHT)
+    yield from employer_cues(parsed, mention_of, _personal, CUE_WEIGHT)
     seen = set()
     for token in parsed.doc:
         if token.dep_ != "poss" or (m := mention_of(token)) is None or m in seen:
@@ -125,25 +124,13 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
 
 
 def _owned(noun: Token) -> bool:
-    """A noun only organizations and places have: "chief executive", "shareholders"."""
-    return noun.lower_ in OWNED_BY_ORGANIZATIONS or (
-        noun.lower_ == "officer" and any(c.lower_ in ("executive", "chief") for c in noun.children))
-
-
-def _team_before_staff(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:
-    """An Organization cue for a name written before a team's staff noun that introduces
-    a person ("Pittsburgh coach Mike Roe", "Leeds striker Jo Doe"): the club, not the
-    city. A nation stays a place (its national side)."""
-    doc = parsed.doc
-    for staff in doc[1:-1]:
-        if not staff.is_lower or staff.lower_ not in TEAM_STAFF or staff.lower_ in BAND_MEMBERS:
-            continue
-        after = mention_of(doc[staff.i + 1])
-        before = mention_of(doc[staff.i - 1])
-        if after is None or before is None or before is after or not _personal(after):
-            continue
-        if not doc[staff.i - 1].is_punct and not is_nation(POSSESSIVE.sub("", before.text)):
-            yield KindCue(before.start, before.end, "Organization", "team-of-staff", CUE_WEIGHT)
+    """A noun only organizations and places have: "chief executive", "shareholders",
+    "chairwoman", "general manager"."""
+    low = noun.lower_
+    if low == "chief" and any(c.lower_ == "of" for c in noun.children):
+        return False  # "Trump's chief of staff" serves a person
+    return low in OWNED_BY_ORGANIZATIONS or low in HEAD_TITLES or (
+        low in ("officer", "manager") and any(c.lower_ in ("executive", "chief", "general") for c in noun.children))
 
 
 def _described_as_organization(parsed: ParsedDocument, mention_of) -> Iterator[KindCue]:

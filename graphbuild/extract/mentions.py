@@ -61,7 +61,8 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     places = datelines(text, spans)
     spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end for p in places)] + places
     spans += initialled(text, spans)
-    spans += introduced(parsed.doc, spans)
+    named = introduced(parsed.doc, spans)
+    spans = [s for s in spans if not any(n.start <= s.start and s.end <= n.end for n in named)] + named
     spans += located_places(text, spans)
     spans += described_organizations(parsed.doc, described, spans)
     spans += acronyms(text, spans)

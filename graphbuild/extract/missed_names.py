@@ -14,7 +14,7 @@ from graphbuild.extract.layout import Layout, Span
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import in_gazetteer, shaped_like_person
 from graphbuild.lexicon.roles import ROLE_NOUNS
-from graphbuild.lexicon.words import FUNCTION_WORDS
+from graphbuild.lexicon.words import FUNCTION_WORDS, ORG_HEAD_NOUNS
 from graphbuild.names import initialled_name, initials, is_honorific, is_title_noun
 
 _WORD_RUN = re.compile(r"\w+")
@@ -118,13 +118,19 @@ def introduced(doc, spans: list[Span]) -> list[Span]:
     after a lowercase role noun ("Linfield coach Ana Ruiz", "striker Jon Belo"; or in
     commas after it, "its finance chief, Ana Ruiz,") or before
     ", who" ("Ruben Castillo, who served as mayor"): two or three capitalized words
-    shaped like a given name and a surname (rule "name-shape", PERSON)."""
+    shaped like a given name and a surname (rule "name-shape", PERSON). The model may
+    have tagged the surname alone as something else ("chief executive Ana Ruiz" with
+    "Ruiz" an ORG): the name takes its place (the caller drops spans inside the new ones)."""
     occupied = [(s.start, s.end) for s in spans]
     out = []
     for run in _introduced_runs(doc):
         a, b = run.start_char, run.end_char
-        if 2 <= len(run) <= 3 and not any(x < b and a < y for x, y in occupied) and shaped_like_person(run.text) \
-                and not any(t.ent_type_ or is_title_noun(t.text) or is_honorific(t.text) for t in run):
+        if not 2 <= len(run) <= 3:
+            continue
+        surname = run[-1].idx  # a span of the surname alone may stand inside the name
+        if 2 <= len(run) <= 3 and not any(x < b and a < y and (x, y) != (surname, b) for x, y in occupied) \
+                and shaped_like_person(run.text) and not any(
+                    (t.ent_type_ and t.i != run.end - 1) or is_title_noun(t.text) or is_honorific(t.text) for t in run):
             out.append(Span(a, b, "PERSON", "name-shape"))
     return out
 
@@ -211,7 +217,7 @@ def propagate(doc, layout: Layout, spans: list[Span]) -> list[Span]:
 
 def _organization_short_forms(names: dict[str, str], layout: Layout) -> set[str]:
     """The first words of the document's organizations' names that may stand for them
-    ("Vestra" of "Vestra Chemie"): no common word of the text, function word, title,
+    ("Vestra" of "Vestra Chemie", "Lindenhof" of "FC Lindenhof"): no common word of the text, function word, title,
     place or demonym, and no first word of a person's name here."""
     person_words = {n.split()[0] for n, label in names.items() if label == "PERSON"}
     out = set()
@@ -219,8 +225,10 @@ def _organization_short_forms(names: dict[str, str], layout: Layout) -> set[str]
         words = name.split()
         if label != "ORG" or len(words) < 2:
             continue
-        w = words[0]
-        if (len(w) < 3 or not w.isalpha() or not w.istitle() or w in names or w in person_words
+        # "Lindenhof" of "FC Lindenhof": a club's or a firm's capitals before it are no name
+        prefixed = len(words) == 2 and words[0].isupper() and len(words[0]) <= 4 and not by_name(words[0])
+        w = words[1] if prefixed else words[0]
+        if (len(w) < 3 or w.casefold() in ORG_HEAD_NOUNS or not w.isalpha() or not w.istitle() or w in names or w in person_words
                 or w.casefold() in layout.lowercase_words or w.casefold() in FUNCTION_WORDS
                 or is_honorific(w) or is_title_noun(w) or in_gazetteer(w) or by_demonym(w) or by_name(w)):
             continue

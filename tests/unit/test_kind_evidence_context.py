@@ -87,3 +87,28 @@ def test_a_surname_that_is_also_a_towns_name_keeps_a_personal_names_shape(nlp):
     kinds = _kinds(nlp, "Government spokesperson Nuria Belmonte said the minister would resign.",
                    [("Nuria Belmonte", "ORG")])
     assert kinds["Nuria Belmonte"] == "Person"
+
+
+# -- a name before a title that introduces a person (`extract.employer_cues`) ------------
+
+def test_a_name_before_a_title_and_a_person_is_where_the_person_holds_it(nlp):
+    kinds = _kinds(nlp, "Dravik Energia CEO Tomasz Wielgosz was sentenced on Tuesday.",
+                   [("Dravik Energia", "PERSON"), ("Tomasz Wielgosz", "PERSON")])
+    assert kinds == {"Dravik Energia": "Organization", "Tomasz Wielgosz": "Person"}
+    kinds = _kinds(nlp, "Harwick chairwoman Beata Morawa said the board agreed.",
+                   [("Harwick", "PERSON"), ("Beata Morawa", "PERSON")])
+    assert kinds["Harwick"] == "Organization"
+
+
+def test_a_place_before_a_title_stays_a_place_and_a_client_a_person(nlp):
+    kinds = _kinds(nlp, "Ohio Governor Mike Dorran met Vance lawyer Ann Pell on Monday.",
+                   [("Ohio", "GPE"), ("Mike Dorran", "PERSON"), ("Vance", "PERSON"), ("Ann Pell", "PERSON")])
+    assert kinds == {"Ohio": "Place", "Mike Dorran": "Person", "Vance": "Person", "Ann Pell": "Person"}
+
+
+def test_the_possessor_of_a_leading_title_is_an_organization_but_not_of_a_chief_of_staff(nlp):
+    kinds = _kinds(nlp, "Meerbeke's general manager, Pieter Vander, said the sale was bittersweet.",
+                   [("Meerbeke", "PERSON"), ("Pieter Vander", "PERSON")])
+    assert kinds["Meerbeke"] == "Organization"
+    kinds = _kinds(nlp, "Ann Pell, Tom Varley's chief of staff, resigned.", [("Ann Pell", "PERSON"), ("Tom Varley", "PERSON")])
+    assert kinds["Tom Varley"] == "Person"

@@ -52,3 +52,13 @@ def test_a_first_surname_alone_joins_the_one_full_name_with_it(nlp):
     entities = resolve_entities(p, mentions, tuple(find_kind_cues(p, mentions)))
     assert [(e.label, sorted(m.text for m in e.mentions)) for e in entities] == [
         ("Julian Ortuno Vidal", ["Julian Ortuno Vidal", "Ortuno"])]
+
+
+def test_a_name_a_role_noun_introduces_replaces_its_surname_tagged_alone(nlp):
+    text = "Torvane Motors chief executive Ana Rulfo said sales rose."
+    assert _texts(nlp, text, [("Torvane Motors", "ORG"), ("Rulfo", "ORG")]) == ["Torvane Motors", "Ana Rulfo"]
+
+
+def test_a_clubs_name_after_its_capital_letters_stands_for_it(nlp):
+    text = "The striker joined FC Lindmoor in May. The deal suits Lindmoor, the coach said."
+    assert _texts(nlp, text, [("FC Lindmoor", "ORG")]) == ["FC Lindmoor", "Lindmoor"]
