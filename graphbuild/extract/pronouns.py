@@ -45,6 +45,7 @@ MALE = frozenset("he him his himself".split())
 FEMALE = frozenset("she her hers herself".split())
 NEUTER = frozenset("it its itself".split())
 SUBJECT_DEPS = frozenset("nsubj nsubjpass".split())
+DATELINE_DASHES = frozenset("— – - --".split())
 # Head nouns of definite descriptions of an organization or a place ("the company").
 ORG_NOUNS = frozenset(
     "company firm corporation band group club team party organization organisation university college school "
@@ -159,11 +160,17 @@ def _is_subject(view: DocumentView, tok: Token, eid: str) -> bool:
     k = tok
     for _ in range(4):
         if k.dep_ in SUBJECT_DEPS:
-            return True
+            return not _dateline(k)
         if k.head == k or view.token_entity(k.head) != eid:
             return False
         k = k.head
     return False
+
+
+def _dateline(tok: Token) -> bool:
+    """A dateline's place the parser took for the subject ("SEOUL, South Korea (AP) — The
+    bank cut ...": a dash hangs on it): where the story was filed, no one's antecedent."""
+    return any(c.dep_ == "punct" and c.text in DATELINE_DASHES and c.i > tok.i for c in tok.children)
 
 
 def _inside_name(view: DocumentView, tok: Token, eid: str) -> bool:

@@ -125,3 +125,10 @@ def test_relative_which_stands_for_an_organization_never_for_a_person(nlp):
 def test_relative_who_on_a_common_noun_links_nothing(nlp):
     text = "Maria Lindqvist thanked the nurse who treated her."
     assert not any(w == "who" for w, _ in links(nlp, text))
+
+
+def test_a_datelines_place_is_no_antecedent(nlp):
+    text = "SEOUL, South Korea (AP) — South Korea's central bank lowered its benchmark interest rate on Thursday."
+    assert links(nlp, text) == []
+    text = "OSLO, Norway (AP) — Harvik Logistics said on Monday its profit rose."
+    assert links(nlp, text) == [("its", "Harvik Logistics")]
