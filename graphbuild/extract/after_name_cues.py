@@ -1,9 +1,10 @@
-"""Kind cues read from the words right after a name:
+"""Kind cues read from the words right around a name:
 - an age in commas makes a person: "Dumont, 51, served as health minister", "Ortega, 61,
   denies all charges", whatever the model tagged ("Dumont" as a town); news writes an
   age that way of people only;
 - "-based", "-born", "-headquartered" make a place: "Pune-based GreenLoop", "the
-  Enugu-born forward" (the model tags "Pune" an organization).
+  Enugu-born forward" (the model tags "Pune" an organization);
+- a byline makes a person: "By Tunde Adeyemi" on a line of its own.
 Read-only over the text; `kind_cues.find_kind_cues` weighs the cues.
 """
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from graphbuild.lexicon.name_forms import shaped_like_person
 from graphbuild.model import KindCue, Mention
 
 AGE_APPOSITION = "age-apposition"
@@ -31,3 +33,29 @@ def after_name_cues(text: str, mentions: Sequence[Mention], weight: float) -> It
             yield KindCue(m.start, m.end, "Person", AGE_APPOSITION, weight)
         elif LOCATED_SUFFIX.match(text, m.end):
             yield KindCue(m.start, m.end, "Place", PLACE_BEFORE_BASED, weight)
+
+
+# "By Tunde Adeyemi" on a line of its own, maybe with the writer's post or a second
+# writer after it ("By Yoon Da-eun, staff reporter", "By A and B").
+_BYLINE_BEFORE = re.compile(r"[ \t]*(?:By|BY)[ \t]+(?:[^\n]*?(?:,| and| AND) )?")
+BYLINE = "byline"
+
+
+def _byline_rest(text: str, end: int) -> bool:
+    """What follows a byline's name on its line: nothing, the writer's post after a comma
+    or another writer after "and" (no verb: "By then Roe had left" is a sentence)."""
+    stop = text.find("\n", end)
+    rest = text[end:stop if stop >= 0 else len(text)].strip()
+    return not rest or rest.startswith(",") or rest.casefold().startswith("and ")
+
+
+def byline_cues(text: str, mentions: Sequence[Mention], weight: float) -> Iterator[KindCue]:
+    """Person cues for the names of a byline shaped like a personal name: a writer is a
+    person, whatever the model tagged ("By Tunde Adeyemi" as an ORG; "By Reuters" is an
+    agency's credit)."""
+    for m in mentions:
+        if not shaped_like_person(m.text, surname_may_be_a_place=True):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        if _BYLINE_BEFORE.fullmatch(text, line_start, m.start) and _byline_rest(text, m.end):
+            yield KindCue(m.start, m.end, "Person", BYLINE, weight)

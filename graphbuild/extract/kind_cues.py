@@ -28,7 +28,7 @@ from collections.abc import Iterator, Sequence
 from spacy.tokens import Token
 
 from graphbuild.extract.affiliation_cues import affiliation_cues
-from graphbuild.extract.after_name_cues import after_name_cues
+from graphbuild.extract.after_name_cues import after_name_cues, byline_cues
 from graphbuild.extract.birth_cues import birth_cues
 from graphbuild.extract.descriptor_cues import name_before_descriptor_cues
 from graphbuild.extract.employer_cues import TEAM_STAFF, employer_cues, team_before_staff
@@ -107,6 +107,7 @@ def find_kind_cues(parsed: ParsedDocument, mentions: Sequence[Mention]) -> Itera
     yield from birth_cues(parsed, mention_of)
     yield from its_antecedent_cues(parsed, mention_of, _owned, CUE_WEIGHT)
     yield from after_name_cues(parsed.document.text, mentions, DESCRIBED_WEIGHT)
+    yield from byline_cues(parsed.document.text, mentions, DESCRIBED_WEIGHT)
     yield from employer_cues(parsed, mention_of, _personal, CUE_WEIGHT)
     seen = set()
     for token in parsed.doc:

@@ -58,18 +58,24 @@ def with_surname_after_particle(text: str, spans: list[Span]) -> list[Span]:
 
 
 _HYPHEN_TAIL = re.compile(r"(?:-[A-Z][\w'’]*)+")
+# A given name's lowercase syllable after a hyphen ("Choi Min" + "-jae", "Lee Seung" + "-woo"),
+# not a word written onto a name ("Smith-led", "Obama-era").
+_SYLLABLE_TAIL = re.compile(r"-([a-z]{2,5})\b(?!-)")
+_NO_NAME_TAILS = frozenset("born based led era style like run owned made type free wide old year linked".split())
 _HYPHENATED_GIVEN_NAME = re.compile(r"[A-Z][a-z]+-[A-Z][a-z]+")
 
 
 def with_hyphenated_words(text: str, spans: list[Span]) -> list[Span]:
     """A name the model ended inside a hyphenated word ("Croix" of "the Croix-Rousse
-    district") runs on to the word's end, and a hyphenated given name alone ("Jean-Luc"
+    district", a person's "Choi Min" of "Choi Min-jae") runs on to the word's end, and a hyphenated given name alone ("Jean-Luc"
     of "Jean-Luc Marchand", tagged PERSON) runs on to the capitalized surname after it;
     a span the model made of what is taken in goes."""
     out, absorbed = [], set()
     for s in spans:
         end = s.end
-        if (m := _HYPHEN_TAIL.match(text, end)) is not None:
+        if (m := _HYPHEN_TAIL.match(text, end)) is not None or (
+                s.label == "PERSON" and (m := _SYLLABLE_TAIL.match(text, end)) is not None
+                and m.group(1) not in _NO_NAME_TAILS and not m.group(1).endswith(("ed", "ing"))):
             end = m.end()
         elif s.label == "PERSON" and _HYPHENATED_GIVEN_NAME.fullmatch(text[s.start:s.end]) and (
                 m := _NEXT_WORD.match(text, end)) is not None and m.group(1).casefold() not in _NO_NAME_WORDS:

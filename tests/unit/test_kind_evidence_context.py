@@ -112,3 +112,16 @@ def test_the_possessor_of_a_leading_title_is_an_organization_but_not_of_a_chief_
     assert kinds["Meerbeke"] == "Organization"
     kinds = _kinds(nlp, "Ann Pell, Tom Varley's chief of staff, resigned.", [("Ann Pell", "PERSON"), ("Tom Varley", "PERSON")])
     assert kinds["Tom Varley"] == "Person"
+
+
+# -- bylines -----------------------------------------------------------------------------
+
+def test_a_bylines_personal_name_is_a_person(nlp):
+    text = "Okonjo seals move\nBy Tunde Adeyemo, staff reporter\nThe striker joined on Monday."
+    assert _kinds(nlp, text, [("Tunde Adeyemo", "ORG")])["Tunde Adeyemo"] == "Person"
+
+
+def test_an_agency_credit_or_a_sentence_opening_with_by_is_no_byline(nlp):
+    text = "Rates fall\nBy Harvik Logistics' count, prices rose.\nBy Reuters\nThe bank cut rates."
+    kinds = _kinds(nlp, text, [("Harvik Logistics", "ORG"), ("Reuters", "ORG")])
+    assert kinds == {"Harvik Logistics": "Organization", "Reuters": "Organization"}

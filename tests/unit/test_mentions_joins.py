@@ -62,3 +62,8 @@ def test_a_name_a_role_noun_introduces_replaces_its_surname_tagged_alone(nlp):
 def test_a_clubs_name_after_its_capital_letters_stands_for_it(nlp):
     text = "The striker joined FC Lindmoor in May. The deal suits Lindmoor, the coach said."
     assert _texts(nlp, text, [("FC Lindmoor", "ORG")]) == ["FC Lindmoor", "Lindmoor"]
+
+
+def test_a_persons_name_cut_before_a_lowercase_syllable_runs_on_but_not_before_a_suffix(nlp):
+    text = "Finance Minister Kim Dae-jun said the cut would help. The Harlow-led group agreed."
+    assert _texts(nlp, text, [("Kim Dae", "PERSON"), ("Harlow", "PERSON")]) == ["Kim Dae-jun", "Harlow"]
