@@ -22,7 +22,7 @@ from graphbuild.extract.span_joins import described_names, described_organizatio
 from graphbuild.extract.span_joins import (person_of_country, split_conjoined_organizations, with_conjoined_tail,
                                            with_credentials, with_hyphenated_words, with_surname_after_particle)
 from graphbuild.extract.team_cues import table_names
-from graphbuild.extract.title_spans import title_fragment
+from graphbuild.extract.title_spans import title_fragment, without_portfolio
 from graphbuild.lexicon.countries import by_demonym, by_name
 from graphbuild.lexicon.name_forms import in_gazetteer, shaped_like_person
 from graphbuild.lexicon.roles import only_a_title
@@ -44,12 +44,14 @@ _PERIOD = re.compile(r"[QH][1-4]")
 # Determiners in front of a capitalized common noun ("The Board has ...", "His Arrest").
 _DETERMINERS = frozenset("the a an his her its their our my your this that these those".split())
 _POSSESSIVE_DETERMINERS = frozenset("his her its their our my your".split())
+# The rest of a ministry's name that lists its portfolios ("Ministry of Trade", ", Industry and Energy").
+_LISTED_PORTFOLIOS = re.compile(r"(?:, [A-Z][a-z]+)+,? and [A-Z][a-z]+$")
 _SPLIT = re.compile(r"\s*,\s+|\s+\(\s*|\s+(?:at|AT)\s+|\s+[-–—]+\s+|\s+\d[\d.,:/-]*\s+")
 def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext()) -> list[Mention]:
     """Entity mentions of `parsed`, sorted by position (see the module docstring)."""
     text = parsed.doc.text
     layout = Layout(text, context.repeated_lines)
-    spans = [p for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
+    spans = [without_portfolio(text, p) for ent in parsed.doc.ents if ent.label_ in ENTITY_LABELS
              for s in _repair(text, Span(_name_start(ent), ent.end_char, ent.label_)) for p in person_of_country(text, s)]
     spans = split_conjoined_organizations(text, spans)
     spans = with_credentials(text, [p for s in spans for p in _heading_pieces(layout, s) if _trusted(parsed, layout, p)])
@@ -113,13 +115,15 @@ def _repair(text: str, span: Span) -> list[Span]:
     "the", "'s", a trailing number and stray punctuation."""
     out, pieces, start = [], [], span.start
     for line in text[span.start:span.end].split("\n"):
-        cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(line)] if ")" not in line else []
+        cuts = [(m.start(), m.end()) for m in _SPLIT.finditer(line)
+                if not (span.label == "ORG" and _LISTED_PORTFOLIOS.match(line, m.start()) and " of " in line[:m.start()])
+                ] if ")" not in line else []
         previous = 0
         for c, d in [*cuts, (len(line), len(line))]:
             pieces.append((start + previous, start + c))
             previous = d
         start += len(line) + 1
-    for a, b in pieces:
+    for a, b, label in [q for a, b in pieces for q in _split_at_place(text, a, b, span.label)]:
         while a < b and text[a].isspace():
             a += 1
         m = _LEADING_ARTICLE.match(text[a:b])
@@ -131,8 +135,17 @@ def _repair(text: str, span: Span) -> list[Span]:
                 b = a + m.start()
         # A name has a capital or a digit: "the south coast" is a description.
         if b > a and any(c.isupper() or c.isdigit() for c in text[a:b]) and text[a:b] not in FUNCTION_WORDS:
-            out.append(Span(a, b, span.label, span.rule))
+            out.append(Span(a, b, label, span.rule))
     return out
+
+
+def _split_at_place(text: str, a: int, b: int, label: str) -> list[tuple[int, int, str]]:
+    """[a, b) with its label, cut at " in " when a known place follows ("Super Eagles in
+    Uyo": a name and a place)."""
+    k = text.find(" in ", a, b)
+    if label == "PERSON" or k < 0 or not in_gazetteer(text[k + 4:b]):
+        return [(a, b, label)]
+    return [(a, k, label), (k + 4, b, "GPE")]
 
 
 def _trusted(parsed: ParsedDocument, layout: Layout, span: Span) -> bool:

@@ -1,6 +1,10 @@
 """Spans that are parts of titles, not names (`extract.mentions` drops them): "Defence"
-of "Defence Secretary", "State" of "Secretary of State", "GM" of "assistant GM"."""
+of "Defence Secretary", "State" of "Secretary of State", "GM" of "assistant GM"; and a
+title's portfolio word the model took into a name ("Telangana Industries" of "Telangana
+Industries Minister": `without_portfolio` gives "Telangana")."""
 from __future__ import annotations
+
+import re
 
 from graphbuild.extract.layout import Span
 from graphbuild.lexicon.roles import MODIFIERS, ROLE_NOUNS
@@ -41,3 +45,20 @@ def _is_place_adjective(token) -> bool:
     # "US Secretary", "NATO Secretary General": a place or an acronym in front of a
     # title is still a name; "Defence", "Supreme" are words of the title.
     return token.ent_type_ in ("GPE", "LOC") or token.is_upper
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z]+)\b")
+
+
+def without_portfolio(text: str, span: Span) -> Span:
+    """`span` less its last word when that word is a portfolio and a title noun follows
+    ("Telangana Industries" + " Minister", "UK Health" + " Secretary"); else `span`."""
+    words = text[span.start:span.end].split(" ")
+    after = _NEXT_WORD.match(text, span.end)
+    if len(words) < 2 or span.label == "PERSON" or after is None or not is_title_noun(after.group(1)):
+        return span
+    last = words[-1].casefold()
+    singular = last[:-3] + "y" if last.endswith("ies") else last[:-1] if last.endswith("s") else last
+    if last in MODIFIERS or singular in MODIFIERS:
+        return Span(span.start, span.end - len(words[-1]) - 1, span.label, span.rule)
+    return span

@@ -67,3 +67,22 @@ def test_a_clubs_name_after_its_capital_letters_stands_for_it(nlp):
 def test_a_persons_name_cut_before_a_lowercase_syllable_runs_on_but_not_before_a_suffix(nlp):
     text = "Finance Minister Kim Dae-jun said the cut would help. The Harlow-led group agreed."
     assert _texts(nlp, text, [("Kim Dae", "PERSON"), ("Harlow", "PERSON")]) == ["Kim Dae-jun", "Harlow"]
+
+
+def test_a_titles_portfolio_word_leaves_the_name_before_it(nlp):
+    text = "Karvala Industries Minister Rama Dorai praised the plan."
+    assert _texts(nlp, text, [("Karvala Industries", "GPE"), ("Rama Dorai", "PERSON")]) == ["Karvala", "Rama Dorai"]
+    text = "Karvala Industries said profits rose."  # no title after it: the company's name
+    assert _texts(nlp, text, [("Karvala Industries", "ORG")]) == ["Karvala Industries"]
+
+
+def test_a_ministry_listing_its_portfolios_is_one_name(nlp):
+    text = "The Ministry of Trade, Industry and Energy said exports fell."
+    assert _texts(nlp, text, [("Ministry of Trade, Industry and Energy", "ORG")]) == ["Ministry of Trade, Industry and Energy"]
+    text = "Officials from Orvik Bank, Tarvo and Hansa met."  # a list after a comma is still cut
+    assert "Orvik Bank, Tarvo and Hansa" not in _texts(nlp, text, [("Orvik Bank, Tarvo and Hansa", "ORG")])
+
+
+def test_a_known_place_after_in_is_a_name_of_its_own(nlp):
+    text = "The Harbour Rangers in Lagos trained on Friday."
+    assert _texts(nlp, text, [("Harbour Rangers in Lagos", "ORG")]) == ["Harbour Rangers", "Lagos"]
