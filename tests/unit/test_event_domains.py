@@ -58,6 +58,9 @@ def _kinds(model) -> set[str]:
     ("The central bank of Norland cut its benchmark interest rate in Ostby on Thursday.", "RateDecision"),
     ("The Reserve Bank held rates steady in Wellington on Wednesday.", "RateDecision"),
     ("Researchers at Lund University discovered a new species of frog in Peru in May.", "Discovery"),
+    ("Prosecutors opened an investigation into the contracts in Madrid on Monday.", "Investigation"),
+    ("Anna Berg took the helm at Zeta Motors in Detroit in 2024.", "Appointment"),
+    ("Norway lost the World Cup qualifier against Spain in Oslo on Friday.", "Competition"),
 ])
 def test_domain_kinds(events_of, text, kind):
     assert kind in _kinds(events_of(text)), text
@@ -77,6 +80,7 @@ def test_domain_kinds(events_of, text, kind):
     ("Anna Berg recalled her first day in Stockholm on Monday.", "Recall"),
     ("Zeta Motors cut 400 jobs in Detroit on Monday.", "RateDecision"),
     ("Police found a body near the river in Leeds on Monday.", "Discovery"),
+    ("Anna Berg took the bus to Leeds on Sunday.", "Appointment"),
 ])
 def test_non_event_senses_make_no_event_of_that_kind(events_of, text, not_kind):
     assert not_kind not in _kinds(events_of(text)), text
