@@ -6,7 +6,8 @@
 - "Kessel Dam is located near Dalton, Georgia" / "a school situated in Y": the subject in
   the chain (after "near", only in the regions after the neighbour).
 - "the U.S. state of Oregon", "the Canadian province of Alberta": the unit in the
-  country, which a demonym may name (`CountryRef`, resolved by the stage).
+  country, which a demonym may name (`CountryRef`, resolved by the stage); so does "X is
+  a Norwegian village" ("demonym-place").
 
 A chain is the run of places after a preposition: "in Y, Z (W)", "in Y in western Z",
 "in the city of Y", "in the Y region of Z"; a list ("in Y, Z and W") is no chain. Read-only: yields records.
@@ -154,6 +155,8 @@ def _container_preps(noun: Token) -> Iterator[Token]:
                     yield from _container_preps(p)
         elif c.dep_ in ("acl", "relcl") and c.lemma_.lower() in LOCATION_VERBS:
             yield from _container_preps(c)
+        elif c.dep_ == "conj" and c.pos_ == "NOUN":  # "a town and comune in Y": the last noun holds "in"
+            yield from _container_preps(c)
 
 
 def _place_subject(view: DocumentView, noun: Token) -> str | None:
@@ -167,6 +170,9 @@ def _place_subject(view: DocumentView, noun: Token) -> str | None:
         return _subject_entity(view, noun.head)
     if noun.dep_ == "conj" and noun.head.dep_ in ("attr", "appos"):
         return _place_subject(view, noun.head)
+    if noun.dep_ == "conj" and noun.head.lemma_ == "be":  # "X is a town and comune in Y", parsed on "is"
+        subj = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        return _subject_entity(view, subj) if subj is not None else None
     return None
 
 
@@ -205,6 +211,19 @@ def find_place_phrases(view: DocumentView) -> Iterator[FoundRelation | CountryRe
         yield from _chain_edges(chain.places, sent)
         yield from chain.countries
     yield from _admin_units(view, by_start, seen)
+    yield from _demonym_places(view)
+
+
+def _demonym_places(view: DocumentView) -> Iterator[CountryRef]:
+    """"X is a Norwegian village", "X, an American national park": the place X lies in
+    the country the demonym names."""
+    for t in view.doc:
+        if t.pos_ != "NOUN" or t.lemma_.lower() not in PLACE_NOUNS or t.dep_ not in ("attr", "appos"):
+            continue
+        demonyms = [c for c in t.children if c.dep_ == "amod" and countries.by_demonym(c.text)]
+        subject = _place_subject(view, t) if demonyms else None
+        if subject is not None and view.kind(subject) != "Person":  # the noun says it is a place
+            yield CountryRef(subject, view.doc[demonyms[0].i:demonyms[0].i + 1], t.sent, "demonym-place")
 
 
 def _chain_edges(places: list[tuple[str, Span]], sent: Span) -> Iterator[FoundRelation]:

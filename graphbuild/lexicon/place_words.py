@@ -3,7 +3,7 @@ from __future__ import annotations
 
 # Nouns that make "X is a NOUN in Y" a statement that place X lies in Y.
 PLACE_NOUNS = frozenset(
-    "city town village hamlet municipality commune district county borough township parish "
+    "city town village hamlet municipality commune comune frazione gmina district county borough township parish "
     "suburb neighbourhood neighborhood community settlement locality region province state "
     "territory prefecture canton oblast governorate department island islands peninsula river "
     "lake mountain mountains valley bay creek stream tributary reservoir dam bridge airport park "
@@ -17,7 +17,7 @@ PLACE_NOUNS = frozenset(
 # Oregon", "the Canadian province of Alberta", "the city of Angleton").
 ADMIN_NOUNS = frozenset(
     "state province county region prefecture city town village district territory oblast "
-    "canton municipality department governorate emirate island borough parish commune township".split()
+    "canton municipality department governorate emirate island borough parish commune comune gmina township".split()
 )
 # Adjectives that place a thing inside a region without naming another ("in western Turkey").
 COMPASS = frozenset(

@@ -65,3 +65,21 @@ def test_closure_is_transitive_and_acyclic():
 def test_capital_and_county_seat_of_a_unit(nlp):
     assert ("Hobart", "Tasmania") in contained(nlp, "Hobart, the capital of Tasmania, lies on a river.")
     assert ("Dalton", "Whitfield County") in contained(nlp, "Dalton is the county seat of Whitfield County.")
+
+
+def test_a_place_noun_conjoined_on_the_copula_holds_the_container(nlp):
+    f = contained(nlp, "Vellano is a town and comune in the northern part of the Province of Rieti.")
+    assert ("Vellano", "the Province of Rieti") in f
+
+
+def test_a_demonym_on_a_place_noun_puts_the_place_in_that_country(nlp):
+    from graphbuild.analyze import analyze
+    from graphbuild.model import Document
+    from graphbuild.nlp import parse
+
+    m = analyze(parse(nlp, Document("t", "Crater Ridge Park is an American national park in the State of Washington.")))
+    label = {e.id: e.label for e in m.entities}
+    assert ("Crater Ridge Park", "United States") in {
+        (label[r.subject], label[r.object]) for r in m.relations if r.predicate == "containedInPlace"}
+    f = contained(nlp, "Greta Olsen is an American actress from Ohio.")  # a person: nationality, no containment
+    assert f == set()
