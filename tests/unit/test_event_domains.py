@@ -81,6 +81,7 @@ def test_domain_kinds(events_of, text, kind):
     ("Zeta Motors cut 400 jobs in Detroit on Monday.", "RateDecision"),
     ("Police found a body near the river in Leeds on Monday.", "Discovery"),
     ("Anna Berg took the bus to Leeds on Sunday.", "Appointment"),
+    ("The laboratory in Leeds was flooded with calls on Wednesday.", "Storm"),
 ])
 def test_non_event_senses_make_no_event_of_that_kind(events_of, text, not_kind):
     assert not_kind not in _kinds(events_of(text)), text
