@@ -1,5 +1,6 @@
 """Who a statement comes from when no name is its subject: "the agency said" (the
-organization named before whose kind of body the noun says), "according to X" (the
+organization named before whose kind of body the noun says), "a spokesperson for X
+said" (X), "according to X" (the
 statement is the rest of the sentence), and a speech verb after a long subject
 (`," chairman of the board Susan Arnold said`).
 
@@ -71,6 +72,28 @@ def owner_of_noun(view: DocumentView, noun: Token) -> str | None:
             named = [p for p in c.children if p.dep_ == "pobj" and view.token_entity(p) is not None]
             if named:
                 return view.token_entity(named[0])
+    return None
+
+
+# Who speaks for someone else: what they say is their principal's statement.
+SPOKES_NOUNS = frozenset("spokesperson spokesman spokeswoman representative".split())
+
+
+def represented_by(view: DocumentView, noun: Token) -> str | None:
+    """The organization or person a spokes-noun speaks for: "a spokesperson for X", "a
+    spokesman of X", "X's spokeswoman", "a spokesperson for the agency" (the agency named
+    before); unnamed: a named spokesperson is the speaker."""
+    for c in noun.children:
+        if c.dep_ == "poss":
+            eid = view.token_entity(c)
+        elif c.dep_ == "prep" and c.lower_ in ("for", "of", "at"):
+            objects = [p for p in c.children if p.dep_ == "pobj"]
+            eid = next((view.token_entity(p) for p in objects if view.token_entity(p)), None) or next(
+                (found for p in objects if (found := organization_antecedent(view, p))), None)  # "for the agency"
+        else:
+            continue
+        if eid is not None and view.kind(eid) in ("Person", "Organization"):
+            return eid
     return None
 
 

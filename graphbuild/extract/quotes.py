@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from spacy.tokens import Span, Token
 
 from graphbuild.extract.quote_sources import CLOSE_MARKS, OPEN_MARKS, according_to, adjacent, line_start_token
-from graphbuild.extract.quote_sources import quote_spans
+from graphbuild.extract.quote_sources import SPOKES_NOUNS, quote_spans, represented_by
 from graphbuild.extract.quote_sources import ORGANIZATION_NOUNS, attribution_end, classifies, organization_antecedent, owner_of_noun, sentence_bounds
 from graphbuild.extract.quote_sources import closes_a_quote, speech_verb_after_subject, stands_alone
 from graphbuild.extract.records import FoundQuote
@@ -81,6 +81,10 @@ class _Speakers:
         if eid is None:  # "the club's manager, Alan Pryce, said"
             named = [c for c in subj.children if c.dep_ == "appos" and self.view.token_kind(c) == "Person"]
             eid = self.view.token_entity(named[0]) if named else None
+        if eid is None and subj.pos_ == "NOUN" and subj.lemma_.lower() in SPOKES_NOUNS:
+            represented = represented_by(self.view, subj)  # "a spokesperson for the agency said"
+            if represented is not None:
+                return represented, 0.6
         if eid is None and subj.pos_ == "NOUN":  # "the agency said"
             owner = owner_of_noun(self.view, subj) if subj.lemma_.lower() in ORGANIZATION_NOUNS else None
             if owner is not None:  # "the government of Prime Minister X said": X's, not an earlier one's

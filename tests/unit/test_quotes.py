@@ -222,3 +222,12 @@ def test_a_stop_after_the_closing_mark_ends_the_quote_s_sentence(nlp):
     text = ('The mayor described the plan as "a waste of public money and time". '
             'Acme Holdings said it would appeal.')
     assert all(s != "Acme Holdings" for s, t, _ in quotes_of(nlp, text) if "waste" in t)
+
+
+def test_an_unnamed_spokesperson_speaks_for_the_organization(nlp):
+    text = "A spokesperson for the World Health Organization said the outbreak was over."
+    assert [q[0] for q in quotes_of(nlp, text)] == ["the World Health Organization"]
+    text = "Maria Lopez, a spokeswoman for the World Health Organization, said the outbreak was over."
+    assert [q[0] for q in quotes_of(nlp, text)] == ["Maria Lopez"]  # a named one speaks herself
+    text = "The World Health Organization met in Geneva. A spokesperson for the agency said the outbreak was over."
+    assert [q[0] for q in quotes_of(nlp, text)] == ["The World Health Organization"]
