@@ -90,7 +90,9 @@ ORGANIZATION_DESCRIPTORS = frozenset(
     "group company firm agency organization organisation charity party union club team bank lender insurer "
     "airline carrier broadcaster newspaper publisher startup start-up maker manufacturer retailer chain "
     "automaker carmaker chipmaker developer operator conglomerate regulator watchdog ngo coalition alliance "
-    "movement network association foundation institute university college school hospital band".split())
+    "movement network association foundation institute university college school hospital band "
+    "supplier producer utility miner refiner exporter distributor brewer contractor consultancy shipbuilder "
+    "wholesaler".split())
 # Nouns that say a name is a title: "her album, Northern Lights", "the film Quiet Harbor".
 WORK_NOUNS = frozenset("album single song ep film movie documentary book novel memoir series show sitcom play opera "
                        "musical painting sculpture poem game".split())

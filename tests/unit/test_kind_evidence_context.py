@@ -125,3 +125,10 @@ def test_an_agency_credit_or_a_sentence_opening_with_by_is_no_byline(nlp):
     text = "Rates fall\nBy Harvik Logistics' count, prices rose.\nBy Reuters\nThe bank cut rates."
     kinds = _kinds(nlp, text, [("Harvik Logistics", "ORG"), ("Reuters", "ORG")])
     assert kinds == {"Harvik Logistics": "Organization", "Reuters": "Organization"}
+
+
+def test_a_name_after_a_suppliers_or_a_utilitys_noun_is_an_organization(nlp):
+    kinds = _kinds(nlp, "The chips came from Taiwanese supplier Hanlo Semicon.", [("Hanlo Semicon", "PERSON")])
+    assert kinds["Hanlo Semicon"] == "Organization"
+    kinds = _kinds(nlp, "She led the state-controlled utility, Dravik Energia, until 2023.", [("Dravik Energia", "PERSON")])
+    assert kinds["Dravik Energia"] == "Organization"
