@@ -20,7 +20,8 @@ from graphbuild.extract.located_names import located_places
 from graphbuild.extract.missed_names import acronyms, datelines, initialled, introduced, propagate
 from graphbuild.extract.span_joins import described_names, described_organizations, described_works
 from graphbuild.extract.span_joins import (person_of_country, split_conjoined_organizations, with_conjoined_tail,
-                                           with_credentials, with_hyphenated_words, with_surname_after_particle)
+                                           with_credentials, with_given_name_before, with_hyphenated_words,
+                                           with_surname_after_particle)
 from graphbuild.extract.team_cues import table_names
 from graphbuild.extract.title_spans import title_fragment, without_portfolio
 from graphbuild.lexicon.countries import by_demonym, by_name
@@ -60,6 +61,7 @@ def find_mentions(parsed: ParsedDocument, context: CorpusContext = CorpusContext
     spans = [s for s in spans if not any(a < s.end and s.start < b for a, b in works)]
     spans = _with_team_nicknames(parsed, layout, spans)
     spans = with_conjoined_tail(text, with_hyphenated_words(text, with_surname_after_particle(text, spans)))
+    spans = with_given_name_before(parsed.doc, spans)
     places = datelines(text, spans)
     spans = [s for s in spans if not any(p.start <= s.start and s.end <= p.end for p in places)] + places
     spans += initialled(text, spans)

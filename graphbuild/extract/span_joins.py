@@ -23,9 +23,10 @@ from spacy.tokens import Token
 from graphbuild.extract.layout import Span
 from graphbuild.lexicon.countries import by_name
 from graphbuild.lexicon.name_forms import legal_form, name_votes, no_personal_name
-from graphbuild.lexicon.roles import ROLE_NOUNS
-from graphbuild.lexicon.words import (ORG_HEAD_NOUNS, ORGANIZATION_DESCRIPTORS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS,
+from graphbuild.lexicon.roles import OCCUPATION_NOUNS, ROLE_NOUNS
+from graphbuild.lexicon.words import (FUNCTION_WORDS, ORG_HEAD_NOUNS, ORGANIZATION_DESCRIPTORS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS,
                                       WORK_NOUNS)
+from graphbuild.lexicon.calendar import MONTHS, WEEKDAYS
 from graphbuild.names import CREDENTIALS_AFTER, is_honorific, is_title_noun
 
 # Lowercase words that open a surname ("Ursula von der Leyen", "Bashar al Assad",
@@ -90,6 +91,29 @@ def with_hyphenated_words(text: str, spans: list[Span]) -> list[Span]:
     return [s for s in out if s not in absorbed]
 
 
+def with_given_name_before(doc, spans: list[Span]) -> list[Span]:
+    """A personal name the model began after its given name ("Lucía" + "Ferrández Ortega"
+    at a line's start) runs back over it: a capitalized proper noun opening the sentence
+    or the line right before the span, joined to it as a compound, that is no title,
+    honorific, role, month or day, nor in another span."""
+    starts = {t.idx: t for t in doc}
+    taken = {(s.start, s.end) for s in spans}
+    out = []
+    for s in spans:
+        first = starts.get(s.start)
+        before = doc[first.i - 1] if first is not None and first.i > 0 else None
+        if (s.label == "PERSON" and before is not None and before.idx + len(before) + 1 == s.start
+                and before.pos_ == "PROPN" and before.dep_ == "compound" and s.start <= before.head.idx < s.end
+                and before.is_title and before.is_alpha and before.text.casefold() not in _NOT_GIVEN
+                and (before.is_sent_start or before.i == 0 or "\n" in doc[before.i - 1].text_with_ws)
+                and not (is_title_noun(before.text) or is_honorific(before.text))
+                and not any(a <= before.idx < b for a, b in taken)):
+            s = Span(before.idx, s.end, s.label, s.rule)
+        out.append(s)
+    return out
+
+
+_NOT_GIVEN = frozenset(m.casefold() for m in MONTHS) | frozenset(WEEKDAYS) | FUNCTION_WORDS | ROLE_NOUNS | OCCUPATION_NOUNS
 _OF_COUNTRY = re.compile(r"^(?P<person>.+?) of (?P<country>[A-Z][\w .'’-]+)$")
 
 

@@ -86,3 +86,11 @@ def test_a_ministry_listing_its_portfolios_is_one_name(nlp):
 def test_a_known_place_after_in_is_a_name_of_its_own(nlp):
     text = "The Harbour Rangers in Lagos trained on Friday."
     assert _texts(nlp, text, [("Harbour Rangers in Lagos", "ORG")]) == ["Harbour Rangers", "Lagos"]
+
+
+def test_a_given_name_opening_the_line_before_a_personal_name_is_part_of_it(nlp):
+    text = "Mirela quits\nBy Jon Varga\nLucía Ferrándiz Oteiza became the first minister to leave on Tuesday."
+    found = _texts(nlp, text, [("Jon Varga", "PERSON"), ("Ferrándiz Oteiza", "PERSON")])
+    assert "Lucía Ferrándiz Oteiza" in found
+    text = "On Monday Tom Varley left the board."  # a day, mid-sentence: no given name
+    assert _texts(nlp, text, [("Tom Varley", "PERSON")]) == ["Tom Varley"]
