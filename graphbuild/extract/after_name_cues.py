@@ -42,11 +42,14 @@ BYLINE = "byline"
 
 
 def _byline_rest(text: str, end: int) -> bool:
-    """What follows a byline's name on its line: nothing, the writer's post after a comma
-    or another writer after "and" (no verb: "By then Roe had left" is a sentence)."""
+    """What follows a byline's name on its line: nothing, the writer's post after a comma,
+    another writer after "and" or the agency's name (no verb: "By then Roe had left" is a
+    sentence)."""
     stop = text.find("\n", end)
     rest = text[end:stop if stop >= 0 else len(text)].strip()
-    return not rest or rest.startswith(",") or rest.casefold().startswith("and ")
+    words = rest.split()
+    return (not rest or rest.startswith(",") or rest.casefold().startswith("and ")
+            or (len(words) <= 4 and all(w[:1].isupper() for w in words)))  # "By X Associated Press"
 
 
 def byline_cues(text: str, mentions: Sequence[Mention], weight: float) -> Iterator[KindCue]:
@@ -54,7 +57,8 @@ def byline_cues(text: str, mentions: Sequence[Mention], weight: float) -> Iterat
     person, whatever the model tagged ("By Tunde Adeyemi" as an ORG; "By Reuters" is an
     agency's credit)."""
     for m in mentions:
-        if not shaped_like_person(m.text, surname_may_be_a_place=True):
+        name = m.text.title() if m.text.isupper() else m.text  # "By NIKO SURYADI"
+        if not shaped_like_person(name, surname_may_be_a_place=True):
             continue
         line_start = text.rfind("\n", 0, m.start) + 1
         if _BYLINE_BEFORE.fullmatch(text, line_start, m.start) and _byline_rest(text, m.end):

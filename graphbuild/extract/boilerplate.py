@@ -32,6 +32,9 @@ _CREDIT_NAME = r"[A-Z][\w.'’&-]*(?:[ \t]+[A-Z][\w.'’&-]*){0,3}"
 _CREDIT = re.compile(rf"(?:^[ \t]*|\(){_CREDIT_NAME}(?:[ \t]*/[ \t]*{_CREDIT_NAME})+"
                      rf"(?:,[ \t]*[A-Z][\w.'’-]*)?(?:[ \t]*\)|[ \t]*$)", re.M)
 
+# "(Reporting by A in Oslo; Writing by B; Editing by C)": who wrote the story, in brackets.
+_STAFF_CREDIT = re.compile(r"\((?:Additional )?(?:[Rr]eporting|Writing|Editing|Compiled|Produced) by [^()\n]*\)")
+
 
 def normalize_line(line: str) -> str:
     """The comparable form of a line: whitespace collapsed, case folded."""
@@ -101,10 +104,12 @@ def _ends_sentence(line: str) -> bool:
 
 def caption_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of caption tails such as "Credit: Agency" closing a line (a
-    one-word label, a colon and a short tail without sentence punctuation) and of
-    slash-joined photo credits ("(AP Photo/Name)", a line "Name / Agency"), sorted."""
+    one-word label, a colon and a short tail without sentence punctuation), of
+    slash-joined photo credits ("(AP Photo/Name)", a line "Name / Agency") and of a wire
+    story's staff credits ("(Reporting by A; Writing by B; Editing by C)"), sorted."""
     tails = [(m.start(), m.end()) for m in _CAPTION_TAIL.finditer(text) if len(m.group(2).split()) <= 5]
-    return sorted(tails + [(m.start(), m.end()) for m in _CREDIT.finditer(text)])
+    staff = [(m.start(), m.end()) for m in _STAFF_CREDIT.finditer(text)]
+    return sorted(tails + staff + [(m.start(), m.end()) for m in _CREDIT.finditer(text)])
 
 
 def line_spans(text: str) -> list[tuple[int, int]]:

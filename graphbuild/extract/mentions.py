@@ -33,7 +33,7 @@ from graphbuild.names import POSSESSIVE
 from graphbuild.nlp import ParsedDocument
 
 ENTITY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC"})
-_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE)\s+")
+_LEADING_ARTICLE = re.compile(r"^(?:the|The|THE|(?:Photo|Photograph|Picture|Image|Video|Caption|File|Graphic):)\s+")
 _TRAILING_PUNCT = re.compile(r"[\s,;:\-–—]+$")
 # A score or figure glued to a name by the model ("Kent 108-3", "Mexico 2-0").
 _TRAILING_NUMBER = re.compile(r"(?:\s+[\d][\d.,:/-]*)+$")
@@ -125,6 +125,7 @@ def _repair(text: str, span: Span) -> list[Span]:
             pieces.append((start + previous, start + c))
             previous = d
         start += len(line) + 1
+    pieces = [q for a, b in pieces for q in _split_at_case(text, a, b)]
     for a, b, label in [q for a, b in pieces for q in _split_at_place(text, a, b, span.label)]:
         while a < b and text[a].isspace():
             a += 1
@@ -139,6 +140,16 @@ def _repair(text: str, span: Span) -> list[Span]:
         if b > a and any(c.isupper() or c.isdigit() for c in text[a:b]) and text[a:b] not in FUNCTION_WORDS:
             out.append(Span(a, b, label, span.rule))
     return out
+
+
+_CAPS_THEN_TITLE = re.compile(r"[A-Z][A-Z'’.-]+(?: [A-Z][A-Z'’.-]+)+(?= [A-Z][a-z])")
+
+
+def _split_at_case(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """[a, b) cut where two or more words in capitals give way to a capitalized word: a
+    byline's writer and the agency ("NIKO SURYADI Associated Press")."""
+    m = _CAPS_THEN_TITLE.match(text, a, b)
+    return [(a, m.end()), (m.end() + 1, b)] if m else [(a, b)]
 
 
 def _split_at_place(text: str, a: int, b: int, label: str) -> list[tuple[int, int, str]]:

@@ -132,3 +132,9 @@ def test_a_name_after_a_suppliers_or_a_utilitys_noun_is_an_organization(nlp):
     assert kinds["Hanlo Semicon"] == "Organization"
     kinds = _kinds(nlp, "She led the state-controlled utility, Dravik Energia, until 2023.", [("Dravik Energia", "PERSON")])
     assert kinds["Dravik Energia"] == "Organization"
+
+
+def test_a_byline_in_capitals_before_the_agency_is_a_person_and_the_agency_an_organization(nlp):
+    text = "Volcano erupts\nBy NIKO SURYANTO Associated Press\nThe volcano erupted on Monday."
+    kinds = _kinds(nlp, text, [("NIKO SURYANTO Associated Press", "ORG")])
+    assert kinds == {"NIKO SURYANTO": "Person", "Associated Press": "Organization"}

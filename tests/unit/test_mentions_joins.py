@@ -94,3 +94,11 @@ def test_a_given_name_opening_the_line_before_a_personal_name_is_part_of_it(nlp)
     assert "Lucía Ferrándiz Oteiza" in found
     text = "On Monday Tom Varley left the board."  # a day, mid-sentence: no given name
     assert _texts(nlp, text, [("Tom Varley", "PERSON")]) == ["Tom Varley"]
+
+
+def test_a_caption_label_and_a_wire_staff_credit_make_no_names(nlp):
+    text = ("Photo: Nurses march in Nairobi on Tuesday.\n"
+            "(Reporting by Putri Handoko; Writing by Kevin Tanaka; Editing by Sonia Chen)\nThe strike went on.")
+    ents = [("Photo: Nurses", "ORG"), ("Nairobi", "GPE"), ("Putri Handoko", "PERSON"), ("Writing", "ORG"),
+            ("Kevin Tanaka", "PERSON"), ("Sonia Chen", "PERSON")]
+    assert _texts(nlp, text, ents) == ["Nurses", "Nairobi"]
