@@ -154,7 +154,9 @@ def name_votes(name: str, gazetteer: bool = True) -> Counter[str]:
     elif head in PLACE_HEAD_NOUNS or _opener(name):
         votes["Place"] += HEAD_NOUN_WEIGHT
     if gazetteer and in_gazetteer(name):
-        votes["Place"] += GAZETTEER_WEIGHT
+        # A place's name of two words or more ("Da Nang", "San Jose") is rarely a person's;
+        # one word ("Lincoln", "Austin") often is a surname.
+        votes["Place"] += GAZETTEER_WEIGHT * (2 if " " in name.strip() else 1)
     if person_structure(name):
         votes["Person"] += NAME_STRUCTURE_WEIGHT
     return votes

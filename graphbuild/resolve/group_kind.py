@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from graphbuild.lexicon.name_forms import (acronym_shaped, name_votes, no_personal_name, place_not_person,
+from graphbuild.lexicon.name_forms import (acronym_shaped, in_gazetteer, name_votes, no_personal_name, place_not_person,
                                           shaped_like_person)
 from graphbuild.lexicon.words import LOCATIVES
 from graphbuild.names import is_honorific, name_of
@@ -60,9 +60,11 @@ def group_kind(g) -> str:
     for m in g.mentions:
         if m.label in KINDS:
             votes[KINDS[m.label]] += RULE_WEIGHT.get(m.rule, 1.0)
-    # A full personal name tagged PERSON counts extra: it settles its surname's kind.
+    # A full personal name tagged PERSON counts extra: it settles its surname's kind. A
+    # known place's whole name tagged PERSON ("in nearby Da Nang") is no full personal name.
     votes["Person"] += FULL_NAME_PERSON_BONUS * sum(
-        1 for m in g.mentions if m.label == "PERSON" and m.rule == "ner" and len(name_of(m.text)[1].split()) >= 2)
+        1 for m in g.mentions if m.label == "PERSON" and m.rule == "ner" and len(name := name_of(m.text)[1].split()) >= 2
+        and not in_gazetteer(" ".join(name)))
     if g.honorific or g.surname_used:
         votes["Person"] += HONORIFIC_BONUS
     elif not g.person_full and not votes["Organization"]:

@@ -73,7 +73,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
                 group.titles.append(t)
         group.honorific |= bool(titles) or _after_honorific(text, m.start) or initialled_name(name)
         group.located += _after_locative(text, m.start)
-        group.person_full |= m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2
+        group.person_full |= m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2 and not in_gazetteer(name)
         group.rules.setdefault(_surface(m.text), "honorific" if titles else "exact")
     ordered = sorted(groups.values(), key=_Group.first)
     ordered = _merge_given_name_variants(ordered)

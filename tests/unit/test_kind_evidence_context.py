@@ -138,3 +138,12 @@ def test_a_byline_in_capitals_before_the_agency_is_a_person_and_the_agency_an_or
     text = "Volcano erupts\nBy NIKO SURYANTO Associated Press\nThe volcano erupted on Monday."
     kinds = _kinds(nlp, text, [("NIKO SURYANTO Associated Press", "ORG")])
     assert kinds == {"NIKO SURYANTO": "Person", "Associated Press": "Organization"}
+
+
+# -- a known place's whole name tagged PERSON --------------------------------------------
+
+def test_a_known_places_two_word_name_tagged_person_is_a_place(nlp):
+    kinds = _kinds(nlp, "The injured were taken to a military hospital in nearby Da Nang.", [("Da Nang", "PERSON")])
+    assert kinds["Da Nang"] == "Place"
+    kinds = _kinds(nlp, "Austin said the plan would work.", [("Austin", "PERSON")])  # one word: a surname too
+    assert kinds["Austin"] == "Person"
