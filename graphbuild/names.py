@@ -133,6 +133,8 @@ def blocking_keys(name: str, kind: str) -> set[str]:
     words = name_words(name)
     if kind == "Person" and words:
         keys.add("s:" + surname(name))
+    if kind == "Person" and len(words) >= 3:  # "Lucía Ferrández Ortega" is also written "Lucía Ferrández"
+        keys.add("f:" + " ".join(fold_word(w) for w in words[:-1]))
     if is_acronym(name):
         keys.add("a:" + normalize(name).replace(" ", ""))
     else:

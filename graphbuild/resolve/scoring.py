@@ -162,16 +162,23 @@ def _exact(a: Candidate, b: Candidate) -> tuple[str, float] | None:
 
 def person_names_compatible(x: str, y: str) -> bool:
     """Whether two person names can be one person: surnames that are one name's
-    spellings (`names.word_variants`), and given names that agree when both are given
+    spellings (`names.word_variants`) or a first surname used alone, and given names that agree when both are given
     (`names.given_names_variants`: "Ted Cruz" is not "Tad Cruz")."""
     wx, wy = [fold_word(w) for w in name_words(x)], [fold_word(w) for w in name_words(y)]
     if not wx or not wy:
         return True
-    if not word_variants(wx[-1], wy[-1]):
+    if not word_variants(wx[-1], wy[-1]) and not _first_surname_form(wx, wy):
         return False
     if len(wx) >= 2 and len(wy) >= 2:
         return given_names_variants(name_words(x)[0], name_words(y)[0]) or _subsequence(wx, wy) or _subsequence(wy, wx)
     return True
+
+
+def _first_surname_form(x: list[str], y: list[str]) -> bool:
+    """One name is the other less its last word, with a given name and a surname left:
+    "Lucía Ferrández" of "Lucía Ferrández Ortega" (a first surname used alone)."""
+    short, long = sorted((x, y), key=len)
+    return len(short) >= 2 and len(long) == len(short) + 1 and long[:-1] == short
 
 
 def _subsequence(short: list[str], long: list[str]) -> bool:

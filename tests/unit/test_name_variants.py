@@ -12,6 +12,7 @@ from graphbuild.resolve.scoring import person_names_compatible
 from tests.helpers.cross_doc import doc_model, ent
 
 MUST_MERGE = [
+    ("Lucía Ferrándiz", "Lucía Ferrándiz Oteiza"),  # a first surname used alone (Spanish, Portuguese)
     ("Muammar Gaddafi", "Muammar Qadhafi"),
     ("Muammar Gadhafi", "Muammar Qaddafi"),
     ("bin Laden", "bin Ladin"),
