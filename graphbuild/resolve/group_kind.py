@@ -53,6 +53,12 @@ def after_locative(text: str, start: int) -> bool:
     return bool(m) and m.group(1) in LOCATIVES
 
 
+def full_personal_name(m, name: str) -> bool:
+    """A mention the model tagged PERSON with two words or more in its `name` (titles
+    removed), other than a known place's whole name ("Da Nang")."""
+    return m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2 and not in_gazetteer(name)
+
+
 def group_kind(g) -> str:
     """The kind of a group of mentions (`mention_group.MentionGroup`) by a weighted vote (module
     docstring)."""
@@ -62,9 +68,7 @@ def group_kind(g) -> str:
             votes[KINDS[m.label]] += RULE_WEIGHT.get(m.rule, 1.0)
     # A full personal name tagged PERSON counts extra: it settles its surname's kind. A
     # known place's whole name tagged PERSON ("in nearby Da Nang") is no full personal name.
-    votes["Person"] += FULL_NAME_PERSON_BONUS * sum(
-        1 for m in g.mentions if m.label == "PERSON" and m.rule == "ner" and len(name := name_of(m.text)[1].split()) >= 2
-        and not in_gazetteer(" ".join(name)))
+    votes["Person"] += FULL_NAME_PERSON_BONUS * sum(1 for m in g.mentions if full_personal_name(m, name_of(m.text)[1]))
     if g.honorific or g.surname_used:
         votes["Person"] += HONORIFIC_BONUS
     elif not g.person_full and not votes["Organization"]:

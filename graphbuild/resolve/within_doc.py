@@ -31,7 +31,8 @@ from graphbuild.nlp import ParsedDocument
 from graphbuild.resolve.bracket_aliases import bracketed_short_names
 from graphbuild.resolve.mention_group import MentionGroup as _Group
 from graphbuild.resolve.group_kind import (DESCRIBED_RULE, STRONG_PERSON_CUE, STRONG_PLACE_CUE, after_honorific as
-                                           _after_honorific, after_locative as _after_locative, group_kind as _kind)
+                                           _after_honorific, after_locative as _after_locative, full_personal_name,
+                                           group_kind as _kind)
 
 MERGE_SCORES = {"exact": 1.0, "honorific": 0.95, "acronym": 0.9, "surname": 0.85, "short-form": 0.85, "head-noun": 0.8, "given-name": 0.8,
                 "given-name-variant": 0.9}
@@ -73,7 +74,7 @@ def resolve_entities(parsed: ParsedDocument, mentions: list[Mention], cues: Sequ
                 group.titles.append(t)
         group.honorific |= bool(titles) or _after_honorific(text, m.start) or initialled_name(name)
         group.located += _after_locative(text, m.start)
-        group.person_full |= m.label == "PERSON" and m.rule == "ner" and len(name.split()) >= 2 and not in_gazetteer(name)
+        group.person_full |= full_personal_name(m, name)
         group.rules.setdefault(_surface(m.text), "honorific" if titles else "exact")
     ordered = sorted(groups.values(), key=_Group.first)
     ordered = _merge_given_name_variants(ordered)
