@@ -29,6 +29,7 @@ from cleanco.clean import normalized, strip_tail
 from nameparser import HumanName
 
 from graphbuild.lexicon.countries import by_name, former_state, geonames
+from graphbuild.lexicon.place_words import COMPASS, PLACE_NOUNS
 from graphbuild.lexicon.words import (
     ORG_HEAD_NOUNS, ORG_ONLY_HEADS, PLACE_HEAD_NOUNS, PLACE_MODIFIERS, PLACE_ONLY_HEADS, PLACE_OPENERS,
 )
@@ -100,18 +101,43 @@ def without_legal_form(name: str) -> str:
     return basename(name).strip(" ,") or name
 
 
+# Kinds of first-level subdivision (ISO 3166-2) large enough to be named in the news
+# ("Minas Gerais", "Telangana", "Bayern"); municipalities and councils are left out.
+_REGION_TYPES = frozenset(("State", "Province", "Region", "Autonomous region", "Autonomous community",
+                           "Autonomous province", "Autonomous republic", "Governorate", "Prefecture",
+                           "Department", "Land", "Union territory", "Federal district", "Oblast",
+                           "Emirate", "Republic", "Canton", "Metropolitan region"))
+_GENERIC = COMPASS | PLACE_NOUNS | {"centre", "centrale", "nord", "sud", "est", "ouest", "norte", "sul"}
+
+
+def _region_name(name: str) -> str | None:
+    """The normalized name of a subdivision, unless it is generic ("Northern", "Centre",
+    "Lakes") or so short that it is mostly another word ("Meta", "Pool")."""
+    if any(ch in name for ch in ",/[()†"):
+        return None
+    norm = normalize(name)
+    words = norm.replace("-", " ").split()
+    if not words or all(w in _GENERIC or w.rstrip("s") in _GENERIC for w in words):
+        return None
+    return norm if len(words) > 1 or len(norm) >= 5 else None
+
+
 @lru_cache(maxsize=1)
 def _place_names() -> frozenset[str]:
-    """Normalized names of the packaged GeoNames cities and US states."""
+    """Normalized names of the packaged GeoNames cities, US states and large first-level
+    subdivisions (pycountry)."""
+    import pycountry
+
     gc = geonames()
     names = [rec["name"] for rec in gc.get_cities().values()] + [rec["name"] for rec in gc.get_us_states().values()]
-    return frozenset(normalize(n) for n in names)
+    regions = (_region_name(s.name) for s in pycountry.subdivisions if s.parent_code is None and s.type in _REGION_TYPES)
+    return frozenset(normalize(n) for n in names) | {r for r in regions if r}
 
 
 @lru_cache(maxsize=1 << 14)
 def in_gazetteer(name: str) -> bool:
-    """Whether the whole of `name` is a GeoNames city, a US state, a country or a former
-    state ("Soviet Union")."""
+    """Whether the whole of `name` is a GeoNames city, a US state, a large first-level
+    subdivision ("Minas Gerais"), a country or a former state ("Soviet Union")."""
     return normalize(name) in _place_names() or by_name(name) is not None or former_state(name)
 
 
