@@ -40,6 +40,7 @@ from graphbuild.extract.team_cues import team_cues
 from graphbuild.lexicon.countries import is_nation
 from graphbuild.lexicon.name_forms import in_gazetteer, name_votes, no_personal_name, person_structure, shaped_like_person
 from graphbuild.lexicon.roles import HEAD_TITLES, OCCUPATION_NOUNS, PLAYER_TITLES, ROLE_NOUNS
+from graphbuild.lexicon.titles import TITLE_NOUNS
 from graphbuild.lexicon.words import ORGANIZATION_DESCRIPTORS
 from graphbuild.model import KindCue, Mention
 from graphbuild.names import POSSESSIVE
@@ -154,7 +155,7 @@ def _described_as_person(parsed: ParsedDocument, mention_of) -> Iterator[KindCue
     first prime minister was Arno Taavet", "Ann Roe is the club's treasurer")."""
     for name, noun in (*described_names(parsed.doc), *_copula_names(parsed.doc)):
         lemma = noun.lemma_.lower()
-        if not noun.is_lower or (lemma not in ROLE_NOUNS and lemma not in OCCUPATION_NOUNS):
+        if not noun.is_lower or (lemma not in ROLE_NOUNS and lemma not in TITLE_NOUNS and lemma not in OCCUPATION_NOUNS):
             continue
         m = mention_of(name)
         if m is None or m.label == "PERSON":

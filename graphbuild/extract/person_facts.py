@@ -71,15 +71,22 @@ def _country_word(view: DocumentView, t: Token) -> str | None:
     return None
 
 
+def _appositive_person(view: DocumentView, noun: Token) -> str | None:
+    """The person named in apposition to a lowercase noun: "the German chancellor, X,"."""
+    if noun.pos_ != "NOUN" or not noun.is_lower:
+        return None
+    return next((p for c in noun.children if c.dep_ == "appos" and (p := _person_of(view, c))), None)
+
+
 def nationality_words(view: DocumentView) -> Iterator[CountryWords]:
     """Country words describing a person (see the module docstring)."""
     doc = view.doc
     for noun in doc:
-        if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("attr", "appos", "conj"):
+        if noun.pos_ not in ("NOUN", "PROPN"):
             continue
         if noun.pos_ == "PROPN" and view.token_entity(noun) is not None:
             continue  # "X, Paris": a name, not a describing noun ("a U.S. Representative" is one)
-        person = described_person(view, noun)
+        person = described_person(view, noun) if noun.dep_ in ("attr", "appos", "conj") else _appositive_person(view, noun)
         if person is None:
             continue
         for c in noun.children:
