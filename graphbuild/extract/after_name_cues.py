@@ -4,7 +4,10 @@
   age that way of people only;
 - "-based", "-born", "-headquartered" make a place: "Pune-based GreenLoop", "the
   Enugu-born forward" (the model tags "Pune" an organization);
-- a byline makes a person: "By Tunde Adeyemi" on a line of its own.
+- a byline makes a person: "By Tunde Adeyemi" on a line of its own;
+- a party in brackets right after a name shaped like a personal one makes a person:
+  "Terje Halleland (Progress Party)", "Ann Roe (R-Texas)"; a party is said of its
+  members so (the model tags the whole "Terje Halleland (Progress Party" an ORG).
 Read-only over the text; `kind_cues.find_kind_cues` weighs the cues.
 """
 from __future__ import annotations
@@ -21,18 +24,23 @@ PLACE_BEFORE_BASED = "place-before-based"
 # has more digits or no second comma.
 _AGE = re.compile(r", (\d{1,3})(?: years old)?,")
 MIN_AGE, MAX_AGE = 1, 115
+# A party after a name: "(Progress Party)", "(Conservative Party)", "(R-Texas)", "(D-Calif.)".
+_PARTY_BRACKET = re.compile(r" ?\((?:(?:[A-Z][\w'’.-]*|of|the|and) ){1,5}Party\)| ?\([RDI]-[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?\)")
+PARTY_BRACKET = "party-bracketed"
 # Written onto a place's name, never a person's or a company's ("Google-backed" is left out).
 LOCATED_SUFFIX = re.compile(r"-(?:based|born|headquartered|bred|raised)\b")
 
 
 def after_name_cues(text: str, mentions: Sequence[Mention], weight: float) -> Iterator[KindCue]:
-    """Person cues for the mentions an age in commas follows, Place cues for those a
-    "-based" follows (source text)."""
+    """Person cues for the mentions an age in commas or a bracketed party follows, Place
+    cues for those a "-based" follows (source text)."""
     for m in mentions:
         if (age := _AGE.match(text, m.end)) is not None and MIN_AGE <= int(age.group(1)) <= MAX_AGE:
             yield KindCue(m.start, m.end, "Person", AGE_APPOSITION, weight)
         elif LOCATED_SUFFIX.match(text, m.end):
             yield KindCue(m.start, m.end, "Place", PLACE_BEFORE_BASED, weight)
+        elif _PARTY_BRACKET.match(text, m.end) and shaped_like_person(m.text, surname_may_be_a_place=True):
+            yield KindCue(m.start, m.end, "Person", PARTY_BRACKET, weight)
 
 
 # "By Tunde Adeyemi" on a line of its own, maybe with the writer's post or a second

@@ -253,7 +253,10 @@ def apposed_title(view: DocumentView, person: str, span: Span) -> TitlePhrase | 
         if noun.lower_ in ROLE_NOUNS or noun.dep_ != "pobj" or noun.head.lower_ not in TITLE_PREPS:
             break
         noun = noun.head.head
-    if (root.dep_ != "appos" or noun.i >= span.start or noun.pos_ != "NOUN" or noun.lower_ not in ROLE_NOUNS
+    # A capitalized title the tagger reads as a proper noun ("Acme's CEO, Jane Roe,") is
+    # one too, unless it is part of a name.
+    title_word = noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and view.token_entity(noun) is None)
+    if (root.dep_ != "appos" or noun.i >= span.start or not title_word or noun.lower_ not in ROLE_NOUNS
             or span.start - 1 <= sent.start or doc[span.start - 1].text != ","):
         return None
     first = noun.i  # the modifiers right before the noun ("chief", "finance")
